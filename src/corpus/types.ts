@@ -1,0 +1,70 @@
+/**
+ * The domain model shared by the parser, the worker and the UI. Plain data only: everything
+ * here must survive structuredClone (worker messages, IndexedDB).
+ */
+
+/** One file of the manifest, as the seeds plugin describes it. */
+export interface ManifestFile {
+  /** Path inside the seeds folder without `.txt`, `/`-separated: `business/001`. */
+  id: string;
+  /** Path inside the seeds folder, `/`-separated, with extension: `business/001.txt`. */
+  path: string;
+  /** First folder of the path (`business`), or null for files at the top level. */
+  section: string | null;
+  /** Size in bytes. */
+  size: number;
+  /** Content hash (hex, truncated SHA-256): cache key for everything derived from the file. */
+  hash: string;
+}
+
+export interface Manifest {
+  version: 1;
+  generatedAt: string;
+  files: ManifestFile[];
+  /** Files that were skipped (not `.txt`, unreadable) and why. */
+  warnings: ManifestWarning[];
+}
+
+export interface ManifestWarning {
+  path: string;
+  message: string;
+}
+
+export type StoryKind = 'main' | 'brief';
+
+export interface Story {
+  /** `<file id>` for the main story, `<file id>~<n>` for its n-th brief (1-based). */
+  id: string;
+  fileId: string;
+  section: string | null;
+  kind: StoryKind;
+  title: string;
+  /** True when the title was made from the lede (the file has no headline for this story). */
+  titleDerived: boolean;
+  /** The headline line exactly as in the file, when there is one. */
+  headline: string | null;
+  /** Display form of the kicker ("CLASH OF WORDS"), without quotes and colon. */
+  kicker: string | null;
+  /** The kicker exactly as in the file, punctuation included ("‘CHARM OFFENSIVE’:"). */
+  kickerRaw: string | null;
+  /** Paragraph texts; paragraph n (1-based) is anchored as `#p<n>`. */
+  paragraphs: string[];
+  /** Photo credit lines exactly as in the file ("Photo: AFP"). */
+  credits: string[];
+  /** True when the text stops mid-sentence (teaser lines are cut off). */
+  truncated: boolean;
+  wordCount: number;
+  /** Whole minutes at ~230 words a minute, at least 1. */
+  readingMinutes: number;
+}
+
+export interface ParsedFile {
+  fileId: string;
+  section: string | null;
+  /** Main story first, then briefs in file order. Empty for an empty file. */
+  stories: Story[];
+  /** The encoding the bytes were read as. */
+  encoding: 'utf-8' | 'windows-1252';
+  /** Things the reader should know about this file (empty, re-decoded, …). */
+  warnings: string[];
+}

@@ -1,0 +1,33 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { seedsPlugin } from './vite/seeds-plugin';
+import { spaFallbackPlugin } from './vite/spa-fallback-plugin';
+
+// BASE_PATH lets the build live under a sub-path of a static host (`/reader/`).
+const base = normalizeBase(process.env.BASE_PATH ?? '/');
+
+export default defineConfig({
+  base,
+  plugins: [
+    react(),
+    tailwindcss(),
+    seedsPlugin({ seedsDir: process.env.SEEDS_DIR ?? 'public/seeds' }),
+    spaFallbackPlugin(),
+  ],
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: false },
+  preview: { port: 4173, strictPort: false },
+  test: {
+    include: ['src/**/*.test.ts', 'vite/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
+
+function normalizeBase(b: string): string {
+  let out = b.trim() || '/';
+  if (!out.startsWith('/')) out = '/' + out;
+  if (!out.endsWith('/')) out += '/';
+  return out;
+}
