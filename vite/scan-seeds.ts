@@ -7,7 +7,9 @@ import type { Manifest, ManifestFile, ManifestWarning } from '../src/corpus/type
  * Walks a seeds folder and describes it: every `.txt` file becomes an article file (a subfolder is
  * a section), everything else is ignored and named in the warnings so nothing vanishes silently.
  */
-export async function scanSeeds(root: string): Promise<{ manifest: Manifest; absPaths: Map<string, string> }> {
+export async function scanSeeds(
+  root: string,
+): Promise<{ manifest: Manifest; absPaths: Map<string, string> }> {
   const files: ManifestFile[] = [];
   const warnings: ManifestWarning[] = [];
   const absPaths = new Map<string, string>();
@@ -18,7 +20,10 @@ export async function scanSeeds(root: string): Promise<{ manifest: Manifest; abs
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (err) {
-      warnings.push({ path: rel(dir) || '.', message: `Folder could not be read: ${(err as Error).message}` });
+      warnings.push({
+        path: rel(dir) || '.',
+        message: `Folder could not be read: ${(err as Error).message}`,
+      });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -29,13 +34,16 @@ export async function scanSeeds(root: string): Promise<{ manifest: Manifest; abs
         await walk(abs);
         continue;
       }
-      if (!/\.txt$/iu.test(e.name) || e.name.startsWith('.')) {
+      if (!e.name.endsWith('.txt') || e.name.startsWith('.')) {
         warnings.push({ path: relPath, message: 'Not a .txt file: ignored.' });
         continue;
       }
-      const id = relPath.replace(/\.txt$/iu, '');
+      const id = relPath.slice(0, -'.txt'.length);
       if (ids.has(id)) {
-        warnings.push({ path: relPath, message: `Another file already has the id "${id}": ignored.` });
+        warnings.push({
+          path: relPath,
+          message: `Another file already has the id "${id}": ignored.`,
+        });
         continue;
       }
       try {

@@ -30,7 +30,11 @@ export function seedsPlugin(options: { seedsDir: string }): Plugin {
       const onChange = (file: string) => {
         if (!path.resolve(file).startsWith(seedsDir + path.sep)) return;
         cached = null;
-        server.ws.send({ type: 'custom', event: SEEDS_CHANGED_EVENT, data: { file: path.relative(seedsDir, file) } });
+        server.ws.send({
+          type: 'custom',
+          event: SEEDS_CHANGED_EVENT,
+          data: { file: path.relative(seedsDir, file) },
+        });
       };
       server.watcher.on('add', onChange).on('change', onChange).on('unlink', onChange);
 
@@ -74,7 +78,11 @@ export function seedsPlugin(options: { seedsDir: string }): Plugin {
       const publicSeeds = path.resolve(config.publicDir, SEEDS_URL_DIR);
       if (config.publicDir && seedsDir === publicSeeds) return;
       for (const [rel, abs] of absPaths) {
-        this.emitFile({ type: 'asset', fileName: `${SEEDS_URL_DIR}/${rel}`, source: await readFile(abs) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `${SEEDS_URL_DIR}/${rel}`,
+          source: await readFile(abs),
+        });
       }
     },
   };

@@ -20,7 +20,8 @@ export interface FileInput {
   bytes: Uint8Array;
 }
 
-const CREDIT = /^(?:photos?|pictures?|images?|photograph(?:s|er)?|credit|video)\s*:\s*\S.{0,160}$/iu;
+const CREDIT =
+  /^(?:photos?|pictures?|images?|photograph(?:s|er)?|credit|video)\s*:\s*\S.{0,160}$/iu;
 /** Teasers are long lines; the seeds' main paragraphs stay under ~320 characters. */
 const TEASER_MIN = 400;
 /** Past this a single paragraph is split at sentence ends so the page stays readable. */
@@ -46,16 +47,19 @@ export function parseText(args: {
   // BOM may survive when text came from elsewhere; NUL and other C0 controls are not text.
   const text = args.text.replace(/^\uFEFF/u, '');
   if (looksBinary(text)) {
-    warnings.push('This file looks binary (many control characters); shown as text as far as possible.');
+    warnings.push(
+      'This file looks binary (many control characters); shown as text as far as possible.',
+    );
   }
   const lines = text.split(/\r\n|\r|\n/u);
   const headlineIdx = findHeadline(lines);
   const headline = headlineIdx >= 0 ? lines[headlineIdx]!.trim() : null;
   const body = lines.slice(headlineIdx + 1);
-  const blocks = toParagraphLines(body);
+  const { paragraphs: blocks, blankSeparated } = toParagraphLines(body);
   if (!headline && blocks.length === 0) warnings.push('The file is empty.');
 
-  const teaserStart = findTeaserStart(blocks);
+  // Teaser lines belong to the line-per-paragraph layout; blank-separated files have none.
+  const teaserStart = blankSeparated ? blocks.length : findTeaserStart(blocks);
   const mainLines = blocks.slice(0, teaserStart);
   const teasers = blocks.slice(teaserStart);
 
@@ -111,7 +115,8 @@ function makeStory(a: {
   lede: string;
 }): Story {
   const wordCount = a.paragraphs.reduce((n, p) => n + countWords(p), 0);
-  const title = a.headline ?? (a.lede ? deriveTitle(a.lede) : (a.kicker?.text ?? baseName(a.fileId)));
+  const title =
+    a.headline ?? (a.lede ? deriveTitle(a.lede) : (a.kicker?.text ?? baseName(a.fileId)));
   return {
     id: a.id,
     fileId: a.fileId,
@@ -150,7 +155,7 @@ function findHeadline(lines: string[]): number {
  * several lines (joined with a space) except for list items, which stay paragraphs of their own.
  * In a line-per-paragraph file every non-blank line is a paragraph.
  */
-function toParagraphLines(lines: string[]): string[] {
+function toParagraphLines(lines: string[]): { paragraphs: string[]; blankSeparated: boolean } {
   const nonBlank = lines.filter((l) => l.trim() !== '').length;
   const blocks: string[][] = [[]];
   for (const l of lines) {
@@ -160,7 +165,7 @@ function toParagraphLines(lines: string[]): string[] {
   }
   const filled = blocks.filter((b) => b.length > 0);
   const blankSeparated = filled.length >= 2 && filled.length * 2 >= nonBlank;
-  if (!blankSeparated) return filled.flat();
+  if (!blankSeparated) return { paragraphs: filled.flat(), blankSeparated };
   const out: string[] = [];
   for (const block of filled) {
     let current = '';
@@ -173,7 +178,7 @@ function toParagraphLines(lines: string[]): string[] {
     }
     if (current) out.push(current);
   }
-  return out;
+  return { paragraphs: out, blankSeparated };
 }
 
 /**
@@ -198,7 +203,8 @@ function splitLongParagraph(p: string): string[] {
     // Cut after the last sentence end before the limit; else at the last space; else hard.
     const window = rest.slice(0, PARAGRAPH_SPLIT);
     let cut = -1;
-    for (const m of window.matchAll(/[.!?…]["”’)]?\s+/gu)) if (m.index > PARAGRAPH_SPLIT / 3) cut = m.index + m[0].length;
+    for (const m of window.matchAll(/[.!?…]["”’)]?\s+/gu))
+      if (m.index > PARAGRAPH_SPLIT / 3) cut = m.index + m[0].length;
     if (cut < 0) cut = window.lastIndexOf(' ') + 1;
     if (cut <= 0) cut = PARAGRAPH_SPLIT;
     // Never cut a surrogate pair (emoji, rare CJK) in half.

@@ -73,7 +73,8 @@ export function distinctTitles<T extends { title: string; titleDerived: boolean;
       const item = items[i]!;
       if (!item.titleDerived) continue;
       const longer = deriveTitle(item.lede, 160);
-      titles[i] = longer !== titles[i] && !titles.includes(longer) ? longer : `${titles[i]} (${++n})`;
+      titles[i] =
+        longer !== titles[i] && !titles.includes(longer) ? longer : `${titles[i]} (${++n})`;
     }
   }
   return titles;
