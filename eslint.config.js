@@ -31,7 +31,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../features/*', '../../app/*'], message: 'Features do not import each other; compose them in src/app.' }] },
+        {
+          patterns: [
+            {
+              group: ['../../features/*', '../../app/*'],
+              message: 'Features do not import each other; compose them in src/app.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -13,7 +13,7 @@ export interface KickerSplit {
 
 // Up to six words of capitals (digits, &, ', - allowed), optionally quoted, then a colon.
 const KICKER =
-  /^(\s*["'‘“]?((?:[\p{Lu}\p{N}][\p{Lu}\p{N}&'’.\-]*)(?:\s+[\p{Lu}\p{N}&][\p{Lu}\p{N}&'’.\-]*){0,5})["'’”]?\s*:)(\s+)/u;
+  /^(\s*["'‘“]?((?:[\p{Lu}\p{N}][\p{Lu}\p{N}&'’.-]*)(?:\s+[\p{Lu}\p{N}&][\p{Lu}\p{N}&'’.-]*){0,5})["'’”]?\s*:)(\s+)/u;
 
 export function splitKicker(line: string): KickerSplit | null {
   const m = KICKER.exec(line);

@@ -223,6 +223,7 @@ function baseName(fileId: string): string {
 function looksBinary(text: string): boolean {
   if (!text) return false;
   const sample = text.slice(0, 4096);
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const controls = sample.match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/gu)?.length ?? 0;
   return controls / sample.length > 0.1;
 }

@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+
+const MAIN = '/story/002_54c47fb4e1efd86c';
+
+test('a story reads well: title, credits, paragraph anchors and a copyable paragraph link', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(MAIN);
+  const title = 'North Korean leader Kim Jong-un promised full support for Russia’s war in Ukraine';
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page).toHaveTitle(`${title} · Dispatch`);
+  await expect(
+    page.getByText('Photo: AP · Photo: EPA-EFE / Gavriil Grigorov / Sputnik / Kremlin'),
+  ).toBeVisible();
+  await expect(page.locator('article p[id^="p"]')).toHaveCount(16);
+  await expect(page.locator('#p1')).toHaveText(
+    /^North Korean leader Kim Jong-un yesterday promised/u,
+  );
+
+  await page.locator('#p3').hover();
+  await page.getByRole('button', { name: 'Copy link to paragraph 3' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Link to paragraph 3 copied' }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/#p3$/u);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/\/story\/002_54c47fb4e1efd86c#p3$/u);
+});
+
+test('a deep link to #p5 scrolls to and marks paragraph 5, and survives a reload', async ({
+  page,
+}) => {
+  await page.goto(`${MAIN}#p5`);
+  const p5 = page.locator('#p5');
+  await expect(p5).toHaveAttribute('aria-current', 'location');
+  await expect(p5).toBeInViewport();
+  await expect(page.locator('#p1')).not.toBeInViewport();
+  await page.reload();
+  await expect(p5).toHaveAttribute('aria-current', 'location');
+  await expect(p5).toBeInViewport();
+});
+
+test('j/k and the buttons move between stories; Back and Forward retrace them', async ({
+  page,
+}) => {
+  await page.goto(MAIN);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Kim Jong-un promised');
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(/002_54c47fb4e1efd86c~1$/u);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Chinese authorities said');
+  await page.keyboard.press('k');
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(/000_359807c817cdce2f~4$/u);
+  await page.getByRole('link', { name: /Next story/u }).click();
+  await expect(page).toHaveURL(/002_54c47fb4e1efd86c$/u);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/000_359807c817cdce2f~4$/u);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Taiwan must capitalize');
+  await page.goBack();
+  await expect(page).toHaveURL(/002_54c47fb4e1efd86c$/u);
+  await page.goForward();
+  await expect(page).toHaveURL(/000_359807c817cdce2f~4$/u);
+});
+
+test('a brief is marked as an excerpt and links back to its source file', async ({ page }) => {
+  await page.goto('/story/003_94fd4063dbc03a91~2');
+  await expect(page.getByText('Brief · excerpt')).toBeVisible();
+  await expect(page.getByText('CAUSE UNKNOWN')).toBeVisible();
+  await expect(page.getByText('The text stops here')).toBeVisible();
+  await page.getByRole('link', { name: /North Korea’s top diplomat/u }).click();
+  await expect(page).toHaveURL(/\/story\/003_94fd4063dbc03a91$/u);
+});
+
+test('an unknown story or page gets a helpful not-found page', async ({ page }) => {
+  await page.goto('/story/no-such-story');
+  await expect(page.getByRole('heading', { name: 'There is no such story' })).toBeVisible();
+  await expect(page.getByText('no-such-story')).toBeVisible();
+  await expect(page).toHaveTitle('Story not found · Dispatch');
+  await page.getByRole('link', { name: 'Browse the library' }).click();
+  await expect(page.getByRole('list', { name: 'Stories' }).getByRole('link')).toHaveCount(15);
+
+  await page.goto('/story/000_359807c817cdce2f~9');
+  await expect(page.getByRole('heading', { name: 'There is no such story' })).toBeVisible();
+  await page.goto('/nowhere/at/all');
+  await expect(page.getByRole('heading', { name: 'There is no such page' })).toBeVisible();
+});

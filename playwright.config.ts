@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test';
+// @ts-expect-error plain ESM helper shared with scripts/ensure-browser.mjs
+import { CHROMIUM_ARGS, findSystemChromium } from './scripts/find-chromium.mjs';
+
+const executablePath = (findSystemChromium as () => string | undefined)();
+const PORT = 4173;
+const SUBPATH_PORT = 4174;
+
+/**
+ * Journeys run against the production build (`npm run test:e2e` builds first): `vite preview`
+ * for the default seeds, and a plain static host under `/reader/` for sub-path deep links.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: executablePath ? { executablePath, args: CHROMIUM_ARGS as string[] } : {},
+  },
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /subpath\.spec/u },
+    {
+      name: 'subpath',
+      use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${SUBPATH_PORT}/reader/` },
+      testMatch: /subpath\.spec/u,
+    },
+  ],
+  webServer: [
+    {
+      command: `npx vite preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `node scripts/static-server.mjs dist-subpath ${SUBPATH_PORT} /reader/`,
+      url: `http://localhost:${SUBPATH_PORT}/reader/`,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
+});

@@ -1,0 +1,42 @@
+import { Link, Outlet, ScrollRestoration } from 'react-router';
+import { ThemeToggle } from '../components/ui/theme-toggle';
+import { paths } from '../config/paths';
+import { Toaster } from '../components/ui/toast';
+
+/** The frame of every page: skip link, header, the routed page, and the toast region. */
+export function Layout() {
+  return (
+    <div className="min-h-dvh font-sans">
+      <a
+        href="#content"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-ink"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 border-b border-black/10 bg-paper/90 backdrop-blur dark:border-white/10 dark:bg-night/90">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
+          <Link
+            to={paths.library.getHref()}
+            className="flex items-center gap-2 font-serif text-xl font-semibold tracking-tight"
+          >
+            <span
+              aria-hidden
+              className="inline-block h-6 w-6 rounded-md bg-accent text-center text-sm leading-6 text-white dark:bg-accent-dark dark:text-night"
+            >
+              D
+            </span>
+            Dispatch
+          </Link>
+          <div className="ml-auto flex items-center gap-2">
+            <ThemeToggle />
+          </div>
+        </div>
+      </header>
+      <main id="content" tabIndex={-1} className="outline-none">
+        <Outlet />
+      </main>
+      <Toaster />
+      <ScrollRestoration />
+    </div>
+  );
+}

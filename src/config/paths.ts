@@ -1,0 +1,39 @@
+/**
+ * Every route of the app and the one place links are built. Ids may contain `/` (a section)
+ * and any character a file name can have, so each path segment is encoded on its own.
+ */
+function encodeId(id: string): string {
+  return id.split('/').map(encodeURIComponent).join('/');
+}
+
+export const paths = {
+  library: {
+    pattern: '/',
+    getHref: (search?: URLSearchParams | string) => {
+      const s = search?.toString();
+      return s ? `/?${s}` : '/';
+    },
+  },
+  story: {
+    pattern: '/story/*',
+    getHref: (id: string, opts: { paragraph?: number; query?: string } = {}) => {
+      const q = opts.query ? `?q=${encodeURIComponent(opts.query)}` : '';
+      const hash = opts.paragraph ? `#p${opts.paragraph}` : '';
+      return `/story/${encodeId(id)}${q}${hash}`;
+    },
+  },
+  entity: {
+    pattern: '/entity/*',
+    getHref: (id: string) => `/entity/${encodeId(id)}`,
+  },
+  search: {
+    pattern: '/search',
+    getHref: (query: string) => `/search?q=${encodeURIComponent(query)}`,
+  },
+} as const;
+
+/** Absolute URL of an in-app href, for copying and sharing (respects the deploy sub-path). */
+export function absoluteUrl(href: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/u, '');
+  return new URL(base + href, window.location.origin).toString();
+}

@@ -1,0 +1,55 @@
+import { distinctTitles } from './title';
+import type { ManifestFile, ParsedFile, Story } from './types';
+
+/**
+ * The reading order of the library: manifest order (path order, so sections stay together), each
+ * file's main story followed by its briefs. Files not loaded yet are skipped; derived titles are
+ * made distinct across the whole folder.
+ */
+export function orderStories(
+  files: ManifestFile[],
+  parsed: ReadonlyMap<string, ParsedFile>,
+): Story[] {
+  const stories: Story[] = [];
+  for (const f of files) {
+    const p = parsed.get(f.id);
+    if (p) stories.push(...p.stories);
+  }
+  const titles = distinctTitles(
+    stories.map((s) => ({
+      title: s.title,
+      titleDerived: s.titleDerived,
+      lede: s.paragraphs[0] ?? '',
+    })),
+  );
+  return stories.map((s, i) => (titles[i] === s.title ? s : { ...s, title: titles[i]! }));
+}
+
+/** `business/001~2` → `business/001`: the file a story id belongs to. */
+export function fileIdOf(storyId: string): string {
+  const m = /^(.*)~\d+$/u.exec(storyId);
+  return m ? m[1]! : storyId;
+}
+
+/**
+ * Story ids in reading order, filling files that have not loaded yet with their main story
+ * (whose id is known from the manifest), so next/previous works before the folder is loaded.
+ */
+export function storyOrder(
+  files: ManifestFile[],
+  parsed: ReadonlyMap<string, ParsedFile>,
+): string[] {
+  return files.flatMap((f) => parsed.get(f.id)?.stories.map((s) => s.id) ?? [f.id]);
+}
+
+/**
+ * The one-line excerpt of a library row. A derived title already is the lede's opening, so the
+ * excerpt goes on from the lede's second sentence (or the second paragraph) instead of repeating it.
+ */
+export function storyExcerpt(story: Story): string {
+  const [first = '', second = ''] = story.paragraphs;
+  if (!story.titleDerived) return first;
+  const m = /[^\s.]{2}[.!?]["”’]?\s+(?=["“‘]?[\p{Lu}\d])/u.exec(first);
+  const rest = m ? first.slice(m.index + m[0].length) : '';
+  return rest || second || first;
+}

@@ -1,0 +1,99 @@
+import {
+  experimental_streamedQuery as streamedQuery,
+  queryOptions,
+  type QueryClient,
+} from '@tanstack/react-query';
+import type { Manifest, ManifestFile, ParsedFile } from '../corpus/types';
+import { fileQuery } from './seeds-api';
+
+/** How many files are fetched at once: enough to fill HTTP/2, few enough to keep the page responsive. */
+const FETCH_CONCURRENCY = 8;
+/** Loaded files are handed to React in batches at most this often (ms), not one render per file. */
+const BATCH_MS = 120;
+
+export interface FileFailure {
+  file: ManifestFile;
+  message: string;
+}
+
+export interface CorpusState {
+  /** Parsed files keyed by file id, in arrival order. */
+  files: Map<string, ParsedFile>;
+  failures: FailureList;
+  done: number;
+  total: number;
+}
+type FailureList = FileFailure[];
+
+type Chunk = { files: ParsedFile[]; failures: FileFailure[] };
+
+/**
+ * The whole folder, streamed: data grows batch by batch as files arrive, so the library shows
+ * stories while the rest loads. Each file goes through `fileQuery`, so a story view that asked for
+ * its own file first shares that request and the cache.
+ */
+export const corpusQuery = (client: QueryClient, manifest: Manifest) =>
+  queryOptions({
+    queryKey: ['seeds', 'corpus', manifest.generatedAt, manifest.files.length],
+    queryFn: streamedQuery<Chunk, CorpusState>({
+      streamFn: ({ signal }) => streamFiles(client, manifest.files, signal),
+      reducer: (acc, chunk) => {
+        const files = new Map(acc.files);
+        for (const f of chunk.files) files.set(f.fileId, f);
+        const failures = [...acc.failures, ...chunk.failures];
+        return { files, failures, done: files.size + failures.length, total: acc.total };
+      },
+      initialValue: { files: new Map(), failures: [], done: 0, total: manifest.files.length },
+      refetchMode: 'replace',
+    }),
+    staleTime: Infinity,
+  });
+
+async function* streamFiles(
+  client: QueryClient,
+  files: ManifestFile[],
+  signal: AbortSignal,
+): AsyncGenerator<Chunk> {
+  let pending: Chunk = { files: [], failures: [] };
+  let wake: (() => void) | null = null;
+  let next = 0;
+  let running = 0;
+
+  const startMore = () => {
+    while (running < FETCH_CONCURRENCY && next < files.length && !signal.aborted) {
+      const file = files[next++]!;
+      running++;
+      client
+        .fetchQuery(fileQuery(file))
+        .then((parsed) => pending.files.push(parsed))
+        .catch((err: unknown) => pending.failures.push({ file, message: (err as Error).message }))
+        .finally(() => {
+          running--;
+          startMore();
+          wake?.();
+        });
+    }
+  };
+  const hasPending = () => pending.files.length > 0 || pending.failures.length > 0;
+  const finished = () => running === 0 && next >= files.length;
+
+  startMore();
+  let lastYield = -Infinity; // the first batch goes out at once: first paint matters most
+  while (!signal.aborted && !finished()) {
+    // IMPORTANT: state is re-checked before sleeping, so completions that landed while the
+    // consumer held the last batch are never missed. Sleep until a completion or the batch timer.
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      if (hasPending())
+        setTimeout(resolve, Math.max(0, BATCH_MS - (performance.now() - lastYield)));
+    });
+    wake = null;
+    if (hasPending() && !finished() && performance.now() - lastYield >= BATCH_MS) {
+      lastYield = performance.now();
+      const out = pending;
+      pending = { files: [], failures: [] };
+      yield out;
+    }
+  }
+  if (hasPending()) yield pending;
+}

@@ -1,0 +1,52 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { orderStories, storyOrder } from '../corpus/library';
+import type { Manifest, ParsedFile, Story } from '../corpus/types';
+import { corpusQuery, type FileFailure } from './corpus-api';
+import { manifestQuery } from './seeds-api';
+
+export function useManifest() {
+  return useQuery(manifestQuery());
+}
+
+export interface CorpusView {
+  manifest: Manifest | undefined;
+  manifestError: Error | null;
+  stories: Story[];
+  order: string[];
+  files: ReadonlyMap<string, ParsedFile>;
+  failures: FileFailure[];
+  done: number;
+  total: number;
+  loading: boolean;
+}
+
+const EMPTY = new Map<string, ParsedFile>();
+
+/** The whole folder as it streams in: ordered stories, per-file failures and progress. */
+export function useCorpus(): CorpusView {
+  const client = useQueryClient();
+  const manifest = useManifest();
+  const corpus = useQuery({
+    ...corpusQuery(client, manifest.data ?? EMPTY_MANIFEST),
+    enabled: manifest.data !== undefined,
+    placeholderData: keepPreviousData,
+  });
+  const files = corpus.data?.files ?? EMPTY;
+  const manifestFiles = manifest.data?.files;
+  const stories = useMemo(() => orderStories(manifestFiles ?? [], files), [manifestFiles, files]);
+  const order = useMemo(() => storyOrder(manifestFiles ?? [], files), [manifestFiles, files]);
+  return {
+    manifest: manifest.data,
+    manifestError: manifest.error,
+    stories,
+    order,
+    files,
+    failures: corpus.data?.failures ?? [],
+    done: corpus.data?.done ?? 0,
+    total: manifest.data?.files.length ?? 0,
+    loading: manifest.isPending || corpus.fetchStatus === 'fetching',
+  };
+}
+
+const EMPTY_MANIFEST: Manifest = { version: 1, generatedAt: '', files: [], warnings: [] };

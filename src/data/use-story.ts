@@ -1,0 +1,47 @@
+import { useQuery } from '@tanstack/react-query';
+import { fileIdOf } from '../corpus/library';
+import type { ManifestFile, ParsedFile, Story } from '../corpus/types';
+import { fileQuery } from './seeds-api';
+import { useManifest } from './use-corpus';
+
+export type StoryState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string; file: ManifestFile | null; retry: () => void }
+  | { status: 'not-found' }
+  | { status: 'ready'; story: Story; file: ParsedFile; manifestFile: ManifestFile };
+
+/**
+ * One story by id. It loads only its own file (not the folder), so a deep link paints as soon
+ * as that one file has arrived, whatever the folder size.
+ */
+export function useStory(storyId: string): StoryState {
+  const manifest = useManifest();
+  const fileId = fileIdOf(storyId);
+  const manifestFile = manifest.data?.files.find((f) => f.id === fileId) ?? null;
+  const file = useQuery({
+    ...fileQuery(manifestFile ?? PLACEHOLDER),
+    enabled: manifestFile !== null,
+  });
+  if (manifest.isPending) return { status: 'loading' };
+  if (manifest.error)
+    return {
+      status: 'error',
+      message: manifest.error.message,
+      file: null,
+      retry: () => void manifest.refetch(),
+    };
+  if (!manifestFile) return { status: 'not-found' };
+  if (file.isPending) return { status: 'loading' };
+  if (file.error)
+    return {
+      status: 'error',
+      message: file.error.message,
+      file: manifestFile,
+      retry: () => void file.refetch(),
+    };
+  const story = file.data.stories.find((s) => s.id === storyId);
+  if (!story) return { status: 'not-found' };
+  return { status: 'ready', story, file: file.data, manifestFile };
+}
+
+const PLACEHOLDER: ManifestFile = { id: '', path: '', section: null, size: 0, hash: '' };

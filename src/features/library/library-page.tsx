@@ -1,0 +1,57 @@
+import type { Story } from '../../corpus/types';
+import { LoadProblems, type LoadProblem } from './load-problems';
+import { LoadingProgress } from './loading-progress';
+import { SectionFilter } from './section-filter';
+import { StoryRow } from './story-row';
+import { useRowNavigation } from './use-row-navigation';
+
+export interface LibraryPageProps {
+  stories: Story[];
+  sections: string[];
+  section: string | null;
+  onSection: (s: string | null) => void;
+  fileCount: number;
+  done: number;
+  loading: boolean;
+  problems: LoadProblem[];
+  onRetry: () => void;
+}
+
+/** Every story of the folder, newest layout first: main stories with their briefs beneath. */
+export function LibraryPage(p: LibraryPageProps) {
+  const onKeyDown = useRowNavigation();
+  const shown = p.section ? p.stories.filter((s) => s.section === p.section) : p.stories;
+  const mains = shown.filter((s) => s.kind === 'main').length;
+  return (
+    <div className="mx-auto max-w-4xl px-4 py-8">
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="font-serif text-4xl font-semibold tracking-tight">Library</h1>
+          <p className="mt-1 text-sm text-ink/75 dark:text-night-ink/75">
+            {shown.length.toLocaleString()} {shown.length === 1 ? 'story' : 'stories'} (
+            {mains.toLocaleString()} articles, {(shown.length - mains).toLocaleString()} briefs)
+            from {p.fileCount.toLocaleString()} {p.fileCount === 1 ? 'file' : 'files'}
+          </p>
+        </div>
+        {p.sections.length > 1 && (
+          <SectionFilter sections={p.sections} value={p.section} onChange={p.onSection} />
+        )}
+      </div>
+      {p.loading && <LoadingProgress done={p.done} total={p.fileCount} />}
+      <LoadProblems problems={p.problems} onRetry={p.onRetry} />
+      {shown.length === 0 && !p.loading ? (
+        <p className="py-12 text-center text-ink/75 dark:text-night-ink/75">
+          {p.fileCount === 0
+            ? 'This folder has no .txt articles yet.'
+            : 'No stories in this section.'}
+        </p>
+      ) : (
+        <ul aria-label="Stories" onKeyDown={onKeyDown} className="divide-y divide-transparent">
+          {shown.map((s) => (
+            <StoryRow key={s.id} story={s} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { Link } from 'react-router';
+import { storyExcerpt } from '../../corpus/library';
+import type { Story } from '../../corpus/types';
+import { paths } from '../../config/paths';
+
+/** One library row. Briefs are visibly secondary: indented, smaller, labelled as excerpts. */
+export function StoryRow({ story }: { story: Story }) {
+  const brief = story.kind === 'brief';
+  const excerpt = storyExcerpt(story);
+  return (
+    <li className={brief ? 'ml-6 border-l-2 border-black/10 pl-4 dark:border-white/15' : 'pt-3'}>
+      <Link
+        data-row
+        to={paths.story.getHref(story.id)}
+        className="group block rounded-md px-3 py-2 hover:bg-black/[0.04] focus-visible:bg-black/[0.04] dark:hover:bg-white/[0.06] dark:focus-visible:bg-white/[0.06]"
+      >
+        <div className="flex flex-wrap items-center gap-x-2 text-xs tracking-wide text-ink/75 uppercase dark:text-night-ink/75">
+          {story.section && <span className="font-semibold">{story.section}</span>}
+          {brief && (
+            <span className="rounded bg-black/5 px-1.5 py-px normal-case dark:bg-white/10">
+              Brief · excerpt
+            </span>
+          )}
+          {story.kicker && (
+            <span className="font-semibold text-accent dark:text-accent-dark">{story.kicker}</span>
+          )}
+          <span className="normal-case">{story.readingMinutes} min read</span>
+        </div>
+        <h3
+          className={`font-serif leading-snug group-hover:underline ${brief ? 'text-base' : 'text-xl font-semibold'}`}
+        >
+          {story.title}
+        </h3>
+        {excerpt && (
+          <p className="mt-0.5 line-clamp-1 text-sm text-ink/75 dark:text-night-ink/75">
+            {excerpt}
+          </p>
+        )}
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,138 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Story } from '../../corpus/types';
+import { paths } from '../../config/paths';
+import { Paragraph } from './paragraph';
+import { StoryActions } from './story-actions';
+
+export interface Neighbour {
+  id: string;
+  title: string | null;
+}
+
+export interface StoryViewProps {
+  story: Story;
+  title: string;
+  /** Title of the file's main story, for briefs ("from the file of …"). */
+  sourceTitle: string | null;
+  fileWarnings: string[];
+  activeParagraph: number | null;
+  prev: Neighbour | null;
+  next: Neighbour | null;
+  onCopyParagraph: (n: number) => void;
+  /** Renders a paragraph's text; later layers (entities, search hits) mark it up. */
+  renderText?: (text: string, index: number) => ReactNode;
+  aside?: ReactNode;
+}
+
+/** The reading view: a readable measure, serif body, credits, excerpt notice and prev/next. */
+export function StoryView(p: StoryViewProps) {
+  const { story } = p;
+  const brief = story.kind === 'brief';
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 lg:grid lg:grid-cols-[minmax(0,1fr)_18rem] lg:gap-12">
+      <article
+        aria-labelledby="story-title"
+        className="mx-auto w-full max-w-[68ch] sm:pl-10 lg:mx-0 lg:justify-self-end"
+      >
+        <header className="mb-8">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs font-semibold tracking-widest text-ink/75 uppercase dark:text-night-ink/75">
+            {story.section && (
+              <Link
+                to={paths.library.getHref(new URLSearchParams({ section: story.section }))}
+                className="hover:underline"
+              >
+                {story.section}
+              </Link>
+            )}
+            {story.kicker && (
+              <span className="text-accent dark:text-accent-dark">{story.kicker}</span>
+            )}
+            {brief && (
+              <span className="rounded bg-black/5 px-1.5 py-px tracking-normal normal-case dark:bg-white/10">
+                Brief · excerpt
+              </span>
+            )}
+          </div>
+          <h1
+            id="story-title"
+            className="mt-3 font-serif text-3xl leading-tight font-semibold tracking-tight text-balance sm:text-4xl"
+          >
+            {p.title}
+          </h1>
+          <p className="mt-3 text-sm text-ink/75 dark:text-night-ink/75">
+            {story.readingMinutes} min read · {story.wordCount.toLocaleString()} words
+            {story.credits.length > 0 && <> · {story.credits.join(' · ')}</>}
+          </p>
+          {brief && (
+            <p className="mt-2 text-sm text-ink/75 dark:text-night-ink/75">
+              A teaser printed with{' '}
+              <Link className="underline" to={paths.story.getHref(story.fileId)}>
+                {p.sourceTitle ?? 'its source article'}
+              </Link>
+              .
+            </p>
+          )}
+          <StoryActions storyId={story.id} title={p.title} />
+        </header>
+        {p.fileWarnings.length > 0 && (
+          <div
+            role="note"
+            className="mb-6 rounded-md border border-amber-600/40 bg-amber-50 p-3 text-sm dark:border-amber-400/30 dark:bg-amber-950/30"
+          >
+            {p.fileWarnings.join(' ')}
+          </div>
+        )}
+        <div className="space-y-5 font-serif text-[1.1875rem] leading-[1.7] [hyphens:auto] [overflow-wrap:anywhere]">
+          {story.paragraphs.map((text, i) => (
+            <Paragraph
+              key={i}
+              n={i + 1}
+              active={p.activeParagraph === i + 1}
+              onCopyLink={p.onCopyParagraph}
+            >
+              {p.renderText ? p.renderText(text, i) : text}
+            </Paragraph>
+          ))}
+          {story.paragraphs.length === 0 && (
+            <p className="font-sans text-base italic">This file has no text.</p>
+          )}
+        </div>
+        {story.truncated && (
+          <p className="mt-6 border-t border-black/10 pt-4 text-sm text-ink/75 italic dark:border-white/15 dark:text-night-ink/75">
+            The text stops here: the source file holds only this excerpt.
+          </p>
+        )}
+        <StoryPager prev={p.prev} next={p.next} />
+      </article>
+      {p.aside}
+    </div>
+  );
+}
+
+function StoryPager({ prev, next }: { prev: Neighbour | null; next: Neighbour | null }) {
+  const cls =
+    'block rounded-lg border border-black/10 p-3 hover:bg-black/[0.03] dark:border-white/15 dark:hover:bg-white/[0.05]';
+  return (
+    <nav aria-label="More stories" className="mt-12 grid gap-3 font-sans sm:grid-cols-2">
+      {prev ? (
+        <Link to={paths.story.getHref(prev.id)} className={cls} rel="prev">
+          <span className="text-xs text-ink/75 dark:text-night-ink/75">
+            ← Previous story <kbd className="ml-1 rounded border px-1 text-[0.7rem]">k</kbd>
+          </span>
+          <span className="mt-1 block font-serif">{prev.title ?? prev.id}</span>
+        </Link>
+      ) : (
+        <span />
+      )}
+      {next && (
+        <Link to={paths.story.getHref(next.id)} className={`${cls} text-right`} rel="next">
+          <span className="text-xs text-ink/75 dark:text-night-ink/75">
+            Next story <kbd className="ml-1 rounded border px-1 text-[0.7rem]">j</kbd> →
+          </span>
+          <span className="mt-1 block font-serif">{next.title ?? next.id}</span>
+        </Link>
+      )}
+    </nav>
+  );
+}
