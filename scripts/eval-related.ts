@@ -1,0 +1,96 @@
+/**
+ * Quality of related stories. BBC sections are weak ground truth: precision@5 is the share of
+ * the listed stories in the story's own section, averaged over all stories. Printed next to the
+ * plain TF-IDF cosine baseline computed in the same run, with and without entities (when
+ * src/corpus/entities has landed), then the seed stories' lists for a look by eye.
+ */
+import { buildRelatedIndex, type RelatedOptions } from '../src/corpus/related/related-index';
+import { allRelated, relatedFor } from '../src/corpus/related/related-query';
+import type { Story } from '../src/corpus/types';
+import { BBC_DIR, loadFolder, SEEDS_DIR } from './lib/corpora';
+import { baselineRelated } from './lib/related-baseline';
+import { loadEntityIds } from './lib/related-entities';
+
+const K = 5;
+
+function precision(stories: Story[], lists: Map<string, string[]>): { p: number; empty: number } {
+  const section = new Map(stories.map((s) => [s.id, s.section]));
+  let sum = 0;
+  let empty = 0;
+  for (const s of stories) {
+    const list = lists.get(s.id) ?? [];
+    if (list.length === 0) {
+      empty++;
+      continue;
+    }
+    sum += list.filter((id) => section.get(id) === s.section).length / list.length;
+  }
+  return { p: sum / (stories.length - empty), empty };
+}
+
+function ours(
+  stories: Story[],
+  entities: Map<string, string[]> | undefined,
+  options: Partial<RelatedOptions>,
+) {
+  const t0 = performance.now();
+  const index = buildRelatedIndex(stories, entities, options);
+  const all = allRelated(index, K);
+  const ms = performance.now() - t0;
+  const lists = new Map([...all].map(([id, r]) => [id, r.related.map((h) => h.storyId)]));
+  const dupStories = [...all.values()].filter((r) => r.duplicates.length > 0).length;
+  return { ...precision(stories, lists), ms, dupStories };
+}
+
+const fmt = (x: number): string => x.toFixed(4);
+
+async function main(): Promise<void> {
+  const bbc = loadFolder(BBC_DIR).stories;
+  console.log(`BBC: ${bbc.length} stories, precision@${K} by section (higher is better)\n`);
+  const base = baselineRelated(bbc, K);
+  console.log(
+    `  baseline  plain TF-IDF cosine (stop words removed) ${fmt(precision(bbc, base).p)}`,
+  );
+
+  const entities = await loadEntityIds(bbc);
+  if (!entities) console.log('  (entities: src/corpus/entities/recognize.ts not found — skipped)');
+
+  const variants: [string, Partial<RelatedOptions>][] = [
+    ['default (app configuration)', {}],
+    ['raw tf', { tf: 'raw' }],
+    ['bm25 tf', { tf: 'bm25' }],
+    ['no bigrams', { bigrams: false }],
+    ['no renormalize after pruning', { renormalize: false }],
+    ['maxTerms 32', { maxTerms: 32 }],
+    ['maxTerms 128', { maxTerms: 128 }],
+    ['maxTerms 1000 (no pruning)', { maxTerms: 1000 }],
+  ];
+  const only = process.argv.includes('--quick') ? variants.slice(0, 1) : variants;
+  for (const [name, opts] of only) {
+    const r = ours(bbc, undefined, opts);
+    console.log(
+      `  terms     ${name.padEnd(38)} ${fmt(r.p)}  (${r.dupStories} stories with duplicates, ${r.ms.toFixed(0)} ms)`,
+    );
+    if (entities) {
+      const re = ours(bbc, entities, opts);
+      console.log(`  +entities ${name.padEnd(38)} ${fmt(re.p)}`);
+    }
+  }
+
+  console.log('\nSeeds (public/seeds):');
+  const seeds = loadFolder(SEEDS_DIR).stories;
+  const seedEntities = entities ? await loadEntityIds(seeds) : undefined;
+  const index = buildRelatedIndex(seeds, seedEntities);
+  const title = new Map(seeds.map((s) => [s.id, s.title]));
+  for (const s of seeds) {
+    const r = relatedFor(index, s.id, K);
+    console.log(`  ${s.id} ${s.kind} "${title.get(s.id)?.slice(0, 60)}"`);
+    for (const h of r.related.slice(0, 3)) {
+      const why = [...h.sharedEntities.slice(0, 3), ...h.sharedTerms].join(', ');
+      console.log(`      ${h.score.toFixed(3)} ${h.storyId.padEnd(24)} ${why}`);
+    }
+    if (r.duplicates.length) console.log(`      duplicates: ${r.duplicates.join(', ')}`);
+  }
+}
+
+await main();

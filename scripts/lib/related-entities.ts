@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Story } from '../../src/corpus/types';
+import { ROOT } from './corpora';
+
+/**
+ * Entity ids per story from src/corpus/entities, loaded dynamically so the related scripts run
+ * before that module has landed: undefined when it is missing or its API differs.
+ * One entry per mention, ids canonicalised through the entity table's `remap`.
+ */
+export async function loadEntityIds(stories: Story[]): Promise<Map<string, string[]> | undefined> {
+  const dir = path.join(ROOT, 'src/corpus/entities');
+  if (!existsSync(path.join(dir, 'recognize.ts'))) return undefined;
+  try {
+    const recognize = (await import(path.join(dir, 'recognize.ts'))) as {
+      analyzeStory: (s: Story) => { storyId: string; mentions: { entityId: string }[] };
+    };
+    const table = existsSync(path.join(dir, 'entity-table.ts'))
+      ? ((await import(path.join(dir, 'entity-table.ts'))) as {
+          buildEntityTable: (a: unknown[]) => { remap: Record<string, string> };
+        })
+      : undefined;
+    const analyses = stories.map((s) => recognize.analyzeStory(s));
+    const remap = table?.buildEntityTable(analyses).remap ?? {};
+    return new Map(
+      analyses.map((a) => [a.storyId, a.mentions.map((m) => remap[m.entityId] ?? m.entityId)]),
+    );
+  } catch (err) {
+    console.log(`  (entities: could not load src/corpus/entities: ${String(err)})`);
+    return undefined;
+  }
+}
