@@ -1,0 +1,82 @@
+import type { Span } from './candidates';
+import { fold } from './candidates';
+import type { Gazetteer } from './gazetteer';
+import {
+  COMPASS,
+  ORG_HEADS,
+  ORG_TAILS,
+  PLACE_ACRONYMS,
+  PLACE_HEADS,
+  PLACE_PREPS,
+  PLACE_TAILS,
+  SPEECH_VERBS,
+  TITLES,
+} from './lexicon';
+import type { CaseStats, Tok } from './tokens';
+import type { EntityType } from './types';
+
+/** A typing decision; `strong` ones teach the rest of the story (consistency, short forms). */
+export interface Verdict {
+  type: EntityType | null;
+  strong: boolean;
+}
+
+const NONE: Verdict = { type: null, strong: false };
+const strong = (type: EntityType): Verdict => ({ type, strong: true });
+const weak = (type: EntityType): Verdict => ({ type, strong: false });
+
+// "Jong-un", "Son-hui": a hyphenated given name, Korean style.
+const HYPHEN_GIVEN = /^\p{Lu}\p{Ll}+[-‐]\p{Ll}+$/u;
+
+/** Types one candidate from its own words and the words around it. */
+export function classify(
+  toks: readonly Tok[],
+  span: Span,
+  stats: CaseStats,
+  gaz: Gazetteer,
+): Verdict {
+  const { first: a, last: b } = span;
+  const n = b - a + 1;
+  const whole = fold(toks, a, b);
+  const head = toks[a]!;
+  const tail = toks[b]!;
+  const prev = toks[a - 1];
+  const next = toks[b + 1];
+  if (gaz.places.has(whole) || head.dateline) return strong('place');
+  if (PLACE_TAILS.has(tail.fold) && n > 1) return strong('place');
+  if (n > 2 && PLACE_HEADS.has(head.fold) && toks[a + 1]!.fold === 'of') return strong('place');
+  for (let i = a; i <= b; i++) {
+    if (ORG_TAILS.has(toks[i]!.fold) && (n > 1 || i === b)) return strong('organization');
+  }
+  if (n > 2 && ORG_HEADS.has(head.fold) && toks[a + 1]!.fold === 'of')
+    return strong('organization');
+  if (n === 1 && head.shape === 'upper') {
+    if (PLACE_ACRONYMS.has(head.fold)) return strong('place');
+    return head.text.length <= 6 ? strong('organization') : weak('organization');
+  }
+  if (span.titled) return strong('person');
+  if (n === 1 && COMPASS.has(head.fold)) {
+    // "the West": a region only when written as a proper noun after "the".
+    return prev?.fold === 'the' && !head.sentStart ? weak('place') : NONE;
+  }
+  let hyphenGiven = false;
+  for (let i = a + 1; i <= b; i++) if (HYPHEN_GIVEN.test(toks[i]!.text)) hyphenGiven = true;
+  if (
+    n >= 2 &&
+    n <= 4 &&
+    (gaz.firstNames.has(head.fold) || hyphenGiven || /^\p{Lu}\.$/u.test(head.text))
+  )
+    return strong('person');
+  if (prev && (TITLES.has(prev.fold) || prev.fold === 'by') && prev.shape === 'lower' && n <= 3)
+    return weak('person');
+  if (prev && PLACE_PREPS.has(prev.fold) && prev.shape === 'lower') return weak('place');
+  if (next && SPEECH_VERBS.has(next.fold)) {
+    return prev?.fold === 'the' ? weak('organization') : weak('person');
+  }
+  if (n >= 2 && n <= 3) return weak('person');
+  if (n > 3) return weak('organization');
+  // A lone word: a name only if the story writes it capitalized mid-sentence, never lower-case.
+  if (stats.lower.has(head.fold)) return NONE;
+  if (head.sentStart && !stats.cap.has(head.fold)) return NONE;
+  return { type: null, strong: false };
+}

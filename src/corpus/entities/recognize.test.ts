@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeStory } from './recognize';
+import { story } from './test-story';
+
+const found = (paragraphs: string[]): [string, string, string][] =>
+  analyzeStory(story(paragraphs)).mentions.map((m) => [m.type, m.text, m.entityId]);
+
+const surfaces = (paragraphs: string[]): string[] =>
+  analyzeStory(story(paragraphs)).mentions.map((m) => `${m.type}:${m.text}`);
+
+describe('analyzeStory on sentences from the seeds', () => {
+  it('keeps hyphenated names whole and titles outside', () => {
+    expect(
+      surfaces([
+        'North Korean leader Kim Jong-un yesterday promised full support for Russia’s war in Ukraine as he met with Russian President Vladimir Putin in Pyongyang.',
+      ]),
+    ).toEqual([
+      'person:Kim Jong-un',
+      'place:Russia',
+      'place:Ukraine',
+      'person:Vladimir Putin',
+      'place:Pyongyang',
+    ]);
+    expect(
+      surfaces([
+        'He introduced key members of the North Korean leadership, including Minister of Foreign Affairs Choe Son-hui; top aide and ruling party secretary Jo Yong-won; and the leader’s sister, Kim Yo-jong.',
+      ]),
+    ).toEqual(['person:Choe Son-hui', 'person:Jo Yong-won', 'person:Kim Yo-jong']);
+    expect(
+      surfaces([
+        'US President Donald Trump on Friday fired the chairman of the Joint Chiefs of Staff, Air Force General C.Q. Brown, and a position held by Admiral Lisa Franchetti.',
+      ]),
+    ).toEqual([
+      'place:US',
+      'person:Donald Trump',
+      'organization:Joint Chiefs of Staff',
+      'organization:Air Force',
+      'person:C.Q. Brown',
+      'person:Lisa Franchetti',
+    ]);
+  });
+
+  it('leaves possessives, quotes and brackets outside the span', () => {
+    const got = surfaces([
+      'The US on Monday voiced “concern” about Putin’s trip because of the security implications for South Korea and Ukraine.',
+      '“We highly appreciate that the DPRK [North Korea] is firmly supporting the special military operations of Russia,” Putin wrote.',
+    ]);
+    expect(got).toContain('person:Putin');
+    expect(got).toContain('place:DPRK');
+    expect(got).toContain('place:North Korea');
+    expect(got).toContain('place:South Korea');
+  });
+
+  it('ties acronyms to their long form', () => {
+    const m = found([
+      'The Ministry of Foreign Affairs (MOFA) yesterday affirmed the statements. MOFA said so again.',
+    ]);
+    expect(m).toEqual([
+      ['organization', 'Ministry of Foreign Affairs', 'organization/ministry-of-foreign-affairs'],
+      ['organization', 'MOFA', 'organization/ministry-of-foreign-affairs'],
+      ['organization', 'MOFA', 'organization/ministry-of-foreign-affairs'],
+    ]);
+  });
+
+  it('resolves short forms in the story, preferring the main actor when ambiguous', () => {
+    const m = analyzeStory(
+      story([
+        'North Korean leader Kim Jong-un yesterday met Russian President Vladimir Putin in Pyongyang.',
+        'Putin thanked Kim for the support.',
+        'He introduced the leader’s sister, Kim Yo-jong. South Korean analysts say that Kim Jong-un is likely to seek benefits.',
+      ]),
+    ).mentions;
+    const ids = m.map((x) => `${x.text}→${x.entityId}`);
+    expect(ids).toContain('Putin→person/vladimir-putin');
+    expect(ids).toContain('Kim→person/kim-jong-un');
+    expect(ids).toContain('Kim Yo-jong→person/kim-yo-jong');
+  });
+
+  it('does not take nationality adjectives or state media for places', () => {
+    const got = surfaces([
+      'Huge banners with a smiling photograph of the Russian leader were hung alongside Russian flags, images in Russian state media showed.',
+      'The South Korean military said it believed the North Korean troops accidentally crossed.',
+      'Beijing has been sending senior Chinese officials to Okinawa.',
+    ]);
+    expect(got).toEqual(['place:Beijing', 'place:Okinawa']);
+  });
+
+  it('keeps a name’s Chinese characters as an alias', () => {
+    const m = found([
+      'The government is considering ways to assist the industry, Premier Cho Jung-tai (卓榮泰) said yesterday.',
+    ]);
+    expect(m).toEqual([
+      ['person', 'Cho Jung-tai', 'person/cho-jung-tai'],
+      ['person', '卓榮泰', 'person/cho-jung-tai'],
+    ]);
+  });
+
+  it('does not make every word of an ALL-CAPS headline an entity', () => {
+    const got = surfaces([
+      'SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.',
+      'AL-AIN, United Arab Emirates 1996-12-06',
+      'Japan began the defence of their Asian Cup title with a lucky 2-1 win against Syria, while China lost to Uzbekistan.',
+    ]);
+    expect(got).toContain('place:JAPAN');
+    expect(got).toContain('place:CHINA');
+    expect(got.filter((s) => /SOCCER|GET|LUCKY|WIN|SURPRISE|DEFEAT/u.test(s))).toEqual([]);
+  });
+});
