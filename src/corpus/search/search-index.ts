@@ -1,0 +1,128 @@
+import { tokenize } from '../normalize';
+import type { Story } from '../types';
+import type { IndexedDoc, SearchIndex } from './types';
+
+/**
+ * Runtime lookup from term to term id. Kept beside the plain index (a WeakMap) rather than in it,
+ * so the index itself stays JSON- and clone-friendly; `termIdOf` rebuilds it after a clone.
+ */
+const termMaps = new WeakMap<SearchIndex, Map<string, number>>();
+
+/** Listeners that drop derived caches (sorted vocabulary, n-grams) when an index grows. */
+const changeListeners: Array<(index: SearchIndex) => void> = [];
+
+/** Lets other modules of the engine invalidate their caches when `addStories` grows an index. */
+export function onIndexChange(listener: (index: SearchIndex) => void): void {
+  changeListeners.push(listener);
+}
+
+/** An empty index, to be filled with `addStories`. */
+export function createSearchIndex(): SearchIndex {
+  return {
+    version: 1,
+    docs: [],
+    terms: [],
+    postings: [],
+    titlePostings: [],
+    totalBodyTokens: 0,
+    entities: [],
+  };
+}
+
+/**
+ * Builds the inverted index of a folder's stories: one postings list per distinct folded term
+ * (body term frequencies and, separately, title occurrences) and each story's token ids, which
+ * serve phrases, paragraph sub-results and snippets. Linear in the text; ~0.3 s for 5 MB.
+ */
+export function buildSearchIndex(stories: readonly Story[]): SearchIndex {
+  const index = createSearchIndex();
+  addStories(index, stories);
+  return index;
+}
+
+/**
+ * Appends stories to an index (the folder loads progressively). Stories whose id is already
+ * indexed are skipped: a story's text never changes under the same id.
+ */
+export function addStories(index: SearchIndex, stories: readonly Story[]): void {
+  const ids = termIdMap(index);
+  const known = new Set(index.docs.map((d) => d.id));
+  const idOf = (term: string): number => {
+    let id = ids.get(term);
+    if (id === undefined) {
+      id = index.terms.length;
+      ids.set(term, id);
+      index.terms.push(term);
+      index.postings.push([]);
+      index.titlePostings.push([]);
+    }
+    return id;
+  };
+  // Term frequencies of one story, reused across stories to avoid allocating a Map each time.
+  const tf = new Map<number, number>();
+  for (const story of stories) {
+    if (known.has(story.id)) continue;
+    known.add(story.id);
+    const docIndex = index.docs.length;
+    const titleText = story.kicker ? `${story.title} ${story.kicker}` : story.title;
+    const titleTokens = tokenize(titleText).map((t) => idOf(t.term));
+    const bodyTokens: number[] = [];
+    const paraStarts: number[] = [];
+    for (const p of story.paragraphs) {
+      paraStarts.push(bodyTokens.length);
+      for (const t of tokenize(p)) bodyTokens.push(idOf(t.term));
+    }
+    tf.clear();
+    for (const id of bodyTokens) tf.set(id, (tf.get(id) ?? 0) + 1);
+    for (const [id, count] of tf) index.postings[id]!.push(docIndex, count);
+    for (const id of new Set(titleTokens)) index.titlePostings[id]!.push(docIndex);
+    index.totalBodyTokens += bodyTokens.length;
+    const doc: IndexedDoc = {
+      id: story.id,
+      title: story.title,
+      section: story.section,
+      kind: story.kind,
+      titleDerived: story.titleDerived,
+      paragraphs: story.paragraphs,
+      titleTokens,
+      bodyTokens,
+      paraStarts,
+    };
+    index.docs.push(doc);
+  }
+  for (const l of changeListeners) l(index);
+}
+
+/** Term id of a folded term, or undefined when the corpus never uses it. */
+export function termIdOf(index: SearchIndex, term: string): number | undefined {
+  return termIdMap(index).get(term);
+}
+
+function termIdMap(index: SearchIndex): Map<string, number> {
+  let map = termMaps.get(index);
+  if (!map || map.size !== index.terms.length) {
+    map = new Map();
+    for (let i = 0; i < index.terms.length; i++) map.set(index.terms[i]!, i);
+    termMaps.set(index, map);
+  }
+  return map;
+}
+
+/** Number of stories whose body contains the term. */
+export function docFrequency(index: SearchIndex, termId: number): number {
+  return (index.postings[termId]?.length ?? 0) / 2;
+}
+
+/** Serializes an index for a cache (IndexedDB, a file): it is plain data already. */
+export function indexToJSON(index: SearchIndex): string {
+  return JSON.stringify(index);
+}
+
+/** Reads an index serialized by `indexToJSON`; throws on data of another version. */
+export function indexFromJSON(json: string): SearchIndex {
+  const data = JSON.parse(json) as SearchIndex;
+  if (data?.version !== 1 || !Array.isArray(data.docs) || !Array.isArray(data.terms)) {
+    throw new Error('Not a search index of version 1');
+  }
+  return data;
+}

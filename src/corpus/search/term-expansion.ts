@@ -1,0 +1,80 @@
+import { docFrequency, onIndexChange, termIdOf } from './search-index';
+import { typoAllowance } from './edit-distance';
+import { createVocabulary, prefixMatches, typoMatches, type Vocabulary } from './vocabulary';
+import type { SearchIndex } from './types';
+
+/** One vocabulary term a query word stands for, and how much a match on it is worth. */
+export interface Expansion {
+  termId: number;
+  term: string;
+  /** 1 for the word itself; less for completions of a prefix; less again for typos. */
+  weight: number;
+  kind: 'exact' | 'prefix' | 'fuzzy';
+}
+
+const vocabularies = new WeakMap<SearchIndex, Vocabulary>();
+onIndexChange((index) => vocabularies.delete(index));
+
+/** The index's vocabulary (sorted terms, bigrams), built on first use and after growth. */
+export function textVocabulary(index: SearchIndex): Vocabulary {
+  let v = vocabularies.get(index);
+  if (!v || v.sorted.length !== index.terms.length) {
+    v = createVocabulary(
+      index.terms,
+      (id) => docFrequency(index, id) + (index.titlePostings[id]?.length ?? 0),
+    );
+    vocabularies.set(index, v);
+  }
+  return v;
+}
+
+/** How many completions a word being typed may expand into, by its length. */
+export function prefixCap(length: number): number {
+  if (length <= 1) return 4;
+  if (length === 2) return 10;
+  if (length === 3) return 25;
+  return 50;
+}
+
+/** Below this many stories, a word (or its completions) is rare enough to also try typos. */
+const RARE = 2;
+
+/**
+ * The vocabulary terms one query word matches: itself, its completions when it is the word being
+ * typed, and its typo neighbours when the word (with its completions) is absent or rare in the
+ * corpus. Typos are skipped for common words so "form" does not also match "from".
+ */
+export function expandTerm(
+  index: SearchIndex,
+  term: string,
+  isPrefix: boolean,
+  v: Vocabulary = textVocabulary(index),
+): Expansion[] {
+  const out: Expansion[] = [];
+  const exact = termIdOf(index, term);
+  let seen = 0;
+  if (exact !== undefined) {
+    out.push({ termId: exact, term, weight: 1, kind: 'exact' });
+    seen += v.freq(exact);
+  }
+  if (isPrefix) {
+    for (const id of prefixMatches(v, term, prefixCap(term.length))) {
+      const full = index.terms[id]!;
+      // A near-complete word is nearly as good as the word itself.
+      const weight = 0.55 + 0.35 * (term.length / full.length);
+      out.push({ termId: id, term: full, weight, kind: 'prefix' });
+      seen += v.freq(id);
+    }
+  }
+  if (seen < RARE) {
+    for (const m of typoMatches(v, term, typoAllowance(term.length))) {
+      out.push({
+        termId: m.id,
+        term: index.terms[m.id]!,
+        weight: m.distance === 1 ? 0.6 : m.distance === 2 ? 0.45 : 0.35,
+        kind: 'fuzzy',
+      });
+    }
+  }
+  return out;
+}
