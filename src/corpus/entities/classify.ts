@@ -10,6 +10,7 @@ import {
   PLACE_PREPS,
   PLACE_TAILS,
   SPEECH_VERBS,
+  SPORTS_CUES,
   TITLES,
 } from './lexicon';
 import type { CaseStats, Tok } from './tokens';
@@ -19,6 +20,8 @@ import type { EntityType } from './types';
 export interface Verdict {
   type: EntityType | null;
   strong: boolean;
+  /** Named as a sports team: every other mention of the surface in the story is the team too. */
+  team?: boolean;
 }
 
 const NONE: Verdict = { type: null, strong: false };
@@ -42,16 +45,25 @@ export function classify(
   const tail = toks[b]!;
   const prev = toks[a - 1];
   const next = toks[b + 1];
-  if (gaz.places.has(whole) || head.dateline) return strong('place');
+  if (head.dateline) return strong('place');
+  if (gaz.places.has(whole)) {
+    // A city next to a score or a "v" is a team: "Surrey 429-7", "Minnesota 6 MILWAUKEE 1".
+    if (!gaz.countries.has(whole) && isTeamContext(prev, next))
+      return { type: 'organization', strong: true, team: true };
+    return strong('place');
+  }
+  if (n > 1 && COMPASS.has(head.fold) && gaz.places.has(fold(toks, a + 1, b)))
+    return strong('place');
+  if (n > 1 && COMPASS.has(tail.fold)) return strong('place');
   if (PLACE_TAILS.has(tail.fold) && n > 1) return strong('place');
   if (n > 2 && PLACE_HEADS.has(head.fold) && toks[a + 1]!.fold === 'of') return strong('place');
   for (let i = a; i <= b; i++) {
-    if (ORG_TAILS.has(toks[i]!.fold) && (n > 1 || i === b)) return strong('organization');
+    if (ORG_TAILS.has(toks[i]!.fold) && n > 1) return strong('organization');
   }
   if (n > 2 && ORG_HEADS.has(head.fold) && toks[a + 1]!.fold === 'of')
     return strong('organization');
   if (n === 1 && head.shape === 'upper') {
-    if (PLACE_ACRONYMS.has(head.fold)) return strong('place');
+    if (PLACE_ACRONYMS.has(head.fold.replace(/\./gu, ''))) return strong('place');
     return head.text.length <= 6 ? strong('organization') : weak('organization');
   }
   if (span.titled) return strong('person');
@@ -70,7 +82,8 @@ export function classify(
   if (prev && (TITLES.has(prev.fold) || prev.fold === 'by') && prev.shape === 'lower' && n <= 3)
     return weak('person');
   if (prev && PLACE_PREPS.has(prev.fold) && prev.shape === 'lower') return weak('place');
-  if (next && SPEECH_VERBS.has(next.fold)) {
+  if (isTeamContext(prev, next) && n <= 3) return weak('organization');
+  if (next && SPEECH_VERBS.has(next.fold) && !(n === 1 && head.sentStart)) {
     return prev?.fold === 'the' ? weak('organization') : weak('person');
   }
   if (n >= 2 && n <= 3) return weak('person');
@@ -79,4 +92,12 @@ export function classify(
   if (stats.lower.has(head.fold)) return NONE;
   if (head.sentStart && !stats.cap.has(head.fold)) return NONE;
   return { type: null, strong: false };
+}
+
+const SCORE = /^\d+(?:-\d+)?$/u;
+
+function isTeamContext(prev: Tok | undefined, next: Tok | undefined): boolean {
+  if (next && next.shape === 'num' && SCORE.test(next.text) && /^ $/u.test(next.gap)) return true;
+  if (next && SPORTS_CUES.has(next.fold) && next.shape === 'lower') return true;
+  return !!prev && SPORTS_CUES.has(prev.fold) && prev.shape === 'lower';
 }

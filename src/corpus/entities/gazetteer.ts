@@ -1,5 +1,5 @@
 import { foldText } from '../normalize';
-import { US_STATES } from './lexicon';
+import { EXTRA_PLACES, US_STATES } from './lexicon';
 import { CAPITALS, CITIES, CONTINENTS, COUNTRIES, FIRST_NAMES } from './gazetteer-data';
 
 /** Folded lookup sets over the generated gazetteers, built once on first use. */
@@ -21,7 +21,7 @@ const folded = (list: string): string[] => list.split('|').map(foldText);
 /** The shared gazetteer (lazy: the worker pays for it on the first story only). */
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
-  const countries = new Set([...folded(COUNTRIES), ...folded(CONTINENTS)]);
+  const countries = new Set([...folded(COUNTRIES), ...folded(CONTINENTS), ...EXTRA_PLACES]);
   const capitals = new Set(folded(CAPITALS));
   const places = new Set([...countries, ...capitals, ...US_STATES, ...folded(CITIES)]);
   cached = { places, countries, capitals, firstNames: new Set(folded(FIRST_NAMES)) };

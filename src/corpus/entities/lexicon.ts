@@ -100,7 +100,7 @@ export const FUNCTION_WORDS = set(`
   until while when where why how what which who whom whose whether if then than but and or nor
   so yet also as not no yes all any each every both either neither some many much more most
   few other another such one two three four five six seven eight nine ten first second third
-  last next new old is are was were be been being has have had do does did will would can could
+  last next is are was were be been being has have had do does did will would can could
   shall should may might must about above across against along among around behind below
   beside between beyond despite down inside near off outside per through throughout toward
   towards upon via like unlike just only even still already again once however meanwhile
@@ -119,6 +119,15 @@ export const SPEECH_VERBS = set(`
 
 /** Prepositions that put the next name in a place ("in Pyongyang", "from Moscow"). */
 export const PLACE_PREPS = set(`in at from near to into across throughout outside inside via`);
+
+/** Home nations and regions the country list lacks (it lists the United Kingdom only). */
+export const EXTRA_PLACES = set(`england scotland wales ulster`);
+
+/** Words next to a team name in sports copy: a city named there is the team, not the place. */
+export const SPORTS_CUES = set(`
+  v vs beat beats defeated captain coach manager striker midfielder defender goalkeeper
+  batsman bowler skipper
+`);
 
 /** Short upper-case forms that name places rather than organizations. */
 export const PLACE_ACRONYMS = set(`us usa uk uae dprk prc roc drc ussr`);

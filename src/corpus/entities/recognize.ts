@@ -36,7 +36,8 @@ export function analyzeStory(story: Story): StoryEntities {
   const stats = caseStats(paragraphs, caps);
   // Headline words the body never writes are names only if they are countries or capitals:
   // city and given-name lists hold too many common words ("Surprise", "Win").
-  const known = (f: string): boolean => gaz.countries.has(f) || gaz.capitals.has(f);
+  const known = (f: string): boolean =>
+    gaz.countries.has(f) || gaz.capitals.has(f) || (f.includes(' ') && gaz.places.has(f));
   paragraphs.forEach((toks, i) => {
     if (caps[i]) restoreCase(toks, stats, known);
     else markDateline(story.paragraphs[i]!, toks);
@@ -53,6 +54,7 @@ export function analyzeStory(story: Story): StoryEntities {
   // What the story says with confidence decides the doubtful cases.
   const typeOf = new Map<string, EntityType>();
   const people = new PersonResolver();
+  for (const it of items) if (it.team) typeOf.set(it.fold, 'organization');
   for (const it of items) {
     if (!it.strong || !it.type) continue;
     if (!typeOf.has(it.fold)) typeOf.set(it.fold, it.type);
@@ -74,7 +76,7 @@ export function analyzeStory(story: Story): StoryEntities {
     if (single && people.knows(it.fold) && !(it.strong && it.type !== 'person')) {
       it.type = 'person';
       it.id = people.resolve(it.fold) ?? undefined;
-    } else if (!it.strong) {
+    } else if (!it.strong || typeOf.get(it.fold) === 'organization') {
       it.type = typeOf.get(it.fold) ?? it.type;
     }
   }
@@ -104,7 +106,8 @@ function toMentions(texts: readonly string[], items: Item[]): Mention[] {
     if (alias && span.last > span.first && isBracketed(text, alias, alias)) {
       if (alias.shape === 'cjk')
         mentions.push(mention(text, it.paragraph, alias.start, alias.end, type, id));
-      else if (alias.shape === 'upper') acronyms.set(alias.fold, { id, type });
+      else if (alias.shape === 'upper' && type !== 'person' && alias.fold[0] === a.fold[0])
+        acronyms.set(alias.fold, { id, type });
     }
   }
   return mentions.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);

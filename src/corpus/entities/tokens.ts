@@ -124,6 +124,17 @@ export function caseStats(paragraphs: readonly Tok[][], caps: readonly boolean[]
  * Words the story never writes otherwise are names only if `known` (gazetteers) says so.
  */
 export function restoreCase(toks: Tok[], stats: CaseStats, known: (fold: string) => boolean): void {
+  // Multi-word places first: "NEW YORK", "SRI LANKA" ("new" alone is a common word).
+  for (let i = 0; i + 1 < toks.length; i++) {
+    for (let len = 3; len >= 2; len--) {
+      const run = toks.slice(i, i + len);
+      if (run.length < len || run.some((t) => t.shape !== 'upper')) continue;
+      if (!known(run.map((t) => t.fold).join(' '))) continue;
+      for (const t of run) t.shape = 'cap';
+      i += len - 1;
+      break;
+    }
+  }
   for (const t of toks) {
     if (t.shape !== 'upper') continue;
     const capCount = stats.cap.get(t.fold) ?? 0;
@@ -140,7 +151,8 @@ export function restoreCase(toks: Tok[], stats: CaseStats, known: (fold: string)
   }
 }
 
-const DATE = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}|\d{4})$/u;
+const DATE = /^\d{4}-\d{2}-\d{2}$/u;
+const MONTH_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}$/iu;
 
 /**
  * Marks the place that opens a dateline: a short paragraph starting with capitals and ending
@@ -149,7 +161,8 @@ const DATE = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}|\d{4})$/u;
 export function markDateline(text: string, toks: Tok[]): void {
   if (text.length > 80 || toks.length < 2) return;
   const last = toks[toks.length - 1]!;
-  if (last.shape !== 'num' || !DATE.test(text.slice(last.start).trim())) return;
+  const tail = text.slice(last.start).trim();
+  if (last.shape !== 'num' || !(DATE.test(tail) || MONTH_DAY.test(text.trim()))) return;
   for (const t of toks) {
     if (t.shape !== 'upper' && t.shape !== 'cap') break;
     t.shape = 'cap';
