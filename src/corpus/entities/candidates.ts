@@ -123,7 +123,9 @@ function refine(
     else break;
   }
   if (c > b) return;
-  if (c > a) return refine(toks, c, b, titled, stats, gaz, out);
+  // ...unless they are part of an institution's name ("Korean Central News Agency").
+  if (c > a && !(ORG_TAILS.has(lastFold) || PLACE_TAILS.has(lastFold)))
+    return refine(toks, c, b, titled, stats, gaz, out);
   if (isTitle(toks[b]!) && !institutional) {
     if (b > a) refine(toks, a, b - 1, titled, stats, gaz, out);
     return;

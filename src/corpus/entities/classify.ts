@@ -11,6 +11,7 @@ import {
   PLACE_TAILS,
   SPEECH_VERBS,
   SPORTS_CUES,
+  STATE_WORDS,
   TITLES,
 } from './lexicon';
 import type { CaseStats, Tok } from './tokens';
@@ -56,6 +57,10 @@ export function classify(
     return strong('place');
   if (n > 1 && COMPASS.has(tail.fold)) return strong('place');
   if (PLACE_TAILS.has(tail.fold) && n > 1) return strong('place');
+  for (let i = a; i <= b && n > 1; i++) if (STATE_WORDS.has(toks[i]!.fold)) return strong('place');
+  // "the two Koreas": the plural of a place is still that place.
+  if (n === 1 && head.fold.endsWith('s') && gaz.countries.has(head.fold.slice(0, -1)))
+    return strong('place');
   if (n > 2 && PLACE_HEADS.has(head.fold) && toks[a + 1]!.fold === 'of') return strong('place');
   for (let i = a; i <= b; i++) {
     if (ORG_TAILS.has(toks[i]!.fold) && n > 1) return strong('organization');
@@ -90,6 +95,8 @@ export function classify(
   if (n > 3) return weak('organization');
   // A lone word: a name only if the story writes it capitalized mid-sentence, never lower-case.
   if (stats.lower.has(head.fold)) return NONE;
+  // "DeepSeek", "YouTube": a capital inside a word is a brand.
+  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(head.text)) return weak('organization');
   if (head.sentStart && !stats.cap.has(head.fold)) return NONE;
   return { type: null, strong: false };
 }

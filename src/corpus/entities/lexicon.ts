@@ -68,6 +68,9 @@ export const PLACE_HEADS = set(`
   city commonwealth
 `);
 
+/** Words that make any span a state ("People’s Republic of China"), whatever else it holds. */
+export const STATE_WORDS = set(`republic kingdom emirates principality sultanate`);
+
 /** Compass words that join a place or nationality ("North Korea", "South Korean"). */
 export const COMPASS = set(`north south east west northern southern eastern western central`);
 

@@ -16,6 +16,7 @@ interface Item {
   fold: string;
   type: EntityType | null;
   strong: boolean;
+  team?: boolean;
   /** Set when the id is decided by a link (acronym, short form) rather than the surface. */
   id?: string;
 }
@@ -86,27 +87,37 @@ export function analyzeStory(story: Story): StoryEntities {
 function toMentions(texts: readonly string[], items: Item[]): Mention[] {
   const mentions: Mention[] = [];
   const acronyms = new Map<string, { id: string; type: EntityType }>();
+  // "artificial intelligence (AI)": an acronym of common words is no name, anywhere in the story.
+  const common = new Set<string>();
   for (const it of items) {
-    if (!it.type) continue;
+    const a = it.toks[it.span.first]!;
+    const before = it.toks[it.span.first - 1];
+    if (a.shape === 'upper' && before?.shape === 'lower' && isBracketed(texts[it.paragraph]!, a, a))
+      common.add(it.fold);
+  }
+  for (const it of items) {
+    if (!it.type || common.has(it.fold)) continue;
     const text = texts[it.paragraph]!;
     const { toks, span } = it;
     const a = toks[span.first]!;
     const b = toks[span.last]!;
-    if (isBracketed(text, a, b) && span.first === span.last) {
-      // "artificial intelligence (AI)": an acronym of common words is no name.
-      const before = toks[span.first - 1];
-      if (before && before.shape === 'lower') continue;
-    }
+    // "US$2.14 million": a currency, not the country.
+    if (text[b.fullEnd] === '$') continue;
     const link = acronyms.get(it.fold);
     const type = link?.type ?? it.type;
     const id = link?.id ?? it.id ?? entityId(type, text.slice(a.start, b.end));
     mentions.push(mention(text, it.paragraph, a.start, b.end, type, id));
     // "Liberal Democratic Party (LDP)", "Cho Jung-tai (卓榮泰)": the bracketed form is an alias.
     const alias = toks[span.last + 1];
-    if (alias && span.last > span.first && isBracketed(text, alias, alias)) {
+    if (alias && isBracketed(text, alias, alias)) {
       if (alias.shape === 'cjk')
         mentions.push(mention(text, it.paragraph, alias.start, alias.end, type, id));
-      else if (alias.shape === 'upper' && type !== 'person' && alias.fold[0] === a.fold[0])
+      else if (
+        alias.shape === 'upper' &&
+        span.last > span.first &&
+        type !== 'person' &&
+        alias.fold[0] === a.fold[0]
+      )
         acronyms.set(alias.fold, { id, type });
     }
   }
