@@ -27,7 +27,10 @@ export function highlightQuery(
   const exact = new Set<string>(q.terms);
   if (expanded) for (const t of expanded) exact.add(t);
   const last = q.prefix ? q.terms[q.terms.length - 1] : undefined;
-  const fuzzy = expanded ? [] : q.terms.filter(isFuzzable);
+  // Like the search, typos only stand in for words the text does not spell out itself: with
+  // "korean" in the paragraph, "Korea" is not marked as its typo.
+  const present = new Set(tokens.map((t) => t.term));
+  const fuzzy = expanded ? [] : q.terms.filter((t) => isFuzzable(t) && !present.has(t));
   for (const tok of tokens) {
     if (matchesWord(tok, exact, last, fuzzy)) ranges.push([tok.start, tok.end]);
   }

@@ -119,7 +119,7 @@ export interface TypoMatch {
 const MAX_CANDIDATES = 150;
 
 /**
- * Terms within `maxEdits` edits of `term` (the term itself excluded), closest first. Candidates
+ * The terms closest to `term` within `maxEdits` edits (the term itself excluded). Candidates
  * must share enough bigrams and be in the length window.
  */
 export function typoMatches(v: Vocabulary, term: string, maxEdits: number, cap = 8): TypoMatch[] {
@@ -158,5 +158,7 @@ export function typoMatches(v: Vocabulary, term: string, maxEdits: number, cap =
     if (distance <= maxEdits) out.push({ id, distance });
   }
   out.sort((a, b) => a.distance - b.distance || v.freq(b.id) - v.freq(a.id));
-  return out.slice(0, cap);
+  // Only the closest spellings: "chelsae" is Chelsea (one swap), not also cheese (two edits).
+  const closest = out[0]?.distance ?? 0;
+  return out.filter((m) => m.distance === closest).slice(0, cap);
 }
