@@ -158,7 +158,9 @@ export function entityDocs(index: SearchIndex, entity: number): number[] {
 
 /**
  * Doc indexes allowed by an entity filter: the stories of the best-matching entities of that
- * type (exact name words beat completions and typos). Null when no entity data is attached yet.
+ * type (exact name words beat completions and typos). Null when no entity data is attached yet
+ * or no entity of that type matches (the recognizer missed or mistyped it): callers fall back
+ * to matching the value as text.
  */
 export function resolveEntityFilter(index: SearchIndex, filter: QueryFilter): Set<number> | null {
   if (index.entities.length === 0 || filter.field === 'section') return null;
@@ -167,6 +169,7 @@ export function resolveEntityFilter(index: SearchIndex, filter: QueryFilter): Se
     prefixLast: true,
     type: filter.field,
   });
+  if (matches.length === 0) return null;
   const out = new Set<number>();
   const top = matches[0]?.score ?? 0;
   // Keep every entity as good as the best (all the Kims for `person:kim`), not weaker variants.

@@ -74,8 +74,11 @@ function run(index: SearchIndex, q: ParsedQuery, opts: SearchOptions): SearchRes
       const docs = resolveEntityFilter(index, f);
       if (docs) restrict(docs);
       else {
+        const key = f.field === 'organization' ? 'org' : f.field;
         out.notes.push(
-          `no entity data yet: ${f.field === 'organization' ? 'org' : f.field}: matched as text`,
+          index.entities.length === 0
+            ? `no entity data yet: ${key}: matched as text`
+            : `no ${f.field} named "${f.value}": ${key}: matched as text`,
         );
         restrict(
           phraseDocs(

@@ -67,11 +67,14 @@ export function expandTerm(
     }
   }
   if (seen < RARE) {
+    // When the word is in the corpus, its typo neighbours rank well below it; when it is not,
+    // the closest spelling is what the reader meant and should weigh nearly as much.
+    const scale = seen > 0 ? 0.65 : 0.95;
     for (const m of typoMatches(v, term, typoAllowance(term.length))) {
       out.push({
         termId: m.id,
         term: index.terms[m.id]!,
-        weight: m.distance === 1 ? 0.6 : m.distance === 2 ? 0.45 : 0.35,
+        weight: scale * (1 - 0.12 * (m.distance - 1)),
         kind: 'fuzzy',
       });
     }
