@@ -1,10 +1,12 @@
 import type { Gazetteer } from './gazetteer';
 import {
   COMPASS,
+  EVENT_TAILS,
   FUNCTION_WORDS,
   NAME_PARTICLES,
   ORG_HEADS,
   ORG_TAILS,
+  PLACE_ACRONYMS,
   PLACE_HEADS,
   PLACE_TAILS,
   PORTFOLIOS,
@@ -87,6 +89,15 @@ function refine(
     out.push({ first: a, last: b, titled });
     return;
   }
+  // "US Congress", "U.S. Treasury": a country's short form leads into the institution.
+  if (
+    b > a &&
+    toks[a]!.shape === 'upper' &&
+    PLACE_ACRONYMS.has(toks[a]!.fold.replace(/\./gu, ''))
+  ) {
+    out.push({ first: a, last: a, titled });
+    return refine(toks, a + 1, b, titled, stats, gaz, out);
+  }
   const lastFold = toks[b]!.fold;
   const institutional =
     ORG_TAILS.has(lastFold) ||
@@ -123,6 +134,17 @@ function refine(
     else break;
   }
   if (c > b) return;
+  // ...and trail out of it ("Total Canadian").
+  if (
+    b > c &&
+    isDemonym(toks[b]!.fold, gaz.places.has(toks[b]!.fold) || gaz.firstNames.has(toks[b]!.fold))
+  )
+    return refine(toks, a, b - 1, titled, stats, gaz, out);
+  // "Grand Prix", "World Cup", "Labor Day": events are not ours; "W L PCT" headers neither.
+  if (EVENT_TAILS.has(lastFold)) return;
+  let letters = true;
+  for (let i = a; i <= b; i++) if (toks[i]!.text.replace(/\./gu, '').length > 1) letters = false;
+  if (letters && b > a) return;
   // ...unless they are part of an institution's name ("Korean Central News Agency").
   if (c > a && !(ORG_TAILS.has(lastFold) || PLACE_TAILS.has(lastFold)))
     return refine(toks, c, b, titled, stats, gaz, out);

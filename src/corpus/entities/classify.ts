@@ -2,7 +2,9 @@ import type { Span } from './candidates';
 import { fold } from './candidates';
 import type { Gazetteer } from './gazetteer';
 import {
+  COMMON_ACRONYMS,
   COMPASS,
+  NEWS_AGENCIES,
   ORG_HEADS,
   ORG_TAILS,
   PLACE_ACRONYMS,
@@ -47,6 +49,11 @@ export function classify(
   const prev = toks[a - 1];
   const next = toks[b + 1];
   if (head.dateline) return strong('place');
+  if (
+    NEWS_AGENCIES.has(whole) ||
+    (n === 2 && NEWS_AGENCIES.has(head.fold) && NEWS_AGENCIES.has(tail.fold))
+  )
+    return strong('organization');
   if (gaz.places.has(whole)) {
     // A city next to a score or a "v" is a team: "Surrey 429-7", "Minnesota 6 MILWAUKEE 1".
     if (!gaz.countries.has(whole) && isTeamContext(prev, next))
@@ -65,8 +72,15 @@ export function classify(
   for (let i = a; i <= b; i++) {
     if (ORG_TAILS.has(toks[i]!.fold) && n > 1) return strong('organization');
   }
+  // A place followed by other capitalized words is a team or a firm: "Seattle Mariners",
+  // "Kansai Electric Power", "Paris St Germain".
+  for (let k = Math.min(b - 1, a + 2); k >= a; k--) {
+    if (gaz.places.has(fold(toks, a, k)) && !gaz.firstNames.has(head.fold))
+      return strong('organization');
+  }
   if (n > 2 && ORG_HEADS.has(head.fold) && toks[a + 1]!.fold === 'of')
     return strong('organization');
+  if (n === 1 && COMMON_ACRONYMS.has(head.fold)) return NONE;
   if (n === 1 && head.shape === 'upper') {
     if (PLACE_ACRONYMS.has(head.fold.replace(/\./gu, ''))) return strong('place');
     return head.text.length <= 6 ? strong('organization') : weak('organization');
@@ -95,6 +109,8 @@ export function classify(
   if (n > 3) return weak('organization');
   // A lone word: a name only if the story writes it capitalized mid-sentence, never lower-case.
   if (stats.lower.has(head.fold)) return NONE;
+  if (gaz.firstNames.has(head.fold) && !head.sentStart && head.shape === 'cap')
+    return weak('person');
   // "DeepSeek", "YouTube": a capital inside a word is a brand.
   if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(head.text)) return weak('organization');
   if (head.sentStart && !stats.cap.has(head.fold)) return NONE;

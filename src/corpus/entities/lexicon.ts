@@ -16,6 +16,8 @@ export const TITLES = set(`
   father imam rabbi judge justice attorney prosecutor lawyer sheriff inspector detective
   general gen admiral adm colonel col major maj captain capt lieutenant lt sergeant sgt commander
   marshal brigadier corporal private coach manager striker midfielder defender goalkeeper
+  professor fullback winger flanker scrumhalf flyhalf wicketkeeper pitcher catcher shortstop
+  outfielder quarterback champion veteran rookie teammate compatriot countryman opener
   defence defense foreign interior finance trade economy prime dictator
   officer official analyst researcher designer head founder owner
 `);
@@ -47,6 +49,13 @@ export const ORG_TAILS = set(`
   airlines airways motors industries systems technologies foundation trust society organization
   organisation alliance front movement coalition church mission centre center hospital museum
   reserve chiefs cabinet government house
+  spa ab asa oyj kk pty limited bancorp securities partners capital associates brothers bros
+`);
+
+/** Last words of events, contests and wars: MISC in CoNLL terms, so no entity of ours. */
+export const EVENT_TAILS = set(`
+  cup series prix open championship championships games olympics tournament trophy war
+  festival awards award prize day marathon rally classic masters
 `);
 
 /** First words that make a span an organization when followed by "of" ("Bank of Japan"). */
@@ -111,7 +120,7 @@ export const FUNCTION_WORDS = set(`
   monday tuesday wednesday thursday friday saturday sunday
   january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
-  today yesterday tomorrow tonight mr mrs ms
+  today yesterday tomorrow tonight mr mrs ms former top late men women
 `);
 
 /** Verbs that follow a person or organization as the subject of a report. */
@@ -121,7 +130,16 @@ export const SPEECH_VERBS = set(`
 `);
 
 /** Prepositions that put the next name in a place ("in Pyongyang", "from Moscow"). */
-export const PLACE_PREPS = set(`in at from near to into across throughout outside inside via`);
+export const PLACE_PREPS = set(`in at near across throughout outside inside`);
+
+/**
+ * The major wire services, which news copy cites by bare name ("told Reuters"): a general
+ * gazetteer of the domain, like the country list.
+ */
+export const NEWS_AGENCIES = set(`
+  reuters ap afp upi xinhua tass itar-tass interfax ria novosti sputnik yonhap kyodo jiji
+  bloomberg dpa ansa efe bernama antara pti kcna cna anadolu irna wafa mena
+`);
 
 /** Home nations and regions the country list lacks (it lists the United Kingdom only). */
 export const EXTRA_PLACES = set(`england scotland wales ulster`);
@@ -130,6 +148,13 @@ export const EXTRA_PLACES = set(`england scotland wales ulster`);
 export const SPORTS_CUES = set(`
   v vs beat beats defeated captain coach manager striker midfielder defender goalkeeper
   batsman bowler skipper
+`);
+
+/** Upper-case abbreviations of common things (units, media, titles): never a name. */
+export const COMMON_ACRONYMS = set(`
+  tv gmt bst est edt pst utc am pm gdp gnp ceo cfo coo cto mp mps dvd cd cds pc pcs ok id it ai
+  hiv aids dna gps sms vat ipo ipos pr hr faq vip rip usb lcd hd fm uhf km kg mph ft lb oz
+  dj mc cv rpm sos
 `);
 
 /** Short upper-case forms that name places rather than organizations. */

@@ -40,8 +40,8 @@ export function analyzeStory(story: Story): StoryEntities {
   const known = (f: string): boolean =>
     gaz.countries.has(f) || gaz.capitals.has(f) || (f.includes(' ') && gaz.places.has(f));
   paragraphs.forEach((toks, i) => {
+    markDateline(story.paragraphs[i]!, toks);
     if (caps[i]) restoreCase(toks, stats, known);
-    else markDateline(story.paragraphs[i]!, toks);
   });
 
   const items: Item[] = [];
@@ -77,7 +77,10 @@ export function analyzeStory(story: Story): StoryEntities {
     if (single && people.knows(it.fold) && !(it.strong && it.type !== 'person')) {
       it.type = 'person';
       it.id = people.resolve(it.fold) ?? undefined;
-    } else if (!it.strong || typeOf.get(it.fold) === 'organization') {
+    } else if (
+      !it.strong ||
+      (typeOf.get(it.fold) === 'organization' && !it.toks[it.span.first]!.dateline)
+    ) {
       it.type = typeOf.get(it.fold) ?? it.type;
     }
   }

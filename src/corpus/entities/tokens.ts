@@ -75,7 +75,8 @@ export function tokenizeParagraph(text: string): Tok[] {
       end,
       fullEnd: modifier ? end : fullEnd,
       text: core,
-      fold: foldText(core),
+      // "Corp." and "Corp" are one word to the lexicons.
+      fold: foldText(core).replace(/\.$/u, ''),
       shape: shapeOf(core),
       sentStart: out.length === 0 || SENTENCE_GAP.test(gap),
       gap,
@@ -91,7 +92,7 @@ export function isCapsLine(toks: readonly Tok[]): boolean {
   let upper = 0;
   let other = 0;
   for (const t of toks) {
-    if (t.shape === 'upper') upper++;
+    if (t.shape === 'upper' || (t.shape === 'cap' && t.text.length === 1)) upper++;
     else if (t.shape === 'cap' || t.shape === 'lower') other++;
   }
   return upper >= 2 && upper > 3 * other;
@@ -130,7 +131,10 @@ export function restoreCase(toks: Tok[], stats: CaseStats, known: (fold: string)
       const run = toks.slice(i, i + len);
       if (run.length < len || run.some((t) => t.shape !== 'upper')) continue;
       if (!known(run.map((t) => t.fold).join(' '))) continue;
-      for (const t of run) t.shape = 'cap';
+      for (const t of run) {
+        t.shape = 'cap';
+        t.sentStart = false;
+      }
       i += len - 1;
       break;
     }
