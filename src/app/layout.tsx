@@ -2,9 +2,16 @@ import { Link, Outlet, ScrollRestoration } from 'react-router';
 import { ThemeToggle } from '../components/ui/theme-toggle';
 import { paths } from '../config/paths';
 import { Toaster } from '../components/ui/toast';
+import { useCorpus } from '../data/use-corpus';
+import { useWorkerSync } from './use-worker-sync';
+import { AnalysisStatus } from './analysis-status';
 
 /** The frame of every page: skip link, header, the routed page, and the toast region. */
 export function Layout() {
+  // Every page keeps the folder loading and the worker fed, so search and entities are ready
+  // wherever the reader starts (a deep link included).
+  const corpus = useCorpus();
+  useWorkerSync(corpus);
   return (
     <div className="min-h-dvh font-sans">
       <a
@@ -28,6 +35,7 @@ export function Layout() {
             Dispatch
           </Link>
           <div className="ml-auto flex items-center gap-2">
+            <AnalysisStatus />
             <ThemeToggle />
           </div>
         </div>

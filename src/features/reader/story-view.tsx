@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Story } from '../../corpus/types';
 import { paths } from '../../config/paths';
@@ -22,6 +22,12 @@ export interface StoryViewProps {
   onCopyParagraph: (n: number) => void;
   /** Renders a paragraph's text; later layers (entities, search hits) mark it up. */
   renderText?: (text: string, index: number) => ReactNode;
+  /** Tools under the header (highlight legend, search-hit navigation). */
+  toolbar?: ReactNode;
+  /** Delegated handlers of the text (clicks and keys on marks). */
+  textHandlers?: Pick<HTMLAttributes<HTMLDivElement>, 'onClick' | 'onKeyDown'>;
+  /** Floating UI anchored in the text (the entity card). */
+  overlay?: ReactNode;
   aside?: ReactNode;
 }
 
@@ -74,6 +80,7 @@ export function StoryView(p: StoryViewProps) {
             </p>
           )}
           <StoryActions storyId={story.id} title={p.title} />
+          {p.toolbar && <div className="mt-4 space-y-2">{p.toolbar}</div>}
         </header>
         {p.fileWarnings.length > 0 && (
           <div
@@ -83,7 +90,11 @@ export function StoryView(p: StoryViewProps) {
             {p.fileWarnings.join(' ')}
           </div>
         )}
-        <div className="space-y-5 font-serif text-[1.1875rem] leading-[1.7] [hyphens:auto] [overflow-wrap:anywhere]">
+        <div
+          {...p.textHandlers}
+          data-story-text
+          className="space-y-5 font-serif text-[1.1875rem] leading-[1.7] [hyphens:auto] [overflow-wrap:anywhere]"
+        >
           {story.paragraphs.map((text, i) => (
             <Paragraph
               key={i}
@@ -104,6 +115,7 @@ export function StoryView(p: StoryViewProps) {
           </p>
         )}
         <StoryPager prev={p.prev} next={p.next} />
+        {p.overlay}
       </article>
       {p.aside}
     </div>

@@ -1,0 +1,107 @@
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { MarkedText } from '../../components/ui/marked-text';
+import { toast } from '../../components/ui/toast';
+import { absoluteUrl, paths } from '../../config/paths';
+import type { ParsedFile, Story } from '../../corpus/types';
+import { EntityCard } from '../../features/entities/entity-card';
+import { EntityLegend } from '../../features/entities/entity-legend';
+import { useEntityLayer } from '../../features/entities/use-entity-layer';
+import { RelatedSidebar } from '../../features/related/related-sidebar';
+import { SearchHitBar } from '../../features/reader/search-hit-bar';
+import { StoryView, type Neighbour } from '../../features/reader/story-view';
+import { useParagraphTarget } from '../../features/reader/use-paragraph-target';
+import { useSearchHits } from '../../features/reader/use-search-hits';
+import { useStoryKeys } from '../../features/reader/use-story-keys';
+import { copyText } from '../../lib/clipboard';
+
+/**
+ * A loaded story with its layers: entity marks (legend, card), `?q=` search hits, the related
+ * sidebar, paragraph targets and the j/k/n/N keys.
+ */
+export function StoryScreen(p: {
+  story: Story;
+  file: ParsedFile;
+  hash: string;
+  title: string;
+  sourceTitle: string | null;
+  prev: Neighbour | null;
+  next: Neighbour | null;
+  titleOf: (id: string) => string;
+}) {
+  const { story } = p;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const activeParagraph = useParagraphTarget(location.hash, true, story.id);
+  const entities = useEntityLayer(story, p.hash);
+  const hits = useSearchHits(story, query, activeParagraph !== null);
+
+  useStoryKeys({
+    j: () => p.next && navigate(paths.story.getHref(p.next.id)),
+    k: () => p.prev && navigate(paths.story.getHref(p.prev.id)),
+    n: () => hits.active && hits.next(),
+    N: () => hits.active && hits.prev(),
+  });
+
+  const copyParagraph = async (n: number) => {
+    const href = paths.story.getHref(story.id, { paragraph: n, query: query || undefined });
+    void navigate(href, { replace: true, preventScrollReset: true });
+    toast(
+      (await copyText(absoluteUrl(href)))
+        ? `Link to paragraph ${n} copied`
+        : 'Could not copy the link',
+    );
+  };
+
+  return (
+    <StoryView
+      story={story}
+      title={p.title}
+      sourceTitle={p.sourceTitle}
+      fileWarnings={p.file.warnings}
+      activeParagraph={activeParagraph}
+      prev={p.prev}
+      next={p.next}
+      onCopyParagraph={copyParagraph}
+      renderText={(text, i) => (
+        <MarkedText text={text} outer={entities.marksFor(i)} hits={hits.hitsFor(i)} />
+      )}
+      textHandlers={entities.handlers}
+      toolbar={
+        <>
+          <EntityLegend
+            counts={entities.counts}
+            visible={entities.visible}
+            onToggle={entities.toggle}
+            pending={!entities.ready}
+          />
+          {hits.active && (
+            <SearchHitBar
+              query={query}
+              total={hits.total}
+              current={hits.current}
+              shown={hits.shown}
+              loading={hits.loading}
+              onToggle={hits.toggle}
+              onNext={hits.next}
+              onPrev={hits.prev}
+            />
+          )}
+        </>
+      }
+      overlay={
+        entities.card && (
+          <EntityCard
+            {...entities.card}
+            currentStoryId={story.id}
+            titleOf={p.titleOf}
+            onMove={entities.move}
+            onClose={entities.closeCard}
+          />
+        )
+      }
+      aside={<RelatedSidebar storyId={story.id} titleOf={p.titleOf} />}
+    />
+  );
+}

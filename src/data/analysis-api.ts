@@ -1,0 +1,81 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import type { Story } from '../corpus/types';
+import { corpusWorker } from '../worker/client';
+import type { WorkerStatus } from '../worker/protocol';
+
+/**
+ * Worker-computed data as TanStack queries. Keys carry the worker state that changes the answer
+ * (entity table built, files indexed), so results refresh when the indexes grow, not on every tick.
+ */
+export function useWorkerStatus(): WorkerStatus {
+  return useSyncExternalStore(
+    corpusWorker.subscribe,
+    corpusWorker.getStatus,
+    corpusWorker.getStatus,
+  );
+}
+
+export const storyEntitiesQuery = (story: Story, hash: string, entitiesReady: boolean) =>
+  queryOptions({
+    queryKey: ['analysis', 'story-entities', story.id, hash, entitiesReady],
+    queryFn: () => corpusWorker.request({ type: 'story-entities', story, hash }),
+    staleTime: Infinity,
+    placeholderData: (prev) => (prev?.storyId === story.id ? prev : undefined),
+  });
+
+export const relatedQuery = (storyId: string, status: WorkerStatus) =>
+  queryOptions({
+    queryKey: [
+      'analysis',
+      'related',
+      storyId,
+      status.relatedReady,
+      status.entitiesReady,
+      status.files,
+    ],
+    queryFn: () => corpusWorker.request({ type: 'related', storyId }),
+    enabled: status.relatedReady,
+    staleTime: Infinity,
+  });
+
+export const entityQuery = (entityId: string, status: WorkerStatus) =>
+  queryOptions({
+    queryKey: [
+      'analysis',
+      'entity',
+      entityId,
+      status.entitiesReady,
+      status.entitiesReady ? 0 : Math.floor(status.analysed / 500),
+    ],
+    queryFn: () => corpusWorker.request({ type: 'entity', entityId }),
+    staleTime: Infinity,
+    placeholderData: (prev) => (prev?.entity.id === entityId ? prev : undefined),
+  });
+
+export const searchQuery = (query: string, status: WorkerStatus, limit = 20) =>
+  queryOptions({
+    queryKey: ['analysis', 'search', query, limit, status.files, status.entitiesReady],
+    queryFn: () => corpusWorker.request({ type: 'search', query, limit }),
+    enabled: query.trim().length > 0,
+    staleTime: Infinity,
+    retry: false,
+    placeholderData: (prev) => prev,
+  });
+
+export function useEntityList(ids: string[], status: WorkerStatus) {
+  return useQuery({
+    queryKey: ['analysis', 'entity-list', ids, status.entitiesReady],
+    queryFn: () => corpusWorker.request({ type: 'entity-list', ids }),
+    enabled: ids.length > 0,
+    staleTime: Infinity,
+  });
+}
+
+export const storyHitsQuery = (story: Story, query: string, status: WorkerStatus) =>
+  queryOptions({
+    queryKey: ['analysis', 'story-hits', story.id, query, status.searchReady],
+    queryFn: () => corpusWorker.request({ type: 'story-hits', story, query }),
+    enabled: query.trim().length > 0,
+    staleTime: Infinity,
+  });

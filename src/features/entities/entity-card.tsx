@@ -1,0 +1,156 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../config/paths';
+import type { EntitySummary } from '../../worker/protocol';
+import { SWATCH_CLASS, TYPE_LABEL } from './entity-style';
+
+export interface EntityCardProps {
+  entity: EntitySummary;
+  anchor: HTMLElement;
+  /** 1-based position of the anchored mention among this entity's mentions in the story. */
+  position: number;
+  total: number;
+  currentStoryId: string;
+  titleOf: (storyId: string) => string;
+  onMove: (delta: -1 | 1) => void;
+  onClose: () => void;
+}
+
+const OTHER_STORIES = 8;
+
+/**
+ * The card a mention opens: who or what it is, its other names, the previous/next mention in this
+ * story and the other stories naming it. Non-modal: Esc or a click elsewhere closes it, and focus
+ * goes back to the mention.
+ */
+export function EntityCard(p: EntityCardProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
+  const { entity, anchor, onClose } = p;
+
+  useLayoutEffect(() => {
+    const place = () => {
+      const r = anchor.getBoundingClientRect();
+      const width = Math.min(352, window.innerWidth - 16);
+      const left = Math.min(Math.max(8, r.left), window.innerWidth - width - 8);
+      const below = r.bottom + 8;
+      const height = ref.current?.offsetHeight ?? 280;
+      const top =
+        below + height > window.innerHeight - 8 && r.top - height - 8 > 8
+          ? r.top - height - 8
+          : below;
+      setPos({ top, left });
+    };
+    place();
+    window.addEventListener('scroll', place, { passive: true });
+    window.addEventListener('resize', place);
+    return () => {
+      window.removeEventListener('scroll', place);
+      window.removeEventListener('resize', place);
+    };
+  }, [anchor]);
+
+  useEffect(() => {
+    ref.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        onClose();
+        anchor.focus();
+      }
+    };
+    const onDown = (e: PointerEvent) => {
+      if (!ref.current?.contains(e.target as Node) && !anchor.contains(e.target as Node)) onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onDown);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onDown);
+    };
+  }, [anchor, onClose]);
+
+  const others = entity.stories.filter((s) => s.storyId !== p.currentStoryId);
+  const btn =
+    'rounded border border-black/15 px-2 py-0.5 text-xs hover:bg-black/5 disabled:opacity-40 dark:border-white/20 dark:hover:bg-white/10';
+  return (
+    <div
+      ref={ref}
+      role="dialog"
+      aria-label={`${entity.name}, ${TYPE_LABEL[entity.type].one}`}
+      tabIndex={-1}
+      style={{ top: pos?.top ?? -9999, left: pos?.left ?? 0 }}
+      className="fixed z-40 w-[22rem] max-w-[calc(100vw-1rem)] rounded-xl border border-black/10 bg-white p-4 font-sans text-sm shadow-xl outline-none dark:border-white/15 dark:bg-neutral-900"
+    >
+      <div className="flex items-start gap-2">
+        <span
+          aria-hidden
+          className={`mt-1 inline-block h-3 w-3 shrink-0 rounded-sm border-b-2 ${SWATCH_CLASS[entity.type]}`}
+        />
+        <div className="min-w-0">
+          <h2 className="text-base font-semibold">{entity.name}</h2>
+          <p className="text-xs text-ink/75 capitalize dark:text-night-ink/75">
+            {TYPE_LABEL[entity.type].one} · {entity.storyCount}{' '}
+            {entity.storyCount === 1 ? 'story' : 'stories'}
+          </p>
+        </div>
+        <button
+          type="button"
+          onClick={() => (onClose(), anchor.focus())}
+          className="ml-auto px-1 text-lg leading-none"
+          aria-label="Close"
+        >
+          ×
+        </button>
+      </div>
+      {entity.aliases.length > 0 && (
+        <p className="mt-2 text-xs">
+          <span className="text-ink/75 dark:text-night-ink/75">Also: </span>
+          {entity.aliases.slice(0, 6).join(' · ')}
+        </p>
+      )}
+      <div className="mt-3 flex items-center gap-2">
+        <button type="button" className={btn} onClick={() => p.onMove(-1)} disabled={p.total < 2}>
+          ← Previous mention
+        </button>
+        <span className="text-xs tabular-nums" aria-live="polite">
+          {p.position} of {p.total} here
+        </span>
+        <button type="button" className={btn} onClick={() => p.onMove(1)} disabled={p.total < 2}>
+          Next mention →
+        </button>
+      </div>
+      {others.length > 0 && (
+        <div className="mt-3">
+          <h3 className="text-xs font-semibold tracking-wide text-ink/75 uppercase dark:text-night-ink/75">
+            Other stories
+          </h3>
+          <ul className="mt-1 space-y-1">
+            {others.slice(0, OTHER_STORIES).map((s) => (
+              <li key={s.storyId} className="flex gap-2">
+                <Link
+                  className="min-w-0 flex-1 truncate underline-offset-2 hover:underline"
+                  to={paths.story.getHref(s.storyId)}
+                >
+                  {p.titleOf(s.storyId)}
+                </Link>
+                <span
+                  className="shrink-0 text-xs text-ink/75 tabular-nums dark:text-night-ink/75"
+                  title="mentions"
+                >
+                  ×{s.count}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Link
+        className="mt-3 inline-block font-medium text-accent underline dark:text-accent-dark"
+        to={paths.entity.getHref(entity.id)}
+      >
+        Everything about {entity.name} →
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { EntityType } from '../../corpus/entities/types';
+import { ENTITY_TYPES, SWATCH_CLASS, TYPE_LABEL } from './entity-style';
+
+/** Per-type counts for the story, each a toggle that shows or hides that type's highlights. */
+export function EntityLegend(p: {
+  counts: Record<EntityType, number>;
+  visible: Record<EntityType, boolean>;
+  onToggle: (t: EntityType) => void;
+  pending: boolean;
+}) {
+  return (
+    <div
+      role="group"
+      aria-label="Highlighted names"
+      className="flex flex-wrap items-center gap-2 font-sans text-sm"
+    >
+      {ENTITY_TYPES.map((t) => (
+        <button
+          key={t}
+          type="button"
+          aria-pressed={p.visible[t]}
+          onClick={() => p.onToggle(t)}
+          className={`flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 ${
+            p.visible[t]
+              ? 'border-black/20 dark:border-white/25'
+              : 'border-dashed border-black/20 opacity-70 dark:border-white/25'
+          }`}
+        >
+          <span
+            aria-hidden
+            className={`inline-block h-3 w-3 rounded-sm border-b-2 ${SWATCH_CLASS[t]}`}
+          />
+          {TYPE_LABEL[t].many}
+          <span className="tabular-nums text-ink/75 dark:text-night-ink/75">{p.counts[t]}</span>
+        </button>
+      ))}
+      {p.pending && (
+        <span className="text-xs text-ink/75 dark:text-night-ink/75">Finding names…</span>
+      )}
+    </div>
+  );
+}

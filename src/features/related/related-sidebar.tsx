@@ -1,0 +1,100 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { paths } from '../../config/paths';
+import { relatedQuery, useWorkerStatus } from '../../data/analysis-api';
+
+/**
+ * The five stories most related to this one, each with why (shared people, places and
+ * organizations, then the strongest shared terms), duplicates as "Also published as", and
+ * "More like this" to search on the story's distinguishing terms.
+ */
+export function RelatedSidebar({
+  storyId,
+  titleOf,
+}: {
+  storyId: string;
+  titleOf: (id: string) => string;
+}) {
+  const status = useWorkerStatus();
+  const q = useQuery(relatedQuery(storyId, status));
+  const view = q.data;
+  return (
+    <aside
+      aria-label="Related stories"
+      className="mx-auto mt-16 w-full max-w-[68ch] font-sans sm:pl-10 lg:mx-0 lg:mt-0 lg:pl-0"
+    >
+      <div className="lg:sticky lg:top-20">
+        <h2 className="text-xs font-semibold tracking-widest text-ink/75 uppercase dark:text-night-ink/75">
+          Related stories
+        </h2>
+        {!view ? (
+          <p className="mt-3 text-sm text-ink/75 dark:text-night-ink/75" role="status">
+            {status.totalFiles > 0 && status.files < status.totalFiles
+              ? `Finding related stories once the folder is read (${status.files.toLocaleString()} of ${status.totalFiles.toLocaleString()} files)…`
+              : 'Finding related stories…'}
+          </p>
+        ) : view.related.length === 0 ? (
+          <p className="mt-3 text-sm text-ink/75 dark:text-night-ink/75">
+            No other story in this folder is about the same thing.
+          </p>
+        ) : (
+          <ol className="mt-3 space-y-4">
+            {view.related.map((r) => {
+              const names = r.sharedEntities.slice(0, 3).map((id) => view.entityNames[id] ?? id);
+              const terms = r.sharedTerms.slice(0, names.length ? 2 : 4);
+              return (
+                <li key={r.storyId}>
+                  <Link to={paths.story.getHref(r.storyId)} className="group block">
+                    <span className="block text-xs tracking-wide text-ink/75 uppercase dark:text-night-ink/75">
+                      {sectionOrKind(r.storyId)}
+                    </span>
+                    <span className="font-serif leading-snug group-hover:underline">
+                      {titleOf(r.storyId)}
+                    </span>
+                  </Link>
+                  <p className="mt-0.5 text-xs text-ink/75 dark:text-night-ink/75">
+                    <span className="sr-only">Why: </span>
+                    {[...names, ...terms.map((t) => `“${t}”`)].join(' · ') || 'similar wording'}
+                  </p>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        {view && view.duplicates.length > 0 && (
+          <div className="mt-6">
+            <h3 className="text-xs font-semibold tracking-widest text-ink/75 uppercase dark:text-night-ink/75">
+              Also published as
+            </h3>
+            <ul className="mt-2 space-y-1 text-sm">
+              {view.duplicates.map((id) => (
+                <li key={id}>
+                  <Link className="underline-offset-2 hover:underline" to={paths.story.getHref(id)}>
+                    {titleOf(id)}{' '}
+                    <span className="text-xs text-ink/75 dark:text-night-ink/75">({id})</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {view && view.distinguishingTerms.length > 0 && (
+          <Link
+            to={paths.search.getHref(view.distinguishingTerms.slice(0, 5).join(' '))}
+            className="mt-6 inline-block rounded-md border border-black/15 px-3 py-1.5 text-sm font-medium hover:bg-black/5 dark:border-white/20 dark:hover:bg-white/10"
+          >
+            More like this
+          </Link>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+/** "business" for `business/012`, "brief" for a teaser id, nothing for a top-level file. */
+function sectionOrKind(id: string): string {
+  const brief = /~\d+$/u.test(id);
+  const slash = id.lastIndexOf('/');
+  const section = slash > 0 ? id.slice(0, slash) : '';
+  return [section, brief ? 'brief' : ''].filter(Boolean).join(' · ');
+}

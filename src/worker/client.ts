@@ -1,0 +1,126 @@
+import type {
+  FileEntry,
+  Request,
+  RequestMessage,
+  ResponseMap,
+  WorkerEvent,
+  WorkerStatus,
+} from './protocol';
+
+const INITIAL: WorkerStatus = {
+  type: 'status',
+  files: 0,
+  totalFiles: 0,
+  stories: 0,
+  analysed: 0,
+  version: 0,
+  searchReady: false,
+  entitiesReady: false,
+  relatedReady: false,
+  analysisMs: null,
+  cachedFiles: 0,
+};
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+/**
+ * The main thread's handle on the corpus worker: promise-based requests, a status store for
+ * `useSyncExternalStore`, and crash recovery (a crashed worker is restarted, re-fed the files it
+ * had, and the user is told).
+ */
+export class CorpusWorkerClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private status: WorkerStatus = INITIAL;
+  private listeners = new Set<() => void>();
+  private sent = new Map<string, FileEntry>();
+  private total = 0;
+  /** Set when the worker crashed and was restarted; the UI shows it once. */
+  crashNotice: string | null = null;
+
+  constructor(private readonly create: () => Worker) {}
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const w = this.create();
+    w.onmessage = (e: MessageEvent<WorkerEvent>) => this.onMessage(e.data);
+    w.onerror = (e) => this.onCrash(e.message || 'the analysis worker stopped');
+    this.worker = w;
+    return w;
+  }
+
+  private onMessage(m: WorkerEvent): void {
+    if ('type' in m) {
+      this.status = m;
+      this.listeners.forEach((l) => l());
+      return;
+    }
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    if (m.ok) p.resolve(m.value);
+    else p.reject(new Error(m.error));
+  }
+
+  private onCrash(reason: string): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const p of this.pending.values())
+      p.reject(new Error(`The analysis worker crashed (${reason}).`));
+    this.pending.clear();
+    this.crashNotice = `Background analysis crashed (${reason}) and was restarted.`;
+    this.status = { ...INITIAL, totalFiles: this.total };
+    this.listeners.forEach((l) => l());
+    // Re-feed everything the old worker had, so search and entities come back by themselves.
+    if (this.sent.size)
+      void this.request({
+        type: 'sync-files',
+        files: [...this.sent.values()],
+        total: this.total,
+        keep: null,
+      });
+  }
+
+  request<T extends Request['type']>(req: Extract<Request, { type: T }>): Promise<ResponseMap[T]> {
+    const id = this.nextId++;
+    const worker = this.ensure();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ ...req, id } as RequestMessage);
+    });
+  }
+
+  /** Sends files the worker has not seen (or whose content changed) and drops removed ones. */
+  syncFiles(entries: FileEntry[], total: number): void {
+    this.total = total;
+    const fresh = entries.filter((e) => this.sent.get(e.file.fileId)?.hash !== e.hash);
+    const ids = new Set(entries.map((e) => e.file.fileId));
+    const removed = [...this.sent.keys()].some((id) => !ids.has(id));
+    if (!fresh.length && !removed && total === this.status.totalFiles) return;
+    for (const e of fresh) this.sent.set(e.file.fileId, e);
+    if (removed) for (const id of [...this.sent.keys()]) if (!ids.has(id)) this.sent.delete(id);
+    void this.request({
+      type: 'sync-files',
+      files: fresh,
+      total,
+      keep: removed ? [...ids] : null,
+    }).catch(() => undefined);
+  }
+
+  subscribe = (l: () => void): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  getStatus = (): WorkerStatus => this.status;
+}
+
+/** The app's one worker, created on first use (not at import, so tests and SSR stay inert). */
+export const corpusWorker = new CorpusWorkerClient(
+  () =>
+    new Worker(new URL('./corpus.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'dispatch-corpus',
+    }),
+);

@@ -1,0 +1,227 @@
+import { buildEntityTable } from '../corpus/entities/entity-table';
+import { analyzeStory } from '../corpus/entities/recognize';
+import type { Entity, StoryEntities } from '../corpus/entities/types';
+import { buildRelatedIndex, type RelatedIndex } from '../corpus/related/related-index';
+import { addStories, createSearchIndex } from '../corpus/search/search-index';
+import { setEntities } from '../corpus/search/entities';
+import type { SearchIndex } from '../corpus/search/types';
+import type { Story } from '../corpus/types';
+import { readCachedAnalyses, writeCachedAnalyses } from './entity-cache';
+import type { FileEntry, WorkerStatus } from './protocol';
+
+/** Background analysis works in slices this long (ms), so requests are answered in between. */
+const SLICE_MS = 12;
+
+/**
+ * The worker's state: every story of the folder, the search index (grown as files arrive), entity
+ * analyses (background, cached by content hash), the corpus entity table and the related index.
+ * IMPORTANT: runs inside the worker; it must not touch the DOM or anything of the main thread.
+ */
+export class CorpusEngine {
+  readonly stories = new Map<string, Story>();
+  readonly order: string[] = [];
+  private files = new Map<string, FileEntry>();
+  private totalFiles = 0;
+  search: SearchIndex = createSearchIndex();
+  readonly analyses = new Map<string, StoryEntities>();
+  /** entity id → story id → mention count, grown as analyses arrive (before the table exists). */
+  readonly mentionIndex = new Map<string, Map<string, number>>();
+  table: { entities: Entity[]; remap: Record<string, string> } | null = null;
+  entityById = new Map<string, Entity>();
+  related: RelatedIndex | null = null;
+  private relatedHasEntities = false;
+  private queue: Story[] = [];
+  private pendingWrites = new Map<string, string[]>();
+  private pumping = false;
+  private analysisStart = 0;
+  private analysisMs: number | null = null;
+  private cachedFiles = 0;
+  private version = 0;
+
+  constructor(private readonly emit: (status: WorkerStatus) => void) {}
+
+  /**
+   * Takes newly loaded or changed files. `keep` (the ids of every file still in the folder) is
+   * given when files were removed. A changed or removed file rebuilds the indexes from scratch:
+   * that only happens while a folder is edited under `npm run dev`.
+   */
+  async syncFiles(entries: FileEntry[], total: number, keep: string[] | null): Promise<void> {
+    this.totalFiles = total;
+    const changedIds = entries
+      .filter((e) => this.files.has(e.file.fileId))
+      .map((e) => e.file.fileId);
+    const rebuild = changedIds.length > 0 || keep !== null;
+    for (const e of entries) this.files.set(e.file.fileId, e);
+    if (keep) {
+      const k = new Set(keep);
+      for (const id of [...this.files.keys()]) if (!k.has(id)) this.files.delete(id);
+    }
+    if (rebuild) this.rebuild(new Set(changedIds));
+    else {
+      const added = entries.flatMap((e) => e.file.stories);
+      for (const s of added) {
+        this.order.push(s.id);
+        this.stories.set(s.id, s);
+      }
+      addStories(this.search, added);
+    }
+    const todo = entries.filter((e) => this.files.get(e.file.fileId) === e);
+    const cached = await readCachedAnalyses(todo.map((e) => e.hash));
+    todo.forEach((e, i) => {
+      const hit = cached[i];
+      if (hit && hit.length === e.file.stories.length) {
+        this.cachedFiles++;
+        hit.forEach((a) => this.record(a));
+      } else {
+        this.queue.push(...e.file.stories.filter((s) => !this.analyses.has(s.id)));
+        this.pendingWrites.set(e.file.fileId, [e.hash, ...e.file.stories.map((s) => s.id)]);
+      }
+    });
+    this.invalidateDerived();
+    this.afterChange();
+    this.pump();
+  }
+
+  /** Analyses one story now (the opened one), ahead of the background queue. */
+  analyzeNow(story: Story): StoryEntities {
+    const known = this.analyses.get(story.id);
+    if (known) return known;
+    const a = analyzeStory(story);
+    this.record(a);
+    return a;
+  }
+
+  /** Canonical id of a story-level entity id once the corpus table has merged it. */
+  canonical(id: string): string {
+    return this.table?.remap[id] ?? id;
+  }
+
+  status(): WorkerStatus {
+    const loaded = this.files.size >= this.totalFiles && this.totalFiles > 0;
+    return {
+      type: 'status',
+      files: this.files.size,
+      totalFiles: this.totalFiles,
+      stories: this.stories.size,
+      analysed: this.analyses.size,
+      version: this.version,
+      searchReady: loaded,
+      entitiesReady: this.table !== null,
+      relatedReady: this.related !== null,
+      analysisMs: this.analysisMs,
+      cachedFiles: this.cachedFiles,
+    };
+  }
+
+  private rebuild(changedFiles: Set<string>): void {
+    this.stories.clear();
+    this.order.length = 0;
+    for (const f of this.files.values()) {
+      for (const s of f.file.stories) {
+        this.order.push(s.id);
+        this.stories.set(s.id, s);
+      }
+    }
+    this.search = createSearchIndex();
+    addStories(this.search, [...this.stories.values()]);
+    for (const id of [...this.analyses.keys()]) {
+      const fileId = id.replace(/~\d+$/u, '');
+      if (!this.stories.has(id) || changedFiles.has(fileId)) this.analyses.delete(id);
+    }
+    this.mentionIndex.clear();
+    for (const a of this.analyses.values()) this.indexMentions(a);
+  }
+
+  private record(a: StoryEntities): void {
+    if (this.analyses.has(a.storyId)) return;
+    this.analyses.set(a.storyId, a);
+    this.indexMentions(a);
+  }
+
+  private indexMentions(a: StoryEntities): void {
+    for (const m of a.mentions) {
+      let per = this.mentionIndex.get(m.entityId);
+      if (!per) this.mentionIndex.set(m.entityId, (per = new Map()));
+      per.set(a.storyId, (per.get(a.storyId) ?? 0) + 1);
+    }
+  }
+
+  private invalidateDerived(): void {
+    this.table = null;
+    this.entityById = new Map();
+    this.related = null;
+    this.relatedHasEntities = false;
+  }
+
+  /** Works through the analysis queue in short slices; builds the corpus tables when done. */
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    if (this.queue.length && !this.analysisStart) this.analysisStart = performance.now();
+    const step = () => {
+      const until = performance.now() + SLICE_MS;
+      while (this.queue.length && performance.now() < until) {
+        const story = this.queue.shift()!;
+        if (this.stories.get(story.id) === story) this.analyzeNow(story);
+      }
+      this.flushWrites();
+      this.afterChange();
+      if (this.queue.length) setTimeout(step, 0);
+      else {
+        this.pumping = false;
+        if (this.analysisStart && this.analysisMs === null && this.files.size >= this.totalFiles) {
+          this.analysisMs = Math.round(performance.now() - this.analysisStart);
+        }
+        this.afterChange();
+      }
+    };
+    setTimeout(step, 0);
+  }
+
+  private flushWrites(): void {
+    const done: [string, StoryEntities[]][] = [];
+    for (const [fileId, [hash, ...ids]] of this.pendingWrites) {
+      const analyses = ids.map((id) => this.analyses.get(id));
+      if (analyses.every((a): a is StoryEntities => a !== undefined)) {
+        done.push([hash!, analyses]);
+        this.pendingWrites.delete(fileId);
+      }
+    }
+    void writeCachedAnalyses(done);
+  }
+
+  /** Builds what needs the whole folder once it is there, then tells the main thread. */
+  private afterChange(): void {
+    const loaded = this.files.size >= this.totalFiles && this.totalFiles > 0;
+    if (loaded && this.related === null) {
+      this.related = buildRelatedIndex([...this.stories.values()]);
+    }
+    if (loaded && this.queue.length === 0 && !this.pumping && this.table === null) {
+      const analyses = this.order
+        .map((id) => this.analyses.get(id))
+        .filter((a): a is StoryEntities => !!a);
+      this.table = buildEntityTable(analyses);
+      this.entityById = new Map(this.table.entities.map((e) => [e.id, e]));
+      setEntities(
+        this.search,
+        this.table.entities.map((e) => ({
+          id: e.id,
+          name: e.name,
+          type: e.type,
+          aliases: e.aliases,
+          storyIds: e.stories.map((s) => s.storyId),
+        })),
+      );
+    }
+    if (this.table && !this.relatedHasEntities) {
+      const byStory = new Map<string, string[]>();
+      for (const a of this.analyses.values()) {
+        byStory.set(a.storyId, [...new Set(a.mentions.map((m) => this.canonical(m.entityId)))]);
+      }
+      this.related = buildRelatedIndex([...this.stories.values()], byStory);
+      this.relatedHasEntities = true;
+    }
+    this.version++;
+    this.emit(this.status());
+  }
+}

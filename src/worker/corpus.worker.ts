@@ -1,0 +1,64 @@
+/// <reference lib="webworker" />
+// IMPORTANT: this module is the entry of a separate worker chunk; it must not import anything
+// that touches the DOM or React. It is a thin switch over CorpusEngine and its queries.
+import { highlightQuery } from '../corpus/search/highlight';
+import { parseQuery } from '../corpus/search/query-parser';
+import { search } from '../corpus/search/search';
+import { CorpusEngine } from './corpus-engine';
+import { entityPage, relatedView, storyEntities, summary } from './engine-queries';
+import type { Request, RequestMessage, ResponseMessage, WorkerEvent } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+const post = (m: WorkerEvent) => self.postMessage(m);
+const engine = new CorpusEngine((status) => post(status));
+
+/** Only the newest search runs: an older one still queued when a newer arrives is dropped. */
+let latestSearch = 0;
+
+async function handle(req: Request, id: number): Promise<unknown> {
+  switch (req.type) {
+    case 'sync-files':
+      await engine.syncFiles(req.files, req.total, req.keep);
+      return null;
+    case 'story-entities':
+      return storyEntities(engine, engine.stories.get(req.story.id) ?? req.story);
+    case 'search':
+      if (id !== latestSearch) throw new Error('superseded');
+      return search(engine.search, req.query, { limit: req.limit ?? 20 });
+    case 'related':
+      return relatedView(engine, req.storyId);
+    case 'entity':
+      return entityPage(engine, req.entityId);
+    case 'entity-list':
+      return req.ids.map((eid) => summary(engine, eid));
+    case 'story-hits': {
+      // The search's own expansions (typos, prefixes) decide what is marked, so the reader marks
+      // exactly what made the story match.
+      const q = parseQuery(req.query);
+      const expanded = search(engine.search, q, { limit: 1 }).expandedTerms;
+      return req.story.paragraphs.map((p) => highlightQuery(p, q, expanded));
+    }
+    case 'story-entity-ids': {
+      const out: Record<string, string[]> = {};
+      for (const sid of req.storyIds) {
+        const a = engine.analyses.get(sid);
+        if (a) out[sid] = [...new Set(a.mentions.map((m) => engine.canonical(m.entityId)))];
+      }
+      return out;
+    }
+  }
+}
+
+self.onmessage = (e: MessageEvent<RequestMessage>) => {
+  const msg = e.data;
+  if (msg.type === 'search') latestSearch = msg.id;
+  // Searches wait one task so that keystrokes already queued can supersede them.
+  const run = () =>
+    handle(msg, msg.id).then(
+      (value) => post({ id: msg.id, ok: true, value } satisfies ResponseMessage),
+      (err: unknown) =>
+        post({ id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+    );
+  if (msg.type === 'search') setTimeout(run, 0);
+  else void run();
+};

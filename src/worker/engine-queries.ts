@@ -1,0 +1,130 @@
+import type { Entity, EntityType } from '../corpus/entities/types';
+import { distinguishingTerms } from '../corpus/related/related-query';
+import { relatedFor } from '../corpus/related/related-query';
+import { sentenceAround } from '../corpus/sentences';
+import type { Story } from '../corpus/types';
+import type { CorpusEngine } from './corpus-engine';
+import type { EntityPageData, EntitySummary, RelatedView, StoryEntitiesResult } from './protocol';
+
+/** Sentences listed per entity page; enough to read, bounded for entities in thousands of stories. */
+const MAX_SENTENCES = 200;
+
+/** The opened story's mentions (canonical ids) and a summary of each entity it names. */
+export function storyEntities(engine: CorpusEngine, story: Story): StoryEntitiesResult {
+  const a = engine.analyzeNow(story);
+  const mentions = a.mentions.map((m) => ({ ...m, entityId: engine.canonical(m.entityId) }));
+  const ids = [...new Set(mentions.map((m) => m.entityId))];
+  return { storyId: story.id, mentions, entities: ids.map((id) => summary(engine, id, mentions)) };
+}
+
+/** An entity's row: the corpus table's once built, else what the analyses so far know. */
+export function summary(
+  engine: CorpusEngine,
+  id: string,
+  localMentions: { entityId: string; text: string; type: EntityType }[] = [],
+): EntitySummary {
+  const e = engine.entityById.get(id) ?? provisionalEntity(engine, id, localMentions);
+  return {
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    aliases: e.aliases,
+    storyCount: e.stories.length,
+    mentionCount: e.mentionCount,
+    stories: e.stories,
+  };
+}
+
+function provisionalEntity(
+  engine: CorpusEngine,
+  id: string,
+  localMentions: { entityId: string; text: string; type: EntityType }[],
+): Entity {
+  const per = engine.mentionIndex.get(id) ?? new Map<string, number>();
+  const stories = [...per]
+    .map(([storyId, count]) => ({ storyId, count }))
+    .sort((a, b) => b.count - a.count);
+  const surfaces = localMentions.filter((m) => m.entityId === id).map((m) => m.text);
+  if (surfaces.length === 0) {
+    for (const { storyId } of stories.slice(0, 3)) {
+      for (const m of engine.analyses.get(storyId)?.mentions ?? [])
+        if (m.entityId === id) surfaces.push(m.text);
+    }
+  }
+  const name =
+    surfaces.reduce((best, s) => (s.length > best.length ? s : best), '') || id.split('/').pop()!;
+  const type = (localMentions.find((m) => m.entityId === id)?.type ??
+    id.split('/')[0]) as EntityType;
+  return {
+    id,
+    name,
+    type,
+    aliases: [...new Set(surfaces.filter((s) => s !== name))],
+    stories,
+    mentionCount: stories.reduce((n, s) => n + s.count, 0),
+  };
+}
+
+/** Everything the entity page shows: the entity, the sentences naming it, its companions. */
+export function entityPage(engine: CorpusEngine, id: string): EntityPageData | null {
+  const base =
+    engine.entityById.get(id) ??
+    (engine.mentionIndex.has(id) ? provisionalEntity(engine, id, []) : null);
+  if (!base) return null;
+  const sentences: EntityPageData['sentences'] = [];
+  const companions = new Map<string, number>();
+  for (const { storyId } of base.stories) {
+    const story = engine.stories.get(storyId);
+    const analysis = engine.analyses.get(storyId);
+    if (!story || !analysis) continue;
+    const seen = new Set<string>();
+    for (const m of analysis.mentions) {
+      const mid = engine.canonical(m.entityId);
+      if (mid !== id) {
+        if (!seen.has(mid)) companions.set(mid, (companions.get(mid) ?? 0) + 1);
+        seen.add(mid);
+        continue;
+      }
+      if (sentences.length >= MAX_SENTENCES) continue;
+      const text = story.paragraphs[m.paragraph] ?? '';
+      const span = sentenceAround(text, m.start, m.end);
+      const last = sentences[sentences.length - 1];
+      const ranges: [number, number][] = [[m.start - span.start, m.end - span.start]];
+      if (
+        last &&
+        last.storyId === storyId &&
+        last.paragraph === m.paragraph &&
+        last.text === text.slice(span.start, span.end)
+      ) {
+        last.ranges.push(...ranges);
+      } else {
+        sentences.push({
+          storyId,
+          paragraph: m.paragraph + 1,
+          text: text.slice(span.start, span.end),
+          ranges,
+        });
+      }
+    }
+  }
+  const cooccurring = [...companions]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 12)
+    .map(([cid, stories]) => ({ entity: summary(engine, cid), stories }));
+  return { entity: base, sentences, cooccurring };
+}
+
+/** The related sidebar of one story, with names for the shared entities. */
+export function relatedView(engine: CorpusEngine, storyId: string): RelatedView | null {
+  if (!engine.related || !engine.stories.has(storyId)) return null;
+  const result = relatedFor(engine.related, storyId);
+  const entityNames: Record<string, string> = {};
+  for (const hit of result.related) {
+    for (const id of hit.sharedEntities) entityNames[id] ??= summary(engine, id).name;
+  }
+  return {
+    ...result,
+    entityNames,
+    distinguishingTerms: distinguishingTerms(engine.related, storyId),
+  };
+}

@@ -1,0 +1,51 @@
+import { createStore, getMany, setMany, type UseStore } from 'idb-keyval';
+import type { StoryEntities } from '../corpus/entities/types';
+
+/**
+ * Entity analyses cached in IndexedDB per file content hash, so a reload (or the same file in
+ * another folder) is not analysed twice. Bump RECOGNIZER_VERSION whenever the recognizer's output
+ * changes, or stale analyses would be served.
+ */
+const RECOGNIZER_VERSION = 1;
+let store: UseStore | null | undefined;
+
+function db(): UseStore | null {
+  if (store === undefined) {
+    try {
+      store = typeof indexedDB === 'undefined' ? null : createStore('dispatch-cache', 'entities');
+    } catch {
+      store = null;
+    }
+  }
+  return store;
+}
+
+const key = (hash: string) => `v${RECOGNIZER_VERSION}:${hash}`;
+
+export async function readCachedAnalyses(
+  hashes: string[],
+): Promise<(StoryEntities[] | undefined)[]> {
+  const s = db();
+  if (!s || hashes.length === 0) return hashes.map(() => undefined);
+  try {
+    return await getMany<StoryEntities[]>(hashes.map(key), s);
+  } catch {
+    // IndexedDB can be unavailable (private mode, quota): analyse instead.
+    return hashes.map(() => undefined);
+  }
+}
+
+export async function writeCachedAnalyses(
+  entries: [hash: string, analyses: StoryEntities[]][],
+): Promise<void> {
+  const s = db();
+  if (!s || entries.length === 0) return;
+  try {
+    await setMany(
+      entries.map(([h, a]) => [key(h), a]),
+      s,
+    );
+  } catch {
+    /* a full or blocked store only costs a re-analysis next time */
+  }
+}

@@ -1,0 +1,99 @@
+import type { Entity, EntityType, Mention } from '../corpus/entities/types';
+import type { RelatedResult } from '../corpus/related/related-query';
+import type { SearchResults } from '../corpus/search/types';
+import type { ParsedFile, Story } from '../corpus/types';
+
+/**
+ * Messages between the main thread and the corpus worker. Everything is plain data
+ * (structuredClone). Requests carry an id; the worker answers each with a response of that id.
+ */
+export interface FileEntry {
+  file: ParsedFile;
+  /** Content hash from the manifest: the cache key of everything derived from the file. */
+  hash: string;
+}
+
+export type Request =
+  | { type: 'sync-files'; files: FileEntry[]; total: number; keep: string[] | null }
+  | { type: 'story-entities'; story: Story; hash: string }
+  | { type: 'search'; query: string; limit?: number }
+  | { type: 'related'; storyId: string }
+  | { type: 'entity'; entityId: string }
+  | { type: 'entity-list'; ids: string[] }
+  | { type: 'story-entity-ids'; storyIds: string[] }
+  | { type: 'story-hits'; story: Story; query: string };
+
+export type RequestMessage = { id: number } & Request;
+
+/** An entity as the UI shows it: its table row, or a story-local stand-in before the table is built. */
+export interface EntitySummary {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  storyCount: number;
+  mentionCount: number;
+  /** Other stories that mention it, most mentions first (may be partial while analysis runs). */
+  stories: { storyId: string; count: number }[];
+}
+
+export interface StoryEntitiesResult {
+  storyId: string;
+  mentions: Mention[];
+  entities: EntitySummary[];
+}
+
+export interface EntityMentionSentence {
+  storyId: string;
+  paragraph: number;
+  /** The sentence around the mention and the mention's offsets inside it. */
+  text: string;
+  ranges: [number, number][];
+}
+
+export interface EntityPageData {
+  entity: Entity;
+  sentences: EntityMentionSentence[];
+  /** Entities that share stories with this one, most shared stories first. */
+  cooccurring: { entity: EntitySummary; stories: number }[];
+}
+
+export interface RelatedView extends RelatedResult {
+  /** Names of the shared entity ids, for the "why" line. */
+  entityNames: Record<string, string>;
+  distinguishingTerms: string[];
+}
+
+export interface ResponseMap {
+  'sync-files': null;
+  'story-entities': StoryEntitiesResult;
+  search: SearchResults;
+  related: RelatedView | null;
+  entity: EntityPageData | null;
+  'entity-list': EntitySummary[];
+  'story-entity-ids': Record<string, string[]>;
+  /** Per paragraph (0-based), the ranges of the query's hits in that paragraph's text. */
+  'story-hits': [number, number][][];
+}
+
+export type ResponseMessage =
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+/** Progress of the background work, pushed whenever it changes. */
+export interface WorkerStatus {
+  type: 'status';
+  files: number;
+  totalFiles: number;
+  stories: number;
+  analysed: number;
+  /** Bumped whenever an index changes, so queries keyed on it refresh. */
+  version: number;
+  searchReady: boolean;
+  entitiesReady: boolean;
+  relatedReady: boolean;
+  /** Milliseconds spent on entity analysis of the whole folder, once done. */
+  analysisMs: number | null;
+  cachedFiles: number;
+}
+
+export type WorkerEvent = ResponseMessage | WorkerStatus;
