@@ -70,7 +70,7 @@ test('a brief is marked as an excerpt and links back to its source file', async 
   await expect(page.getByText('Brief · excerpt')).toBeVisible();
   await expect(page.getByText('CAUSE UNKNOWN')).toBeVisible();
   await expect(page.getByText('The text stops here')).toBeVisible();
-  await page.getByRole('link', { name: /North Korea’s top diplomat/u }).click();
+  await page.getByRole('article').getByRole('link', { name: /North Korea’s top diplomat/u }).click();
   await expect(page).toHaveURL(/\/story\/003_94fd4063dbc03a91$/u);
 });
 
