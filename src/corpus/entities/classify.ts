@@ -100,7 +100,9 @@ export function classify(
     return strong('person');
   if (prev && (TITLES.has(prev.fold) || prev.fold === 'by') && prev.shape === 'lower' && n <= 3)
     return weak('person');
-  if (prev && PLACE_PREPS.has(prev.fold) && prev.shape === 'lower') return weak('place');
+  // "in Pyongyang" but not "in Sandiford’s suitcase": a possessor is not where things are.
+  if (prev && PLACE_PREPS.has(prev.fold) && prev.shape === 'lower' && tail.fullEnd === tail.end)
+    return weak('place');
   if (isTeamContext(prev, next) && n <= 3) return weak('organization');
   if (next && SPEECH_VERBS.has(next.fold) && !(n === 1 && head.sentStart)) {
     return prev?.fold === 'the' ? weak('organization') : weak('person');

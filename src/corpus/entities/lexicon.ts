@@ -50,6 +50,8 @@ export const ORG_TAILS = set(`
   organisation alliance front movement coalition church mission centre center hospital museum
   reserve chiefs cabinet government house
   spa ab asa oyj kk pty limited bancorp securities partners capital associates brothers bros
+  communications magazine media films film pictures studios records software networks telecom
+  pharmaceuticals entertainment publishing broadcasting insurance investments ventures labs
 `);
 
 /** Last words of events, contests and wars: MISC in CoNLL terms, so no entity of ours. */

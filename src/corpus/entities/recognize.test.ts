@@ -51,6 +51,18 @@ describe('analyzeStory on sentences from the seeds', () => {
     expect(got).toContain('place:South Korea');
   });
 
+  it('keeps quote marks outside a quoted name and offsets exact', () => {
+    const text =
+      'Beijing has been sending senior Chinese officials to Okinawa, the ‘Telegraph’ reported.';
+    const telegraph = analyzeStory(story([text])).mentions.find((m) => m.text === 'Telegraph');
+    expect(telegraph).toMatchObject({ type: 'organization', text: 'Telegraph' });
+    expect(text.slice(telegraph!.start - 1, telegraph!.end + 1)).toBe('‘Telegraph’');
+    const line = 'The US voiced “concern” about President Putin’s trip.';
+    const putin = analyzeStory(story([line])).mentions.find((m) => m.type === 'person')!;
+    expect(putin.text).toBe('Putin');
+    expect(line.slice(putin.start, putin.end + 2)).toBe('Putin’s');
+  });
+
   it('ties acronyms to their long form', () => {
     const m = found([
       'The Ministry of Foreign Affairs (MOFA) yesterday affirmed the statements. MOFA said so again.',
@@ -83,6 +95,22 @@ describe('analyzeStory on sentences from the seeds', () => {
       'Beijing has been sending senior Chinese officials to Okinawa.',
     ]);
     expect(got).toEqual(['place:Beijing', 'place:Okinawa']);
+  });
+
+  it('does not take the possessor after "in" for a place', () => {
+    expect(
+      surfaces([
+        'Customs officers found cocaine worth an estimated US$2.14 million hidden in Sandiford’s suitcase.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('ignores acronyms of common words', () => {
+    expect(
+      surfaces([
+        'China’s reported breakthrough in artificial intelligence (AI) would prompt the US to act. The AI model was cheap.',
+      ]),
+    ).toEqual(['place:China', 'place:US']);
   });
 
   it('keeps a name’s Chinese characters as an alias', () => {

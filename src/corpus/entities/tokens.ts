@@ -78,7 +78,9 @@ export function tokenizeParagraph(text: string): Tok[] {
       // "Corp." and "Corp" are one word to the lexicons.
       fold: foldText(core).replace(/\.$/u, ''),
       shape: shapeOf(core),
-      sentStart: out.length === 0 || SENTENCE_GAP.test(gap),
+      // A quoted name ("the ‘Telegraph’") is no sentence start; quoted speech is.
+      sentStart:
+        out.length === 0 || (SENTENCE_GAP.test(gap) && !/^[’”"]/u.test(text.slice(consumed))),
       gap,
       modifier,
     });
