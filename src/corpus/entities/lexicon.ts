@@ -70,7 +70,8 @@ export const ORG_HEADS = set(`
 export const PLACE_TAILS = set(`
   river sea ocean gulf bay strait lake mountain mountains mount mt island islands isle peninsula
   province prefecture county state district region valley desert coast airport square street
-  avenue road bridge canal park heights hills falls beach town village
+  avenue road bridge canal park heights hills falls beach town village city course stadium
+  arena circuit racecourse
 `);
 
 /** First words that make a span a place when followed by "of" ("Gulf of Tonkin"). */
