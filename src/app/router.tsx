@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './layout';
+import { EntityRoute } from './routes/entity-route';
 import { LibraryRoute } from './routes/library-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
@@ -16,6 +17,7 @@ export const router = createBrowserRouter(
       children: [
         { index: true, element: <LibraryRoute />, errorElement: <RouteError /> },
         { path: 'story/*', element: <StoryRoute />, errorElement: <RouteError /> },
+        { path: 'entity/*', element: <EntityRoute />, errorElement: <RouteError /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

@@ -79,3 +79,17 @@ export const storyHitsQuery = (story: Story, query: string, status: WorkerStatus
     enabled: query.trim().length > 0,
     staleTime: Infinity,
   });
+
+export const filterStoriesQuery = (entityIds: string[], status: WorkerStatus) =>
+  queryOptions({
+    queryKey: [
+      'analysis',
+      'filter',
+      entityIds,
+      status.entitiesReady,
+      status.entitiesReady ? 0 : Math.floor(status.analysed / 250),
+    ],
+    queryFn: () => corpusWorker.request({ type: 'filter-stories', entityIds }),
+    staleTime: Infinity,
+    placeholderData: (prev) => prev,
+  });

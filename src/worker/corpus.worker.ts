@@ -5,7 +5,7 @@ import { highlightQuery } from '../corpus/search/highlight';
 import { parseQuery } from '../corpus/search/query-parser';
 import { search } from '../corpus/search/search';
 import { CorpusEngine } from './corpus-engine';
-import { entityPage, relatedView, storyEntities, summary } from './engine-queries';
+import { entityPage, filterStories, relatedView, storyEntities, summary } from './engine-queries';
 import type { Request, RequestMessage, ResponseMessage, WorkerEvent } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -31,6 +31,8 @@ async function handle(req: Request, id: number): Promise<unknown> {
       return entityPage(engine, req.entityId);
     case 'entity-list':
       return req.ids.map((eid) => summary(engine, eid));
+    case 'filter-stories':
+      return filterStories(engine, req.entityIds);
     case 'story-hits': {
       // The search's own expansions (typos, prefixes) decide what is marked, so the reader marks
       // exactly what made the story match.

@@ -4,7 +4,13 @@ import { relatedFor } from '../corpus/related/related-query';
 import { sentenceAround } from '../corpus/sentences';
 import type { Story } from '../corpus/types';
 import type { CorpusEngine } from './corpus-engine';
-import type { EntityPageData, EntitySummary, RelatedView, StoryEntitiesResult } from './protocol';
+import type {
+  EntityPageData,
+  EntitySummary,
+  RelatedView,
+  StoryEntitiesResult,
+  StoryFilterResult,
+} from './protocol';
 
 /** Sentences listed per entity page; enough to read, bounded for entities in thousands of stories. */
 const MAX_SENTENCES = 200;
@@ -126,5 +132,38 @@ export function relatedView(engine: CorpusEngine, storyId: string): RelatedView 
     ...result,
     entityNames,
     distinguishingTerms: distinguishingTerms(engine.related, storyId),
+  };
+}
+
+/** Facets listed under the library's entity filter. */
+const FACETS = 14;
+
+/** Stories that name all of `ids` (AND), with live counts of the other names in them. */
+export function filterStories(engine: CorpusEngine, ids: string[]): StoryFilterResult {
+  const storiesOf = (id: string): Set<string> => {
+    const table = engine.entityById.get(id);
+    if (table) return new Set(table.stories.map((s) => s.storyId));
+    return new Set(engine.mentionIndex.get(id)?.keys() ?? []);
+  };
+  const sets = ids.map(storiesOf);
+  const matching = sets.length
+    ? sets.reduce((a, b) => new Set([...a].filter((x) => b.has(x))))
+    : null;
+  const counts = new Map<string, number>();
+  for (const storyId of matching ?? engine.analyses.keys()) {
+    const a = engine.analyses.get(storyId);
+    if (!a) continue;
+    for (const id of new Set(a.mentions.map((m) => engine.canonical(m.entityId)))) {
+      if (!ids.includes(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  const facets = [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, FACETS)
+    .map(([id, count]) => ({ entity: summary(engine, id), count }));
+  return {
+    storyIds: matching ? engine.order.filter((id) => matching.has(id)) : null,
+    selected: ids.map((id) => summary(engine, id)),
+    facets,
   };
 }

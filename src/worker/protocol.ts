@@ -21,7 +21,8 @@ export type Request =
   | { type: 'entity'; entityId: string }
   | { type: 'entity-list'; ids: string[] }
   | { type: 'story-entity-ids'; storyIds: string[] }
-  | { type: 'story-hits'; story: Story; query: string };
+  | { type: 'story-hits'; story: Story; query: string }
+  | { type: 'filter-stories'; entityIds: string[] };
 
 export type RequestMessage = { id: number } & Request;
 
@@ -58,6 +59,14 @@ export interface EntityPageData {
   cooccurring: { entity: EntitySummary; stories: number }[];
 }
 
+/** Stories naming every one of the chosen entities, and the names most common among them. */
+export interface StoryFilterResult {
+  /** Null when no entity is chosen (no filtering). */
+  storyIds: string[] | null;
+  selected: EntitySummary[];
+  facets: { entity: EntitySummary; count: number }[];
+}
+
 export interface RelatedView extends RelatedResult {
   /** Names of the shared entity ids, for the "why" line. */
   entityNames: Record<string, string>;
@@ -74,6 +83,7 @@ export interface ResponseMap {
   'story-entity-ids': Record<string, string[]>;
   /** Per paragraph (0-based), the ranges of the query's hits in that paragraph's text. */
   'story-hits': [number, number][][];
+  'filter-stories': StoryFilterResult;
 }
 
 export type ResponseMessage =

@@ -1,5 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { filterStoriesQuery, searchQuery, useWorkerStatus } from '../../data/analysis-api';
+import { EntityFilter } from '../../features/library/entity-filter';
 import { useSearchParams } from 'react-router';
 import { useCorpus } from '../../data/use-corpus';
 import { collectProblems } from '../../features/library/load-problems';
@@ -12,6 +14,25 @@ export function LibraryRoute() {
   const [params, setParams] = useSearchParams();
   useDocumentTitle(null);
   const section = params.get('section');
+  const entityIds = params.getAll('entity');
+  const status = useWorkerStatus();
+  const filter = useQuery(filterStoriesQuery(entityIds, status));
+  const [text, setText] = useState('');
+  const deferred = useDeferredValue(text);
+  const suggest = useQuery({
+    ...searchQuery(deferred, status, 1),
+    enabled: deferred.trim().length > 1,
+  });
+  const allowed = useMemo(
+    () => (filter.data?.storyIds ? new Set(filter.data.storyIds) : null),
+    [filter.data],
+  );
+  const setEntities = (ids: string[]) => {
+    const next = new URLSearchParams(params);
+    next.delete('entity');
+    for (const id of ids) next.append('entity', id);
+    setParams(next);
+  };
   const sections = useMemo(
     () =>
       [
@@ -45,7 +66,27 @@ export function LibraryRoute() {
       stories={corpus.stories}
       sections={sections}
       section={section}
-      onSection={(s) => setParams(s ? { section: s } : {})}
+      onSection={(s) => {
+        const next = new URLSearchParams(params);
+        if (s) next.set('section', s);
+        else next.delete('section');
+        setParams(next);
+      }}
+      allowed={entityIds.length ? allowed : null}
+      entityFilter={
+        <EntityFilter
+          selected={filter.data?.selected ?? []}
+          facets={filter.data?.facets ?? []}
+          suggestions={(deferred.trim().length > 1 ? (suggest.data?.entities ?? []) : []).filter(
+            (e) => !entityIds.includes(e.id),
+          )}
+          text={text}
+          onText={setText}
+          onAdd={(id) => setEntities([...new Set([...entityIds, id])])}
+          onRemove={(id) => setEntities(entityIds.filter((x) => x !== id))}
+          pending={filter.isFetching}
+        />
+      }
       fileCount={corpus.total}
       done={corpus.done}
       loading={corpus.loading}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Story } from '../../corpus/types';
 import { LoadProblems, type LoadProblem } from './load-problems';
 import { LoadingProgress } from './loading-progress';
@@ -15,12 +16,17 @@ export interface LibraryPageProps {
   loading: boolean;
   problems: LoadProblem[];
   onRetry: () => void;
+  /** The entity filter UI, and the stories it lets through (null: no entity filter). */
+  entityFilter?: ReactNode;
+  allowed?: ReadonlySet<string> | null;
 }
 
 /** Every story of the folder, newest layout first: main stories with their briefs beneath. */
 export function LibraryPage(p: LibraryPageProps) {
   const onKeyDown = useRowNavigation();
-  const shown = p.section ? p.stories.filter((s) => s.section === p.section) : p.stories;
+  const shown = p.stories.filter(
+    (s) => (!p.section || s.section === p.section) && (!p.allowed || p.allowed.has(s.id)),
+  );
   const mains = shown.filter((s) => s.kind === 'main').length;
   return (
     <div className="mx-auto max-w-4xl px-4 py-8">
@@ -38,6 +44,7 @@ export function LibraryPage(p: LibraryPageProps) {
         )}
       </div>
       {p.loading && <LoadingProgress done={p.done} total={p.fileCount} />}
+      {p.entityFilter}
       <LoadProblems problems={p.problems} onRetry={p.onRetry} />
       {shown.length === 0 && !p.loading ? (
         <p className="py-12 text-center text-ink/75 dark:text-night-ink/75">

@@ -1,0 +1,124 @@
+import { Link } from 'react-router';
+import { MarkedText } from '../../components/ui/marked-text';
+import { paths } from '../../config/paths';
+import type { EntityPageData } from '../../worker/protocol';
+import { MARK_CLASS, SWATCH_CLASS, TYPE_LABEL } from './entity-style';
+
+/**
+ * Everything about one person, place or organization: the stories that mention it with the
+ * sentences that do (the name highlighted), and who or what appears with it most often.
+ */
+export function EntityPage({
+  data,
+  titleOf,
+  complete,
+}: {
+  data: EntityPageData;
+  titleOf: (id: string) => string;
+  complete: boolean;
+}) {
+  const { entity } = data;
+  const byStory = new Map<string, EntityPageData['sentences']>();
+  for (const s of data.sentences) byStory.set(s.storyId, [...(byStory.get(s.storyId) ?? []), s]);
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 lg:grid lg:grid-cols-[minmax(0,1fr)_18rem] lg:gap-12">
+      <div className="mx-auto w-full max-w-[68ch] lg:mx-0 lg:justify-self-end">
+        <p className="flex items-center gap-2 text-xs font-semibold tracking-widest text-ink/75 uppercase dark:text-night-ink/75">
+          <span
+            aria-hidden
+            className={`inline-block h-3 w-3 rounded-sm border-b-2 ${SWATCH_CLASS[entity.type]}`}
+          />
+          {TYPE_LABEL[entity.type].one}
+        </p>
+        <h1 className="mt-2 font-serif text-4xl font-semibold tracking-tight">{entity.name}</h1>
+        <p className="mt-2 text-sm text-ink/75 dark:text-night-ink/75">
+          {entity.mentionCount} {entity.mentionCount === 1 ? 'mention' : 'mentions'} in{' '}
+          {entity.stories.length} {entity.stories.length === 1 ? 'story' : 'stories'}
+          {!complete && ' so far (the folder is still being analysed)'}
+        </p>
+        {entity.aliases.length > 0 && (
+          <p className="mt-1 text-sm">
+            <span className="text-ink/75 dark:text-night-ink/75">Also written as </span>
+            {entity.aliases.join(' · ')}
+          </p>
+        )}
+        <ul className="mt-8 space-y-8">
+          {entity.stories.map(({ storyId, count }) => (
+            <li key={storyId}>
+              <h2 className="font-serif text-xl leading-snug font-semibold">
+                <Link className="hover:underline" to={paths.story.getHref(storyId)}>
+                  {titleOf(storyId)}
+                </Link>
+                <span className="ml-2 align-middle font-sans text-xs font-normal text-ink/75 dark:text-night-ink/75">
+                  ×{count}
+                </span>
+              </h2>
+              <ul className="mt-2 space-y-2 font-serif text-lg leading-relaxed">
+                {(byStory.get(storyId) ?? []).map((s, i) => (
+                  <li key={i} className="border-l-2 border-black/10 pl-3 dark:border-white/15">
+                    <MarkedText
+                      text={s.text}
+                      outer={s.ranges.map(([start, end]) => ({
+                        start,
+                        end,
+                        props: {
+                          'data-entity': entity.type,
+                          'data-entity-id': entity.id,
+                          className: `rounded-[3px] px-px ${MARK_CLASS[entity.type]}`,
+                        },
+                      }))}
+                    />{' '}
+                    <Link
+                      className="font-sans text-xs whitespace-nowrap text-ink/75 underline dark:text-night-ink/75"
+                      to={paths.story.getHref(storyId, { paragraph: s.paragraph })}
+                    >
+                      ¶{s.paragraph}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <aside
+        aria-label="Often mentioned with"
+        className="mx-auto mt-12 w-full max-w-[68ch] font-sans lg:mt-0"
+      >
+        <h2 className="text-xs font-semibold tracking-widest text-ink/75 uppercase dark:text-night-ink/75">
+          Often mentioned with
+        </h2>
+        {data.cooccurring.length === 0 ? (
+          <p className="mt-3 text-sm text-ink/75 dark:text-night-ink/75">Nobody else yet.</p>
+        ) : (
+          <ul className="mt-3 space-y-2 text-sm">
+            {data.cooccurring.map(({ entity: e, stories }) => (
+              <li key={e.id} className="flex items-center gap-2">
+                <span
+                  aria-hidden
+                  className={`inline-block h-2.5 w-2.5 shrink-0 rounded-sm border-b-2 ${SWATCH_CLASS[e.type]}`}
+                />
+                <Link
+                  className="min-w-0 flex-1 truncate hover:underline"
+                  to={paths.entity.getHref(e.id)}
+                >
+                  {e.name}
+                  <span className="sr-only">, {TYPE_LABEL[e.type].one}</span>
+                </Link>
+                <span className="text-xs text-ink/75 tabular-nums dark:text-night-ink/75">
+                  {stories} {stories === 1 ? 'story' : 'stories'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link
+          className="mt-6 inline-block text-sm font-medium text-accent underline dark:text-accent-dark"
+          to={paths.library.getHref(new URLSearchParams({ entity: entity.id }))}
+        >
+          Filter the library by {entity.name}
+        </Link>
+      </aside>
+    </div>
+  );
+}
