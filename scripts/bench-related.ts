@@ -4,7 +4,11 @@
  * seeds, the BBC folder and a synthetic 10,000-article folder. Single thread; timings on a
  * shared machine are noisy, so each figure is the best of a few runs.
  */
-import { buildRelatedIndex, type RelatedIndex } from '../src/corpus/related/related-index';
+import {
+  buildRelatedIndex,
+  type RelatedIndex,
+  type RelatedOptions,
+} from '../src/corpus/related/related-index';
 import { allRelated, relatedFor } from '../src/corpus/related/related-query';
 import type { Story } from '../src/corpus/types';
 import { BBC_DIR, loadFolder, loadSynth, SEEDS_DIR } from './lib/corpora';
@@ -20,8 +24,11 @@ function best<T>(runs: number, f: () => T): { ms: number; value: T } {
   return { ms, value };
 }
 
+// Optional JSON of RelatedOptions to time an alternative: `npm run bench:related -- '{"headTerms":60}'`.
+const options = JSON.parse(process.argv[2] ?? '{}') as Partial<RelatedOptions>;
+
 function bench(name: string, stories: Story[]): void {
-  const build = best(2, () => buildRelatedIndex(stories));
+  const build = best(1, () => buildRelatedIndex(stories, undefined, options));
   const index: RelatedIndex = build.value;
   const all = best(2, () => allRelated(index, 5));
   // Single-story query: median over a spread of stories.
@@ -42,8 +49,10 @@ function bench(name: string, stories: Story[]): void {
   );
 }
 
-bench('seeds', loadFolder(SEEDS_DIR).stories);
-bench('bbc', loadFolder(BBC_DIR).stories);
+if (!process.argv.includes('--synth-only')) {
+  bench('seeds', loadFolder(SEEDS_DIR).stories);
+  bench('bbc', loadFolder(BBC_DIR).stories);
+}
 const t0 = performance.now();
 const synth = loadSynth(10_000).stories;
 console.log(`(synthetic folder generated and parsed in ${(performance.now() - t0).toFixed(0)} ms)`);

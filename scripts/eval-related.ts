@@ -55,31 +55,44 @@ async function main(): Promise<void> {
   const entities = await loadEntityIds(bbc);
   if (!entities) console.log('  (entities: src/corpus/entities/recognize.ts not found — skipped)');
 
+  if (entities) {
+    const app = ours(bbc, entities, {});
+    console.log(
+      `  APP       terms + entities, default options          ${fmt(app.p)}  (${app.dupStories} stories with duplicates, build + all lists ${app.ms.toFixed(0)} ms)`,
+    );
+  }
+  // Ablations: one option changed from the defaults, measured with and without entities.
   const variants: [string, Partial<RelatedOptions>][] = [
-    ['default (app configuration)', {}],
+    ['default options', {}],
+    ['no neighbourhood vote (smoothWeight 0)', { smoothWeight: 0 }],
+    ['plural folding', { stem: true }],
+    ['classic idf (idfPower 1)', { idfPower: 1 }],
+    ['idfPower 0.5', { idfPower: 0.5 }],
     ['raw tf', { tf: 'raw' }],
     ['bm25 tf', { tf: 'bm25' }],
-    ['no bigrams', { bigrams: false }],
-    ['no renormalize after pruning', { renormalize: false }],
-    ['maxTerms 32', { maxTerms: 32 }],
-    ['maxTerms 128', { maxTerms: 128 }],
-    ['maxTerms 1000 (no pruning)', { maxTerms: 1000 }],
+    ['bigrams', { bigrams: true }],
+    ['title boost 1 (none)', { titleBoost: 1 }],
+    ['maxTerms 100', { maxTerms: 100 }],
+    [
+      'maxTerms 1000 (no pruning), exhaustive',
+      { maxTerms: 1000, headTerms: 1000, candidates: 5000 },
+    ],
+    ['exhaustive candidates (all postings)', { headTerms: 1000, candidates: 5000 }],
+    ['headTerms 40, candidates 120', { headTerms: 40, candidates: 120 }],
+    ['entityWeight 0.25', { entityWeight: 0.25 }],
+    ['entityIdfPower 1', { entityIdfPower: 1 }],
   ];
   const only = process.argv.includes('--quick') ? variants.slice(0, 1) : variants;
+  console.log(`\n  ${''.padEnd(42)} terms    +entities`);
   for (const [name, opts] of only) {
-    const r = ours(bbc, undefined, opts);
-    console.log(
-      `  terms     ${name.padEnd(38)} ${fmt(r.p)}  (${r.dupStories} stories with duplicates, ${r.ms.toFixed(0)} ms)`,
-    );
-    if (entities) {
-      const re = ours(bbc, entities, opts);
-      console.log(`  +entities ${name.padEnd(38)} ${fmt(re.p)}`);
-    }
+    const t = name.startsWith('entity') ? undefined : ours(bbc, undefined, opts);
+    const e = entities ? ours(bbc, entities, opts) : undefined;
+    console.log(`  ${name.padEnd(42)} ${t ? fmt(t.p) : '  –   '}   ${e ? fmt(e.p) : '  –'}`);
   }
 
   console.log('\nSeeds (public/seeds):');
   const seeds = loadFolder(SEEDS_DIR).stories;
-  const seedEntities = entities ? await loadEntityIds(seeds) : undefined;
+  const seedEntities = await loadEntityIds(seeds);
   const index = buildRelatedIndex(seeds, seedEntities);
   const title = new Map(seeds.map((s) => [s.id, s.title]));
   for (const s of seeds) {

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { entityIdsByStory } from '../../src/corpus/related/entity-input';
+import type { StoryEntities } from '../../src/corpus/entities/types';
 import type { Story } from '../../src/corpus/types';
 import { ROOT } from './corpora';
 
@@ -13,18 +15,15 @@ export async function loadEntityIds(stories: Story[]): Promise<Map<string, strin
   if (!existsSync(path.join(dir, 'recognize.ts'))) return undefined;
   try {
     const recognize = (await import(path.join(dir, 'recognize.ts'))) as {
-      analyzeStory: (s: Story) => { storyId: string; mentions: { entityId: string }[] };
+      analyzeStory: (s: Story) => StoryEntities;
     };
     const table = existsSync(path.join(dir, 'entity-table.ts'))
       ? ((await import(path.join(dir, 'entity-table.ts'))) as {
-          buildEntityTable: (a: unknown[]) => { remap: Record<string, string> };
+          buildEntityTable: (a: StoryEntities[]) => { remap: Record<string, string> };
         })
       : undefined;
     const analyses = stories.map((s) => recognize.analyzeStory(s));
-    const remap = table?.buildEntityTable(analyses).remap ?? {};
-    return new Map(
-      analyses.map((a) => [a.storyId, a.mentions.map((m) => remap[m.entityId] ?? m.entityId)]),
-    );
+    return entityIdsByStory(analyses, table?.buildEntityTable(analyses).remap);
   } catch (err) {
     console.log(`  (entities: could not load src/corpus/entities: ${String(err)})`);
     return undefined;

@@ -1,6 +1,6 @@
 import type { Story } from '../types';
 import { findDuplicateGroups, minhashSignature } from './duplicates';
-import { storyBlocks, termCounts } from './features';
+import { storyBlocks, TermCounter } from './features';
 
 /**
  * Scoring knobs. The defaults are the configuration the app uses; the others exist so
@@ -9,33 +9,58 @@ import { storyBlocks, termCounts } from './features';
 export interface RelatedOptions {
   /** Term-frequency damping: 'log' = 1 + ln tf (sublinear), 'raw' = tf, 'bm25' = BM25 saturation. */
   tf: 'log' | 'raw' | 'bm25';
+  /** BM25 saturation and length normalisation (tf: 'bm25'). */
+  k1: number;
+  b: number;
+  /** Exponent on idf: 1 is classic TF-IDF; below 1 lets mid-frequency topic words count more. */
+  idfPower: number;
   /** Adjacent content-word pairs as extra features. */
   bigrams: boolean;
+  /** Light plural folding of terms. */
+  stem: boolean;
+  /** Title and kicker tokens count this many times. */
+  titleBoost: number;
   /** Features kept per story (highest weights): bounds postings and query time. */
   maxTerms: number;
   /** Entity features kept per story. */
   maxEntities: number;
   /** Share of the score given to shared entities (0..1) when entity ids are supplied. */
   entityWeight: number;
+  /** Exponent on entity idf: rare shared names count, "place/us" hardly does. */
+  entityIdfPower: number;
   /** Re-normalise the pruned vector to unit length (cosine over the kept features). */
   renormalize: boolean;
-  /** Exponent on idf: 1 is classic TF-IDF; below 1 lets mid-frequency topic words count more. */
-  idfPower: number;
-  /** BM25 saturation and length normalisation (tf: 'bm25'). */
-  k1: number;
-  b: number;
+  /** Features per story that enter the postings (candidate generation). */
+  headTerms: number;
+  /** Candidates per story scored exactly over full rows. */
+  candidates: number;
+  /** Neighbourhood vote (see `smoothedTop` in related-query.ts): first-pass list length … */
+  smoothPool: number;
+  /** … how many nearest neighbours vote … */
+  smoothNeighbours: number;
+  /** … and the weight of their vote (0 disables it). */
+  smoothWeight: number;
 }
 
+/** Chosen by `npm run eval:related` (see docs/related-design.md). */
 export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   tf: 'log',
-  bigrams: false,
-  maxTerms: 128,
-  maxEntities: 16,
-  entityWeight: 0.25,
-  renormalize: true,
-  idfPower: 0.5,
   k1: 1.2,
   b: 0.75,
+  idfPower: 0.25,
+  bigrams: false,
+  stem: false,
+  titleBoost: 2,
+  maxTerms: 300,
+  maxEntities: 16,
+  entityWeight: 0.1,
+  entityIdfPower: 2,
+  renormalize: true,
+  headTerms: 60,
+  candidates: 100,
+  smoothPool: 40,
+  smoothNeighbours: 5,
+  smoothWeight: 1,
 };
 
 /** Prefix of entity features in `features` (never produced by `tokenize`, which drops `@`). */
@@ -44,8 +69,10 @@ export const ENTITY_PREFIX = '@';
 /**
  * The related-stories index: plain data (arrays and typed arrays only), so it survives
  * structuredClone — it can be built in a Web Worker, posted to the page, or cached in IndexedDB.
- * Document d is `storyIds[d]`. Sparse vectors are stored row-wise (CSR) twice: per document,
- * sorted by feature id, and per feature (postings), for dot products over shared features only.
+ * Document d is `storyIds[d]`. Each story's kept features are one row (CSR: `docStart`,
+ * `docFeature`, `docWeight`), in classic TF-IDF order, so the first `headTerms` are what the
+ * story is distinctively about. Postings (`postStart`, `postDoc`, `postWeight`) hold only those
+ * heads: they generate candidates cheaply; full rows then score the candidates exactly.
  */
 export interface RelatedIndex {
   version: 1;
@@ -87,20 +114,24 @@ export function buildRelatedIndex(
   const entityTf: Map<string, number>[] = [];
   let totalLen = 0;
   const lens: number[] = [];
+  const counter = new TermCounter(opts);
   for (const story of stories) {
-    const { title, body } = storyBlocks(story);
-    const all = [...title, ...body].flat();
+    const blocks = storyBlocks(story);
+    const body = blocks.body.flat();
+    const all = [...blocks.title.flat(), ...body];
     exactKeys.push(all.join(' '));
-    sigs.push(minhashSignature(body.flat().length >= 8 ? body.flat() : all));
-    const counts = termCounts(story, opts.bigrams);
+    // Shingles over the body: a copy re-headlined is still a copy. Very short texts use all.
+    sigs.push(minhashSignature(body.length >= 8 ? body : all));
+    const counts = counter.count(blocks);
     termTf.push(counts);
     let len = 0;
     for (const c of counts.values()) len += c;
     lens.push(len);
     totalLen += len;
     const ents = new Map<string, number>();
-    for (const id of entityIdsByStory?.get(story.id) ?? [])
+    for (const id of entityIdsByStory?.get(story.id) ?? []) {
       ents.set(ENTITY_PREFIX + id, (ents.get(ENTITY_PREFIX + id) ?? 0) + 1);
+    }
     entityTf.push(ents);
   }
   const df = new Map<string, number>();
@@ -115,6 +146,7 @@ export function buildRelatedIndex(
     const { k1, b } = opts;
     return (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avgLen));
   };
+  const plainIdf = (f: string): number => Math.log((n + 1) / ((df.get(f) ?? 0) + 0.5));
   const hasEntities = entityIdsByStory !== undefined && opts.entityWeight > 0;
   const termScale = Math.sqrt(hasEntities ? 1 - opts.entityWeight : 1);
   const entityScale = Math.sqrt(hasEntities ? opts.entityWeight : 0);
@@ -123,15 +155,25 @@ export function buildRelatedIndex(
   for (let d = 0; d < n; d++) {
     const terms = weigh(termTf[d]!, (f, tf) => tfw(tf, lens[d]!) * idf(f), opts.maxTerms);
     const ents = hasEntities
-      ? weigh(entityTf[d]!, (f, tf) => (1 + Math.log(tf)) * idf(f), opts.maxEntities)
+      ? weigh(
+          entityTf[d]!,
+          (f, tf) => (1 + Math.log(tf)) * Math.pow(plainIdf(f), opts.entityIdfPower),
+          opts.maxEntities,
+        )
       : [];
     rows.push([
       ...scale(terms, termScale, opts.renormalize),
       ...scale(ents, entityScale, opts.renormalize),
     ]);
   }
-  const plainIdf = (f: string): number => Math.log((n + 1) / ((df.get(f) ?? 0) + 0.5));
-  return toIndex(stories, rows, opts, plainIdf, findDuplicateGroups(exactKeys, sigs));
+  return toIndex(
+    stories,
+    rows,
+    opts,
+    plainIdf,
+    (f) => counter.label(f),
+    findDuplicateGroups(exactKeys, sigs),
+  );
 }
 
 /** Weights of one block, heaviest first (ties by name, for determinism), pruned to `max`. */
@@ -170,6 +212,7 @@ function toIndex(
   rows: Weighted[][],
   options: RelatedOptions,
   idf: (feature: string) => number,
+  label: (feature: string) => string,
   dupGroup: Int32Array,
 ): RelatedIndex {
   // Only features some story kept enter the vocabulary; ids follow first appearance.
@@ -185,6 +228,8 @@ function toIndex(
     }
     nnz += row.length;
   }
+  const featureIdf = Float32Array.from(features, idf);
+  const rest = 1 - options.idfPower;
   const docStart = new Uint32Array(rows.length + 1);
   const docFeature = new Uint32Array(nnz);
   const docWeight = new Float32Array(nnz);
@@ -192,24 +237,30 @@ function toIndex(
   let p = 0;
   rows.forEach((row, d) => {
     docStart[d] = p;
+    // Row order = classic TF-IDF order (the idf the scoring weight leaves out is put back):
+    // its head is what the story is distinctively about.
     const sorted = row
-      .map((x) => ({ id: ids.get(x.feature)!, w: x.weight }))
-      .sort((a, b) => a.id - b.id);
-    for (const { id, w } of sorted) {
+      .map((x) => {
+        const id = ids.get(x.feature)!;
+        return { id, w: x.weight, key: x.weight * Math.pow(featureIdf[id]!, rest) };
+      })
+      .sort((a, b) => b.key - a.key || a.id - b.id);
+    sorted.forEach(({ id, w }, i) => {
       docFeature[p] = id;
       docWeight[p] = w;
-      postCount[id + 1] = (postCount[id + 1] ?? 0) + 1;
+      if (i < options.headTerms) postCount[id + 1] = (postCount[id + 1] ?? 0) + 1;
       p++;
-    }
+    });
   });
   docStart[rows.length] = p;
   const postStart = new Uint32Array(features.length + 1);
   for (let f = 0; f < features.length; f++) postStart[f + 1] = postStart[f]! + postCount[f + 1]!;
   const fill = postStart.slice(0, features.length);
-  const postDoc = new Uint32Array(nnz);
-  const postWeight = new Float32Array(nnz);
+  const postDoc = new Uint32Array(postStart[features.length]!);
+  const postWeight = new Float32Array(postDoc.length);
   for (let d = 0; d < rows.length; d++) {
-    for (let i = docStart[d]!; i < docStart[d + 1]!; i++) {
+    const end = Math.min(docStart[d + 1]!, docStart[d]! + options.headTerms);
+    for (let i = docStart[d]!; i < end; i++) {
       const f = docFeature[i]!;
       const at = fill[f]!;
       fill[f] = at + 1;
@@ -221,8 +272,8 @@ function toIndex(
     version: 1,
     options,
     storyIds: stories.map((s) => s.id),
-    features,
-    featureIdf: Float32Array.from(features, idf),
+    features: features.map((f) => (f.startsWith(ENTITY_PREFIX) ? f : label(f))),
+    featureIdf,
     docStart,
     docFeature,
     docWeight,

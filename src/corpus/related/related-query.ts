@@ -3,11 +3,14 @@ import { ENTITY_PREFIX, type RelatedIndex } from './related-index';
 /** One related story and why: the shared entities and terms that carried the score. */
 export interface RelatedHit {
   storyId: string;
-  /** Combined similarity (cosine over terms, plus entities when given), higher is closer. */
+  /**
+   * Cosine over terms (plus entities when given), times the neighbourhood vote; higher is
+   * closer. Comparable within one index only.
+   */
   score: number;
   /** Canonical entity ids both stories mention, strongest contribution first. */
   sharedEntities: string[];
-  /** Shared folded terms ("north korea", "putin"), strongest contribution first, at most 5. */
+  /** Shared terms as lower-case words ("putin", "tariffs"), strongest first, at most 5. */
   sharedTerms: string[];
 }
 
@@ -25,39 +28,75 @@ const SHARED_TERMS = 5;
 interface Scratch {
   acc: Float64Array;
   touched: Int32Array;
+  /** The query row scattered densely over features, for exact dot products. */
+  dense: Float64Array;
+}
+
+interface Candidate {
+  e: number;
+  score: number;
 }
 
 function scratch(index: RelatedIndex): Scratch {
   const n = index.storyIds.length;
-  return { acc: new Float64Array(n), touched: new Int32Array(n) };
+  return {
+    acc: new Float64Array(n),
+    touched: new Int32Array(n),
+    dense: new Float64Array(index.features.length),
+  };
 }
 
 /**
  * The k stories most related to `storyId` and its duplicates. Throws for an unknown id.
- * Dot products are accumulated over the postings of the story's kept features only, so the
- * cost is the length of those postings, not the size of the folder.
+ * Costs the first pass of the story and of its few nearest neighbours (see `smoothedTop`).
  */
 export function relatedFor(index: RelatedIndex, storyId: string, k = DEFAULT_K): RelatedResult {
   const d = index.storyIds.indexOf(storyId);
   if (d < 0) throw new Error(`Unknown story: ${storyId}`);
-  return relatedOfDoc(index, d, k, scratch(index));
+  const s = scratch(index);
+  const cache = new Map<number, Candidate[]>();
+  const pass = (x: number): Candidate[] => {
+    let list = cache.get(x);
+    if (!list) cache.set(x, (list = firstPass(index, x, s)));
+    return list;
+  };
+  return result(index, d, smoothedTop(index, d, k, pass));
 }
 
 /** Related lists of every story, keyed by story id (same results as `relatedFor`). */
 export function allRelated(index: RelatedIndex, k = DEFAULT_K): Map<string, RelatedResult> {
-  const out = new Map<string, RelatedResult>();
   const s = scratch(index);
-  for (let d = 0; d < index.storyIds.length; d++) {
-    out.set(index.storyIds[d]!, relatedOfDoc(index, d, k, s));
+  const n = index.storyIds.length;
+  const lists: Candidate[][] = [];
+  for (let d = 0; d < n; d++) lists.push(firstPass(index, d, s));
+  const out = new Map<string, RelatedResult>();
+  for (let d = 0; d < n; d++) {
+    out.set(
+      index.storyIds[d]!,
+      result(
+        index,
+        d,
+        smoothedTop(index, d, k, (x) => lists[x]!),
+      ),
+    );
   }
   return out;
 }
 
-function relatedOfDoc(index: RelatedIndex, d: number, k: number, s: Scratch): RelatedResult {
+/**
+ * First pass: the `smoothPool` best stories by exact similarity, best first, never the story
+ * itself or one of its duplicates. Candidates come from the postings of the story's head
+ * features (heads only, so common words do not make every story a candidate of every other);
+ * the best `candidates` by that partial score are then scored over full rows.
+ */
+function firstPass(index: RelatedIndex, d: number, s: Scratch): Candidate[] {
   const { docStart, docFeature, docWeight, postStart, postDoc, postWeight, dupGroup } = index;
-  const { acc, touched } = s;
+  const { headTerms, candidates, smoothPool } = index.options;
+  const { acc, touched, dense } = s;
+  const start = docStart[d]!;
+  const end = docStart[d + 1]!;
   let nTouched = 0;
-  for (let i = docStart[d]!; i < docStart[d + 1]!; i++) {
+  for (let i = start; i < Math.min(end, start + headTerms); i++) {
     const f = docFeature[i]!;
     const w = docWeight[i]!;
     for (let p = postStart[f]!; p < postStart[f + 1]!; p++) {
@@ -67,19 +106,71 @@ function relatedOfDoc(index: RelatedIndex, d: number, k: number, s: Scratch): Re
     }
   }
   const group = dupGroup[d]!;
-  // Keep the k best in a small sorted array: k is tiny, so insertion beats a full sort.
-  const best: { e: number; score: number }[] = [];
+  const approx: Candidate[] = [];
   for (let t = 0; t < nTouched; t++) {
     const e = touched[t]!;
     const score = acc[e]!;
     acc[e] = 0;
-    if (e === d || (group >= 0 && dupGroup[e] === group) || k <= 0) continue;
-    if (best.length === k && !before(score, e, best[k - 1]!, index)) continue;
-    let at = best.length;
-    while (at > 0 && before(score, e, best[at - 1]!, index)) at--;
-    best.splice(at, 0, { e, score });
-    if (best.length > k) best.pop();
+    if (e === d || (group >= 0 && dupGroup[e] === group)) continue;
+    insert(approx, { e, score }, Math.max(1, candidates), index);
   }
+  for (let i = start; i < end; i++) dense[docFeature[i]!] = docWeight[i]!;
+  const best: Candidate[] = [];
+  for (const { e } of approx) {
+    let score = 0;
+    for (let i = docStart[e]!; i < docStart[e + 1]!; i++) {
+      score += dense[docFeature[i]!]! * docWeight[i]!;
+    }
+    insert(best, { e, score }, Math.max(1, smoothPool), index);
+  }
+  for (let i = start; i < end; i++) dense[docFeature[i]!] = 0;
+  return best;
+}
+
+/**
+ * Neighbourhood vote: candidate e of d scores s(d,e) · (1 + β · v/m), where v counts how many of
+ * d's m nearest neighbours also have e in their first-pass pool. Stories whose neighbourhoods
+ * agree rank up, a match on one odd word ranks down; being a multiplier on d's own score, the
+ * vote cannot pull in a "hub" story that d barely shares anything with. Only d's own candidates
+ * are ranked, so every hit shares features with d (its "why" is never empty).
+ */
+function smoothedTop(
+  index: RelatedIndex,
+  d: number,
+  k: number,
+  pass: (x: number) => Candidate[],
+): Candidate[] {
+  const { smoothNeighbours, smoothWeight } = index.options;
+  const own = pass(d);
+  const votes = new Map<number, number>(own.map((c) => [c.e, 0]));
+  const voters = smoothWeight > 0 ? own.slice(0, smoothNeighbours) : [];
+  for (const nb of voters) {
+    for (const c of pass(nb.e)) {
+      const v = votes.get(c.e);
+      if (v !== undefined) votes.set(c.e, v + 1);
+    }
+  }
+  const best: Candidate[] = [];
+  if (k <= 0) return best;
+  for (const c of own) {
+    const boost = voters.length ? (smoothWeight * votes.get(c.e)!) / voters.length : 0;
+    insert(best, { e: c.e, score: c.score * (1 + boost) }, k, index);
+  }
+  return best;
+}
+
+/** Keeps `best` sorted and at most `max` long: insertion beats sorting for small lists. */
+function insert(best: Candidate[], c: Candidate, max: number, index: RelatedIndex): void {
+  if (best.length === max && !before(c.score, c.e, best[max - 1]!, index)) return;
+  let at = best.length;
+  while (at > 0 && before(c.score, c.e, best[at - 1]!, index)) at--;
+  best.splice(at, 0, c);
+  if (best.length > max) best.pop();
+}
+
+function result(index: RelatedIndex, d: number, best: Candidate[]): RelatedResult {
+  const { dupGroup } = index;
+  const group = dupGroup[d]!;
   const duplicates: string[] = [];
   if (group >= 0) {
     for (let e = 0; e < dupGroup.length; e++) {
@@ -97,12 +188,7 @@ function relatedOfDoc(index: RelatedIndex, d: number, k: number, s: Scratch): Re
 }
 
 /** Higher score first; equal scores by story id so the order never depends on timing. */
-function before(
-  score: number,
-  e: number,
-  other: { e: number; score: number },
-  index: RelatedIndex,
-): boolean {
+function before(score: number, e: number, other: Candidate, index: RelatedIndex): boolean {
   if (score !== other.score) return score > other.score;
   return index.storyIds[e]! < index.storyIds[other.e]!;
 }
@@ -110,27 +196,22 @@ function before(
 /** Shared features of two stories, by contribution to the dot product. */
 function why(index: RelatedIndex, a: number, b: number): Omit<RelatedHit, 'storyId' | 'score'> {
   const { docStart, docFeature, docWeight, features } = index;
+  const weightInA = new Map<number, number>();
+  for (let i = docStart[a]!; i < docStart[a + 1]!; i++)
+    weightInA.set(docFeature[i]!, docWeight[i]!);
   const shared: { name: string; c: number }[] = [];
-  let i = docStart[a]!;
-  let j = docStart[b]!;
-  while (i < docStart[a + 1]! && j < docStart[b + 1]!) {
-    const fa = docFeature[i]!;
-    const fb = docFeature[j]!;
-    if (fa < fb) i++;
-    else if (fb < fa) j++;
-    else {
-      shared.push({ name: features[fa]!, c: docWeight[i]! * docWeight[j]! });
-      i++;
-      j++;
-    }
+  for (let j = docStart[b]!; j < docStart[b + 1]!; j++) {
+    const wa = weightInA.get(docFeature[j]!);
+    if (wa !== undefined) shared.push({ name: features[docFeature[j]!]!, c: wa * docWeight[j]! });
   }
   shared.sort((x, y) => y.c - x.c || (x.name < y.name ? -1 : 1));
   const sharedEntities: string[] = [];
   const sharedTerms: string[] = [];
   for (const { name } of shared) {
     if (name.startsWith(ENTITY_PREFIX)) sharedEntities.push(name.slice(ENTITY_PREFIX.length));
-    else if (sharedTerms.length < SHARED_TERMS && !coveredBy(name, sharedTerms))
+    else if (sharedTerms.length < SHARED_TERMS && !coveredBy(name, sharedTerms)) {
       sharedTerms.push(name);
+    }
   }
   return { sharedEntities, sharedTerms };
 }
@@ -143,20 +224,16 @@ function coveredBy(term: string, listed: string[]): boolean {
 /**
  * The story's distinguishing terms, heaviest first: single folded words (no bigrams, no
  * entity ids), ready to be typed into the search box for "More like this". Ranked by classic
- * TF-IDF (the stored weight carries idf^idfPower; the rest of the idf is put back), so rare
- * names come before the broad topic words the similarity score prefers.
+ * TF-IDF (the row order, see `RelatedIndex`), so rare names come before the broad topic words
+ * the similarity score prefers.
  */
 export function distinguishingTerms(index: RelatedIndex, storyId: string, n = 8): string[] {
   const d = index.storyIds.indexOf(storyId);
   if (d < 0) throw new Error(`Unknown story: ${storyId}`);
-  const { docStart, docFeature, docWeight, features, featureIdf } = index;
-  const rest = 1 - index.options.idfPower;
-  const row: { name: string; w: number }[] = [];
-  for (let i = docStart[d]!; i < docStart[d + 1]!; i++) {
-    const f = docFeature[i]!;
-    row.push({ name: features[f]!, w: docWeight[i]! * Math.pow(featureIdf[f]!, rest) });
-  }
-  row.sort((x, y) => y.w - x.w || (x.name < y.name ? -1 : 1));
+  const { docStart, docFeature, features } = index;
+  const row: { name: string }[] = [];
+  for (let i = docStart[d]!; i < docStart[d + 1]!; i++)
+    row.push({ name: features[docFeature[i]!]! });
   const out: string[] = [];
   for (const { name } of row) {
     // A bigram's words are taken one by one: search takes words, and the pair ranks them.

@@ -1,13 +1,19 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BBC_DIR, loadFolder, SEEDS_DIR } from '../../../scripts/lib/corpora';
+import { analyzeStory } from '../entities/recognize';
+import { buildEntityTable } from '../entities/entity-table';
 import { parseText } from '../parse-file';
 import type { Story } from '../types';
+import { entityIdsByStory } from './entity-input';
 import { buildRelatedIndex } from './related-index';
 import { allRelated, distinguishingTerms, relatedFor } from './related-query';
 
 const seeds = loadFolder(SEEDS_DIR).stories;
-const seedIndex = buildRelatedIndex(seeds);
+// The app's configuration: terms plus the recognizer's entities.
+const analyses = seeds.map(analyzeStory);
+const seedEntities = entityIdsByStory(analyses, buildEntityTable(analyses).remap);
+const seedIndex = buildRelatedIndex(seeds, seedEntities);
 const text = (s: Story): string => [s.title, ...s.paragraphs].join('\n');
 const ids = (storyId: string, k = 5): string[] =>
   relatedFor(seedIndex, storyId, k).related.map((h) => h.storyId);
@@ -55,7 +61,11 @@ describe('related stories on the seeds', () => {
   it('explains hits with shared terms and gives distinguishing terms a search box takes', () => {
     const [hit] = relatedFor(seedIndex, '000_359807c817cdce2f').related;
     expect(hit?.sharedTerms).toEqual(expect.arrayContaining(['putin']));
-    expect(hit?.sharedEntities).toEqual([]);
+    expect(hit?.sharedEntities).toEqual(expect.arrayContaining(['person/vladimir-putin']));
+    const [trump] = relatedFor(seedIndex, '000_359807c817cdce2f~3').related;
+    expect(trump?.sharedEntities).toContain('person/donald-trump');
+    const termsOnly = relatedFor(buildRelatedIndex(seeds), '000_359807c817cdce2f').related;
+    expect(termsOnly.every((h) => h.sharedEntities.length === 0)).toBe(true);
     const terms = distinguishingTerms(seedIndex, '000_359807c817cdce2f', 6);
     expect(terms).toHaveLength(6);
     expect(terms.some((t) => ['pyongyang', 'putin'].includes(t))).toBe(true);
@@ -63,7 +73,7 @@ describe('related stories on the seeds', () => {
   });
 
   it('never relates a story to itself, respects k and orders by score, deterministically', () => {
-    const again = allRelated(buildRelatedIndex(seeds), 3);
+    const again = allRelated(buildRelatedIndex(seeds, seedEntities), 3);
     for (const s of seeds) {
       for (const k of [0, 1, 3, 20]) {
         const { related } = relatedFor(seedIndex, s.id, k);
@@ -90,7 +100,7 @@ describe('related stories on the seeds', () => {
     );
     edited.splice(6, 1);
     const copy = parseText({ fileId: 'copy', section: null, text: edited.join('\n') }).stories[0]!;
-    const index = buildRelatedIndex([...seeds, copy]);
+    const index = buildRelatedIndex([...seeds, copy], seedEntities);
     const r = relatedFor(index, copy.id);
     expect(r.duplicates).toEqual([original.id]);
     expect(r.related.map((h) => h.storyId)).not.toContain(original.id);
