@@ -1,6 +1,12 @@
 import { tokenize } from '../normalize';
 import { typoAllowance } from './edit-distance';
-import { createVocabulary, prefixMatches, typoMatches, type Vocabulary } from './vocabulary';
+import {
+  createVocabulary,
+  prefixMatches,
+  typoMatches,
+  warmVocabulary,
+  type Vocabulary,
+} from './vocabulary';
 import type { EntityType, QueryFilter, SearchEntity, SearchIndex } from './types';
 
 /**
@@ -33,6 +39,11 @@ export function setEntities(index: SearchIndex, entities: readonly SearchEntity[
     storyIds: [...e.storyIds],
   }));
   runtimes.delete(index);
+}
+
+/** Builds the entity name lookup now rather than on the first query. */
+export function warmEntities(index: SearchIndex): void {
+  if (index.entities.length > 0) warmVocabulary(runtime(index).vocab);
 }
 
 function runtime(index: SearchIndex): EntityRuntime {
@@ -158,24 +169,27 @@ export function entityDocs(index: SearchIndex, entity: number): number[] {
 
 /**
  * Doc indexes allowed by an entity filter: the stories of the best-matching entities of that
- * type (exact name words beat completions and typos). Null when no entity data is attached yet
- * or no entity of that type matches (the recognizer missed or mistyped it): callers fall back
- * to matching the value as text.
+ * type (exact name words beat completions and typos), plus those of entities of another type
+ * whose name the value spells out exactly. Null when no entity data is attached yet or nothing
+ * matches (the recognizer missed the name): callers then match the value as text.
  */
 export function resolveEntityFilter(index: SearchIndex, filter: QueryFilter): Set<number> | null {
   if (index.entities.length === 0 || filter.field === 'section') return null;
-  const matches = matchEntities(index, filter.terms, {
-    all: true,
-    prefixLast: true,
-    type: filter.field,
-  });
-  if (matches.length === 0) return null;
+  const matches = matchEntities(index, filter.terms, { all: true, prefixLast: true });
+  const sameType = matches.filter((m) => index.entities[m.entity]!.type === filter.field);
   const out = new Set<number>();
-  const top = matches[0]?.score ?? 0;
+  const top = sameType[0]?.score ?? 0;
   // Keep every entity as good as the best (all the Kims for `person:kim`), not weaker variants.
-  for (const m of matches) {
+  for (const m of sameType) {
     if (m.score < top - 1e-9) break;
     for (const d of entityDocs(index, m.entity)) out.add(d);
   }
-  return out;
+  // Types are the recognizer's guess ("Qwest" the person): a name spelled out exactly counts
+  // whatever type it was given.
+  for (const m of matches) {
+    if (m.complete && m.score >= 1 && index.entities[m.entity]!.type !== filter.field) {
+      for (const d of entityDocs(index, m.entity)) out.add(d);
+    }
+  }
+  return out.size > 0 ? out : null;
 }

@@ -1,4 +1,5 @@
-import { tokenize, type Token } from '../normalize';
+import type { Token } from '../normalize';
+import { fastTokenize } from './fast-tokenize';
 import { boundedEditDistance, typoAllowance } from './edit-distance';
 import { parseQuery } from './query-parser';
 import { isFuzzable } from './vocabulary';
@@ -21,7 +22,7 @@ export function highlightQuery(
   if (typeof text !== 'string' || text.length === 0) return [];
   const q = typeof query === 'string' ? parseQuery(query) : query;
   if (!q || !Array.isArray(q.terms)) return [];
-  const tokens = tokenize(text);
+  const tokens = fastTokenize(text);
   if (tokens.length === 0) return [];
   const ranges: Range[] = [];
   const exact = new Set<string>(q.terms);
@@ -29,8 +30,11 @@ export function highlightQuery(
   const last = q.prefix ? q.terms[q.terms.length - 1] : undefined;
   // Like the search, typos only stand in for words the text does not spell out itself: with
   // "korean" in the paragraph, "Korea" is not marked as its typo.
-  const present = new Set(tokens.map((t) => t.term));
-  const fuzzy = expanded ? [] : q.terms.filter((t) => isFuzzable(t) && !present.has(t));
+  let fuzzy = expanded ? [] : q.terms.filter(isFuzzable);
+  if (fuzzy.length > 0) {
+    const present = new Set(tokens.map((t) => t.term));
+    fuzzy = fuzzy.filter((t) => !present.has(t));
+  }
   for (const tok of tokens) {
     if (matchesWord(tok, exact, last, fuzzy)) ranges.push([tok.start, tok.end]);
   }

@@ -40,8 +40,8 @@ export function scoreTerms(
   const score = new Float64Array(n);
   const matched = new Uint8Array(n);
   const mask = new Int32Array(n);
-  const best = new Float64Array(n);
-  const tmp = new Float64Array(n);
+  // Per-word scratch, zero between uses: reused across keystrokes to spare the GC.
+  const { best, tmp } = scratchFor(n);
   const avgdl = index.totalBodyTokens / Math.max(1, n) || 1;
   expansions.forEach((exps, i) => {
     const touched: number[] = [];
@@ -74,6 +74,20 @@ export function scoreTerms(
     }
   });
   return { score, matched, mask };
+}
+
+let scratch: { best: Float64Array; tmp: Float64Array } | null = null;
+
+/** Drops the scratch buffers (after an error left them dirty). */
+export function resetScratch(): void {
+  scratch = null;
+}
+
+function scratchFor(n: number): { best: Float64Array; tmp: Float64Array } {
+  if (!scratch || scratch.best.length < n) {
+    scratch = { best: new Float64Array(n), tmp: new Float64Array(n) };
+  }
+  return scratch;
 }
 
 /** Whether `seq` contains `ids` consecutively. */
@@ -122,4 +136,66 @@ export function termDocs(index: SearchIndex, termId: number, into: Set<number>):
   const body = index.postings[termId] ?? [];
   for (let p = 0; p < body.length; p += 2) into.add(body[p]!);
   for (const d of index.titlePostings[termId] ?? []) into.add(d);
+}
+
+export interface Selection {
+  /** The best `limit` docs, best first. */
+  hits: Scored[];
+  /** Docs that qualify. */
+  total: number;
+  /** True when no doc has every word: docs with at least one qualify, most words first. */
+  partial: boolean;
+}
+
+/**
+ * Picks the best docs without sorting them all: docs must pass the constraints and match every
+ * query word, or, when none does, at least one (ranked by words matched, then score). With no
+ * words (filters or phrases only), the allowed docs qualify.
+ */
+export function selectTop(a: {
+  n: number;
+  terms: number;
+  score: Float64Array;
+  matched: Uint8Array;
+  mask: Int32Array;
+  allowed: Set<number> | null;
+  excluded: Set<number>;
+  limit: number;
+}): Selection {
+  const { score, matched, allowed, excluded, terms } = a;
+  let full = 0;
+  let any = 0;
+  const pass: number[] = [];
+  const visit = (d: number): void => {
+    if (excluded.has(d) || (allowed !== null && !allowed.has(d))) return;
+    if (terms > 0 && matched[d] === 0) return;
+    any++;
+    if (matched[d] === terms) full++;
+    pass.push(d);
+  };
+  if (terms === 0 || (allowed && allowed.size < a.n / 4)) for (const d of allowed ?? []) visit(d);
+  else for (let d = 0; d < a.n; d++) visit(d);
+  const partial = terms > 0 && full === 0 && any > 0;
+  const need = partial ? 1 : terms;
+  const better = (x: number, y: number): boolean =>
+    matched[x]! > matched[y]! ||
+    (matched[x] === matched[y] && (score[x]! > score[y]! || (score[x] === score[y] && x < y)));
+  // Insertion into a short sorted list: O(n · limit) worst case, ~O(n) in practice.
+  const top: number[] = [];
+  for (const d of pass) {
+    if (matched[d]! < need) continue;
+    if (top.length === a.limit && (a.limit === 0 || !better(d, top[top.length - 1]!))) continue;
+    let i = top.length < a.limit ? top.length : top.length - 1;
+    if (top.length < a.limit) top.push(d);
+    while (i > 0 && better(d, top[i - 1]!)) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = d;
+  }
+  return {
+    hits: top.map((d) => ({ doc: d, score: score[d]!, matched: matched[d]!, mask: a.mask[d]! })),
+    total: partial ? any : terms === 0 ? any : full,
+    partial,
+  };
 }

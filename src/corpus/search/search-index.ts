@@ -1,4 +1,4 @@
-import { tokenize } from '../normalize';
+import { fastTokenize } from './fast-tokenize';
 import type { Story } from '../types';
 import type { IndexedDoc, SearchIndex } from './types';
 
@@ -65,12 +65,12 @@ export function addStories(index: SearchIndex, stories: readonly Story[]): void 
     known.add(story.id);
     const docIndex = index.docs.length;
     const titleText = story.kicker ? `${story.title} ${story.kicker}` : story.title;
-    const titleTokens = tokenize(titleText).map((t) => idOf(t.term));
+    const titleTokens = fastTokenize(titleText).map((t) => idOf(t.term));
     const bodyTokens: number[] = [];
     const paraStarts: number[] = [];
     for (const p of story.paragraphs) {
       paraStarts.push(bodyTokens.length);
-      for (const t of tokenize(p)) bodyTokens.push(idOf(t.term));
+      for (const t of fastTokenize(p)) bodyTokens.push(idOf(t.term));
     }
     tf.clear();
     for (const id of bodyTokens) tf.set(id, (tf.get(id) ?? 0) + 1);

@@ -1,12 +1,11 @@
-import { foldText } from '../normalize';
-import { boundedEditDistance } from './edit-distance';
-import { entityDocs, matchEntities, resolveEntityFilter } from './entities';
+import { applyConstraints } from './constraints';
+import { entityDocs, matchEntities, warmEntities, type EntityMatch } from './entities';
 import { highlightQuery } from './highlight';
 import { parseQuery } from './query-parser';
-import { phraseDocs, phraseScore, scoreTerms, termDocs, type Scored } from './ranking';
-import { termIdOf } from './search-index';
+import { resetScratch, scoreTerms, selectTop, type Scored } from './ranking';
 import { storyParagraphs } from './story-hits';
-import { expandTerm, type Expansion } from './term-expansion';
+import { expandTerm, textVocabulary, type Expansion } from './term-expansion';
+import { warmVocabulary } from './vocabulary';
 import type {
   EntityHit,
   ParsedQuery,
@@ -34,8 +33,18 @@ export function search(
   try {
     return run(index, q, opts);
   } catch (err) {
+    resetScratch();
     return { ...empty(q), notes: [`internal error: ${String(err)}`] };
   }
+}
+
+/**
+ * Builds the runtime caches (sorted vocabulary, typo bigrams, entity names) now, so the first
+ * keystroke does not pay for them. Call after building the index and after `setEntities`.
+ */
+export function warmSearch(index: SearchIndex): void {
+  warmVocabulary(textVocabulary(index));
+  warmEntities(index);
 }
 
 function empty(q: ParsedQuery): SearchResults {
@@ -63,82 +72,29 @@ function run(index: SearchIndex, q: ParsedQuery, opts: SearchOptions): SearchRes
   for (const exps of expansions) for (const e of exps) expanded.add(e.term);
   out.expandedTerms = [...expanded];
 
-  // Hard constraints: filters, phrases, exclusions.
-  let allowed: Set<number> | null = null;
-  const restrict = (docs: Set<number>): void => {
-    allowed = allowed ? new Set([...docs].filter((d) => allowed!.has(d))) : docs;
-  };
-  for (const f of q.filters) {
-    if (f.field === 'section') restrict(sectionDocs(index, f.terms));
-    else {
-      const docs = resolveEntityFilter(index, f);
-      if (docs) restrict(docs);
-      else {
-        const key = f.field === 'organization' ? 'org' : f.field;
-        out.notes.push(
-          index.entities.length === 0
-            ? `no entity data yet: ${key}: matched as text`
-            : `no ${f.field} named "${f.value}": ${key}: matched as text`,
-        );
-        restrict(
-          phraseDocs(
-            index,
-            f.terms.map((t) => termIdOf(index, t)),
-          ),
-        );
-      }
-    }
-  }
-  const phraseBonus = new Float64Array(n);
-  for (const p of q.phrases) {
-    const ids = p.map((t) => termIdOf(index, t));
-    const docs = phraseDocs(index, ids);
-    restrict(docs);
-    const bonus = phraseScore(
-      index,
-      ids.filter((id): id is number => id !== undefined),
-    );
-    for (const d of docs) phraseBonus[d]! += bonus;
-  }
-  const excluded = new Set<number>();
-  for (const x of q.excludes) {
-    const ids = x.map((t) => termIdOf(index, t));
-    if (ids.length === 1) {
-      if (ids[0] !== undefined) termDocs(index, ids[0], excluded);
-    } else for (const d of phraseDocs(index, ids)) excluded.add(d);
-  }
-  const hasConstraint = q.filters.length > 0 || q.phrases.length > 0;
-  if (q.terms.length === 0 && !hasConstraint) return withEntities(index, q, out, opts);
+  const c = applyConstraints(index, q);
+  out.notes.push(...c.notes);
+  if (q.terms.length === 0 && c.allowed === null)
+    return withEntities(index, q, out, opts, matchQueryEntities(index, q));
 
   const { score, matched, mask } = scoreTerms(index, expansions);
-  entityBoost(index, q, score);
-  const ok = (d: number): boolean =>
-    !excluded.has(d) && (allowed === null || (allowed as Set<number>).has(d));
-  const pool: Scored[] = [];
-  const consider = (d: number): void => {
-    if (ok(d))
-      pool.push({
-        doc: d,
-        score: score[d]! + phraseBonus[d]!,
-        matched: matched[d]!,
-        mask: mask[d]!,
-      });
-  };
-  if (q.terms.length === 0) {
-    for (const d of allowed ?? []) consider(d);
-  } else {
-    for (let d = 0; d < n; d++) if (matched[d]! > 0) consider(d);
-  }
-  const full = pool.filter((s) => s.matched === q.terms.length);
-  let hits = full;
-  if (full.length === 0 && pool.length > 0) {
-    hits = pool;
-    out.partial = true;
-  }
-  hits.sort((a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc);
-  out.total = hits.length;
-  out.stories = hits.slice(0, limit).map((h) => storyHit(index, q, h, expansions, out, perStory));
-  return withEntities(index, q, out, opts);
+  for (const [d, bonus] of c.phraseBonus) score[d]! += bonus;
+  const entityMatches = matchQueryEntities(index, q);
+  entityBoost(index, entityMatches, score);
+  const sel = selectTop({
+    n,
+    terms: q.terms.length,
+    score,
+    matched,
+    mask,
+    allowed: c.allowed,
+    excluded: c.excluded,
+    limit,
+  });
+  out.partial = sel.partial;
+  out.total = sel.total;
+  out.stories = sel.hits.map((h) => storyHit(index, q, h, expansions, out, perStory));
+  return withEntities(index, q, out, opts, entityMatches);
 }
 
 function storyHit(
@@ -166,21 +122,22 @@ function storyHit(
   };
 }
 
-/** Stories whose section matches the filter value: exactly, as a prefix, or within one typo. */
-function sectionDocs(index: SearchIndex, terms: readonly string[]): Set<number> {
-  const value = terms.join(' ');
-  const out = new Set<number>();
-  index.docs.forEach((d, i) => {
-    const s = d.section === null ? '' : foldText(d.section);
-    if (s && (s.startsWith(value) || boundedEditDistance(s, value, 1) <= 1)) out.add(i);
-  });
-  return out;
+/**
+ * Entities whose names the query's words (and phrase words) match, computed once per query for
+ * both the entity group and entity-aware ranking.
+ */
+function matchQueryEntities(index: SearchIndex, q: ParsedQuery): EntityMatch[] {
+  const words = [...q.terms, ...q.phrases.flat()];
+  if (index.entities.length === 0 || words.length === 0) return [];
+  return matchEntities(index, words, { all: false, prefixLast: q.prefix });
 }
 
-/** Boosts stories of entities whose names the query words cover ("kim jong un"). */
-function entityBoost(index: SearchIndex, q: ParsedQuery, score: Float64Array): void {
-  if (index.entities.length === 0 || q.terms.length === 0) return;
-  const matches = matchEntities(index, q.terms, { all: false, prefixLast: q.prefix });
+/** Boosts stories of entities whose names the query spells out ("kim jong un"). */
+function entityBoost(
+  index: SearchIndex,
+  matches: readonly EntityMatch[],
+  score: Float64Array,
+): void {
   for (const m of matches.slice(0, 8)) {
     if (!m.complete) continue;
     for (const d of entityDocs(index, m.entity))
@@ -193,23 +150,19 @@ function withEntities(
   q: ParsedQuery,
   out: SearchResults,
   opts: SearchOptions,
+  matches: readonly EntityMatch[],
 ): SearchResults {
-  const words = [...q.terms, ...q.phrases.flat()];
-  if (index.entities.length === 0 || words.length === 0) return out;
   const limit = Math.max(0, opts.entityLimit ?? 6);
-  const hits: EntityHit[] = [];
-  for (const m of matchEntities(index, words, { all: false, prefixLast: q.prefix })) {
-    if (hits.length >= limit) break;
+  out.entities = matches.slice(0, limit).map((m): EntityHit => {
     const e = index.entities[m.entity]!;
-    hits.push({
+    return {
       id: e.id,
       name: e.name,
       type: e.type,
       storyCount: entityDocs(index, m.entity).length,
       score: m.score,
       highlights: highlightQuery(e.name, q, out.expandedTerms),
-    });
-  }
-  out.entities = hits;
+    };
+  });
   return out;
 }
