@@ -3,8 +3,7 @@ import type { Story } from '../../corpus/types';
 import { LoadProblems, type LoadProblem } from './load-problems';
 import { LoadingProgress } from './loading-progress';
 import { SectionFilter } from './section-filter';
-import { StoryRow } from './story-row';
-import { useRowNavigation } from './use-row-navigation';
+import { StoryList } from './story-list';
 
 export interface LibraryPageProps {
   stories: Story[];
@@ -23,7 +22,6 @@ export interface LibraryPageProps {
 
 /** Every story of the folder, newest layout first: main stories with their briefs beneath. */
 export function LibraryPage(p: LibraryPageProps) {
-  const onKeyDown = useRowNavigation();
   const shown = p.stories.filter(
     (s) => (!p.section || s.section === p.section) && (!p.allowed || p.allowed.has(s.id)),
   );
@@ -53,11 +51,7 @@ export function LibraryPage(p: LibraryPageProps) {
             : 'No stories in this section.'}
         </p>
       ) : (
-        <ul aria-label="Stories" onKeyDown={onKeyDown} className="divide-y divide-transparent">
-          {shown.map((s) => (
-            <StoryRow key={s.id} story={s} />
-          ))}
-        </ul>
+        <StoryList stories={shown} />
       )}
     </div>
   );

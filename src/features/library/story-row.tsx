@@ -4,11 +4,30 @@ import type { Story } from '../../corpus/types';
 import { paths } from '../../config/paths';
 
 /** One library row. Briefs are visibly secondary: indented, smaller, labelled as excerpts. */
-export function StoryRow({ story }: { story: Story }) {
+export function StoryRow({
+  story,
+  index,
+  setSize,
+  measureRef,
+  top,
+}: {
+  story: Story;
+  index: number;
+  setSize: number;
+  measureRef: (el: HTMLElement | null) => void;
+  top: number;
+}) {
   const brief = story.kind === 'brief';
   const excerpt = storyExcerpt(story);
   return (
-    <li className={brief ? 'ml-6 border-l-2 border-black/10 pl-4 dark:border-white/15' : 'pt-3'}>
+    <li
+      ref={measureRef}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      style={{ transform: `translateY(${top}px)` }}
+      className={`absolute inset-x-0 top-0 ${brief ? 'ml-6 border-l-2 border-black/10 pl-4 dark:border-white/15' : 'pt-3'}`}
+    >
       <Link
         data-row
         to={paths.story.getHref(story.id)}
