@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     ],
     ['exhaustive candidates (all postings)', { headTerms: 1000, candidates: 5000 }],
     ['headTerms 40, candidates 120', { headTerms: 40, candidates: 120 }],
+    ['entityWeight 0.1', { entityWeight: 0.1 }],
     ['entityWeight 0.25', { entityWeight: 0.25 }],
     ['entityIdfPower 1', { entityIdfPower: 1 }],
   ];

@@ -53,7 +53,7 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   titleBoost: 2,
   maxTerms: 300,
   maxEntities: 16,
-  entityWeight: 0.1,
+  entityWeight: 0.05,
   entityIdfPower: 2,
   renormalize: true,
   headTerms: 60,
