@@ -5,6 +5,8 @@ import { Toaster } from '../components/ui/toast';
 import { useCorpus } from '../data/use-corpus';
 import { useWorkerSync } from './use-worker-sync';
 import { AnalysisStatus } from './analysis-status';
+import { SearchPalette } from '../features/search/search-palette';
+import { SearchTrigger } from '../features/search/search-trigger';
 
 /** The frame of every page: skip link, header, the routed page, and the toast region. */
 export function Layout() {
@@ -36,6 +38,7 @@ export function Layout() {
           </Link>
           <div className="ml-auto flex items-center gap-2">
             <AnalysisStatus />
+            <SearchTrigger />
             <ThemeToggle />
           </div>
         </div>
@@ -43,6 +46,7 @@ export function Layout() {
       <main id="content" tabIndex={-1} className="outline-none">
         <Outlet />
       </main>
+      <SearchPalette />
       <Toaster />
       <ScrollRestoration />
     </div>

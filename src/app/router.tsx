@@ -4,6 +4,7 @@ import { EntityRoute } from './routes/entity-route';
 import { LibraryRoute } from './routes/library-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
+import { SearchRoute } from './routes/search-route';
 import { StoryRoute } from './routes/story-route';
 
 // The router's basename is the deploy sub-path (BASE_PATH at build time), without trailing slash.
@@ -18,6 +19,7 @@ export const router = createBrowserRouter(
         { index: true, element: <LibraryRoute />, errorElement: <RouteError /> },
         { path: 'story/*', element: <StoryRoute />, errorElement: <RouteError /> },
         { path: 'entity/*', element: <EntityRoute />, errorElement: <RouteError /> },
+        { path: 'search', element: <SearchRoute />, errorElement: <RouteError /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

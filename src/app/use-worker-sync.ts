@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { CorpusView } from '../data/use-corpus';
 import { corpusWorker } from '../worker/client';
+import { folderFingerprint } from '../corpus/fingerprint';
 
 /**
  * Feeds the corpus worker with every file as it arrives, so search, entities and related stories
@@ -8,12 +9,16 @@ import { corpusWorker } from '../worker/client';
  */
 export function useWorkerSync(corpus: CorpusView): void {
   const { manifest, files, total } = corpus;
+  const fingerprint = useMemo(
+    () => (manifest ? folderFingerprint(manifest.files) : ''),
+    [manifest],
+  );
   useEffect(() => {
     if (!manifest) return;
     const entries = manifest.files.flatMap((m) => {
       const file = files.get(m.id);
       return file ? [{ file, hash: m.hash }] : [];
     });
-    corpusWorker.syncFiles(entries, total - corpus.failures.length);
-  }, [manifest, files, total, corpus.failures.length]);
+    corpusWorker.syncFiles(entries, total - corpus.failures.length, fingerprint);
+  }, [manifest, files, total, corpus.failures.length, fingerprint]);
 }

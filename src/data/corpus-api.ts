@@ -4,6 +4,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import type { Manifest, ManifestFile, ParsedFile } from '../corpus/types';
+import { readCachedFiles } from './file-cache';
 import { fileQuery } from './seeds-api';
 
 /** How many files are fetched at once: enough to fill HTTP/2, few enough to keep the page responsive. */
@@ -55,13 +56,15 @@ async function* streamFiles(
   signal: AbortSignal,
 ): AsyncGenerator<Chunk> {
   let pending: Chunk = { files: [], failures: [] };
+  /** Files still to fetch: all of them, less those the IndexedDB cache answers. */
+  let todo: ManifestFile[] = files;
   let wake: (() => void) | null = null;
   let next = 0;
   let running = 0;
 
   const startMore = () => {
-    while (running < FETCH_CONCURRENCY && next < files.length && !signal.aborted) {
-      const file = files[next++]!;
+    while (running < FETCH_CONCURRENCY && next < todo.length && !signal.aborted) {
+      const file = todo[next++]!;
       running++;
       client
         .fetchQuery(fileQuery(file))
@@ -75,7 +78,22 @@ async function* streamFiles(
     }
   };
   const hasPending = () => pending.files.length > 0 || pending.failures.length > 0;
-  const finished = () => running === 0 && next >= files.length;
+  const finished = () => running === 0 && next >= todo.length;
+
+  // Warm start: files parsed on an earlier visit come from IndexedDB in one read and go out as
+  // the first batch; only the rest (new or changed files) touch the network.
+  const cached = await readCachedFiles(files);
+  const warm: ParsedFile[] = [];
+  const cold: ManifestFile[] = [];
+  files.forEach((f, i) => {
+    const hit = cached[i];
+    if (hit) {
+      client.setQueryData(fileQuery(f).queryKey, hit);
+      warm.push(hit);
+    } else cold.push(f);
+  });
+  todo = cold;
+  if (warm.length) yield { files: warm, failures: [] };
 
   startMore();
   let lastYield = -Infinity; // the first batch goes out at once: first paint matters most

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { parseFile } from '../corpus/parse-file';
 import type { Manifest, ManifestFile, ParsedFile } from '../corpus/types';
+import { cacheFile, readCachedFile } from './file-cache';
 
 /** Where the seeds plugin serves the manifest and the files, under the deploy base path. */
 const BASE = import.meta.env.BASE_URL;
@@ -66,7 +67,13 @@ export async function fetchParsedFile(
 export const fileQuery = (file: ManifestFile) =>
   queryOptions({
     queryKey: ['seeds', 'file', file.id, file.hash],
-    queryFn: ({ signal }) => fetchParsedFile(file, signal),
+    queryFn: async ({ signal }) => {
+      const cached = await readCachedFile(file);
+      if (cached) return cached;
+      const parsed = await fetchParsedFile(file, signal);
+      cacheFile(file, parsed);
+      return parsed;
+    },
     staleTime: Infinity,
     retry: 1,
   });

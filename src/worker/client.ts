@@ -1,3 +1,4 @@
+import { markOnce } from '../lib/perf';
 import type {
   FileEntry,
   Request,
@@ -15,6 +16,7 @@ const INITIAL: WorkerStatus = {
   analysed: 0,
   version: 0,
   searchReady: false,
+  searchFromCache: false,
   entitiesReady: false,
   relatedReady: false,
   analysisMs: null,
@@ -36,6 +38,7 @@ export class CorpusWorkerClient {
   private listeners = new Set<() => void>();
   private sent = new Map<string, FileEntry>();
   private total = 0;
+  private fingerprint = '';
   /** Set when the worker crashed and was restarted; the UI shows it once. */
   crashNotice: string | null = null;
 
@@ -53,6 +56,9 @@ export class CorpusWorkerClient {
   private onMessage(m: WorkerEvent): void {
     if ('type' in m) {
       this.status = m;
+      if (m.searchReady) markOnce('search-ready');
+      if (m.entitiesReady) markOnce('entities-ready');
+      if (m.relatedReady) markOnce('related-ready');
       this.listeners.forEach((l) => l());
       return;
     }
@@ -79,6 +85,7 @@ export class CorpusWorkerClient {
         files: [...this.sent.values()],
         total: this.total,
         keep: null,
+        fingerprint: this.fingerprint,
       });
   }
 
@@ -92,12 +99,14 @@ export class CorpusWorkerClient {
   }
 
   /** Sends files the worker has not seen (or whose content changed) and drops removed ones. */
-  syncFiles(entries: FileEntry[], total: number): void {
+  syncFiles(entries: FileEntry[], total: number, fingerprint: string): void {
     this.total = total;
+    const newFolder = fingerprint !== this.fingerprint;
+    this.fingerprint = fingerprint;
     const fresh = entries.filter((e) => this.sent.get(e.file.fileId)?.hash !== e.hash);
     const ids = new Set(entries.map((e) => e.file.fileId));
     const removed = [...this.sent.keys()].some((id) => !ids.has(id));
-    if (!fresh.length && !removed && total === this.status.totalFiles) return;
+    if (!fresh.length && !removed && !newFolder && total === this.status.totalFiles) return;
     for (const e of fresh) this.sent.set(e.file.fileId, e);
     if (removed) for (const id of [...this.sent.keys()]) if (!ids.has(id)) this.sent.delete(id);
     void this.request({
@@ -105,6 +114,7 @@ export class CorpusWorkerClient {
       files: fresh,
       total,
       keep: removed ? [...ids] : null,
+      fingerprint,
     }).catch(() => undefined);
   }
 

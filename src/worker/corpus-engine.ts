@@ -7,6 +7,7 @@ import { setEntities } from '../corpus/search/entities';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
 import { readCachedAnalyses, writeCachedAnalyses } from './entity-cache';
+import { readSearchIndex, writeSearchIndex } from './search-cache';
 import type { FileEntry, WorkerStatus } from './protocol';
 
 /** Background analysis works in slices this long (ms), so requests are answered in between. */
@@ -37,6 +38,9 @@ export class CorpusEngine {
   private analysisMs: number | null = null;
   private cachedFiles = 0;
   private version = 0;
+  private fingerprint = '';
+  /** True while the search index is the cached one of an earlier visit (warm start). */
+  private searchFromCache = false;
 
   constructor(private readonly emit: (status: WorkerStatus) => void) {}
 
@@ -45,8 +49,24 @@ export class CorpusEngine {
    * given when files were removed. A changed or removed file rebuilds the indexes from scratch:
    * that only happens while a folder is edited under `npm run dev`.
    */
-  async syncFiles(entries: FileEntry[], total: number, keep: string[] | null): Promise<void> {
+  async syncFiles(
+    entries: FileEntry[],
+    total: number,
+    keep: string[] | null,
+    fingerprint: string,
+  ): Promise<void> {
     this.totalFiles = total;
+    if (fingerprint !== this.fingerprint) {
+      this.fingerprint = fingerprint;
+      // Warm start: a finished index of this exact folder makes search usable before the files
+      // are re-read; addStories then skips the stories it already holds.
+      const cached = this.search.docs.length === 0 ? await readSearchIndex(fingerprint) : undefined;
+      if (cached) {
+        this.search = cached;
+        this.searchFromCache = true;
+        this.emit(this.status());
+      }
+    }
     const changedIds = entries
       .filter((e) => this.files.has(e.file.fileId))
       .map((e) => e.file.fileId);
@@ -56,8 +76,10 @@ export class CorpusEngine {
       const k = new Set(keep);
       for (const id of [...this.files.keys()]) if (!k.has(id)) this.files.delete(id);
     }
-    if (rebuild) this.rebuild(new Set(changedIds));
-    else {
+    if (rebuild) {
+      this.searchFromCache = false;
+      this.rebuild(new Set(changedIds));
+    } else {
       const added = entries.flatMap((e) => e.file.stories);
       for (const s of added) {
         this.order.push(s.id);
@@ -105,7 +127,8 @@ export class CorpusEngine {
       stories: this.stories.size,
       analysed: this.analyses.size,
       version: this.version,
-      searchReady: loaded,
+      searchReady: loaded || this.searchFromCache,
+      searchFromCache: this.searchFromCache,
       entitiesReady: this.table !== null,
       relatedReady: this.related !== null,
       analysisMs: this.analysisMs,
@@ -212,6 +235,7 @@ export class CorpusEngine {
           storyIds: e.stories.map((s) => s.storyId),
         })),
       );
+      if (!this.searchFromCache) void writeSearchIndex(this.fingerprint, this.search);
     }
     if (this.table && !this.relatedHasEntities) {
       const byStory = new Map<string, string[]>();

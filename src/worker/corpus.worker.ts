@@ -18,7 +18,7 @@ let latestSearch = 0;
 async function handle(req: Request, id: number): Promise<unknown> {
   switch (req.type) {
     case 'sync-files':
-      await engine.syncFiles(req.files, req.total, req.keep);
+      await engine.syncFiles(req.files, req.total, req.keep, req.fingerprint);
       return null;
     case 'story-entities':
       return storyEntities(engine, engine.stories.get(req.story.id) ?? req.story);

@@ -14,7 +14,13 @@ export interface FileEntry {
 }
 
 export type Request =
-  | { type: 'sync-files'; files: FileEntry[]; total: number; keep: string[] | null }
+  | {
+      type: 'sync-files';
+      files: FileEntry[];
+      total: number;
+      keep: string[] | null;
+      fingerprint: string;
+    }
   | { type: 'story-entities'; story: Story; hash: string }
   | { type: 'search'; query: string; limit?: number }
   | { type: 'related'; storyId: string }
@@ -99,6 +105,8 @@ export interface WorkerStatus {
   /** Bumped whenever an index changes, so queries keyed on it refresh. */
   version: number;
   searchReady: boolean;
+  /** True when the search index came from the IndexedDB cache (warm start). */
+  searchFromCache: boolean;
   entitiesReady: boolean;
   relatedReady: boolean;
   /** Milliseconds spent on entity analysis of the whole folder, once done. */

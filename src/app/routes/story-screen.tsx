@@ -13,6 +13,8 @@ import { useParagraphTarget } from '../../features/reader/use-paragraph-target';
 import { useSearchHits } from '../../features/reader/use-search-hits';
 import { useStoryKeys } from '../../features/reader/use-story-keys';
 import { copyText } from '../../lib/clipboard';
+import { markOnce } from '../../lib/perf';
+import { useEffect } from 'react';
 
 /**
  * A loaded story with its layers: entity marks (legend, card), `?q=` search hits, the related
@@ -36,6 +38,7 @@ export function StoryScreen(p: {
   const activeParagraph = useParagraphTarget(location.hash, true, story.id);
   const entities = useEntityLayer(story, p.hash);
   const hits = useSearchHits(story, query, activeParagraph !== null);
+  useEffect(() => markOnce('story-painted'), []);
 
   useStoryKeys({
     j: () => p.next && navigate(paths.story.getHref(p.next.id)),

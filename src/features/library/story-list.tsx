@@ -2,6 +2,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type React from 'react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Story } from '../../corpus/types';
+import { markOnce } from '../../lib/perf';
 import { StoryRow } from './story-row';
 
 /** Rows rendered beyond the viewport, so fast scrolling and arrow keys never show blanks. */
@@ -55,6 +56,9 @@ export function StoryList({ stories }: { stories: Story[] }) {
   };
 
   const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    if (items.length > 0) markOnce('library-visible');
+  }, [items.length]);
   return (
     <ul
       ref={listRef}

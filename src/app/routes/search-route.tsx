@@ -1,0 +1,11 @@
+import { SearchResultsPage } from '../../features/search/search-results-page';
+import { useQueryParam } from '../../features/search/use-query-param';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+/** `/search?q=…`: the full, shareable results page. */
+export function SearchRoute() {
+  const { text, setText, urlQuery } = useQueryParam();
+  const q = urlQuery.trim();
+  useDocumentTitle(q ? `“${q}” · Search` : 'Search');
+  return <SearchResultsPage text={text} onText={setText} />;
+}
