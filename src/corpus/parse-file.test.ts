@@ -174,6 +174,21 @@ describe('robustness', () => {
     expect(parse(' \n\n \r\n').warnings).toContain('The file is empty.');
   });
 
+  it('says a binary file looks binary, and keeps text with a stray NUL as text', () => {
+    const bin = new Uint8Array(4096);
+    bin.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    let seed = 12345;
+    for (let i = 8; i < bin.length; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      bin[i] = seed >>> 24;
+    }
+    const binary = parseFile({ fileId: 'binary', section: null, bytes: bin });
+    expect(binary.warnings.some((w) => w.includes('looks binary'))).toBe(true);
+    expectNothingLost(decodeText(bin).text, binary);
+    const nul = parseText({ fileId: 'nul', section: null, text: 'Before\u0000the NUL, after.' });
+    expect(nul.warnings).toEqual([]);
+  });
+
   it('splits one huge line into readable paragraphs at sentence ends', () => {
     const line = Array.from({ length: 400 }, (_, i) => `Sentence number ${i} is here.`).join(' ');
     const out = paras(line);
