@@ -1,0 +1,165 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const palette = (page: Page) => page.getByRole('dialog', { name: 'Search stories' });
+const combobox = (page: Page) => page.getByRole('combobox', { name: /Search stories/u });
+const results = (page: Page) => page.getByRole('listbox', { name: 'Search results' });
+
+async function openLibrary(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('list', { name: 'Stories' }).getByRole('link')).toHaveCount(15);
+}
+
+/** Names come from background analysis: the palette says so until it is done. */
+async function waitForAnalysis(page: Page) {
+  await expect(page.getByText(/Analysing|Indexing/u)).toHaveCount(0);
+  await expect(palette(page).getByText('Names still being analysed')).toHaveCount(0);
+}
+
+test('keyboard only: / opens the palette, a paragraph sub-result opens at that paragraph', async ({
+  page,
+}) => {
+  await openLibrary(page);
+  await page.keyboard.press('/');
+  await expect(palette(page)).toBeVisible();
+  await expect(combobox(page)).toBeFocused();
+  await expect(palette(page).getByText('person:putin')).toBeVisible();
+
+  await page.keyboard.type('ballistic');
+  const options = results(page).getByRole('option');
+  // The best story is active as soon as results arrive, so Enter would open it.
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(options.first()).toContainText('Putin hailed North Korea');
+  await expect(combobox(page)).toHaveAttribute('aria-expanded', 'true');
+
+  await page.keyboard.press('ArrowDown');
+  const active = results(page).getByRole('option', { selected: true });
+  await expect(active).toContainText(/Paragraph \d+/u);
+  await expect(combobox(page)).toHaveAttribute(
+    'aria-activedescendant',
+    (await active.getAttribute('id')) ?? '',
+  );
+  const n = /Paragraph (\d+)/u.exec((await active.textContent()) ?? '')?.[1];
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(new RegExp(`/story/[^?]+\\?q=ballistic#p${n}$`, 'u'));
+  const target = page.locator(`#p${n}`);
+  await expect(target).toHaveAttribute('aria-current', 'location');
+  await expect(target.locator('mark[data-search-hit]').first()).toHaveText(/ballistic/iu);
+  await page.reload();
+  await expect(target).toHaveAttribute('aria-current', 'location');
+  await expect(target.locator('mark[data-search-hit]').first()).toBeVisible();
+
+  // The search is remembered; recent searches are reachable and removable from the keyboard.
+  await page.keyboard.press('/');
+  const recent = palette(page).getByRole('button', { name: 'ballistic', exact: true });
+  await expect(recent).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(recent).toBeFocused();
+  await page.keyboard.press('Delete');
+  await expect(recent).toHaveCount(0);
+  await expect(combobox(page)).toBeFocused();
+});
+
+test('a query with typos still finds the Putin–Pyongyang stories', async ({ page }) => {
+  await openLibrary(page);
+  await page.keyboard.press('/');
+  await page.keyboard.type('balistic missles');
+  const options = results(page).getByRole('option');
+  await expect(options.first()).toContainText('Putin hailed North Korea');
+  await expect(options.filter({ hasText: 'ready to greet' })).toHaveCount(1);
+  await expect(options.first().locator('mark[data-search-hit]').first()).toHaveText(/ballistic/iu);
+});
+
+test('person: filters to the stories naming that person; names form their own group', async ({
+  page,
+}) => {
+  await openLibrary(page);
+  await page.keyboard.press('Control+k');
+  await waitForAnalysis(page);
+  await page.keyboard.type('person:putin');
+  const stories = results(page).getByRole('group', { name: 'Stories' });
+  await expect(stories.getByRole('option').first()).toContainText('Putin hailed North Korea');
+  await expect(stories.getByRole('option').filter({ hasText: 'DeepSeek' })).toHaveCount(0);
+  await expect(stories.getByRole('option').filter({ hasText: 'Gulf of Tonkin' })).toHaveCount(0);
+
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('putin');
+  const names = results(page).getByRole('group', { name: 'People, places and organizations' });
+  const putin = names.getByRole('option', { name: /Vladimir Putin/u });
+  await expect(putin).toBeVisible();
+  await putin.click();
+  await expect(page).toHaveURL(/\/entity\//u);
+  await expect(palette(page)).toHaveCount(0);
+});
+
+test('the results page is shareable, follows typing in ?q= and Back restores it', async ({
+  page,
+}) => {
+  await openLibrary(page);
+  await page.keyboard.press('/');
+  await page.keyboard.type('ballistic');
+  await expect(results(page).getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(results(page).getByRole('option', { selected: true })).toHaveText(
+    /See all 2 results/u,
+  );
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=ballistic$/u);
+  await expect(page).toHaveTitle('“ballistic” · Search · Dispatch');
+  await expect(
+    page.getByRole('region', { name: 'Stories' }).getByRole('heading', { level: 3 }),
+  ).toHaveCount(2);
+
+  const box = page.getByRole('searchbox', { name: /Search stories/u });
+  await box.fill('kim jong-un');
+  await expect(page).toHaveURL(/\/search\?q=kim\+jong-un$/u);
+  await expect(page.getByRole('status').filter({ hasText: /match “kim jong-un”/u })).toBeVisible();
+  const first = page
+    .getByRole('region', { name: 'Stories' })
+    .getByRole('heading', { level: 3 })
+    .first();
+  const title = (await first.textContent()) ?? '';
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title.replace(/…$/u, ''));
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/search\?q=kim\+jong-un$/u);
+  await expect(box).toHaveValue('kim jong-un');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/u);
+
+  // A shared link opens straight on the results.
+  await page.goto('/search?q=pyongyang');
+  await expect(page.getByRole('searchbox', { name: /Search stories/u })).toHaveValue('pyongyang');
+  await expect(page.getByRole('status').filter({ hasText: /stories match/u })).toBeVisible();
+});
+
+test('Esc closes the palette and returns focus; / never fires while typing; Ctrl+K does', async ({
+  page,
+}) => {
+  await openLibrary(page);
+  const row = page.getByRole('list', { name: 'Stories' }).getByRole('link').nth(1);
+  await row.focus();
+  await page.keyboard.press('/');
+  await expect(combobox(page)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(palette(page)).toHaveCount(0);
+  await expect(row).toBeFocused();
+
+  const filter = page.getByRole('combobox', { name: /Filter by person/u });
+  await filter.focus();
+  await page.keyboard.type('a/b');
+  await expect(filter).toHaveValue('a/b');
+  await expect(palette(page)).toHaveCount(0);
+  await page.keyboard.press('Control+k');
+  await expect(combobox(page)).toBeFocused();
+  // Focus stays inside the modal dialog.
+  for (let i = 0; i < 12; i += 1) await page.keyboard.press('Tab');
+  await expect(palette(page).locator(':focus')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(palette(page)).toHaveCount(0);
+  await expect(filter).toBeFocused();
+
+  await page.getByRole('button', { name: /^Search/u }).click();
+  await expect(combobox(page)).toBeFocused();
+});

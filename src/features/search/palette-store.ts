@@ -1,0 +1,36 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Whether the search palette is open, shared by the header trigger, the global shortcuts and the
+ * palette itself. Remembers the element that had focus when it opened, to give focus back.
+ */
+let open = false;
+let returnTo: HTMLElement | null = null;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+
+export function openPalette(): void {
+  if (open) return;
+  const active = document.activeElement;
+  returnTo = active instanceof HTMLElement && active !== document.body ? active : null;
+  open = true;
+  emit();
+}
+
+/** Closes the palette; `restoreFocus` gives focus back (not when a result was opened). */
+export function closePalette(restoreFocus: boolean): void {
+  if (!open) return;
+  open = false;
+  const target = returnTo;
+  returnTo = null;
+  emit();
+  if (restoreFocus && target?.isConnected) target.focus({ preventScroll: true });
+}
+
+export function usePaletteOpen(): boolean {
+  return useSyncExternalStore(
+    (l) => (listeners.add(l), () => listeners.delete(l)),
+    () => open,
+    () => false,
+  );
+}

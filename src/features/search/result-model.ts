@@ -1,0 +1,91 @@
+import type { EntityHit, SearchResults, Snippet, StoryHit } from '../../corpus/search/types';
+import { paths } from '../../config/paths';
+
+/** One selectable row of the results: a story, one of its paragraphs, a name, or "see all". */
+export type ResultItem =
+  | { kind: 'story'; key: string; href: string; hit: StoryHit; kicker: string | null }
+  | { kind: 'paragraph'; key: string; href: string; storyTitle: string; snippet: Snippet }
+  | { kind: 'entity'; key: string; href: string; hit: EntityHit }
+  | { kind: 'all'; key: string; href: string; total: number };
+
+export interface ResultGroup {
+  key: string;
+  label: string;
+  items: ResultItem[];
+}
+
+export interface ModelOptions {
+  /** Stories shown before the people/places/organizations group. */
+  topStories: number;
+  /** Stories shown in all (top ones included). */
+  maxStories: number;
+  /** Paragraph sub-results per story, besides the one of its snippet. */
+  paragraphs: number;
+  /** Add a "See all N results" row at the end. */
+  seeAll: boolean;
+}
+
+/**
+ * Groups the engine's answer for display: top stories (each followed by its paragraph
+ * sub-results), then matching names, then the remaining stories. Pure, so both the palette and
+ * the results page show the same thing.
+ */
+export function buildGroups(
+  results: SearchResults,
+  kickerOf: (storyId: string) => string | null,
+  opts: ModelOptions,
+): ResultGroup[] {
+  const query = results.query.raw.trim();
+  const storyItems = (hits: StoryHit[]): ResultItem[] =>
+    hits.flatMap((hit) => {
+      const best = hit.snippet?.paragraph;
+      const head: ResultItem = {
+        kind: 'story',
+        key: `s:${hit.storyId}`,
+        href: paths.story.getHref(hit.storyId, { query, paragraph: best }),
+        hit,
+        kicker: kickerOf(hit.storyId),
+      };
+      const subs = hit.paragraphs
+        .filter((s) => s.paragraph !== best)
+        .slice(0, opts.paragraphs)
+        .map((snippet): ResultItem => ({
+          kind: 'paragraph',
+          key: `p:${hit.storyId}#${snippet.paragraph}`,
+          href: paths.story.getHref(hit.storyId, { query, paragraph: snippet.paragraph }),
+          storyTitle: hit.title,
+          snippet,
+        }));
+      return [head, ...subs];
+    });
+  const stories = results.stories.slice(0, opts.maxStories);
+  const groups: ResultGroup[] = [];
+  const top = stories.slice(0, opts.topStories);
+  const rest = stories.slice(opts.topStories);
+  if (top.length) groups.push({ key: 'top', label: 'Stories', items: storyItems(top) });
+  if (results.entities.length) {
+    groups.push({
+      key: 'entities',
+      label: 'People, places and organizations',
+      items: results.entities.map((hit) => ({
+        kind: 'entity',
+        key: `e:${hit.id}`,
+        href: paths.entity.getHref(hit.id),
+        hit,
+      })),
+    });
+  }
+  if (rest.length) groups.push({ key: 'rest', label: 'More stories', items: storyItems(rest) });
+  if (opts.seeAll && results.total > 0) {
+    groups.push({
+      key: 'all',
+      label: 'All results',
+      items: [{ kind: 'all', key: 'all', href: paths.search.getHref(query), total: results.total }],
+    });
+  }
+  return groups;
+}
+
+export function storyCountLabel(n: number): string {
+  return `${n.toLocaleString()} ${n === 1 ? 'story' : 'stories'}`;
+}

@@ -1,0 +1,96 @@
+import type { ReactNode } from 'react';
+import { MarkedText } from '../../components/ui/marked-text';
+import type { EntityHit, EntityType, Snippet, StoryHit } from '../../corpus/search/types';
+import { storyCountLabel } from './result-model';
+
+/** The visual pieces of a result, shared by the palette and the results page (render only). */
+
+const DOT: Record<EntityType, string> = {
+  person: 'bg-rose-600 dark:bg-rose-300',
+  place: 'bg-emerald-700 dark:bg-emerald-300',
+  organization: 'bg-sky-700 dark:bg-sky-300',
+};
+const TYPE: Record<EntityType, string> = {
+  person: 'Person',
+  place: 'Place',
+  organization: 'Organization',
+};
+
+export const SECONDARY = 'text-ink/75 dark:text-night-ink/75';
+
+/** Section, brief label and kicker of a story, as the library shows them. */
+export function StoryMeta({ hit, kicker }: { hit: StoryHit; kicker: string | null }) {
+  if (!hit.section && !kicker && hit.kind !== 'brief') return null;
+  return (
+    <span
+      className={`flex flex-wrap items-center gap-x-2 text-[11px] tracking-wide uppercase ${SECONDARY}`}
+    >
+      {hit.section && <span className="font-semibold">{hit.section}</span>}
+      {hit.kind === 'brief' && <span className="normal-case">Brief</span>}
+      {kicker && <span className="font-semibold text-accent dark:text-accent-dark">{kicker}</span>}
+    </span>
+  );
+}
+
+export function StoryTitle({ hit, className = '' }: { hit: StoryHit; className?: string }) {
+  return (
+    <span className={`font-serif leading-snug ${className}`}>
+      <MarkedText text={hit.title} hits={hit.titleHighlights} />
+    </span>
+  );
+}
+
+export function SnippetText({ snippet, className = '' }: { snippet: Snippet; className?: string }) {
+  return (
+    <span className={`text-sm leading-relaxed ${SECONDARY} ${className}`}>
+      <MarkedText text={snippet.text} hits={snippet.highlights} />
+    </span>
+  );
+}
+
+/** "¶ 7": the paragraph a sub-result links to. */
+export function ParagraphBadge({ n }: { n: number }) {
+  return (
+    <span
+      className={`mt-0.5 shrink-0 rounded bg-black/[0.06] px-1.5 py-px font-mono text-[11px] tabular-nums dark:bg-white/10 ${SECONDARY}`}
+    >
+      <span aria-hidden>¶</span>
+      <span className="sr-only">Paragraph</span> {n}
+    </span>
+  );
+}
+
+export function EntityLine({ hit }: { hit: EntityHit }) {
+  return (
+    <span className="flex min-w-0 flex-1 items-center gap-2.5">
+      <span aria-hidden className={`h-2.5 w-2.5 shrink-0 rounded-full ${DOT[hit.type]}`} />
+      <span className="truncate font-medium">
+        <MarkedText text={hit.name} hits={hit.highlights} />
+      </span>
+      <span className={`ml-auto shrink-0 text-xs ${SECONDARY}`}>
+        {TYPE[hit.type]} · {storyCountLabel(hit.storyCount)}
+      </span>
+    </span>
+  );
+}
+
+/** The partial-match remark and the engine's notes. */
+export function ResultNotes({ partial, notes }: { partial: boolean; notes: string[] }) {
+  if (!partial && notes.length === 0) return null;
+  return (
+    <div className={`space-y-1 text-xs ${SECONDARY}`} role="note">
+      {partial && <p>No story has every word; showing stories with most of them.</p>}
+      {notes.map((n) => (
+        <p key={n}>{n}</p>
+      ))}
+    </div>
+  );
+}
+
+export function Kbd({ children }: { children: ReactNode }) {
+  return (
+    <kbd className="inline-flex min-w-[1.4rem] items-center justify-center rounded border border-black/15 bg-white px-1 font-sans text-[11px] leading-5 text-ink/80 shadow-[0_1px_0_rgba(0,0,0,0.12)] dark:border-white/20 dark:bg-white/10 dark:text-night-ink/85 dark:shadow-none">
+      {children}
+    </kbd>
+  );
+}

@@ -1,0 +1,167 @@
+import { useMemo, useRef } from 'react';
+import { Link } from 'react-router';
+import { useCorpus } from '../../data/use-corpus';
+import { buildGroups, storyCountLabel, type ResultItem } from './result-model';
+import {
+  EntityLine,
+  Kbd,
+  ParagraphBadge,
+  ResultNotes,
+  SECONDARY,
+  SnippetText,
+  StoryMeta,
+  StoryTitle,
+} from './result-parts';
+import { usePageSearchKey } from './use-page-keys';
+import { useRecentSearches } from './use-recent-searches';
+import { useSearchResults } from './use-search-results';
+
+const PAGE = { topStories: 5, maxStories: 50, paragraphs: 3, seeAll: false };
+
+/** `/search?q=…`: every result for a query, grouped like the palette, as plain links. */
+export function SearchResultsPage({ text, onText }: { text: string; onText: (t: string) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  usePageSearchKey(input);
+  const { results, stale, error, analysing } = useSearchResults(text, 50);
+  const { add } = useRecentSearches();
+  const { stories } = useCorpus();
+  const groups = useMemo(() => {
+    if (!results) return [];
+    const kickers = new Map(stories.map((s) => [s.id, s.kicker]));
+    return buildGroups(results, (id) => kickers.get(id) ?? null, PAGE);
+  }, [results, stories]);
+  const q = text.trim();
+  const remember = () => add(q);
+  return (
+    <div className="mx-auto max-w-3xl px-4 pt-8 pb-24">
+      <h1 className="font-serif text-3xl font-semibold tracking-tight">Search</h1>
+      <form role="search" className="mt-4" onSubmit={(e) => e.preventDefault()}>
+        <label className="flex items-center gap-3 rounded-xl border border-black/15 bg-white px-4 shadow-sm focus-within:border-accent focus-within:ring-2 focus-within:ring-accent/20 dark:border-white/20 dark:bg-white/5 dark:focus-within:border-accent-dark dark:focus-within:ring-accent-dark/25">
+          <span className="sr-only">Search stories, people, places and organizations</span>
+          <svg aria-hidden viewBox="0 0 20 20" className={`h-5 w-5 ${SECONDARY}`} fill="none">
+            <circle cx="8.5" cy="8.5" r="5.25" stroke="currentColor" strokeWidth="1.75" />
+            <path
+              d="m12.5 12.5 4 4"
+              stroke="currentColor"
+              strokeWidth="1.75"
+              strokeLinecap="round"
+            />
+          </svg>
+          <input
+            ref={input}
+            type="search"
+            value={text}
+            onChange={(e) => onText(e.target.value)}
+            placeholder="Search stories, people, places…"
+            autoComplete="off"
+            spellCheck={false}
+            className="h-12 min-w-0 flex-1 bg-transparent text-lg outline-none placeholder:text-ink/50 focus-visible:outline-none dark:placeholder:text-night-ink/50"
+          />
+          <span aria-hidden className="hidden sm:inline-flex">
+            <Kbd>/</Kbd>
+          </span>
+        </label>
+      </form>
+      <div className={`mt-3 min-h-5 text-sm ${SECONDARY}`} role="status">
+        {!q
+          ? 'Type to search every story in the folder.'
+          : results
+            ? `${storyCountLabel(results.total)} ${results.total === 1 ? 'matches' : 'match'} “${q}”${stale ? ' · updating…' : ''}`
+            : 'Searching…'}
+      </div>
+      {results && q && (
+        <div className="mt-2">
+          <ResultNotes partial={results.partial} notes={results.notes} />
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="mt-6">
+          Search failed: {error.message}
+        </p>
+      )}
+      {q &&
+        groups.map((g) => (
+          <section key={g.key} aria-labelledby={`results-${g.key}`} className="mt-8">
+            <h2
+              id={`results-${g.key}`}
+              className={`mb-2 text-xs font-semibold tracking-wider uppercase ${SECONDARY}`}
+            >
+              {g.label}
+              {g.key === 'entities' && analysing && ' (still analysing)'}
+            </h2>
+            {g.key === 'entities' ? (
+              <ul className="grid gap-1 sm:grid-cols-2">
+                {g.items.map((item) => (
+                  <li key={item.key}>
+                    <ResultLink item={item} onOpen={remember} />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <ol className="space-y-2">
+                {storyBlocks(g.items).map((block) => (
+                  <li key={block[0]!.key} className="rounded-xl">
+                    {block.map((item) => (
+                      <ResultLink key={item.key} item={item} onOpen={remember} />
+                    ))}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        ))}
+    </div>
+  );
+}
+
+/** Splits a flat story group into one block per story (its head and its paragraphs). */
+function storyBlocks(items: ResultItem[]): ResultItem[][] {
+  const out: ResultItem[][] = [];
+  for (const item of items) {
+    if (item.kind === 'paragraph' && out.length) out[out.length - 1]!.push(item);
+    else out.push([item]);
+  }
+  return out;
+}
+
+const LINK =
+  'block rounded-lg px-3 hover:bg-black/[0.04] focus-visible:bg-black/[0.04] dark:hover:bg-white/[0.06] dark:focus-visible:bg-white/[0.06]';
+
+function ResultLink({ item, onOpen }: { item: ResultItem; onOpen: () => void }) {
+  switch (item.kind) {
+    case 'story':
+      return (
+        <Link to={item.href} onClick={onOpen} className={`${LINK} group py-2.5`}>
+          <StoryMeta hit={item.hit} kicker={item.kicker} />
+          <h3 className="mt-0.5">
+            <StoryTitle hit={item.hit} className="text-xl font-semibold group-hover:underline" />
+          </h3>
+          {item.hit.snippet && (
+            <p className="mt-1">
+              <SnippetText snippet={item.hit.snippet} className="text-[15px]" />
+            </p>
+          )}
+        </Link>
+      );
+    case 'paragraph':
+      return (
+        <Link
+          to={item.href}
+          onClick={onOpen}
+          className={`${LINK} ml-3 flex items-start gap-2 border-l border-black/10 py-1.5 pl-4 dark:border-white/15`}
+          aria-label={`Paragraph ${item.snippet.paragraph} of ${item.storyTitle}: ${item.snippet.text}`}
+        >
+          <ParagraphBadge n={item.snippet.paragraph} />
+          <SnippetText snippet={item.snippet} className="line-clamp-2" />
+        </Link>
+      );
+    case 'entity':
+      return (
+        <Link to={item.href} onClick={onOpen} className={`${LINK} flex py-2 text-sm`}>
+          <EntityLine hit={item.hit} />
+        </Link>
+      );
+    case 'all':
+      return null;
+  }
+}

@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import { isTypingTarget } from '../../lib/keyboard';
+import { openPalette } from './palette-store';
+
+/**
+ * The global shortcuts: `/` (never while typing in a field) and Ctrl/Cmd+K (a chord, so it works
+ * from a field too). Ignored during IME composition.
+ */
+export function usePaletteShortcut(enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.isComposing || e.defaultPrevented) return;
+      const chord = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+      if ((chord && e.key.toLowerCase() === 'k') || (e.key === '/' && !isTypingTarget(e))) {
+        e.preventDefault();
+        openPalette();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled]);
+}

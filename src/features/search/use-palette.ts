@@ -1,0 +1,71 @@
+import { useCallback, useId, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { absoluteUrl } from '../../config/paths';
+import { useCorpus } from '../../data/use-corpus';
+import { closePalette } from './palette-store';
+import { buildGroups, type ResultItem } from './result-model';
+import { usePaletteKeys } from './use-palette-keys';
+import { useRecentSearches } from './use-recent-searches';
+import { useSearchResults } from './use-search-results';
+
+const PALETTE = { topStories: 6, maxStories: 6, paragraphs: 2, seeAll: true };
+
+/** Wires the palette: the typed query, its results as options, the keys, and opening a result. */
+export function usePalette() {
+  const id = useId();
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const search = useSearchResults(text, 20);
+  const recents = useRecentSearches();
+  const kickerOf = useKickers();
+  const { results } = search;
+  const groups = useMemo(
+    () => (results ? buildGroups(results, kickerOf, PALETTE) : []),
+    [results, kickerOf],
+  );
+  const items = useMemo(() => groups.flatMap((g) => g.items), [groups]);
+  const optionId = useCallback((key: string) => `${id}-o-${encodeURIComponent(key)}`, [id]);
+
+  const choose = (item: ResultItem, newTab: boolean) => {
+    recents.add(text);
+    if (newTab) {
+      window.open(absoluteUrl(item.href), '_blank', 'noopener');
+      return;
+    }
+    closePalette(false);
+    void navigate(item.href);
+  };
+  const keys = usePaletteKeys({
+    items,
+    resetKey: results?.query.raw ?? '',
+    optionId,
+    onChoose: choose,
+    onClose: () => closePalette(true),
+  });
+  const empty = text.trim().length === 0;
+  return {
+    listId: `${id}-list`,
+    text,
+    setText,
+    empty,
+    results: empty ? null : results,
+    stale: search.stale,
+    analysing: search.analysing,
+    error: search.error,
+    groups: empty ? [] : groups,
+    expanded: !empty && items.length > 0,
+    optionId,
+    choose,
+    keys,
+    recents,
+  };
+}
+
+/** Kicker of each story, for the result meta line. */
+function useKickers(): (storyId: string) => string | null {
+  const { stories } = useCorpus();
+  return useMemo(() => {
+    const map = new Map(stories.map((s) => [s.id, s.kicker]));
+    return (id: string) => map.get(id) ?? null;
+  }, [stories]);
+}
