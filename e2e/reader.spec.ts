@@ -51,6 +51,7 @@ test('j/k and the buttons move between stories; Back and Forward retrace them', 
   await expect(page).toHaveURL(/002_54c47fb4e1efd86c~1$/u);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Chinese authorities said');
   await page.keyboard.press('k');
+  await expect(page).toHaveURL(/002_54c47fb4e1efd86c$/u);
   await page.keyboard.press('k');
   await expect(page).toHaveURL(/000_359807c817cdce2f~4$/u);
   await page.getByRole('link', { name: /Next story/u }).click();
@@ -70,7 +71,10 @@ test('a brief is marked as an excerpt and links back to its source file', async 
   await expect(page.getByText('Brief · excerpt')).toBeVisible();
   await expect(page.getByText('CAUSE UNKNOWN')).toBeVisible();
   await expect(page.getByText('The text stops here')).toBeVisible();
-  await page.getByRole('article').getByRole('link', { name: /North Korea’s top diplomat/u }).click();
+  await page
+    .getByRole('article')
+    .getByRole('link', { name: /North Korea’s top diplomat/u })
+    .click();
   await expect(page).toHaveURL(/\/story\/003_94fd4063dbc03a91$/u);
 });
 

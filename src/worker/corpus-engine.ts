@@ -10,8 +10,10 @@ import { readCachedAnalyses, writeCachedAnalyses } from './entity-cache';
 import { readSearchIndex, writeSearchIndex } from './search-cache';
 import type { FileEntry, WorkerStatus } from './protocol';
 
-/** Background analysis works in slices this long (ms), so requests are answered in between. */
+/** Background work runs in slices this long (ms), so requests are answered in between. */
 const SLICE_MS = 12;
+/** Status messages to the main thread at most this often (ms), unless a milestone changed. */
+const STATUS_MS = 100;
 
 /**
  * The worker's state: every story of the folder, the search index (grown as files arrive), entity
@@ -30,8 +32,11 @@ export class CorpusEngine {
   table: { entities: Entity[]; remap: Record<string, string> } | null = null;
   entityById = new Map<string, Entity>();
   related: RelatedIndex | null = null;
-  private relatedHasEntities = false;
   private queue: Story[] = [];
+  /** Stories waiting to enter the search index (indexed before entity analysis: search first). */
+  private indexQueue: Story[] = [];
+  private lastEmit = 0;
+  private lastMilestones = '';
   private pendingWrites = new Map<string, string[]>();
   private pumping = false;
   private analysisStart = 0;
@@ -85,7 +90,7 @@ export class CorpusEngine {
         this.order.push(s.id);
         this.stories.set(s.id, s);
       }
-      addStories(this.search, added);
+      this.indexQueue.push(...added);
     }
     const todo = entries.filter((e) => this.files.get(e.file.fileId) === e);
     const cached = await readCachedAnalyses(todo.map((e) => e.hash));
@@ -127,7 +132,7 @@ export class CorpusEngine {
       stories: this.stories.size,
       analysed: this.analyses.size,
       version: this.version,
-      searchReady: loaded || this.searchFromCache,
+      searchReady: (loaded && this.indexQueue.length === 0) || this.searchFromCache,
       searchFromCache: this.searchFromCache,
       entitiesReady: this.table !== null,
       relatedReady: this.related !== null,
@@ -146,7 +151,7 @@ export class CorpusEngine {
       }
     }
     this.search = createSearchIndex();
-    addStories(this.search, [...this.stories.values()]);
+    this.indexQueue = [...this.stories.values()];
     for (const id of [...this.analyses.keys()]) {
       const fileId = id.replace(/~\d+$/u, '');
       if (!this.stories.has(id) || changedFiles.has(fileId)) this.analyses.delete(id);
@@ -173,23 +178,29 @@ export class CorpusEngine {
     this.table = null;
     this.entityById = new Map();
     this.related = null;
-    this.relatedHasEntities = false;
   }
 
-  /** Works through the analysis queue in short slices; builds the corpus tables when done. */
+  /**
+   * Works through the queues in short slices (search indexing first, then entity analysis), so
+   * a search or the opened story's entities are answered between slices; builds the corpus
+   * tables when both queues are empty.
+   */
   private pump(): void {
     if (this.pumping) return;
     this.pumping = true;
     if (this.queue.length && !this.analysisStart) this.analysisStart = performance.now();
     const step = () => {
       const until = performance.now() + SLICE_MS;
+      while (this.indexQueue.length && performance.now() < until) {
+        addStories(this.search, this.indexQueue.splice(0, 25));
+      }
       while (this.queue.length && performance.now() < until) {
         const story = this.queue.shift()!;
         if (this.stories.get(story.id) === story) this.analyzeNow(story);
       }
       this.flushWrites();
       this.afterChange();
-      if (this.queue.length) setTimeout(step, 0);
+      if (this.queue.length || this.indexQueue.length) setTimeout(step, 0);
       else {
         this.pumping = false;
         if (this.analysisStart && this.analysisMs === null && this.files.size >= this.totalFiles) {
@@ -213,13 +224,14 @@ export class CorpusEngine {
     void writeCachedAnalyses(done);
   }
 
-  /** Builds what needs the whole folder once it is there, then tells the main thread. */
+  /**
+   * Builds what needs the whole folder once it is there (entity table, then the related index
+   * with entities: one build, not a terms-only one first), then tells the main thread.
+   */
   private afterChange(): void {
     const loaded = this.files.size >= this.totalFiles && this.totalFiles > 0;
-    if (loaded && this.related === null) {
-      this.related = buildRelatedIndex([...this.stories.values()]);
-    }
-    if (loaded && this.queue.length === 0 && !this.pumping && this.table === null) {
+    const idle = this.queue.length === 0 && this.indexQueue.length === 0 && !this.pumping;
+    if (loaded && idle && this.table === null) {
       const analyses = this.order
         .map((id) => this.analyses.get(id))
         .filter((a): a is StoryEntities => !!a);
@@ -237,15 +249,21 @@ export class CorpusEngine {
       );
       if (!this.searchFromCache) void writeSearchIndex(this.fingerprint, this.search);
     }
-    if (this.table && !this.relatedHasEntities) {
+    if (this.table && this.related === null) {
       const byStory = new Map<string, string[]>();
       for (const a of this.analyses.values()) {
         byStory.set(a.storyId, [...new Set(a.mentions.map((m) => this.canonical(m.entityId)))]);
       }
       this.related = buildRelatedIndex([...this.stories.values()], byStory);
-      this.relatedHasEntities = true;
     }
     this.version++;
-    this.emit(this.status());
+    const status = this.status();
+    const milestones = `${status.searchReady}${status.entitiesReady}${status.relatedReady}${status.files}`;
+    const now = performance.now();
+    if (milestones !== this.lastMilestones || now - this.lastEmit >= STATUS_MS || idle) {
+      this.lastMilestones = milestones;
+      this.lastEmit = now;
+      this.emit(status);
+    }
   }
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { NotFound } from '../../components/ui/not-found';
 import { paths } from '../../config/paths';
+import { storyOrder } from '../../corpus/library';
 import { useCorpus } from '../../data/use-corpus';
 import { useStory } from '../../data/use-story';
 import type { Neighbour } from '../../features/reader/story-view';
@@ -20,9 +21,18 @@ export function StoryRoute() {
   const title = story ? (titles.get(story.id) ?? story.title) : null;
   useDocumentTitle(title ?? (state.status === 'not-found' ? 'Story not found' : null));
 
-  const position = corpus.order.indexOf(id);
+  // The opened file counts even before the folder stream has delivered it, so j/k know its briefs.
+  const ownFile = state.status === 'ready' ? state.file : null;
+  const order = useMemo(() => {
+    if (!ownFile || corpus.files.has(ownFile.fileId)) return corpus.order;
+    return storyOrder(
+      corpus.manifest?.files ?? [],
+      new Map([...corpus.files, [ownFile.fileId, ownFile]]),
+    );
+  }, [corpus.order, corpus.files, corpus.manifest, ownFile]);
+  const position = order.indexOf(id);
   const neighbour = (i: number): Neighbour | null => {
-    const nid = position >= 0 ? corpus.order[i] : undefined;
+    const nid = position >= 0 ? order[i] : undefined;
     return nid ? { id: nid, title: titles.get(nid) ?? null } : null;
   };
 
