@@ -42,28 +42,29 @@ export function scoreTerms(
   const mask = new Int32Array(n);
   // Per-word scratch, zero between uses: reused across keystrokes to spare the GC.
   const { best, tmp } = scratchFor(n);
-  const avgdl = index.totalBodyTokens / Math.max(1, n) || 1;
+  const norm = lengthNorms(index);
+  const titleBonus = tmp;
   expansions.forEach((exps, i) => {
     const touched: number[] = [];
     for (const e of exps) {
       const w = idf(index, e.termId) * e.weight;
-      const local: number[] = [];
+      const titles = index.titlePostings[e.termId] ?? [];
+      for (const d of titles) {
+        titleBonus[d] = w * TITLE_BOOST * (index.docs[d]!.titleDerived ? DERIVED_TITLE_FACTOR : 1);
+      }
+      // Body BM25 plus the title bonus; a word's score is the best of its expansions.
       const body = index.postings[e.termId] ?? [];
       for (let p = 0; p < body.length; p += 2) {
         const d = body[p]!;
         const tf = body[p + 1]!;
-        const dl = index.docs[d]!.bodyTokens.length;
-        if (tmp[d] === 0) local.push(d);
-        tmp[d]! += (w * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * dl) / avgdl));
-      }
-      for (const d of index.titlePostings[e.termId] ?? []) {
-        if (tmp[d] === 0) local.push(d);
-        tmp[d]! += w * TITLE_BOOST * (index.docs[d]!.titleDerived ? DERIVED_TITLE_FACTOR : 1);
-      }
-      for (const d of local) {
+        const c = (w * tf * (K1 + 1)) / (tf + norm[d]!) + titleBonus[d]!;
         if (best[d] === 0) touched.push(d);
-        if (tmp[d]! > best[d]!) best[d] = tmp[d]!;
-        tmp[d] = 0;
+        if (c > best[d]!) best[d] = c;
+      }
+      for (const d of titles) {
+        if (best[d] === 0) touched.push(d);
+        if (titleBonus[d]! > best[d]!) best[d] = titleBonus[d]!;
+        titleBonus[d] = 0;
       }
     }
     for (const d of touched) {
@@ -77,6 +78,20 @@ export function scoreTerms(
 }
 
 let scratch: { best: Float64Array; tmp: Float64Array } | null = null;
+const norms = new WeakMap<SearchIndex, Float64Array>();
+
+/** BM25's length normalization per doc, K1 · (1 − B + B · dl / avgdl), cached per index size. */
+function lengthNorms(index: SearchIndex): Float64Array {
+  const n = index.docs.length;
+  let out = norms.get(index);
+  if (out && out.length === n) return out;
+  const avgdl = index.totalBodyTokens / Math.max(1, n) || 1;
+  out = new Float64Array(n);
+  for (let d = 0; d < n; d++)
+    out[d] = K1 * (1 - B + (B * index.docs[d]!.bodyTokens.length) / avgdl);
+  norms.set(index, out);
+  return out;
+}
 
 /** Drops the scratch buffers (after an error left them dirty). */
 export function resetScratch(): void {

@@ -13,6 +13,9 @@ export interface Expansion {
 }
 
 const vocabularies = new WeakMap<SearchIndex, Vocabulary>();
+/** Expansions per index and word: while typing, the words before the last repeat every keystroke. */
+const memo = new WeakMap<Vocabulary, Map<string, Expansion[]>>();
+const MEMO_SIZE = 512;
 onIndexChange((index) => vocabularies.delete(index));
 
 /** The index's vocabulary (sorted terms, bigrams), built on first use and after growth. */
@@ -32,7 +35,7 @@ export function textVocabulary(index: SearchIndex): Vocabulary {
 export function prefixCap(length: number): number {
   if (length <= 1) return 4;
   if (length === 2) return 10;
-  if (length === 3) return 25;
+  if (length === 3) return 15;
   return 50;
 }
 
@@ -49,6 +52,23 @@ export function expandTerm(
   term: string,
   isPrefix: boolean,
   v: Vocabulary = textVocabulary(index),
+): Expansion[] {
+  let cache = memo.get(v);
+  if (!cache) memo.set(v, (cache = new Map()));
+  const key = (isPrefix ? '>' : '=') + term;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const out = computeExpansions(index, term, isPrefix, v);
+  if (cache.size >= MEMO_SIZE) cache.clear();
+  cache.set(key, out);
+  return out;
+}
+
+function computeExpansions(
+  index: SearchIndex,
+  term: string,
+  isPrefix: boolean,
+  v: Vocabulary,
 ): Expansion[] {
   const out: Expansion[] = [];
   const exact = termIdOf(index, term);
