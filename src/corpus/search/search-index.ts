@@ -8,6 +8,9 @@ import type { IndexedDoc, SearchIndex } from './types';
  */
 const termMaps = new WeakMap<SearchIndex, Map<string, number>>();
 
+/** Ids already indexed, so adding a folder in batches of 25 stays linear. */
+const knownIds = new WeakMap<SearchIndex, Set<string>>();
+
 /** Listeners that drop derived caches (sorted vocabulary, n-grams) when an index grows. */
 const changeListeners: Array<(index: SearchIndex) => void> = [];
 
@@ -46,7 +49,11 @@ export function buildSearchIndex(stories: readonly Story[]): SearchIndex {
  */
 export function addStories(index: SearchIndex, stories: readonly Story[]): void {
   const ids = termIdMap(index);
-  const known = new Set(index.docs.map((d) => d.id));
+  let known = knownIds.get(index);
+  if (!known || known.size !== index.docs.length) {
+    known = new Set(index.docs.map((d) => d.id));
+    knownIds.set(index, known);
+  }
   const idOf = (term: string): number => {
     let id = ids.get(term);
     if (id === undefined) {
