@@ -16,9 +16,14 @@ export function useWorkerStatus(): WorkerStatus {
   );
 }
 
-export const storyEntitiesQuery = (story: Story, hash: string, entitiesReady: boolean) =>
+export const storyEntitiesQuery = (
+  story: Story,
+  hash: string,
+  entitiesReady: boolean,
+  epoch: number,
+) =>
   queryOptions({
-    queryKey: ['analysis', 'story-entities', story.id, hash, entitiesReady],
+    queryKey: ['analysis', 'story-entities', story.id, hash, entitiesReady ? epoch : 0],
     queryFn: () => corpusWorker.request({ type: 'story-entities', story, hash }),
     staleTime: Infinity,
     placeholderData: (prev) => (prev?.storyId === story.id ? prev : undefined),
@@ -26,14 +31,7 @@ export const storyEntitiesQuery = (story: Story, hash: string, entitiesReady: bo
 
 export const relatedQuery = (storyId: string, status: WorkerStatus) =>
   queryOptions({
-    queryKey: [
-      'analysis',
-      'related',
-      storyId,
-      status.relatedReady,
-      status.entitiesReady,
-      status.files,
-    ],
+    queryKey: ['analysis', 'related', storyId, status.relatedReady, status.epoch],
     queryFn: () => corpusWorker.request({ type: 'related', storyId }),
     enabled: status.relatedReady,
     staleTime: Infinity,
@@ -46,6 +44,7 @@ export const entityQuery = (entityId: string, status: WorkerStatus) =>
       'entity',
       entityId,
       status.entitiesReady,
+      status.epoch,
       status.entitiesReady ? 0 : Math.floor(status.analysed / 500),
     ],
     queryFn: () => corpusWorker.request({ type: 'entity', entityId }),
@@ -55,7 +54,7 @@ export const entityQuery = (entityId: string, status: WorkerStatus) =>
 
 export const searchQuery = (query: string, status: WorkerStatus, limit = 20) =>
   queryOptions({
-    queryKey: ['analysis', 'search', query, limit, status.files, status.entitiesReady],
+    queryKey: ['analysis', 'search', query, limit, status.files, status.searchReady, status.epoch],
     queryFn: () => corpusWorker.request({ type: 'search', query, limit }),
     enabled: query.trim().length > 0,
     staleTime: Infinity,
@@ -65,7 +64,7 @@ export const searchQuery = (query: string, status: WorkerStatus, limit = 20) =>
 
 export function useEntityList(ids: string[], status: WorkerStatus) {
   return useQuery({
-    queryKey: ['analysis', 'entity-list', ids, status.entitiesReady],
+    queryKey: ['analysis', 'entity-list', ids, status.entitiesReady, status.epoch],
     queryFn: () => corpusWorker.request({ type: 'entity-list', ids }),
     enabled: ids.length > 0,
     staleTime: Infinity,
@@ -74,7 +73,7 @@ export function useEntityList(ids: string[], status: WorkerStatus) {
 
 export const storyHitsQuery = (story: Story, query: string, status: WorkerStatus) =>
   queryOptions({
-    queryKey: ['analysis', 'story-hits', story.id, query, status.searchReady],
+    queryKey: ['analysis', 'story-hits', story.id, query, status.searchReady, status.epoch],
     queryFn: () => corpusWorker.request({ type: 'story-hits', story, query }),
     enabled: query.trim().length > 0,
     staleTime: Infinity,
@@ -87,6 +86,7 @@ export const filterStoriesQuery = (entityIds: string[], status: WorkerStatus) =>
       'filter',
       entityIds,
       status.entitiesReady,
+      status.epoch,
       status.entitiesReady ? 0 : Math.floor(status.analysed / 250),
     ],
     queryFn: () => corpusWorker.request({ type: 'filter-stories', entityIds }),

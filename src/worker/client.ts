@@ -15,6 +15,7 @@ const INITIAL: WorkerStatus = {
   stories: 0,
   analysed: 0,
   version: 0,
+  epoch: 0,
   searchReady: false,
   searchFromCache: false,
   entitiesReady: false,

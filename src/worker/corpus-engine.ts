@@ -43,6 +43,7 @@ export class CorpusEngine {
   private analysisMs: number | null = null;
   private cachedFiles = 0;
   private version = 0;
+  private epoch = 0;
   private fingerprint = '';
   /** True while the search index is the cached one of an earlier visit (warm start). */
   private searchFromCache = false;
@@ -132,6 +133,7 @@ export class CorpusEngine {
       stories: this.stories.size,
       analysed: this.analyses.size,
       version: this.version,
+      epoch: this.epoch,
       searchReady: (loaded && this.indexQueue.length === 0) || this.searchFromCache,
       searchFromCache: this.searchFromCache,
       entitiesReady: this.table !== null,
@@ -236,6 +238,7 @@ export class CorpusEngine {
         .map((id) => this.analyses.get(id))
         .filter((a): a is StoryEntities => !!a);
       this.table = buildEntityTable(analyses);
+      this.epoch++;
       this.entityById = new Map(this.table.entities.map((e) => [e.id, e]));
       setEntities(
         this.search,

@@ -104,6 +104,12 @@ export interface WorkerStatus {
   analysed: number;
   /** Bumped whenever an index changes, so queries keyed on it refresh. */
   version: number;
+  /**
+   * Bumped each time the folder-wide results (entity table, related index) are rebuilt. Queries of
+   * derived data key on it: a flag like entitiesReady can go true → false → true across a rebuild,
+   * and a cached answer from in between must not stick.
+   */
+  epoch: number;
   searchReady: boolean;
   /** True when the search index came from the IndexedDB cache (warm start). */
   searchFromCache: boolean;

@@ -20,7 +20,7 @@ export interface OpenCard {
  */
 export function useEntityLayer(story: Story, hash: string) {
   const status = useWorkerStatus();
-  const q = useQuery(storyEntitiesQuery(story, hash, status.entitiesReady));
+  const q = useQuery(storyEntitiesQuery(story, hash, status.entitiesReady, status.epoch));
   const [visible, setVisible] = useState<Record<EntityType, boolean>>({
     person: true,
     place: true,

@@ -41,7 +41,16 @@ export function RelatedSidebar({
           <ol className="mt-3 space-y-4">
             {view.related.map((r) => {
               const names = r.sharedEntities.slice(0, 3).map((id) => view.entityNames[id] ?? id);
-              const terms = r.sharedTerms.slice(0, names.length ? 2 : 4);
+              // A term that is part of a shared name ("putin" beside Vladimir Putin) says nothing new.
+              const nameWords = new Set(
+                names
+                  .join(' ')
+                  .toLowerCase()
+                  .split(/[^\p{L}\p{N}]+/u),
+              );
+              const terms = r.sharedTerms
+                .filter((t) => !nameWords.has(t))
+                .slice(0, names.length ? 2 : 4);
               return (
                 <li key={r.storyId}>
                   <Link to={paths.story.getHref(r.storyId)} className="group block">
