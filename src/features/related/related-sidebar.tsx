@@ -43,7 +43,8 @@ export function RelatedSidebar({
               const names = r.sharedEntities.slice(0, 3).map((id) => view.entityNames[id] ?? id);
               // A term that is part of a shared name ("putin" beside Vladimir Putin) says nothing new.
               const nameWords = new Set(
-                names
+                r.sharedEntities
+                  .map((id) => view.entityNames[id] ?? '')
                   .join(' ')
                   .toLowerCase()
                   .split(/[^\p{L}\p{N}]+/u),
