@@ -68,6 +68,12 @@ test('a query with typos still finds the Putin–Pyongyang stories', async ({ pa
   await expect(options.first()).toContainText('Putin hailed North Korea');
   await expect(options.filter({ hasText: 'ready to greet' })).toHaveCount(1);
   await expect(options.first().locator('mark[data-search-hit]').first()).toHaveText(/ballistic/iu);
+
+  // Ctrl+Enter opens the active result in a new tab and keeps the palette.
+  const popup = page.waitForEvent('popup');
+  await page.keyboard.press('Control+Enter');
+  await expect(await popup).toHaveURL(/\/story\/000_359807c817cdce2f\?q=balistic%20missles#p\d+$/u);
+  await expect(palette(page)).toBeVisible();
 });
 
 test('person: filters to the stories naming that person; names form their own group', async ({

@@ -96,7 +96,7 @@ function OptionBody({ item, query }: { item: ResultItem; query: string }) {
             <StoryMeta hit={item.hit} kicker={item.kicker} />
             <StoryTitle hit={item.hit} className="text-[15px] font-semibold" />
             {item.hit.snippet && (
-              <SnippetText snippet={item.hit.snippet} className="line-clamp-2" />
+              <SnippetText snippet={item.hit.snippet} lead={40} className="line-clamp-2" />
             )}
           </span>
         </>
@@ -105,7 +105,7 @@ function OptionBody({ item, query }: { item: ResultItem; query: string }) {
       return (
         <span className="flex min-w-0 flex-1 items-start gap-2">
           <ParagraphBadge n={item.snippet.paragraph} />
-          <SnippetText snippet={item.snippet} className="line-clamp-2" />
+          <SnippetText snippet={item.snippet} lead={30} className="line-clamp-2" />
         </span>
       );
     case 'entity':

@@ -19,8 +19,10 @@ export interface ModelOptions {
   topStories: number;
   /** Stories shown in all (top ones included). */
   maxStories: number;
-  /** Paragraph sub-results per story, besides the one of its snippet. */
+  /** Paragraph sub-results per top story, besides the one of its snippet. */
   paragraphs: number;
+  /** Paragraph sub-results per story after the names group. */
+  restParagraphs: number;
   /** Add a "See all N results" row at the end. */
   seeAll: boolean;
 }
@@ -36,7 +38,7 @@ export function buildGroups(
   opts: ModelOptions,
 ): ResultGroup[] {
   const query = results.query.raw.trim();
-  const storyItems = (hits: StoryHit[]): ResultItem[] =>
+  const storyItems = (hits: StoryHit[], paragraphs: number): ResultItem[] =>
     hits.flatMap((hit) => {
       const best = hit.snippet?.paragraph;
       const head: ResultItem = {
@@ -48,7 +50,7 @@ export function buildGroups(
       };
       const subs = hit.paragraphs
         .filter((s) => s.paragraph !== best)
-        .slice(0, opts.paragraphs)
+        .slice(0, paragraphs)
         .map((snippet): ResultItem => ({
           kind: 'paragraph',
           key: `p:${hit.storyId}#${snippet.paragraph}`,
@@ -62,7 +64,8 @@ export function buildGroups(
   const groups: ResultGroup[] = [];
   const top = stories.slice(0, opts.topStories);
   const rest = stories.slice(opts.topStories);
-  if (top.length) groups.push({ key: 'top', label: 'Stories', items: storyItems(top) });
+  if (top.length)
+    groups.push({ key: 'top', label: 'Stories', items: storyItems(top, opts.paragraphs) });
   if (results.entities.length) {
     groups.push({
       key: 'entities',
@@ -75,7 +78,12 @@ export function buildGroups(
       })),
     });
   }
-  if (rest.length) groups.push({ key: 'rest', label: 'More stories', items: storyItems(rest) });
+  if (rest.length)
+    groups.push({
+      key: 'rest',
+      label: 'More stories',
+      items: storyItems(rest, opts.restParagraphs),
+    });
   if (opts.seeAll && results.total > 0) {
     groups.push({
       key: 'all',
@@ -88,4 +96,22 @@ export function buildGroups(
 
 export function storyCountLabel(n: number): string {
   return `${n.toLocaleString()} ${n === 1 ? 'story' : 'stories'}`;
+}
+
+/**
+ * The snippet cut so its first hit sits near the start (at a word boundary, after "…"), so a
+ * two-line clamp never hides the match.
+ */
+export function leadToHit(snippet: Snippet, lead: number): Snippet {
+  const first = snippet.highlights[0];
+  if (!first || first[0] <= lead) return snippet;
+  let cut = first[0] - lead;
+  const space = snippet.text.indexOf(' ', cut);
+  if (space >= 0 && space < first[0]) cut = space + 1;
+  const shift = cut - 1;
+  return {
+    ...snippet,
+    text: `…${snippet.text.slice(cut)}`,
+    highlights: snippet.highlights.map(([a, b]) => [a - shift, b - shift]),
+  };
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { MarkedText } from '../../components/ui/marked-text';
 import type { EntityHit, EntityType, Snippet, StoryHit } from '../../corpus/search/types';
-import { storyCountLabel } from './result-model';
+import { leadToHit, storyCountLabel } from './result-model';
 
 /** The visual pieces of a result, shared by the palette and the results page (render only). */
 
@@ -17,6 +17,10 @@ const TYPE: Record<EntityType, string> = {
 };
 
 export const SECONDARY = 'text-ink/75 dark:text-night-ink/75';
+
+/** The modifier key as the platform names it (⌘ on Apple devices). */
+export const MOD_KEY =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/u.test(navigator.userAgent) ? '⌘' : 'Ctrl';
 
 /** Section, brief label and kicker of a story, as the library shows them. */
 export function StoryMeta({ hit, kicker }: { hit: StoryHit; kicker: string | null }) {
@@ -40,10 +44,20 @@ export function StoryTitle({ hit, className = '' }: { hit: StoryHit; className?:
   );
 }
 
-export function SnippetText({ snippet, className = '' }: { snippet: Snippet; className?: string }) {
+/** A snippet with its hits; `lead` cuts the text so the first hit shows within a clamp. */
+export function SnippetText({
+  snippet,
+  lead,
+  className = '',
+}: {
+  snippet: Snippet;
+  lead?: number;
+  className?: string;
+}) {
+  const shown = lead === undefined ? snippet : leadToHit(snippet, lead);
   return (
     <span className={`text-sm leading-relaxed ${SECONDARY} ${className}`}>
-      <MarkedText text={snippet.text} hits={snippet.highlights} />
+      <MarkedText text={shown.text} hits={shown.highlights} />
     </span>
   );
 }

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { closePalette, usePaletteOpen } from './palette-store';
 import { EmptyState } from './empty-state';
 import { ResultList } from './result-list';
-import { Kbd, ResultNotes, SECONDARY } from './result-parts';
+import { Kbd, MOD_KEY, ResultNotes, SECONDARY } from './result-parts';
 import { usePalette } from './use-palette';
 import { usePaletteShortcut } from './use-palette-shortcut';
 
@@ -127,15 +127,15 @@ function PaletteDialog() {
       <footer
         className={`flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-black/10 bg-black/[0.02] px-4 py-2 text-xs dark:border-white/10 dark:bg-white/[0.03] ${SECONDARY}`}
       >
-        <span className="flex items-center gap-1">
+        <span className="hidden items-center gap-1 sm:flex">
           <Kbd>↑</Kbd>
           <Kbd>↓</Kbd> to move
         </span>
-        <span className="flex items-center gap-1">
+        <span className="hidden items-center gap-1 sm:flex">
           <Kbd>↵</Kbd> to open
         </span>
-        <span className="flex items-center gap-1">
-          <Kbd>Ctrl</Kbd>
+        <span className="hidden items-center gap-1 sm:flex">
+          <Kbd>{MOD_KEY}</Kbd>
           <Kbd>↵</Kbd> new tab
         </span>
         <span className="flex items-center gap-1">

@@ -12,11 +12,11 @@ import {
   StoryMeta,
   StoryTitle,
 } from './result-parts';
-import { usePageSearchKey } from './use-page-keys';
+import { moveBetweenLinks, usePageSearchKey } from './use-page-keys';
 import { useRecentSearches } from './use-recent-searches';
 import { useSearchResults } from './use-search-results';
 
-const PAGE = { topStories: 5, maxStories: 50, paragraphs: 3, seeAll: false };
+const PAGE = { topStories: 5, maxStories: 50, paragraphs: 3, restParagraphs: 2, seeAll: false };
 
 /** `/search?q=…`: every result for a query, grouped like the palette, as plain links. */
 export function SearchResultsPage({ text, onText }: { text: string; onText: (t: string) => void }) {
@@ -52,6 +52,15 @@ export function SearchResultsPage({ text, onText }: { text: string; onText: (t: 
             type="search"
             value={text}
             onChange={(e) => onText(e.target.value)}
+            onKeyDown={(e) => {
+              // ↓ from the box goes to the first result; Tab and the links take it from there.
+              if (e.key !== 'ArrowDown' || e.nativeEvent.isComposing) return;
+              const first = document.querySelector<HTMLElement>('[data-result-link]');
+              if (first) {
+                e.preventDefault();
+                first.focus();
+              }
+            }}
             placeholder="Search stories, people, places…"
             autoComplete="off"
             spellCheck={false}
@@ -79,37 +88,39 @@ export function SearchResultsPage({ text, onText }: { text: string; onText: (t: 
           Search failed: {error.message}
         </p>
       )}
-      {q &&
-        groups.map((g) => (
-          <section key={g.key} aria-labelledby={`results-${g.key}`} className="mt-8">
-            <h2
-              id={`results-${g.key}`}
-              className={`mb-2 text-xs font-semibold tracking-wider uppercase ${SECONDARY}`}
-            >
-              {g.label}
-              {g.key === 'entities' && analysing && ' (still analysing)'}
-            </h2>
-            {g.key === 'entities' ? (
-              <ul className="grid gap-1 sm:grid-cols-2">
-                {g.items.map((item) => (
-                  <li key={item.key}>
-                    <ResultLink item={item} onOpen={remember} />
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <ol className="space-y-2">
-                {storyBlocks(g.items).map((block) => (
-                  <li key={block[0]!.key} className="rounded-xl">
-                    {block.map((item) => (
-                      <ResultLink key={item.key} item={item} onOpen={remember} />
-                    ))}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-        ))}
+      <div onKeyDown={(e) => moveBetweenLinks(e, input.current)}>
+        {q &&
+          groups.map((g) => (
+            <section key={g.key} aria-labelledby={`results-${g.key}`} className="mt-8">
+              <h2
+                id={`results-${g.key}`}
+                className={`mb-2 text-xs font-semibold tracking-wider uppercase ${SECONDARY}`}
+              >
+                {g.label}
+                {g.key === 'entities' && analysing && ' (still analysing)'}
+              </h2>
+              {g.key === 'entities' ? (
+                <ul className="grid gap-1 sm:grid-cols-2">
+                  {g.items.map((item) => (
+                    <li key={item.key}>
+                      <ResultLink item={item} onOpen={remember} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <ol className="space-y-2">
+                  {storyBlocks(g.items).map((block) => (
+                    <li key={block[0]!.key} className="rounded-xl">
+                      {block.map((item) => (
+                        <ResultLink key={item.key} item={item} onOpen={remember} />
+                      ))}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+          ))}
+      </div>
     </div>
   );
 }
@@ -131,7 +142,7 @@ function ResultLink({ item, onOpen }: { item: ResultItem; onOpen: () => void }) 
   switch (item.kind) {
     case 'story':
       return (
-        <Link to={item.href} onClick={onOpen} className={`${LINK} group py-2.5`}>
+        <Link data-result-link to={item.href} onClick={onOpen} className={`${LINK} group py-2.5`}>
           <StoryMeta hit={item.hit} kicker={item.kicker} />
           <h3 className="mt-0.5">
             <StoryTitle hit={item.hit} className="text-xl font-semibold group-hover:underline" />
@@ -152,7 +163,7 @@ function ResultLink({ item, onOpen }: { item: ResultItem; onOpen: () => void }) 
           aria-label={`Paragraph ${item.snippet.paragraph} of ${item.storyTitle}: ${item.snippet.text}`}
         >
           <ParagraphBadge n={item.snippet.paragraph} />
-          <SnippetText snippet={item.snippet} className="line-clamp-2" />
+          <SnippetText snippet={item.snippet} lead={60} className="line-clamp-2" />
         </Link>
       );
     case 'entity':

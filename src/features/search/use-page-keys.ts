@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { isTypingTarget } from '../../lib/keyboard';
 
 /** On the results page, `/` focuses the page's own search box (before the palette sees it). */
@@ -13,4 +13,19 @@ export function usePageSearchKey(input: RefObject<HTMLInputElement | null>): voi
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [input]);
+}
+
+/** ↑/↓ between the result links of the page; ↑ from the first goes back to the search box. */
+export function moveBetweenLinks(
+  e: ReactKeyboardEvent<HTMLElement>,
+  input: HTMLInputElement | null,
+): void {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const links = [...e.currentTarget.querySelectorAll<HTMLElement>('a[href]')];
+  const i = links.indexOf(e.target as HTMLElement);
+  if (i < 0) return;
+  const next = e.key === 'ArrowDown' ? links[i + 1] : i === 0 ? input : links[i - 1];
+  if (!next) return;
+  e.preventDefault();
+  next.focus();
 }

@@ -8,7 +8,8 @@ import { usePaletteKeys } from './use-palette-keys';
 import { useRecentSearches } from './use-recent-searches';
 import { useSearchResults } from './use-search-results';
 
-const PALETTE = { topStories: 6, maxStories: 6, paragraphs: 2, seeAll: true };
+// Three stories with their paragraphs, the matching names, then a few more stories, compact.
+const PALETTE = { topStories: 3, maxStories: 7, paragraphs: 2, restParagraphs: 0, seeAll: true };
 
 /** Wires the palette: the typed query, its results as options, the keys, and opening a result. */
 export function usePalette() {
