@@ -21,6 +21,7 @@ export interface Scored {
   mask: number;
 }
 
+/** BM25 idf of a term, from the larger of its body and title document frequencies. */
 export function idf(index: SearchIndex, termId: number): number {
   const n = index.docs.length;
   const df = Math.max(docFrequency(index, termId), index.titlePostings[termId]?.length ?? 0);

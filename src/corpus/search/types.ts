@@ -91,7 +91,7 @@ export interface StoryHit {
   section: string | null;
   kind: 'main' | 'brief';
   score: number;
-  /** How many of the query's words (and phrases) this story matches. */
+  /** How many of the query's plain words this story matches (phrases and filters are required). */
   matched: number;
   /** Query words this story lacks (only non-empty when the result is `partial`). */
   missing: string[];

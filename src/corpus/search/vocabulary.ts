@@ -20,6 +20,7 @@ export interface Vocabulary {
   counts: Uint16Array | null;
 }
 
+/** A vocabulary over `terms` (id → term); `freq` ranks completions. Sorting is the cost: ~30 ms for 30k terms. */
 export function createVocabulary(
   terms: readonly string[],
   freq: (id: number) => number,
