@@ -136,6 +136,10 @@ describe('filters', () => {
 });
 
 describe('results', () => {
+  it('shows the entity a filter names', () => {
+    expect(search(seedIndex, 'person:takaichi').entities[0]?.name).toBe('Sanae Takaichi');
+  });
+
   it('groups entities whose names match', () => {
     const r = search(seedIndex, 'putin');
     expect(r.entities[0]?.name).toBe('Vladimir Putin');

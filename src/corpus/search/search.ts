@@ -123,11 +123,15 @@ function storyHit(
 }
 
 /**
- * Entities whose names the query's words (and phrase words) match, computed once per query for
+ * Entities whose names the query's words (phrase and filter words too) match, computed once per query for
  * both the entity group and entity-aware ranking.
  */
 function matchQueryEntities(index: SearchIndex, q: ParsedQuery): EntityMatch[] {
-  const words = [...q.terms, ...q.phrases.flat()];
+  const words = [
+    ...q.terms,
+    ...q.phrases.flat(),
+    ...q.filters.filter((f) => f.field !== 'section').flatMap((f) => f.terms),
+  ];
   if (index.entities.length === 0 || words.length === 0) return [];
   return matchEntities(index, words, { all: false, prefixLast: q.prefix });
 }
