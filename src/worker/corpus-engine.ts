@@ -4,6 +4,7 @@ import type { Entity, StoryEntities } from '../corpus/entities/types';
 import { buildRelatedIndex, type RelatedIndex } from '../corpus/related/related-index';
 import { addStories, createSearchIndex } from '../corpus/search/search-index';
 import { setEntities } from '../corpus/search/entities';
+import { warmSearch } from '../corpus/search/search';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
 import { readCachedAnalyses, writeCachedAnalyses } from './entity-cache';
@@ -195,6 +196,7 @@ export class CorpusEngine {
       const until = performance.now() + SLICE_MS;
       while (this.indexQueue.length && performance.now() < until) {
         addStories(this.search, this.indexQueue.splice(0, 25));
+        if (this.indexQueue.length === 0) warmSearch(this.search);
       }
       while (this.queue.length && performance.now() < until) {
         const story = this.queue.shift()!;
@@ -250,6 +252,8 @@ export class CorpusEngine {
           storyIds: e.stories.map((s) => s.storyId),
         })),
       );
+      // Build the engine's lookup caches now, in background time, not on the next keystroke.
+      warmSearch(this.search);
       if (!this.searchFromCache) void writeSearchIndex(this.fingerprint, this.search);
     }
     if (this.table && this.related === null) {

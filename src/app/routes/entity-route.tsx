@@ -8,7 +8,8 @@ import { EntityPage } from '../../features/entities/entity-page';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 export function EntityRoute() {
-  const id = useParams()['*'] ?? '';
+  // Static hosts may add a trailing slash (directory index of a preview page): ignore it.
+  const id = (useParams()['*'] ?? '').replace(/\/+$/u, '');
   const status = useWorkerStatus();
   const q = useQuery(entityQuery(id, status));
   const corpus = useCorpus();

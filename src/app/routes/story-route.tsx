@@ -10,7 +10,8 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { StoryScreen } from './story-screen';
 
 export function StoryRoute() {
-  const id = useParams()['*'] ?? '';
+  // Static hosts may add a trailing slash (directory index of a preview page): ignore it.
+  const id = (useParams()['*'] ?? '').replace(/\/+$/u, '');
   const state = useStory(id);
   const corpus = useCorpus();
   const titles = useMemo(
