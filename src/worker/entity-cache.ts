@@ -6,7 +6,7 @@ import type { StoryEntities } from '../corpus/entities/types';
  * another folder) is not analysed twice. Bump RECOGNIZER_VERSION whenever the recognizer's output
  * changes, or stale analyses would be served.
  */
-const RECOGNIZER_VERSION = 1;
+const RECOGNIZER_VERSION = 2;
 let store: UseStore | null | undefined;
 
 function db(): UseStore | null {

@@ -142,6 +142,8 @@ function refine(
     return refine(toks, a, b - 1, titled, stats, gaz, out);
   // "Grand Prix", "World Cup", "Labor Day": events are not ours; "W L PCT" headers neither.
   if (EVENT_TAILS.has(lastFold)) return;
+  // ...numbered ones too ("World War II", "Super Bowl XL"), while "Elizabeth II" stays a person.
+  if (b > a && /^[ivxl]+$/u.test(lastFold) && EVENT_TAILS.has(toks[b - 1]!.fold)) return;
   let letters = true;
   for (let i = a; i <= b; i++) if (toks[i]!.text.replace(/\./gu, '').length > 1) letters = false;
   if (letters && b > a) return;

@@ -134,3 +134,18 @@ describe('analyzeStory on sentences from the seeds', () => {
     expect(got.filter((s) => /SOCCER|GET|LUCKY|WIN|SURPRISE|DEFEAT/u.test(s))).toEqual([]);
   });
 });
+
+describe('numbered events', () => {
+  it('keeps "World War II" out of the entities but a monarch with a numeral in', () => {
+    const a = analyzeStory(
+      story([
+        'Moscow and Pyongyang have been allies since after World War II, Queen Elizabeth II said.',
+      ]),
+    );
+    const surfaces = a.mentions.map((m) => `${m.type}:${m.text}`);
+    expect(surfaces).not.toContain('person:World War II');
+    expect(surfaces.some((s) => s.startsWith('person:') && s.includes('World'))).toBe(false);
+    expect(surfaces).toContain('place:Moscow');
+    expect(surfaces).toContain('person:Elizabeth II');
+  });
+});
