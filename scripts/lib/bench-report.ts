@@ -1,0 +1,154 @@
+/**
+ * Statistics and the markdown table of `npm run bench`: medians of the runs, targets printed as
+ * ✓/✗ beside the figures (never asserted).
+ */
+import type { JsSizes } from './bench-build';
+import type { ColdRun } from './bench-browser';
+
+export const TARGETS = {
+  libraryVisibleMs: 1000,
+  searchUsableMs: 2000,
+  deepLinkMs: 500,
+  longTaskMs: 50,
+  heapPerText: 4,
+  warmSearchMs: 300,
+  initialJsGzip: 100 * 1024,
+};
+
+export function pct(xs: number[], p: number): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/** Median of the non-null values (null when there are none). */
+export function median(xs: (number | null | undefined)[]): number | null {
+  const v = xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+  if (!v.length) return null;
+  const s = v.sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export interface FolderResult {
+  name: string;
+  files: number;
+  textBytes: number;
+  buildMs: number;
+  runs: ColdRun[];
+  deepLinks: (number | null)[];
+  deepLinkId: string;
+  js: JsSizes | null;
+  error?: string;
+}
+
+const ms = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '–' : `${Math.round(x).toLocaleString('en')}`;
+const mb = (b: number | null): string => (b === null ? '–' : `${(b / 1048576).toFixed(1)}`);
+const kb = (b: number): string => `${(b / 1024).toFixed(1)} KB`;
+const ok = (x: number | null, max: number): string => (x === null ? ' ✗' : x <= max ? ' ✓' : ' ✗');
+
+/** One row's cells, with the figures the table shows (medians of the runs). */
+function row(r: FolderResult): string[] {
+  const m = (f: (c: ColdRun) => number | null | undefined) => median(r.runs.map(f));
+  const lib = m((c) => c.cold['library-visible']);
+  const search = m((c) => c.cold['search-ready']);
+  const ent = m((c) => c.cold['entities-ready']);
+  const rel = m((c) => c.cold['related-ready']);
+  const deep = median(r.deepLinks);
+  const wLib = m((c) => c.warm['library-visible']);
+  const wSearch = m((c) => c.warm['search-ready']);
+  const cached = r.runs.filter((c) => c.warmFromCache).length;
+  const p50 = m((c) => (c.search ? pct(c.search.rtt, 50) : null));
+  const p95 = m((c) => (c.search ? pct(c.search.rtt, 95) : null));
+  const wp95 = m((c) =>
+    c.search
+      ? pct(
+          c.search.rtt.map((t) => t - c.search!.ping),
+          95,
+        )
+      : null,
+  );
+  const ltCount = m((c) => c.longTasks.length);
+  const ltMax = m((c) => Math.max(0, ...c.longTasks.map((t) => t.duration)));
+  const hMain = m((c) => c.heapMain);
+  const hWorker = m((c) => c.heapWorker);
+  const heap = hMain === null ? null : hMain + (hWorker ?? 0);
+  const ratio = heap === null ? null : heap / r.textBytes;
+  const cells = [
+    `**${r.name}**`,
+    r.files.toLocaleString('en'),
+    `${(r.textBytes / 1048576).toFixed(2)} MB`,
+    ms(lib) + ok(lib, TARGETS.libraryVisibleMs),
+    ms(search) + ok(search, TARGETS.searchUsableMs),
+    ms(ent),
+    ms(rel),
+    ms(deep) + ok(deep, TARGETS.deepLinkMs),
+    ms(wLib),
+    ms(wSearch) +
+      ok(wSearch, TARGETS.warmSearchMs) +
+      (cached < r.runs.length ? ` (cache ${cached}/${r.runs.length})` : ''),
+    p50 === null ? '–' : `${p50.toFixed(1)} / ${p95!.toFixed(1)}`,
+    wp95 === null ? '–' : wp95.toFixed(1),
+    `${ms(ltCount)} / ${ms(ltMax)}` +
+      (ltCount === null ? '' : ltMax! <= TARGETS.longTaskMs ? ' ✓' : ' ✗'),
+    `${mb(hMain)} + ${mb(hWorker)}`,
+    ratio === null ? '–' : `${ratio.toFixed(1)}×` + ok(ratio, TARGETS.heapPerText),
+    r.js ? kb(r.js.initialGzip) + ok(r.js.initialGzip, TARGETS.initialJsGzip) : '–',
+    r.js ? `${kb(r.js.workerGzip)} (${kb(r.js.workerRaw)} raw)` : '–',
+    r.js ? `${kb(r.js.totalGzip)} (${kb(r.js.totalRaw)} raw)` : '–',
+  ];
+  if (r.error) cells[3] = `error: ${r.error.split('\n')[0]!.slice(0, 80)}`;
+  return cells;
+}
+
+const HEADER = [
+  'folder',
+  'files',
+  'text',
+  'cold: library visible ms',
+  'cold: search usable ms',
+  'cold: entities analysed ms',
+  'cold: related ready ms',
+  'deep link: story painted ms',
+  'warm: library visible ms',
+  'warm: search usable ms',
+  'search RTT p50 / p95 ms',
+  'search worker p95 ms',
+  'long tasks n / max ms',
+  'heap MB main + worker',
+  'heap ÷ text',
+  'initial JS gzip',
+  'worker JS gzip',
+  'all JS gzip',
+];
+
+export function table(results: FolderResult[]): string {
+  const lines = [HEADER, HEADER.map(() => '---'), ...results.map(row)];
+  return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+export function legend(results: FolderResult[], runs: number): string {
+  const t = TARGETS;
+  const out = [
+    '',
+    `Figures are medians of ${runs} runs (fresh browser context per cold run and per deep link; warm = reload in the cold run's context after entities-ready + 1.5 s).`,
+    `Times are ms from navigation start (User Timing marks dispatch:*). Search: every keystroke of a fixed query set (exact, prefix, typo, multi-word, phrase, filter, 1-letter, 40-char), awaited one by one; RTT from the main thread, worker ≈ RTT − median empty-request round trip.`,
+    `Long tasks: main thread, > 50 ms, from navigation until all milestones. Heap: JSHeapUsedSize after a forced GC (CDP), main thread + corpus worker; ÷ text = (main + worker) ÷ the folder's .txt bytes.`,
+    `Targets (✓/✗): library visible ≤ ${t.libraryVisibleMs} ms and search usable ≤ ${t.searchUsableMs} ms (set for BBC; other rows shown against the same), deep link ≤ ${t.deepLinkMs} ms, no long task > ${t.longTaskMs} ms, heap ≤ ${t.heapPerText}× text, warm search usable ≤ ${t.warmSearchMs} ms, initial JS ≤ ${t.initialJsGzip / 1024} KB gzip.`,
+  ];
+  for (const r of results) {
+    out.push(
+      `- ${r.name}: build ${(r.buildMs / 1000).toFixed(1)} s; deep link /story/${r.deepLinkId}; ` +
+        `per run — library ${r.runs.map((c) => ms(c.cold['library-visible'])).join(', ')} ms; ` +
+        `search ${r.runs.map((c) => ms(c.cold['search-ready'])).join(', ')} ms; ` +
+        `entities ${r.runs.map((c) => ms(c.cold['entities-ready'])).join(', ')} ms; ` +
+        `deep link ${r.deepLinks.map(ms).join(', ')} ms; ` +
+        `longest tasks ${r.runs.map((c) => ms(Math.max(0, ...c.longTasks.map((x) => x.duration)))).join(', ')} ms` +
+        (r.error ? `; error: ${r.error.split('\n')[0]}` : ''),
+    );
+  }
+  const js = results.find((r) => r.js)?.js;
+  if (js) out.push(`- initial JS files: ${js.initialFiles.join(', ')}`);
+  return out.join('\n');
+}
