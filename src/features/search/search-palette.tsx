@@ -47,7 +47,11 @@ function PaletteDialog() {
       aria-labelledby="palette-title"
       onCancel={(e) => (e.preventDefault(), closePalette(true))}
       onMouseDown={(e) => e.target === dialog.current && closePalette(true)}
-      onKeyDown={(e) => trapTab(e, dialog.current)}
+      onKeyDown={(e) => {
+        trapTab(e, dialog.current);
+        // The page under the modal must not react to keys (the reader's j/k, for one).
+        e.stopPropagation();
+      }}
       className="mx-auto mt-[8vh] mb-auto hidden max-h-[80vh] w-[min(44rem,calc(100vw-1.5rem))] flex-col overflow-hidden rounded-2xl border border-black/10 bg-paper p-0 text-ink shadow-2xl shadow-black/25 backdrop:bg-black/30 backdrop:backdrop-blur-[2px] open:flex dark:border-white/15 dark:bg-neutral-900 dark:text-night-ink dark:shadow-black/60 dark:backdrop:bg-black/60"
     >
       <h2 id="palette-title" className="sr-only">
@@ -104,8 +108,10 @@ function PaletteDialog() {
                 Search failed: {p.error.message}
               </p>
             )}
-            {p.results && p.groups.length === 0 && !p.stale && (
-              <p className={`px-5 py-10 text-center text-sm ${SECONDARY}`}>
+            {p.results && p.results.stories.length === 0 && !p.stale && (
+              <p
+                className={`px-5 text-sm ${SECONDARY} ${p.groups.length ? 'pt-3' : 'py-10 text-center'}`}
+              >
                 No stories match “{p.text.trim()}”.
               </p>
             )}

@@ -1,17 +1,9 @@
 import { useMemo, useRef } from 'react';
-import { Link } from 'react-router';
 import { useCorpus } from '../../data/use-corpus';
-import { buildGroups, storyCountLabel, type ResultItem } from './result-model';
-import {
-  EntityLine,
-  Kbd,
-  ParagraphBadge,
-  ResultNotes,
-  SECONDARY,
-  SnippetText,
-  StoryMeta,
-  StoryTitle,
-} from './result-parts';
+import { EmptyState } from './empty-state';
+import { buildGroups, storyCountLabel } from './result-model';
+import { ResultLink, storyBlocks } from './result-links';
+import { Kbd, ResultNotes, SECONDARY } from './result-parts';
 import { moveBetweenLinks, usePageSearchKey } from './use-page-keys';
 import { useRecentSearches } from './use-recent-searches';
 import { useSearchResults } from './use-search-results';
@@ -23,7 +15,7 @@ export function SearchResultsPage({ text, onText }: { text: string; onText: (t: 
   const input = useRef<HTMLInputElement>(null);
   usePageSearchKey(input);
   const { results, stale, error, analysing } = useSearchResults(text, 50);
-  const { add } = useRecentSearches();
+  const { add, recent, remove } = useRecentSearches();
   const { stories } = useCorpus();
   const groups = useMemo(() => {
     if (!results) return [];
@@ -78,6 +70,19 @@ export function SearchResultsPage({ text, onText }: { text: string; onText: (t: 
             ? `${storyCountLabel(results.total)} ${results.total === 1 ? 'matches' : 'match'} “${q}”${stale ? ' · updating…' : ''}`
             : 'Searching…'}
       </div>
+      {!q && (
+        <div className="-mx-2 mt-4">
+          <EmptyState
+            recent={recent}
+            onRun={(t) => {
+              onText(t);
+              input.current?.focus();
+            }}
+            onRemove={remove}
+            onExitTop={() => input.current?.focus()}
+          />
+        </div>
+      )}
       {results && q && (
         <div className="mt-2">
           <ResultNotes partial={results.partial} notes={results.notes} />
@@ -123,56 +128,4 @@ export function SearchResultsPage({ text, onText }: { text: string; onText: (t: 
       </div>
     </div>
   );
-}
-
-/** Splits a flat story group into one block per story (its head and its paragraphs). */
-function storyBlocks(items: ResultItem[]): ResultItem[][] {
-  const out: ResultItem[][] = [];
-  for (const item of items) {
-    if (item.kind === 'paragraph' && out.length) out[out.length - 1]!.push(item);
-    else out.push([item]);
-  }
-  return out;
-}
-
-const LINK =
-  'block rounded-lg px-3 hover:bg-black/[0.04] focus-visible:bg-black/[0.04] dark:hover:bg-white/[0.06] dark:focus-visible:bg-white/[0.06]';
-
-function ResultLink({ item, onOpen }: { item: ResultItem; onOpen: () => void }) {
-  switch (item.kind) {
-    case 'story':
-      return (
-        <Link data-result-link to={item.href} onClick={onOpen} className={`${LINK} group py-2.5`}>
-          <StoryMeta hit={item.hit} kicker={item.kicker} />
-          <h3 className="mt-0.5">
-            <StoryTitle hit={item.hit} className="text-xl font-semibold group-hover:underline" />
-          </h3>
-          {item.hit.snippet && (
-            <p className="mt-1">
-              <SnippetText snippet={item.hit.snippet} className="text-[15px]" />
-            </p>
-          )}
-        </Link>
-      );
-    case 'paragraph':
-      return (
-        <Link
-          to={item.href}
-          onClick={onOpen}
-          className={`${LINK} ml-3 flex items-start gap-2 border-l border-black/10 py-1.5 pl-4 dark:border-white/15`}
-          aria-label={`Paragraph ${item.snippet.paragraph} of ${item.storyTitle}: ${item.snippet.text}`}
-        >
-          <ParagraphBadge n={item.snippet.paragraph} />
-          <SnippetText snippet={item.snippet} lead={60} className="line-clamp-2" />
-        </Link>
-      );
-    case 'entity':
-      return (
-        <Link to={item.href} onClick={onOpen} className={`${LINK} flex py-2 text-sm`}>
-          <EntityLine hit={item.hit} />
-        </Link>
-      );
-    case 'all':
-      return null;
-  }
 }

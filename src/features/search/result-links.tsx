@@ -1,0 +1,57 @@
+import { Link } from 'react-router';
+import type { ResultItem } from './result-model';
+import { EntityLine, ParagraphBadge, SnippetText, StoryMeta, StoryTitle } from './result-parts';
+
+/** The results page's rows: plain links (Tab and ↑/↓ move between them). */
+
+/** Splits a flat story group into one block per story (its head and its paragraphs). */
+export function storyBlocks(items: ResultItem[]): ResultItem[][] {
+  const out: ResultItem[][] = [];
+  for (const item of items) {
+    if (item.kind === 'paragraph' && out.length) out[out.length - 1]!.push(item);
+    else out.push([item]);
+  }
+  return out;
+}
+
+const LINK =
+  'block rounded-lg px-3 hover:bg-black/[0.04] focus-visible:bg-black/[0.04] dark:hover:bg-white/[0.06] dark:focus-visible:bg-white/[0.06]';
+
+export function ResultLink({ item, onOpen }: { item: ResultItem; onOpen: () => void }) {
+  switch (item.kind) {
+    case 'story':
+      return (
+        <Link data-result-link to={item.href} onClick={onOpen} className={`${LINK} group py-2.5`}>
+          <StoryMeta hit={item.hit} kicker={item.kicker} />
+          <h3 className="mt-0.5">
+            <StoryTitle hit={item.hit} className="text-xl font-semibold group-hover:underline" />
+          </h3>
+          {item.hit.snippet && (
+            <p className="mt-1">
+              <SnippetText snippet={item.hit.snippet} className="text-[15px]" />
+            </p>
+          )}
+        </Link>
+      );
+    case 'paragraph':
+      return (
+        <Link
+          to={item.href}
+          onClick={onOpen}
+          className={`${LINK} ml-3 flex items-start gap-2 border-l border-black/10 py-1.5 pl-4 dark:border-white/15`}
+          aria-label={`Paragraph ${item.snippet.paragraph} of ${item.storyTitle}: ${item.snippet.text}`}
+        >
+          <ParagraphBadge n={item.snippet.paragraph} />
+          <SnippetText snippet={item.snippet} lead={60} className="line-clamp-2" />
+        </Link>
+      );
+    case 'entity':
+      return (
+        <Link to={item.href} onClick={onOpen} className={`${LINK} flex py-2 text-sm`}>
+          <EntityLine hit={item.hit} />
+        </Link>
+      );
+    case 'all':
+      return null;
+  }
+}
