@@ -77,6 +77,7 @@ function row(r: FolderResult): string[] {
   const ratio = heap === null ? null : heap / r.textBytes;
   const cells = [
     `**${r.name}**`,
+    String(r.runs.length),
     r.files.toLocaleString('en'),
     `${(r.textBytes / 1048576).toFixed(2)} MB`,
     ms(lib) + ok(lib, TARGETS.libraryVisibleMs),
@@ -98,12 +99,13 @@ function row(r: FolderResult): string[] {
     r.js ? `${kb(r.js.workerGzip)} (${kb(r.js.workerRaw)} raw)` : '–',
     r.js ? `${kb(r.js.totalGzip)} (${kb(r.js.totalRaw)} raw)` : '–',
   ];
-  if (r.error) cells[3] = `error: ${r.error.split('\n')[0]!.slice(0, 80)}`;
+  if (r.error) cells[4] = `error: ${r.error.split('\n')[0]!.slice(0, 80)}`;
   return cells;
 }
 
 const HEADER = [
   'folder',
+  'runs',
   'files',
   'text',
   'cold: library visible ms',
@@ -128,11 +130,11 @@ export function table(results: FolderResult[]): string {
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-export function legend(results: FolderResult[], runs: number): string {
+export function legend(results: FolderResult[]): string {
   const t = TARGETS;
   const out = [
     '',
-    `Figures are medians of ${runs} runs (fresh browser context per cold run and per deep link; warm = reload in the cold run's context after entities-ready + 1.5 s).`,
+    `Figures are medians of the runs (column "runs"; fresh browser context per cold run and per deep link; warm = reload in the cold run's context after entities-ready + 1.5 s).`,
     `Times are ms from navigation start (User Timing marks dispatch:*). Search: every keystroke of a fixed query set (exact, prefix, typo, multi-word, phrase, filter, 1-letter, 40-char), awaited one by one; RTT from the main thread, worker ≈ RTT − median empty-request round trip.`,
     `Long tasks: main thread, > 50 ms, from navigation until all milestones. Heap: JSHeapUsedSize after a forced GC (CDP), main thread + corpus worker; ÷ text = (main + worker) ÷ the folder's .txt bytes.`,
     `Targets (✓/✗): library visible ≤ ${t.libraryVisibleMs} ms and search usable ≤ ${t.searchUsableMs} ms (set for BBC; other rows shown against the same), deep link ≤ ${t.deepLinkMs} ms, no long task > ${t.longTaskMs} ms, heap ≤ ${t.heapPerText}× text, warm search usable ≤ ${t.warmSearchMs} ms, initial JS ≤ ${t.initialJsGzip / 1024} KB gzip.`,
