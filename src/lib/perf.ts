@@ -3,7 +3,12 @@
  * browser benchmark (`npm run bench`) and visible in DevTools. Each is marked once per page.
  */
 export type Milestone =
-  'library-visible' | 'story-painted' | 'search-ready' | 'entities-ready' | 'related-ready';
+  | 'library-visible'
+  | 'story-painted'
+  | 'story-highlighted'
+  | 'search-ready'
+  | 'entities-ready'
+  | 'related-ready';
 
 const done = new Set<Milestone>();
 

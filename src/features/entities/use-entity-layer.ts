@@ -1,5 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
+import { markOnce } from '../../lib/perf';
 import type { EntityType, Mention } from '../../corpus/entities/types';
 import type { Story } from '../../corpus/types';
 import { storyEntitiesQuery, useWorkerStatus } from '../../data/analysis-api';
@@ -28,6 +36,9 @@ export function useEntityLayer(story: Story, hash: string) {
   });
   const [card, setCard] = useState<OpenCard | null>(null);
   const data = q.data?.storyId === story.id ? q.data : undefined;
+  useEffect(() => {
+    if (data) markOnce('story-highlighted');
+  }, [data]);
 
   const byParagraph = useMemo(() => {
     const map = new Map<number, Mention[]>();
