@@ -5,6 +5,9 @@ import { paths } from '../../config/paths';
 import { Paragraph } from './paragraph';
 import { StoryActions } from './story-actions';
 
+/** Past this many paragraphs, paragraphs away from the viewport skip layout (content-visibility). */
+const LAZY_LAYOUT_PARAGRAPHS = 300;
+
 export interface Neighbour {
   id: string;
   title: string | null;
@@ -93,7 +96,13 @@ export function StoryView(p: StoryViewProps) {
         <div
           {...p.textHandlers}
           data-story-text
-          className="space-y-5 font-serif text-[1.1875rem] leading-[1.7] [hyphens:auto] [overflow-wrap:anywhere]"
+          className={`space-y-5 font-serif text-[1.1875rem] leading-[1.7] [hyphens:auto] [overflow-wrap:anywhere] ${
+            // A huge file (a 20 MB line is thousands of paragraphs): lay out only what is near
+            // the viewport, or the first paint takes seconds.
+            story.paragraphs.length > LAZY_LAYOUT_PARAGRAPHS
+              ? '[&>div>p]:[contain-intrinsic-size:auto_10rem] [&>div>p]:[content-visibility:auto]'
+              : ''
+          }`}
         >
           {story.paragraphs.map((text, i) => (
             <Paragraph
