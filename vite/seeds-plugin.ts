@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { packSeeds } from './pack-seeds';
 import { scanSeeds } from './scan-seeds';
 
 /** URL paths (under the app's base) where the manifest and the article files are served. */
@@ -73,7 +74,10 @@ export function seedsPlugin(options: { seedsDir: string }): Plugin {
     },
     async generateBundle() {
       const { manifest, absPaths } = await scan();
-      this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(manifest) });
+      const packs = await packSeeds(manifest, absPaths);
+      for (const p of packs) this.emitFile({ type: 'asset', fileName: p.info.url, source: p.data });
+      const built = { ...manifest, packs: packs.map((p) => p.info) };
+      this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(built) });
       // public/seeds is copied by Vite itself; any other folder is emitted file by file.
       const publicSeeds = path.resolve(config.publicDir, SEEDS_URL_DIR);
       if (config.publicDir && seedsDir === publicSeeds) return;

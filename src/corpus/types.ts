@@ -23,6 +23,20 @@ export interface Manifest {
   files: ManifestFile[];
   /** Files that were skipped (not `.txt`, unreadable) and why. */
   warnings: ManifestWarning[];
+  /**
+   * Build only: the same files packed into a few gzip bundles, so a cold load of a large folder
+   * is a handful of requests instead of one per file. Absent in dev (files change live there).
+   */
+  packs?: ManifestPack[];
+}
+
+export interface ManifestPack {
+  /** Path under the app's base, e.g. `seeds-packs/0-1a2b3c4d.gz`. */
+  url: string;
+  /** Compressed size in bytes. */
+  size: number;
+  /** The pack's files, in order: their bytes are the decompressed pack sliced at these offsets. */
+  files: { id: string; offset: number; length: number }[];
 }
 
 export interface ManifestWarning {

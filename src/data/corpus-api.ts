@@ -5,6 +5,8 @@ import {
 } from '@tanstack/react-query';
 import type { Manifest, ManifestFile, ParsedFile } from '../corpus/types';
 import { readCachedFiles } from './file-cache';
+import { packsEnabled } from './pack-api';
+import { streamPacks } from './pack-stream';
 import { fileQuery } from './seeds-api';
 
 /** How many files are fetched at once: enough to fill HTTP/2, few enough to keep the page responsive. */
@@ -37,7 +39,7 @@ export const corpusQuery = (client: QueryClient, manifest: Manifest) =>
   queryOptions({
     queryKey: ['seeds', 'corpus', manifest.generatedAt, manifest.files.length],
     queryFn: streamedQuery<Chunk, CorpusState>({
-      streamFn: ({ signal }) => streamFiles(client, manifest.files, signal),
+      streamFn: ({ signal }) => streamFiles(client, manifest, signal),
       reducer: (acc, chunk) => {
         const files = new Map(acc.files);
         for (const f of chunk.files) files.set(f.fileId, f);
@@ -52,9 +54,10 @@ export const corpusQuery = (client: QueryClient, manifest: Manifest) =>
 
 async function* streamFiles(
   client: QueryClient,
-  files: ManifestFile[],
+  manifest: Manifest,
   signal: AbortSignal,
 ): AsyncGenerator<Chunk> {
+  const files = manifest.files;
   let pending: Chunk = { files: [], failures: [] };
   /** Files still to fetch: all of them, less those the IndexedDB cache answers. */
   let todo: ManifestFile[] = files;
@@ -94,6 +97,18 @@ async function* streamFiles(
   });
   todo = cold;
   if (warm.length) yield { files: warm, failures: [] };
+
+  // Cold files come from the build's packs when there are any (a few requests, not thousands);
+  // files of a pack that fails, and every file in dev, are fetched one by one below.
+  if (manifest.packs?.length && cold.length && packsEnabled()) {
+    const leftovers: ManifestFile[] = [];
+    for await (const chunk of streamPacks(client, manifest.packs, cold, signal)) {
+      leftovers.push(...chunk.leftovers);
+      if (chunk.files.length) yield { files: chunk.files, failures: [] };
+    }
+    const packed = new Set(manifest.packs.flatMap((p) => p.files.map((f) => f.id)));
+    todo = [...leftovers, ...cold.filter((f) => !packed.has(f.id))];
+  }
 
   startMore();
   let lastYield = -Infinity; // the first batch goes out at once: first paint matters most

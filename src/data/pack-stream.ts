@@ -1,0 +1,74 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { parseFile } from '../corpus/parse-file';
+import type { ManifestFile, ManifestPack, ParsedFile } from '../corpus/types';
+import { cacheFile } from './file-cache';
+import { fetchPack } from './pack-api';
+import { fileQuery } from './seeds-api';
+
+/** Packs downloaded at once. */
+const PACK_CONCURRENCY = 3;
+/** Parsing yields to the page after this long (ms): no long task while a pack is read. */
+const PARSE_SLICE_MS = 8;
+/** Parsed files are handed to React at most this often (ms): each hand-over re-renders the list. */
+const EMIT_MS = 120;
+
+export interface PackChunk {
+  files: ParsedFile[];
+  /** Files of packs that failed: the caller fetches them one by one instead. */
+  leftovers: ManifestFile[];
+}
+
+/**
+ * Reads the wanted files from the build's packs: a few parallel downloads, parsed in short slices,
+ * each file put in the query cache (so its story view never fetches it again) and in IndexedDB.
+ */
+export async function* streamPacks(
+  client: QueryClient,
+  packs: ManifestPack[],
+  wanted: ManifestFile[],
+  signal: AbortSignal,
+): AsyncGenerator<PackChunk> {
+  const byId = new Map(wanted.map((f) => [f.id, f]));
+  const todo = packs.filter((p) => p.files.some((f) => byId.has(f.id)));
+  const started: Promise<Map<string, Uint8Array> | null>[] = [];
+  const start = (i: number) => {
+    const pack = todo[i];
+    if (pack && !started[i]) started[i] = fetchPack(pack, signal).catch(() => null);
+  };
+  let out: ParsedFile[] = [];
+  let lastEmit = performance.now();
+  for (let i = 0; i < todo.length; i++) {
+    for (let k = i; k < i + PACK_CONCURRENCY; k++) start(k);
+    const pack = todo[i]!;
+    const data = await started[i]!;
+    if (signal.aborted) return;
+    const mine = pack.files
+      .map((f) => byId.get(f.id))
+      .filter((f): f is ManifestFile => f !== undefined);
+    if (!data) {
+      yield { files: [], leftovers: mine };
+      continue;
+    }
+    let sliceStart = performance.now();
+    for (const file of mine) {
+      const raw = data.get(file.id);
+      if (!raw) continue;
+      const parsed = parseFile({ fileId: file.id, section: file.section, bytes: raw });
+      client.setQueryData(fileQuery(file).queryKey, parsed);
+      cacheFile(file, parsed);
+      out.push(parsed);
+      if (performance.now() - sliceStart > PARSE_SLICE_MS) {
+        if (performance.now() - lastEmit > EMIT_MS) {
+          yield { files: out, leftovers: [] };
+          out = [];
+          lastEmit = performance.now();
+        }
+        await new Promise((r) => setTimeout(r, 0));
+        sliceStart = performance.now();
+      }
+    }
+    const missing = mine.filter((f) => !data.has(f.id));
+    if (missing.length) yield { files: [], leftovers: missing };
+  }
+  if (out.length) yield { files: out, leftovers: [] };
+}

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import type { Manifest, ManifestPack } from '../src/corpus/types';
+
+/** Raw bytes per pack: a few packs load in parallel; each stays small enough to parse in slices. */
+export const PACK_BYTES = 2 * 1024 * 1024;
+
+export interface BuiltPack {
+  info: ManifestPack;
+  data: Buffer;
+}
+
+/**
+ * Packs the folder's files, in manifest order, into gzip bundles of about PACK_BYTES raw bytes.
+ * Bytes are kept exactly (not re-encoded), so the app decodes a packed file as it would the file.
+ */
+export async function packSeeds(
+  manifest: Manifest,
+  absPaths: Map<string, string>,
+  dir = 'seeds-packs',
+): Promise<BuiltPack[]> {
+  const packs: BuiltPack[] = [];
+  let parts: Buffer[] = [];
+  let files: ManifestPack['files'] = [];
+  let offset = 0;
+  const flush = () => {
+    if (files.length === 0) return;
+    const data = gzipSync(Buffer.concat(parts), { level: 9 });
+    const hash = createHash('sha256').update(data).digest('hex').slice(0, 10);
+    packs.push({
+      info: { url: `${dir}/${packs.length}-${hash}.gz`, size: data.length, files },
+      data,
+    });
+    parts = [];
+    files = [];
+    offset = 0;
+  };
+  for (const f of manifest.files) {
+    const abs = absPaths.get(f.path);
+    if (!abs) continue;
+    const bytes = await readFile(abs);
+    if (offset > 0 && offset + bytes.length > PACK_BYTES) flush();
+    parts.push(bytes);
+    files.push({ id: f.id, offset, length: bytes.length });
+    offset += bytes.length;
+  }
+  flush();
+  return packs;
+}
