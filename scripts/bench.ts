@@ -100,7 +100,7 @@ async function benchFolder(
   };
   const runs = RUNS_OVERRIDE ?? f.runs;
   const dist = path.join(tmp, `dist-${f.name}`);
-  log(`${f.name}: ${files} files, ${(bytes / 1e6).toFixed(2)} MB; building…`);
+  log(`${f.name}: ${files} files, ${(bytes / 1048576).toFixed(2)} MiB; building…`);
   const t0 = performance.now();
   await buildFolder(dir, dist);
   result.buildMs = performance.now() - t0;

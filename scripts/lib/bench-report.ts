@@ -45,7 +45,7 @@ export interface FolderResult {
 const ms = (x: number | null | undefined): string =>
   x === null || x === undefined ? '–' : `${Math.round(x).toLocaleString('en')}`;
 const mb = (b: number | null): string => (b === null ? '–' : `${(b / 1048576).toFixed(1)}`);
-const kb = (b: number): string => `${(b / 1024).toFixed(1)} KB`;
+const kb = (b: number): string => `${(b / 1024).toFixed(1)} KiB`;
 const ok = (x: number | null, max: number): string => (x === null ? ' ✗' : x <= max ? ' ✓' : ' ✗');
 
 /** One row's cells, with the figures the table shows (medians of the runs). */
@@ -79,7 +79,7 @@ function row(r: FolderResult): string[] {
     `**${r.name}**`,
     String(r.runs.length),
     r.files.toLocaleString('en'),
-    `${(r.textBytes / 1048576).toFixed(2)} MB`,
+    `${(r.textBytes / 1048576).toFixed(2)} MiB`,
     ms(lib) + ok(lib, TARGETS.libraryVisibleMs),
     ms(search) + ok(search, TARGETS.searchUsableMs),
     ms(ent),
@@ -118,7 +118,7 @@ const HEADER = [
   'search RTT p50 / p95 ms',
   'search worker p95 ms',
   'long tasks n / max ms',
-  'heap MB main + worker',
+  'heap MiB main + worker',
   'heap ÷ text',
   'initial JS gzip',
   'worker JS gzip',
@@ -134,7 +134,7 @@ export function legend(results: FolderResult[]): string {
   const t = TARGETS;
   const out = [
     '',
-    `Figures are medians of the runs (column "runs"; fresh browser context per cold run and per deep link; warm = reload in the cold run's context after entities-ready + 1.5 s).`,
+    `Figures are medians of the runs (column "runs"; KiB/MiB = 1024/1048576 bytes; fresh browser context per cold run and per deep link; warm = reload in the cold run's context after entities-ready + 1.5 s).`,
     `Times are ms from navigation start (User Timing marks dispatch:*). Search: every keystroke of a fixed query set (exact, prefix, typo, multi-word, phrase, filter, 1-letter, 40-char), awaited one by one; RTT from the main thread, worker ≈ RTT − median empty-request round trip.`,
     `Long tasks: main thread, > 50 ms, from navigation until all milestones. Heap: JSHeapUsedSize after a forced GC (CDP), main thread + corpus worker; ÷ text = (main + worker) ÷ the folder's .txt bytes.`,
     `Targets (✓/✗): library visible ≤ ${t.libraryVisibleMs} ms and search usable ≤ ${t.searchUsableMs} ms (set for BBC; other rows shown against the same), deep link ≤ ${t.deepLinkMs} ms, no long task > ${t.longTaskMs} ms, heap ≤ ${t.heapPerText}× text, warm search usable ≤ ${t.warmSearchMs} ms, initial JS ≤ ${t.initialJsGzip / 1024} KB gzip.`,
