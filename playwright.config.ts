@@ -5,10 +5,12 @@ import { CHROMIUM_ARGS, findSystemChromium } from './scripts/find-chromium.mjs';
 const executablePath = (findSystemChromium as () => string | undefined)();
 const PORT = 4173;
 const SUBPATH_PORT = 4174;
+const HOSTILE_PORT = 4175;
 
 /**
  * Journeys run against the production build (`npm run test:e2e` builds first): `vite preview`
- * for the default seeds, and a plain static host under `/reader/` for sub-path deep links.
+ * for the default seeds, a plain static host under `/reader/` for sub-path deep links, and one
+ * for the hostile fixture folder (`npm run build:hostile` generates and builds it).
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -24,11 +26,20 @@ export default defineConfig({
     launchOptions: executablePath ? { executablePath, args: CHROMIUM_ARGS as string[] } : {},
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /subpath\.spec/u },
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'] },
+      testIgnore: /(subpath|hostile-files)\.spec/u,
+    },
     {
       name: 'subpath',
       use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${SUBPATH_PORT}/reader/` },
       testMatch: /subpath\.spec/u,
+    },
+    {
+      name: 'hostile',
+      use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${HOSTILE_PORT}` },
+      testMatch: /hostile-files\.spec/u,
     },
   ],
   webServer: [
@@ -40,6 +51,11 @@ export default defineConfig({
     {
       command: `node scripts/static-server.mjs dist-subpath ${SUBPATH_PORT} /reader/`,
       url: `http://localhost:${SUBPATH_PORT}/reader/`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `node scripts/static-server.mjs dist-hostile ${HOSTILE_PORT} /`,
+      url: `http://localhost:${HOSTILE_PORT}/`,
       reuseExistingServer: !process.env.CI,
     },
   ],

@@ -1,6 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { cspPlugin } from './vite/csp-plugin';
 import { seedsPlugin } from './vite/seeds-plugin';
 import { spaFallbackPlugin } from './vite/spa-fallback-plugin';
 
@@ -14,12 +15,13 @@ export default defineConfig({
     tailwindcss(),
     seedsPlugin({ seedsDir: process.env.SEEDS_DIR ?? 'public/seeds' }),
     spaFallbackPlugin(),
+    cspPlugin(),
   ],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: false },
   test: {
-    include: ['src/**/*.test.ts', 'vite/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'vite/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },
