@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 
 // One file of the folder fails to load (the server answers 500), and so does the pack that holds
 // the folder, so the app falls back to fetching files one by one: every other story must work.
+// page.route cannot see requests a service worker answers: keep the PWA out of this one.
+test.use({ serviceWorkers: 'block' });
+
 test.beforeEach(async ({ page }) => {
   await page.route('**/seeds-packs/**', (route) => route.fulfill({ status: 500, body: 'boom' }));
   await page.route('**/seeds/002_54c47fb4e1efd86c.txt', (route) =>

@@ -12,3 +12,21 @@ test('deep links work under a sub-path on a static host, reload included', async
   await expect(page).toHaveURL(/\/reader\/?$/u);
   await expect(page.getByRole('list', { name: 'Stories' }).getByRole('link')).toHaveCount(15);
 });
+
+test('every story has its own page with link-preview tags that boots the app', async ({
+  page,
+  request,
+}) => {
+  const res = await request.get('/reader/story/003_94fd4063dbc03a91~2');
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  expect(html).toContain('<meta property="og:title" content="Weather and runway conditions');
+  expect(html).toMatch(
+    /<meta property="og:description" content="Weather and runway conditions[^"]*"/u,
+  );
+  expect(html).toContain('<title>Weather and runway conditions');
+  await page.goto('/reader/story/003_94fd4063dbc03a91~2');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    'Weather and runway conditions',
+  );
+});

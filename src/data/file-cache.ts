@@ -1,5 +1,5 @@
-import { createStore, get, getMany, setMany, type UseStore } from 'idb-keyval';
-import type { ManifestFile, ParsedFile } from '../corpus/types';
+import { createStore, get, getMany, set, setMany, type UseStore } from 'idb-keyval';
+import type { Manifest, ManifestFile, ParsedFile } from '../corpus/types';
 
 /**
  * Parsed files kept in IndexedDB, keyed by path and content hash, so a warm reload reads the
@@ -57,4 +57,20 @@ export function cacheFile(file: ManifestFile, parsed: ParsedFile): void {
     timer = null;
     void setMany(batch, db()!).catch(() => undefined);
   }, 500);
+}
+
+/** The last manifest read from the network: what the library shows when the network is off. */
+export async function readCachedManifest(): Promise<Manifest | undefined> {
+  const s = db();
+  if (!s) return undefined;
+  try {
+    return await get<Manifest>('manifest', s);
+  } catch {
+    return undefined;
+  }
+}
+
+export function cacheManifest(manifest: Manifest): void {
+  const s = db();
+  if (s) void set('manifest', manifest, s).catch(() => undefined);
 }

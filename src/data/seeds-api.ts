@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { parseFile } from '../corpus/parse-file';
 import type { Manifest, ManifestFile, ParsedFile } from '../corpus/types';
-import { cacheFile, readCachedFile } from './file-cache';
+import { cacheFile, cacheManifest, readCachedFile, readCachedManifest } from './file-cache';
 
 /** Where the seeds plugin serves the manifest and the files, under the deploy base path. */
 const BASE = import.meta.env.BASE_URL;
@@ -12,12 +12,21 @@ export function fileUrl(path: string): string {
 }
 
 export async function fetchManifest(signal?: AbortSignal): Promise<Manifest> {
-  const res = await fetch(MANIFEST_URL, { signal, cache: 'no-cache' });
+  let res: Response;
+  try {
+    res = await fetch(MANIFEST_URL, { signal, cache: 'no-cache' });
+  } catch (err) {
+    // Offline: the folder as it was on the last visit (its files are in IndexedDB too).
+    const cached = signal?.aborted ? undefined : await readCachedManifest();
+    if (cached) return cached;
+    throw err;
+  }
   if (!res.ok) throw new Error(`The article list could not be loaded (HTTP ${res.status}).`);
   const manifest = (await res.json()) as Manifest;
   if (manifest?.version !== 1 || !Array.isArray(manifest.files)) {
     throw new Error('The article list is not in a format this version of Dispatch reads.');
   }
+  cacheManifest(manifest);
   return manifest;
 }
 

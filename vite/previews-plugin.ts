@@ -1,0 +1,54 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Plugin, ResolvedConfig } from 'vite';
+import { orderStories } from '../src/corpus/library';
+import { parseFile } from '../src/corpus/parse-file';
+import type { ParsedFile } from '../src/corpus/types';
+import { scanSeeds } from './scan-seeds';
+import { storyPageHtml } from './story-pages';
+
+/**
+ * Link previews: the build writes `story/<id>/index.html` for every story, a copy of the app's
+ * page whose title, description and Open Graph tags are the story's own. Static hosts serve it for
+ * `/story/<id>` (directory index), so a shared link unfurls with its headline and lede and then
+ * boots the same app. `SITE_URL` (optional) adds absolute `og:url`s.
+ */
+export function previewsPlugin(options: { seedsDir: string; siteUrl?: string }): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'dispatch-link-previews',
+    apply: 'build',
+    configResolved(c) {
+      config = c;
+    },
+    async writeBundle(out) {
+      const dir = out.dir ?? config.build.outDir;
+      const indexHtml = await readFile(path.join(dir, 'index.html'), 'utf8');
+      const { manifest, absPaths } = await scanSeeds(path.resolve(options.seedsDir));
+      const parsed = new Map<string, ParsedFile>();
+      for (const f of manifest.files) {
+        const abs = absPaths.get(f.path);
+        if (!abs) continue;
+        try {
+          parsed.set(
+            f.id,
+            parseFile({ fileId: f.id, section: f.section, bytes: await readFile(abs) }),
+          );
+        } catch {
+          /* the app shows this file's error; it just gets no preview page */
+        }
+      }
+      for (const story of orderStories(manifest.files, parsed)) {
+        const href = `/story/${story.id}`;
+        const target = path.join(dir, 'story', ...story.id.split('/'), 'index.html');
+        // Never write outside the build folder, whatever a file name holds.
+        if (!path.resolve(target).startsWith(path.resolve(dir) + path.sep)) continue;
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(
+          target,
+          storyPageHtml(indexHtml, story, story.title, options.siteUrl ?? null, href),
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Offline and installable: the app shell (HTML, JS, CSS, icons) is precached; the article files
+ * and the manifest are cached as they are read (network first, so edits are seen online; the cache
+ * answers offline). Parsed files and indexes also live in IndexedDB, so after one visit the
+ * library, every story and search work with the network off.
+ */
+export function pwaPlugin() {
+  return VitePWA({
+    registerType: 'autoUpdate',
+    // An external registerSW.js, not an inline script: the CSP allows no inline script.
+    injectRegister: 'script',
+    includeAssets: ['favicon.svg', 'theme-init.js', 'icons/*.png'],
+    manifest: {
+      name: 'Dispatch',
+      short_name: 'Dispatch',
+      description: 'A fast reader for folders of news articles.',
+      theme_color: '#7f1d1d',
+      background_color: '#fbfaf7',
+      display: 'standalone',
+      start_url: '.',
+      scope: '.',
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      // The app shell only: article files can be thousands; they are cached at runtime instead.
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      globIgnores: ['story/**', 'seeds/**', '404.html'],
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/\/seeds\//u, /\/seeds-manifest\.json$/u],
+      maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+      runtimeCaching: [
+        {
+          urlPattern: ({ url }) =>
+            /\/seeds\/.+\.txt$/u.test(url.pathname) ||
+            url.pathname.endsWith('/seeds-manifest.json'),
+          handler: 'NetworkFirst',
+          options: {
+            cacheName: 'dispatch-seeds',
+            networkTimeoutSeconds: 4,
+            expiration: { maxEntries: 20000 },
+          },
+        },
+      ],
+    },
+  });
+}

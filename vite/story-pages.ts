@@ -1,0 +1,53 @@
+import type { Story } from '../src/corpus/types';
+
+/** HTML-escapes text for an attribute or element body: the texts come from untrusted files. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const DESCRIPTION_MAX = 200;
+
+/** The lede, cut at a word boundary, for link previews. */
+export function describe(story: Story): string {
+  const text = (story.paragraphs[0] ?? story.kicker ?? '').replace(/\s+/gu, ' ').trim();
+  if (text.length <= DESCRIPTION_MAX) return text;
+  const cut = text.lastIndexOf(' ', DESCRIPTION_MAX - 1);
+  return `${text.slice(0, cut > 80 ? cut : DESCRIPTION_MAX - 1)}…`;
+}
+
+/**
+ * The built `index.html` with the story's own title, description and Open Graph / Twitter tags,
+ * so a shared link unfurls with its headline and lede; the page still boots the same app.
+ */
+export function storyPageHtml(
+  indexHtml: string,
+  story: Story,
+  title: string,
+  siteUrl: string | null,
+  href: string,
+): string {
+  const t = escapeHtml(`${title} · Dispatch`);
+  const d = escapeHtml(describe(story));
+  const tags = [
+    `<meta name="description" content="${d}" />`,
+    `<meta property="og:type" content="article" />`,
+    `<meta property="og:site_name" content="Dispatch" />`,
+    `<meta property="og:title" content="${escapeHtml(title)}" />`,
+    `<meta property="og:description" content="${d}" />`,
+    siteUrl
+      ? `<meta property="og:url" content="${escapeHtml(siteUrl.replace(/\/$/u, '') + href)}" />`
+      : '',
+    `<meta name="twitter:card" content="summary" />`,
+    `<meta name="twitter:title" content="${escapeHtml(title)}" />`,
+    `<meta name="twitter:description" content="${d}" />`,
+    story.section
+      ? `<meta property="article:section" content="${escapeHtml(story.section)}" />`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n    ');
+  return indexHtml
+    .replace(/<title>[^<]*<\/title>/u, () => `<title>${t}</title>`)
+    .replace(/<meta name="description"[^>]*>\s*/u, '')
+    .replace('</head>', () => `    ${tags}\n  </head>`);
+}
