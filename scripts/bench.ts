@@ -5,7 +5,7 @@
  * heap and JavaScript size, with targets as ✓/✗. Progress goes to stderr. Numbers on a shared
  * machine are noisy: the load average is printed with the table.
  *
- *   npm run bench                     (seeds, bbc, synth; 3 runs each)
+ *   npm run bench                     (seeds, bbc, synth; 3 runs each, ~4–6 min on 2 cores)
  *   npm run bench -- bbc --runs 1     (a subset: seeds | bbc | synth)
  */
 import { execSync } from 'node:child_process';
@@ -43,7 +43,7 @@ interface Folder {
   dir: () => string;
   queries: string[];
   timeoutMs: number;
-  /** Runs (the table shows medians); 10,000 articles get one, to stay near 8 minutes. */
+  /** Runs (the table shows medians); `--runs 1` for a quick look. */
   runs: number;
 }
 
@@ -76,7 +76,7 @@ const FOLDERS: Folder[] = [
     },
     queries: BBC_QUERIES,
     timeoutMs: 240_000,
-    runs: 1,
+    runs: 3,
   },
 ];
 
