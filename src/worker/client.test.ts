@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { ParsedFile } from '../corpus/types';
+import { CorpusWorkerClient } from './client';
+import type { RequestMessage, WorkerEvent } from './protocol';
+
+/** A Worker stand-in: records what it is sent, and can answer or crash on demand. */
+class FakeWorker {
+  static made: FakeWorker[] = [];
+  sent: RequestMessage[] = [];
+  terminated = false;
+  onmessage: ((e: MessageEvent<WorkerEvent>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  constructor() {
+    FakeWorker.made.push(this);
+  }
+  postMessage(m: RequestMessage) {
+    this.sent.push(m);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(m: WorkerEvent) {
+    this.onmessage?.({ data: m } as MessageEvent<WorkerEvent>);
+  }
+  crash(message: string) {
+    this.onerror?.({ message } as ErrorEvent);
+  }
+}
+
+const file = (id: string) => ({ fileId: id }) as ParsedFile;
+
+describe('CorpusWorkerClient crash recovery', () => {
+  it('rejects pending requests, restarts the worker, re-feeds its files and tells the user', async () => {
+    FakeWorker.made = [];
+    const client = new CorpusWorkerClient(() => new FakeWorker() as unknown as Worker);
+    let notified = 0;
+    client.subscribe(() => notified++);
+
+    client.syncFiles(
+      [
+        { file: file('a'), hash: 'h1' },
+        { file: file('b'), hash: 'h2' },
+      ],
+      2,
+      'folder-1',
+    );
+    const first = FakeWorker.made[0]!;
+    first.reply({ id: first.sent[0]!.id, ok: true, value: null });
+    const pending = client.request({ type: 'search', query: 'kim' });
+
+    first.crash('out of memory');
+
+    await expect(pending).rejects.toThrow('The analysis worker crashed (out of memory).');
+    expect(first.terminated).toBe(true);
+    expect(client.crashNotice).toBe(
+      'Background analysis crashed (out of memory) and was restarted.',
+    );
+    expect(client.getStatus()).toMatchObject({ files: 0, totalFiles: 2, searchReady: false });
+    expect(notified).toBeGreaterThan(0);
+
+    // A fresh worker got every file the old one had.
+    expect(FakeWorker.made).toHaveLength(2);
+    const second = FakeWorker.made[1]!;
+    const resync = second.sent[0]!;
+    expect(resync.type).toBe('sync-files');
+    if (resync.type === 'sync-files') {
+      expect(resync.files.map((f) => f.file.fileId)).toEqual(['a', 'b']);
+      expect(resync.total).toBe(2);
+      expect(resync.fingerprint).toBe('folder-1');
+    }
+
+    // And it serves requests again.
+    const again = client.request({ type: 'search', query: 'kim' });
+    const req = second.sent.at(-1)!;
+    second.reply({ id: req.id, ok: true, value: { stories: [] } });
+    await expect(again).resolves.toEqual({ stories: [] });
+  });
+
+  it('a crash before any file was sent restarts lazily, without a resync', () => {
+    FakeWorker.made = [];
+    const client = new CorpusWorkerClient(() => new FakeWorker() as unknown as Worker);
+    void client.request({ type: 'related', storyId: 'x' }).catch(() => undefined);
+    FakeWorker.made[0]!.crash('');
+    expect(client.crashNotice).toContain('the analysis worker stopped');
+    expect(FakeWorker.made).toHaveLength(1);
+  });
+});
