@@ -45,11 +45,11 @@ export function StoryRow({
           )}
           <span className="normal-case">{story.readingMinutes} min read</span>
         </div>
-        <h3
+        <h2
           className={`font-serif leading-snug group-hover:underline ${brief ? 'text-base' : 'text-xl font-semibold'}`}
         >
           {story.title}
-        </h3>
+        </h2>
         {excerpt && (
           <p className="mt-0.5 line-clamp-1 text-sm text-ink/75 dark:text-night-ink/75">
             {excerpt}
