@@ -88,7 +88,8 @@ function PaletteDialog() {
           <Kbd>esc</Kbd>
         </button>
       </div>
-      <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain">
+      {/* Focusable so keyboard users can scroll long results (axe: scrollable-region-focusable). */}
+      <div tabIndex={0} className="min-h-0 flex-1 overflow-y-auto overscroll-contain">
         {p.empty ? (
           <EmptyState
             recent={p.recents.recent}
