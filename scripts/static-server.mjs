@@ -20,7 +20,13 @@ const TYPES = {
 
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
-  let rel = decodeURIComponent(url.pathname);
+  let rel;
+  try {
+    rel = decodeURIComponent(url.pathname);
+  } catch {
+    // A malformed escape (`/%E0%A4%A`): answer it, do not let it take the server down.
+    return send(res, 400, 'Bad request', '.txt');
+  }
   if (!rel.startsWith(base))
     return send(res, 404, await readFile(path.join(root, '404.html')), '.html');
   rel = rel.slice(base.length);
