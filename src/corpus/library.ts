@@ -4,17 +4,20 @@ import type { ManifestFile, ParsedFile, Story } from './types';
 /**
  * The reading order of the library: manifest order (path order, so sections stay together), each
  * file's main story followed by its briefs. Files not loaded yet are skipped; derived titles are
- * made distinct across the whole folder.
+ * made distinct across the whole folder (`distinct`: callers skip it while a big folder streams in,
+ * where redoing it per batch cost ~1 s of main thread at 10,000 files).
  */
 export function orderStories(
   files: ManifestFile[],
   parsed: ReadonlyMap<string, ParsedFile>,
+  distinct = true,
 ): Story[] {
   const stories: Story[] = [];
   for (const f of files) {
     const p = parsed.get(f.id);
     if (p) stories.push(...p.stories);
   }
+  if (!distinct) return stories;
   const titles = distinctTitles(
     stories.map((s) => ({
       title: s.title,

@@ -34,7 +34,12 @@ export function useCorpus(): CorpusView {
   });
   const files = corpus.data?.files ?? EMPTY;
   const manifestFiles = manifest.data?.files;
-  const stories = useMemo(() => orderStories(manifestFiles ?? [], files), [manifestFiles, files]);
+  // Distinct titles need the whole folder; while it streams in, plain order is enough.
+  const streaming = corpus.fetchStatus === 'fetching';
+  const stories = useMemo(
+    () => orderStories(manifestFiles ?? [], files, !streaming),
+    [manifestFiles, files, streaming],
+  );
   const order = useMemo(() => storyOrder(manifestFiles ?? [], files), [manifestFiles, files]);
   return {
     manifest: manifest.data,
