@@ -13,6 +13,12 @@ export const router = createBrowserRouter(
     {
       element: <Layout />,
       errorElement: <RouteError />,
+      // Shown while the first page's chunk loads (a few ms from cache, longer on a cold network).
+      hydrateFallbackElement: (
+        <p className="sr-only" role="status">
+          Loading Dispatch…
+        </p>
+      ),
       children: [
         {
           index: true,
