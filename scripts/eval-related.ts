@@ -72,6 +72,8 @@ async function main(): Promise<void> {
     ['bm25 tf', { tf: 'bm25' }],
     ['bigrams', { bigrams: true }],
     ['title boost 1 (none)', { titleBoost: 1 }],
+    ['minDf 1 (keep terms no other story has)', { minDf: 1 }],
+    ['minDf 3', { minDf: 3 }],
     ['maxTerms 100', { maxTerms: 100 }],
     [
       'maxTerms 1000 (no pruning), exhaustive',
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
     ['entityWeight 0.1', { entityWeight: 0.1 }],
     ['entityWeight 0.25', { entityWeight: 0.25 }],
     ['entityIdfPower 1', { entityIdfPower: 1 }],
+    ['entity tf 1 + ln(mentions) (was the default)', { entityTf: 'log' }],
   ];
   const only = process.argv.includes('--quick') ? variants.slice(0, 1) : variants;
   console.log(`\n  ${''.padEnd(42)} terms    +entities`);

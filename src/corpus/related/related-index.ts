@@ -20,6 +20,9 @@ export interface RelatedOptions {
   stem: boolean;
   /** Title and kicker tokens count this many times. */
   titleBoost: number;
+  /** Terms found in fewer stories are left out (a term no other story has links nothing, but
+   * would still weigh in the cosine's length normalisation). */
+  minDf: number;
   /** Features kept per story (highest weights): bounds postings and query time. */
   maxTerms: number;
   /** Entity features kept per story. */
@@ -28,6 +31,9 @@ export interface RelatedOptions {
   entityWeight: number;
   /** Exponent on entity idf: rare shared names count, "place/us" hardly does. */
   entityIdfPower: number;
+  /** Entity tf: 'log' = 1 + ln(mentions), 'binary' = mentioned or not (the same for a list of
+   * distinct ids and a list of mentions). */
+  entityTf: 'log' | 'binary';
   /** Re-normalise the pruned vector to unit length (cosine over the kept features). */
   renormalize: boolean;
   /** Features per story that enter the postings (candidate generation). */
@@ -51,10 +57,12 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   bigrams: false,
   stem: false,
   titleBoost: 2,
+  minDf: 2,
   maxTerms: 300,
   maxEntities: 16,
   entityWeight: 0.05,
   entityIdfPower: 2,
+  entityTf: 'binary',
   renormalize: true,
   headTerms: 60,
   candidates: 100,
@@ -134,9 +142,12 @@ export function buildRelatedIndex(
     }
     entityTf.push(ents);
   }
+  const dupGroup = findDuplicateGroups(exactKeys, sigs);
   const df = new Map<string, number>();
-  for (const m of [...termTf, ...entityTf])
-    for (const f of m.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  for (let d = 0; d < n; d++) {
+    for (const f of termTf[d]!.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    for (const f of entityTf[d]!.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  }
   const avgLen = totalLen / Math.max(1, n);
   const idf = (f: string): number =>
     Math.pow(Math.log((n + 1) / ((df.get(f) ?? 0) + 0.5)), opts.idfPower);
@@ -153,11 +164,17 @@ export function buildRelatedIndex(
 
   const rows: Weighted[][] = [];
   for (let d = 0; d < n; d++) {
-    const terms = weigh(termTf[d]!, (f, tf) => tfw(tf, lens[d]!) * idf(f), opts.maxTerms);
+    const terms = weigh(
+      termTf[d]!,
+      (f, tf) => (df.get(f)! < opts.minDf ? 0 : tfw(tf, lens[d]!) * idf(f)),
+      opts.maxTerms,
+    );
     const ents = hasEntities
       ? weigh(
           entityTf[d]!,
-          (f, tf) => (1 + Math.log(tf)) * Math.pow(plainIdf(f), opts.entityIdfPower),
+          (f, tf) =>
+            (opts.entityTf === 'binary' ? 1 : 1 + Math.log(tf)) *
+            Math.pow(plainIdf(f), opts.entityIdfPower),
           opts.maxEntities,
         )
       : [];
@@ -166,14 +183,7 @@ export function buildRelatedIndex(
       ...scale(ents, entityScale, opts.renormalize),
     ]);
   }
-  return toIndex(
-    stories,
-    rows,
-    opts,
-    plainIdf,
-    (f) => counter.label(f),
-    findDuplicateGroups(exactKeys, sigs),
-  );
+  return toIndex(stories, rows, opts, plainIdf, (f) => counter.label(f), dupGroup);
 }
 
 /** Weights of one block, heaviest first (ties by name, for determinism), pruned to `max`. */

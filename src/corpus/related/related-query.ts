@@ -24,12 +24,19 @@ export interface RelatedResult {
 export const DEFAULT_K = 5;
 const SHARED_TERMS = 5;
 
-/** Reusable score accumulator, so scoring every story allocates once. */
+/** Reusable buffers, so scoring every story allocates (almost) nothing. */
 interface Scratch {
   acc: Float64Array;
   touched: Int32Array;
   /** The query row scattered densely over features, for exact dot products. */
   dense: Float64Array;
+  /** Min-heap of the best partial scores (candidate generation). */
+  heapE: Int32Array;
+  heapS: Float64Array;
+  /** Neighbourhood vote: `mark[e] === stamp` when e is in the current story's pool. */
+  mark: Int32Array;
+  votes: Int32Array;
+  stamp: number;
 }
 
 interface Candidate {
@@ -39,10 +46,16 @@ interface Candidate {
 
 function scratch(index: RelatedIndex): Scratch {
   const n = index.storyIds.length;
+  const c = Math.max(1, index.options.candidates);
   return {
     acc: new Float64Array(n),
     touched: new Int32Array(n),
     dense: new Float64Array(index.features.length),
+    heapE: new Int32Array(c),
+    heapS: new Float64Array(c),
+    mark: new Int32Array(n).fill(-1),
+    votes: new Int32Array(n),
+    stamp: 0,
   };
 }
 
@@ -60,7 +73,12 @@ export function relatedFor(index: RelatedIndex, storyId: string, k = DEFAULT_K):
     if (!list) cache.set(x, (list = firstPass(index, x, s)));
     return list;
   };
-  return result(index, d, smoothedTop(index, d, k, pass));
+  const group = index.dupGroup[d]!;
+  const copies: number[] = [];
+  if (group >= 0) {
+    for (let e = 0; e < index.dupGroup.length; e++) if (index.dupGroup[e] === group) copies.push(e);
+  }
+  return result(index, d, smoothedTop(index, d, k, pass, s), copies, s);
 }
 
 /** Related lists of every story, keyed by story id (same results as `relatedFor`). */
@@ -69,16 +87,18 @@ export function allRelated(index: RelatedIndex, k = DEFAULT_K): Map<string, Rela
   const n = index.storyIds.length;
   const lists: Candidate[][] = [];
   for (let d = 0; d < n; d++) lists.push(firstPass(index, d, s));
+  const groups = new Map<number, number[]>();
+  index.dupGroup.forEach((g, e) => {
+    if (g < 0) return;
+    const members = groups.get(g);
+    if (members) members.push(e);
+    else groups.set(g, [e]);
+  });
   const out = new Map<string, RelatedResult>();
+  const pass = (x: number): Candidate[] => lists[x]!;
   for (let d = 0; d < n; d++) {
-    out.set(
-      index.storyIds[d]!,
-      result(
-        index,
-        d,
-        smoothedTop(index, d, k, (x) => lists[x]!),
-      ),
-    );
+    const copies = groups.get(index.dupGroup[d]!) ?? [];
+    out.set(index.storyIds[d]!, result(index, d, smoothedTop(index, d, k, pass, s), copies, s));
   }
   return out;
 }
@@ -87,44 +107,79 @@ export function allRelated(index: RelatedIndex, k = DEFAULT_K): Map<string, Rela
  * First pass: the `smoothPool` best stories by exact similarity, best first, never the story
  * itself or one of its duplicates. Candidates come from the postings of the story's head
  * features (heads only, so common words do not make every story a candidate of every other);
- * the best `candidates` by that partial score are then scored over full rows.
+ * the best `candidates` by that partial score (ties: lower index) are then scored over full rows.
  */
 function firstPass(index: RelatedIndex, d: number, s: Scratch): Candidate[] {
   const { docStart, docFeature, docWeight, postStart, postDoc, postWeight, dupGroup } = index;
-  const { headTerms, candidates, smoothPool } = index.options;
-  const { acc, touched, dense } = s;
+  const { headTerms, smoothPool } = index.options;
+  const { acc, touched, dense, heapE, heapS } = s;
   const start = docStart[d]!;
   const end = docStart[d + 1]!;
   let nTouched = 0;
-  for (let i = start; i < Math.min(end, start + headTerms); i++) {
+  const headEnd = Math.min(end, start + headTerms);
+  for (let i = start; i < headEnd; i++) {
     const f = docFeature[i]!;
     const w = docWeight[i]!;
-    for (let p = postStart[f]!; p < postStart[f + 1]!; p++) {
+    const pEnd = postStart[f + 1]!;
+    for (let p = postStart[f]!; p < pEnd; p++) {
       const e = postDoc[p]!;
-      if (acc[e] === 0) touched[nTouched++] = e;
-      acc[e] = acc[e]! + w * postWeight[p]!;
+      const a = acc[e]!;
+      if (a === 0) touched[nTouched++] = e;
+      acc[e] = a + w * postWeight[p]!;
     }
   }
+  // Best `candidates` partial scores: a min-heap whose root is the weakest kept candidate.
+  const cap = heapE.length;
   const group = dupGroup[d]!;
-  const approx: Candidate[] = [];
+  let size = 0;
   for (let t = 0; t < nTouched; t++) {
     const e = touched[t]!;
     const score = acc[e]!;
     acc[e] = 0;
     if (e === d || (group >= 0 && dupGroup[e] === group)) continue;
-    insert(approx, { e, score }, Math.max(1, candidates), index);
+    if (size < cap) {
+      let i = size++;
+      while (i > 0) {
+        const up = (i - 1) >> 1;
+        if (!weaker(score, e, heapS[up]!, heapE[up]!)) break;
+        heapS[i] = heapS[up]!;
+        heapE[i] = heapE[up]!;
+        i = up;
+      }
+      heapS[i] = score;
+      heapE[i] = e;
+    } else if (weaker(heapS[0]!, heapE[0]!, score, e)) {
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= size) break;
+        if (c + 1 < size && weaker(heapS[c + 1]!, heapE[c + 1]!, heapS[c]!, heapE[c]!)) c++;
+        if (!weaker(heapS[c]!, heapE[c]!, score, e)) break;
+        heapS[i] = heapS[c]!;
+        heapE[i] = heapE[c]!;
+        i = c;
+      }
+      heapS[i] = score;
+      heapE[i] = e;
+    }
   }
   for (let i = start; i < end; i++) dense[docFeature[i]!] = docWeight[i]!;
   const best: Candidate[] = [];
-  for (const { e } of approx) {
+  const pool = Math.max(1, smoothPool);
+  for (let h = 0; h < size; h++) {
+    const e = heapE[h]!;
     let score = 0;
-    for (let i = docStart[e]!; i < docStart[e + 1]!; i++) {
-      score += dense[docFeature[i]!]! * docWeight[i]!;
-    }
-    insert(best, { e, score }, Math.max(1, smoothPool), index);
+    const eEnd = docStart[e + 1]!;
+    for (let i = docStart[e]!; i < eEnd; i++) score += dense[docFeature[i]!]! * docWeight[i]!;
+    insert(best, e, score, pool, index);
   }
   for (let i = start; i < end; i++) dense[docFeature[i]!] = 0;
   return best;
+}
+
+/** Heap order of partial scores: lower score, then higher index, is weaker. */
+function weaker(sa: number, ea: number, sb: number, eb: number): boolean {
+  return sa < sb || (sa === sb && ea > eb);
 }
 
 /**
@@ -139,51 +194,64 @@ function smoothedTop(
   d: number,
   k: number,
   pass: (x: number) => Candidate[],
+  s: Scratch,
 ): Candidate[] {
   const { smoothNeighbours, smoothWeight } = index.options;
   const own = pass(d);
-  const votes = new Map<number, number>(own.map((c) => [c.e, 0]));
+  const { mark, votes } = s;
+  const stamp = ++s.stamp;
+  for (const c of own) {
+    mark[c.e] = stamp;
+    votes[c.e] = 0;
+  }
   const voters = smoothWeight > 0 ? own.slice(0, smoothNeighbours) : [];
   for (const nb of voters) {
-    for (const c of pass(nb.e)) {
-      const v = votes.get(c.e);
-      if (v !== undefined) votes.set(c.e, v + 1);
-    }
+    for (const c of pass(nb.e)) if (mark[c.e] === stamp) votes[c.e]!++;
   }
   const best: Candidate[] = [];
   if (k <= 0) return best;
   for (const c of own) {
-    const boost = voters.length ? (smoothWeight * votes.get(c.e)!) / voters.length : 0;
-    insert(best, { e: c.e, score: c.score * (1 + boost) }, k, index);
+    const boost = voters.length ? (smoothWeight * votes[c.e]!) / voters.length : 0;
+    insert(best, c.e, c.score * (1 + boost), k, index);
   }
   return best;
 }
 
 /** Keeps `best` sorted and at most `max` long: insertion beats sorting for small lists. */
-function insert(best: Candidate[], c: Candidate, max: number, index: RelatedIndex): void {
-  if (best.length === max && !before(c.score, c.e, best[max - 1]!, index)) return;
+function insert(
+  best: Candidate[],
+  e: number,
+  score: number,
+  max: number,
+  index: RelatedIndex,
+): void {
+  if (best.length === max && !before(score, e, best[max - 1]!, index)) return;
   let at = best.length;
-  while (at > 0 && before(c.score, c.e, best[at - 1]!, index)) at--;
-  best.splice(at, 0, c);
+  while (at > 0 && before(score, e, best[at - 1]!, index)) at--;
+  best.splice(at, 0, { e, score });
   if (best.length > max) best.pop();
 }
 
-function result(index: RelatedIndex, d: number, best: Candidate[]): RelatedResult {
-  const { dupGroup } = index;
-  const group = dupGroup[d]!;
-  const duplicates: string[] = [];
-  if (group >= 0) {
-    for (let e = 0; e < dupGroup.length; e++) {
-      if (e !== d && dupGroup[e] === group) duplicates.push(index.storyIds[e]!);
-    }
-  }
+/** The hits with their "why", and the story's copies (`copies`: its group, itself included). */
+function result(
+  index: RelatedIndex,
+  d: number,
+  best: Candidate[],
+  copies: number[],
+  s: Scratch,
+): RelatedResult {
+  const { docStart, docFeature, docWeight } = index;
+  const { dense } = s;
+  for (let i = docStart[d]!; i < docStart[d + 1]!; i++) dense[docFeature[i]!] = docWeight[i]!;
+  const related = best.map(({ e, score }) => ({
+    storyId: index.storyIds[e]!,
+    score,
+    ...why(index, dense, e),
+  }));
+  for (let i = docStart[d]!; i < docStart[d + 1]!; i++) dense[docFeature[i]!] = 0;
   return {
-    related: best.map(({ e, score }) => ({
-      storyId: index.storyIds[e]!,
-      score,
-      ...why(index, d, e),
-    })),
-    duplicates,
+    related,
+    duplicates: copies.filter((e) => e !== d).map((e) => index.storyIds[e]!),
   };
 }
 
@@ -193,16 +261,17 @@ function before(score: number, e: number, other: Candidate, index: RelatedIndex)
   return index.storyIds[e]! < index.storyIds[other.e]!;
 }
 
-/** Shared features of two stories, by contribution to the dot product. */
-function why(index: RelatedIndex, a: number, b: number): Omit<RelatedHit, 'storyId' | 'score'> {
+/** Shared features of the story scattered in `dense` and story b, by contribution. */
+function why(
+  index: RelatedIndex,
+  dense: Float64Array,
+  b: number,
+): Omit<RelatedHit, 'storyId' | 'score'> {
   const { docStart, docFeature, docWeight, features } = index;
-  const weightInA = new Map<number, number>();
-  for (let i = docStart[a]!; i < docStart[a + 1]!; i++)
-    weightInA.set(docFeature[i]!, docWeight[i]!);
   const shared: { name: string; c: number }[] = [];
   for (let j = docStart[b]!; j < docStart[b + 1]!; j++) {
-    const wa = weightInA.get(docFeature[j]!);
-    if (wa !== undefined) shared.push({ name: features[docFeature[j]!]!, c: wa * docWeight[j]! });
+    const wa = dense[docFeature[j]!]!;
+    if (wa !== 0) shared.push({ name: features[docFeature[j]!]!, c: wa * docWeight[j]! });
   }
   shared.sort((x, y) => y.c - x.c || (x.name < y.name ? -1 : 1));
   const sharedEntities: string[] = [];

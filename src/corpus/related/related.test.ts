@@ -86,6 +86,15 @@ describe('related stories on the seeds', () => {
     }
   });
 
+  it('gives the same lists for one id per mention and one id per distinct entity', () => {
+    // The worker passes each story's distinct canonical ids; entityIdsByStory one per mention.
+    const distinct = new Map([...seedEntities].map(([id, list]) => [id, [...new Set(list)]]));
+    expect(
+      [...distinct.values()].some((l, i) => l.length < [...seedEntities.values()][i]!.length),
+    ).toBe(true);
+    expect(allRelated(buildRelatedIndex(seeds, distinct))).toEqual(allRelated(seedIndex));
+  });
+
   it('survives structuredClone (worker messages, IndexedDB)', () => {
     const copy = structuredClone(seedIndex);
     expect(relatedFor(copy, '002_54c47fb4e1efd86c')).toEqual(
