@@ -2,19 +2,24 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { cspPlugin } from './vite/csp-plugin';
+import { previewsPlugin } from './vite/previews-plugin';
+import { pwaPlugin } from './vite/pwa';
 import { seedsPlugin } from './vite/seeds-plugin';
 import { spaFallbackPlugin } from './vite/spa-fallback-plugin';
 
 // BASE_PATH lets the build live under a sub-path of a static host (`/reader/`).
 const base = normalizeBase(process.env.BASE_PATH ?? '/');
+const seedsDir = process.env.SEEDS_DIR ?? 'public/seeds';
 
 export default defineConfig({
   base,
   plugins: [
     react(),
     tailwindcss(),
-    seedsPlugin({ seedsDir: process.env.SEEDS_DIR ?? 'public/seeds' }),
+    seedsPlugin({ seedsDir }),
     spaFallbackPlugin(),
+    previewsPlugin({ seedsDir, siteUrl: process.env.SITE_URL }),
+    pwaPlugin(),
     cspPlugin(),
   ],
   worker: { format: 'es' },

@@ -101,6 +101,10 @@ export class CorpusEngine {
       if (hit && hit.length === e.file.stories.length) {
         this.cachedFiles++;
         hit.forEach((a) => this.record(a));
+      } else if (isBinary(e)) {
+        // Control-character soup yields "names" like "Á0Vª" that would pollute the entity lists:
+        // a binary file is shown as text but not analysed.
+        e.file.stories.forEach((s) => this.record({ storyId: s.id, mentions: [] }));
       } else {
         this.queue.push(...e.file.stories.filter((s) => !this.analyses.has(s.id)));
         this.pendingWrites.set(e.file.fileId, [e.hash, ...e.file.stories.map((s) => s.id)]);
@@ -273,4 +277,8 @@ export class CorpusEngine {
       this.emit(status);
     }
   }
+}
+
+function isBinary(e: FileEntry): boolean {
+  return e.file.warnings.some((w) => w.startsWith('This file looks binary'));
 }
