@@ -37,12 +37,12 @@ function fmix(x: number): number {
 }
 
 /**
- * One-permutation MinHash signature of the word shingles of `terms` (all tokens, stop words
- * included: word order is what tells a copy from a rewrite). Null when the text is too short.
+ * One-permutation MinHash signature of the word shingles of a token sequence, given as the
+ * `hashString` of each token (all tokens, stop words included: word order is what tells a copy
+ * from a rewrite). Null when the text is too short.
  */
-export function minhashSignature(terms: string[]): Uint32Array | null {
-  if (terms.length < SHINGLE) return null;
-  const th = terms.map(hashString);
+export function minhashSignature(th: ArrayLike<number>): Uint32Array | null {
+  if (th.length < SHINGLE) return null;
   const sig = new Uint32Array(BINS).fill(EMPTY);
   for (let i = 0; i + SHINGLE <= th.length; i++) {
     let h = 0x9747b28c;

@@ -1,5 +1,4 @@
 import { CJK, tokenize } from '../normalize';
-import type { Story } from '../types';
 import { STOP_WORDS } from './stop-words';
 
 /**
@@ -25,88 +24,120 @@ export function stemTerm(t: string): string {
   return t;
 }
 
-/** Folded tokens of every text of a story, in reading order, one array per text block. */
-export function storyBlocks(story: Story): { title: string[][]; body: string[][] } {
-  const title: string[][] = [];
-  // A derived title repeats the lede: boosting it would count the lede twice.
-  if (!story.titleDerived) title.push(tokens(story.title));
-  if (story.kicker) title.push(tokens(story.kicker));
-  return { title, body: story.paragraphs.map(tokens) };
-}
-
-function tokens(text: string): string[] {
-  return tokenize(text).map((t) => t.term);
-}
+// The word pattern of `tokenize` (src/corpus/normalize.ts). Each distinct raw word is folded
+// once, by `tokenize` itself, so the terms are exactly the shared tokenizer's; a test checks the
+// two patterns still agree.
+const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 
 export interface TermOptions {
   bigrams: boolean;
-  titleBoost: number;
   stem: boolean;
 }
 
 /**
- * Counts features from token blocks. One instance serves a whole build: it caches the
- * token → feature mapping (stop-word test, stemming) and tallies surface forms per stem so each
- * feature can be shown as the word readers saw most.
+ * The vocabulary of one index build. Tokens (folded words, stop words included) and features
+ * (what rows are made of: content terms, bigrams, entity ids) get dense integer ids, so the
+ * build counts in typed arrays instead of a Map per story; each raw word is folded once.
  */
-export class TermCounter {
-  private readonly feature = new Map<string, string | null>();
-  private readonly surfaces = new Map<string, Map<string, number>>();
+export class Vocabulary {
+  /** Folded tokens by id, their `hashString` (MinHash shingles) and feature id (-1: none). */
+  readonly tokens: string[] = [];
+  readonly tokenHash: number[] = [];
+  readonly tokenFeature: number[] = [];
+  /** Occurrences of each token, to label a folded feature by its commonest surface form. */
+  readonly tokenCount: number[] = [];
+  readonly features: string[] = [];
+  private readonly tokenIds = new Map<string, number>();
+  private readonly rawIds = new Map<string, number | number[]>();
+  private readonly featureIds = new Map<string, number>();
+  private readonly bigramIds = new Map<number, number>();
 
-  constructor(private readonly opts: TermOptions) {}
+  constructor(
+    private readonly opts: TermOptions,
+    private readonly hash: (s: string) => number,
+  ) {}
 
-  count(blocks: { title: string[][]; body: string[][] }): Map<string, number> {
-    const counts = new Map<string, number>();
-    const add = (block: string[], times: number): void => {
-      let prev: string | null = null;
-      for (const token of block) {
-        const term = this.toFeature(token);
-        if (term === null) {
-          prev = null;
-          continue;
-        }
-        counts.set(term, (counts.get(term) ?? 0) + times);
-        // Bigrams only over adjacent content words ("north korea", "interest rates").
-        if (this.opts.bigrams && prev !== null) {
-          const bg = `${prev} ${term}`;
-          counts.set(bg, (counts.get(bg) ?? 0) + times);
-        }
-        prev = term;
+  /** Appends the token ids of `text` to `out`. */
+  tokenize(text: string, out: number[]): void {
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+      let ids = this.rawIds.get(m[0]);
+      if (ids === undefined) {
+        const terms = tokenize(m[0]).map((t) => this.token(t.term));
+        ids = terms.length === 1 ? terms[0]! : terms;
+        this.rawIds.set(m[0], ids);
       }
+      if (typeof ids === 'number') {
+        out.push(ids);
+        this.tokenCount[ids]!++;
+      } else {
+        for (const id of ids) {
+          out.push(id);
+          this.tokenCount[id]!++;
+        }
+      }
+    }
+  }
+
+  /** Feature id of a name, created on first use. */
+  feature(name: string): number {
+    let id = this.featureIds.get(name);
+    if (id === undefined) {
+      id = this.features.length;
+      this.features.push(name);
+      this.featureIds.set(name, id);
+    }
+    return id;
+  }
+
+  /** Feature id of the bigram of two adjacent content features. */
+  bigram(a: number, b: number): number {
+    const key = a * 0x1000000 + b;
+    let id = this.bigramIds.get(key);
+    if (id === undefined) {
+      id = this.feature(`${this.features[a]!} ${this.features[b]!}`);
+      this.bigramIds.set(key, id);
+    }
+    return id;
+  }
+
+  get bigrams(): boolean {
+    return this.opts.bigrams;
+  }
+
+  /** The word to show for a feature: its most frequent surface form (differs when stemming). */
+  labels(): (feature: string) => string {
+    if (!this.opts.stem) return (f) => f;
+    const best = new Map<number, number>();
+    this.tokenFeature.forEach((f, t) => {
+      if (f < 0) return;
+      const b = best.get(f);
+      const [c, bc] = [this.tokenCount[t]!, b === undefined ? -1 : this.tokenCount[b]!];
+      if (b === undefined || c > bc || (c === bc && this.tokens[t]! < this.tokens[b]!)) {
+        best.set(f, t);
+      }
+    });
+    const label = (f: string): string => {
+      if (f.includes(' ')) return f.split(' ').map(label).join(' ');
+      const id = this.featureIds.get(f);
+      const t = id === undefined ? undefined : best.get(id);
+      return t === undefined ? f : this.tokens[t]!;
     };
-    for (const block of blocks.title) add(block, this.opts.titleBoost);
-    for (const block of blocks.body) add(block, 1);
-    return counts;
+    return label;
   }
 
-  /** The word to show for a feature: its most frequent surface form. */
-  label(feature: string): string {
-    if (feature.includes(' '))
-      return feature
-        .split(' ')
-        .map((w) => this.label(w))
-        .join(' ');
-    const seen = this.surfaces.get(feature);
-    if (!seen) return feature;
-    let best = feature;
-    let bestCount = -1;
-    for (const [s, c] of seen) {
-      if (c > bestCount || (c === bestCount && s < best)) [best, bestCount] = [s, c];
+  private token(term: string): number {
+    let id = this.tokenIds.get(term);
+    if (id === undefined) {
+      id = this.tokens.length;
+      this.tokens.push(term);
+      this.tokenIds.set(term, id);
+      this.tokenHash.push(this.hash(term));
+      this.tokenCount.push(0);
+      this.tokenFeature.push(
+        isContentTerm(term) ? this.feature(this.opts.stem ? stemTerm(term) : term) : -1,
+      );
     }
-    return best;
-  }
-
-  private toFeature(token: string): string | null {
-    let f = this.feature.get(token);
-    if (f === undefined) {
-      f = isContentTerm(token) ? (this.opts.stem ? stemTerm(token) : token) : null;
-      this.feature.set(token, f);
-    }
-    if (f !== null) {
-      let seen = this.surfaces.get(f);
-      if (!seen) this.surfaces.set(f, (seen = new Map()));
-      seen.set(token, (seen.get(token) ?? 0) + 1);
-    }
-    return f;
+    return id;
   }
 }

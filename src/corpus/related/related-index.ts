@@ -1,6 +1,6 @@
 import type { Story } from '../types';
-import { findDuplicateGroups, minhashSignature } from './duplicates';
-import { storyBlocks, TermCounter } from './features';
+import { findDuplicateGroups, hashString, minhashSignature } from './duplicates';
+import { Vocabulary } from './features';
 
 /**
  * Scoring knobs. The defaults are the configuration the app uses; the others exist so
@@ -100,14 +100,10 @@ export interface RelatedIndex {
   dupGroup: Int32Array;
 }
 
-interface Weighted {
-  feature: string;
-  weight: number;
-}
-
 /**
  * Builds the index. `entityIdsByStory` (optional) maps a story id to the canonical entity ids
- * it mentions, one entry per mention (repeats raise the weight); without it, terms alone score.
+ * it mentions (one entry per mention or per distinct entity: with the default binary entity tf
+ * both give the same index); without it, terms alone score.
  */
 export function buildRelatedIndex(
   stories: Story[],
@@ -116,174 +112,254 @@ export function buildRelatedIndex(
 ): RelatedIndex {
   const opts: RelatedOptions = { ...DEFAULT_RELATED_OPTIONS, ...options };
   const n = stories.length;
+  const vocab = new Vocabulary(opts, hashString);
   const exactKeys: string[] = [];
   const sigs: (Uint32Array | null)[] = [];
-  const termTf: Map<string, number>[] = [];
-  const entityTf: Map<string, number>[] = [];
-  let totalLen = 0;
-  const lens: number[] = [];
-  const counter = new TermCounter(opts);
-  for (const story of stories) {
-    const blocks = storyBlocks(story);
-    const body = blocks.body.flat();
-    const all = [...blocks.title.flat(), ...body];
-    exactKeys.push(all.join(' '));
-    // Shingles over the body: a copy re-headlined is still a copy. Very short texts use all.
-    sigs.push(minhashSignature(body.length >= 8 ? body : all));
-    const counts = counter.count(blocks);
-    termTf.push(counts);
-    let len = 0;
-    for (const c of counts.values()) len += c;
-    lens.push(len);
-    totalLen += len;
-    const ents = new Map<string, number>();
-    for (const id of entityIdsByStory?.get(story.id) ?? []) {
-      ents.set(ENTITY_PREFIX + id, (ents.get(ENTITY_PREFIX + id) ?? 0) + 1);
+  // Per-story feature counts, flat: story d's are [tfStart[d], tfStart[d + 1]); its entity
+  // counts follow its terms from entStart[d].
+  const tfStart = [0];
+  const entStart: number[] = [];
+  const tfFeature: number[] = [];
+  const tfCount: number[] = [];
+  const lens = new Float64Array(n);
+  let counts = new Float64Array(1024);
+  const seen: number[] = [];
+  const tally = (f: number, times: number): void => {
+    if (f >= counts.length) {
+      const grown = new Float64Array(Math.max(f + 1, counts.length * 2));
+      grown.set(counts);
+      counts = grown;
     }
-    entityTf.push(ents);
+    if (counts[f] === 0) seen.push(f);
+    counts[f] = counts[f]! + times;
+  };
+  const flush = (): void => {
+    for (const f of seen) {
+      tfFeature.push(f);
+      tfCount.push(counts[f]!);
+      counts[f] = 0;
+    }
+    seen.length = 0;
+  };
+  const toks: number[] = [];
+  const blockEnd: number[] = [];
+  const { tokenFeature, tokenHash } = vocab;
+  for (let d = 0; d < n; d++) {
+    const story = stories[d]!;
+    toks.length = 0;
+    blockEnd.length = 0;
+    // A derived title repeats the lede: boosting it would count the lede twice.
+    if (!story.titleDerived) {
+      vocab.tokenize(story.title, toks);
+      blockEnd.push(toks.length);
+    }
+    if (story.kicker) {
+      vocab.tokenize(story.kicker, toks);
+      blockEnd.push(toks.length);
+    }
+    const titleEnd = toks.length;
+    for (const p of story.paragraphs) {
+      vocab.tokenize(p, toks);
+      blockEnd.push(toks.length);
+    }
+    exactKeys.push(exactKey(toks));
+    // Shingles over the body: a copy re-headlined is still a copy. Very short texts use all.
+    const from = toks.length - titleEnd >= 8 ? titleEnd : 0;
+    const hashes = new Uint32Array(toks.length - from);
+    for (let i = from; i < toks.length; i++) hashes[i - from] = tokenHash[toks[i]!]!;
+    sigs.push(minhashSignature(hashes));
+    let len = 0;
+    let b = 0;
+    let prev = -1;
+    for (let i = 0; i < toks.length; i++) {
+      if (i === blockEnd[b]) {
+        b++;
+        prev = -1; // bigrams never span two blocks
+      }
+      const f = tokenFeature[toks[i]!]!;
+      if (f < 0) {
+        prev = -1;
+        continue;
+      }
+      const times = i < titleEnd ? opts.titleBoost : 1;
+      tally(f, times);
+      len += times;
+      // Bigrams only over adjacent content words ("north korea", "interest rates").
+      if (vocab.bigrams && prev >= 0) tally(vocab.bigram(prev, f), times);
+      prev = f;
+    }
+    lens[d] = len;
+    flush();
+    entStart.push(tfFeature.length);
+    for (const id of entityIdsByStory?.get(story.id) ?? []) {
+      tally(vocab.feature(ENTITY_PREFIX + id), 1);
+    }
+    flush();
+    tfStart.push(tfFeature.length);
   }
   const dupGroup = findDuplicateGroups(exactKeys, sigs);
-  const df = new Map<string, number>();
-  for (let d = 0; d < n; d++) {
-    for (const f of termTf[d]!.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-    for (const f of entityTf[d]!.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-  }
+  const nf = vocab.features.length;
+  const df = new Float64Array(nf);
+  for (const f of tfFeature) df[f]!++;
+  let totalLen = 0;
+  for (const len of lens) totalLen += len;
   const avgLen = totalLen / Math.max(1, n);
-  const idf = (f: string): number =>
-    Math.pow(Math.log((n + 1) / ((df.get(f) ?? 0) + 0.5)), opts.idfPower);
+  const plainIdf = Float64Array.from(df, (x) => Math.log((n + 1) / (x + 0.5)));
+  const termW = plainIdf.map((x, f) => (df[f]! < opts.minDf ? 0 : Math.pow(x, opts.idfPower)));
+  const entityW = plainIdf.map((x) => Math.pow(x, opts.entityIdfPower));
+  // Row order: classic TF-IDF (the idf the scoring weight leaves out is put back).
+  const classic = plainIdf.map((x) => Math.pow(x, 1 - opts.idfPower));
   const tfw = (tf: number, len: number): number => {
     if (opts.tf === 'raw') return tf;
     if (opts.tf === 'log') return 1 + Math.log(tf);
     const { k1, b } = opts;
     return (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avgLen));
   };
-  const plainIdf = (f: string): number => Math.log((n + 1) / ((df.get(f) ?? 0) + 0.5));
   const hasEntities = entityIdsByStory !== undefined && opts.entityWeight > 0;
   const termScale = Math.sqrt(hasEntities ? 1 - opts.entityWeight : 1);
   const entityScale = Math.sqrt(hasEntities ? opts.entityWeight : 0);
 
-  const rows: Weighted[][] = [];
+  const rowStart = [0];
+  const rowFeature: number[] = [];
+  const rowWeight: number[] = [];
+  const block = new Block(vocab.features);
   for (let d = 0; d < n; d++) {
-    const terms = weigh(
-      termTf[d]!,
-      (f, tf) => (df.get(f)! < opts.minDf ? 0 : tfw(tf, lens[d]!) * idf(f)),
-      opts.maxTerms,
-    );
-    const ents = hasEntities
-      ? weigh(
-          entityTf[d]!,
-          (f, tf) =>
-            (opts.entityTf === 'binary' ? 1 : 1 + Math.log(tf)) *
-            Math.pow(plainIdf(f), opts.entityIdfPower),
-          opts.maxEntities,
-        )
-      : [];
-    rows.push([
-      ...scale(terms, termScale, opts.renormalize),
-      ...scale(ents, entityScale, opts.renormalize),
-    ]);
+    block.clear();
+    for (let i = tfStart[d]!; i < entStart[d]!; i++) {
+      const f = tfFeature[i]!;
+      block.add(f, tfw(tfCount[i]!, lens[d]!) * termW[f]!);
+    }
+    block.emit(opts.maxTerms, termScale, opts.renormalize, classic, rowFeature, rowWeight);
+    if (hasEntities) {
+      block.clear();
+      for (let i = entStart[d]!; i < tfStart[d + 1]!; i++) {
+        const f = tfFeature[i]!;
+        const tf = opts.entityTf === 'binary' ? 1 : 1 + Math.log(tfCount[i]!);
+        block.add(f, tf * entityW[f]!);
+      }
+      block.emit(opts.maxEntities, entityScale, opts.renormalize, classic, rowFeature, rowWeight);
+    }
+    rowStart.push(rowFeature.length);
   }
-  return toIndex(stories, rows, opts, plainIdf, (f) => counter.label(f), dupGroup);
+  return toIndex(stories, rowStart, rowFeature, rowWeight, vocab, plainIdf, opts, dupGroup);
 }
 
-/** Weights of one block, heaviest first (ties by name, for determinism), pruned to `max`. */
-function weigh(
-  tf: Map<string, number>,
-  w: (feature: string, tf: number) => number,
-  max: number,
-): Weighted[] & { norm?: number } {
-  const all: Weighted[] = [];
-  let norm = 0;
-  for (const [feature, count] of tf) {
-    const weight = w(feature, count);
-    if (weight <= 0) continue;
-    norm += weight * weight;
-    all.push({ feature, weight });
+/** 64 bits of hash of a token id sequence (and its length): the exact-duplicate key. */
+function exactKey(toks: number[]): string {
+  if (toks.length === 0) return '';
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  for (const t of toks) {
+    h1 = Math.imul(h1 ^ t, 0x01000193);
+    h2 = Math.imul(h2 ^ t, 0x5bd1e995) ^ (h2 >>> 15);
   }
-  all.sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1));
-  const kept: Weighted[] & { norm?: number } = all.slice(0, max);
-  kept.norm = Math.sqrt(norm);
-  return kept;
+  return `${h1 >>> 0}.${h2 >>> 0}.${toks.length}`;
 }
 
-function scale(
-  block: Weighted[] & { norm?: number },
-  by: number,
-  renormalize: boolean,
-): Weighted[] {
-  let norm = block.norm ?? 0;
-  if (renormalize) norm = Math.sqrt(block.reduce((s, x) => s + x.weight * x.weight, 0));
-  if (norm === 0 || by === 0) return [];
-  return block.map((x) => ({ feature: x.feature, weight: (x.weight / norm) * by }));
+/** One block (terms or entities) of a row being weighed: kept, normalised, sorted, emitted. */
+class Block {
+  private f: number[] = [];
+  private w: number[] = [];
+  private norm = 0;
+
+  constructor(private readonly names: string[]) {}
+
+  clear(): void {
+    this.f.length = 0;
+    this.w.length = 0;
+    this.norm = 0;
+  }
+
+  add(feature: number, weight: number): void {
+    if (weight <= 0) return;
+    this.f.push(feature);
+    this.w.push(weight);
+    this.norm += weight * weight;
+  }
+
+  /**
+   * Appends the `max` heaviest features (ties by name), scaled to length `by` (over the kept
+   * features when `renormalize`, else over all), in classic TF-IDF order (`classic`: the idf
+   * factor the weight leaves out), ties by feature id.
+   */
+  emit(
+    max: number,
+    by: number,
+    renormalize: boolean,
+    classic: Float64Array,
+    outF: number[],
+    outW: number[],
+  ): void {
+    const { f, w, names } = this;
+    let order = Array.from(f.keys());
+    let norm = this.norm;
+    if (order.length > max) {
+      order.sort((a, b) => w[b]! - w[a]! || (names[f[a]!]! < names[f[b]!]! ? -1 : 1));
+      order = order.slice(0, max);
+      if (renormalize) norm = order.reduce((s, i) => s + w[i]! * w[i]!, 0);
+    }
+    norm = Math.sqrt(norm);
+    if (norm === 0 || by === 0) return;
+    const key = (i: number): number => w[i]! * classic[f[i]!]!;
+    order.sort((a, b) => key(b) - key(a) || f[a]! - f[b]!);
+    for (const i of order) {
+      outF.push(f[i]!);
+      outW.push((w[i]! / norm) * by);
+    }
+  }
 }
 
 function toIndex(
   stories: Story[],
-  rows: Weighted[][],
+  rowStart: number[],
+  rowFeature: number[],
+  rowWeight: number[],
+  vocab: Vocabulary,
+  plainIdf: Float64Array,
   options: RelatedOptions,
-  idf: (feature: string) => number,
-  label: (feature: string) => string,
   dupGroup: Int32Array,
 ): RelatedIndex {
   // Only features some story kept enter the vocabulary; ids follow first appearance.
-  const ids = new Map<string, number>();
-  const features: string[] = [];
-  let nnz = 0;
-  for (const row of rows) {
-    for (const { feature } of row) {
-      if (!ids.has(feature)) {
-        ids.set(feature, features.length);
-        features.push(feature);
-      }
+  const remap = new Int32Array(vocab.features.length).fill(-1);
+  const kept: number[] = [];
+  for (const f of rowFeature) {
+    if (remap[f] === -1) {
+      remap[f] = kept.length;
+      kept.push(f);
     }
-    nnz += row.length;
   }
-  const featureIdf = Float32Array.from(features, idf);
-  const rest = 1 - options.idfPower;
-  const docStart = new Uint32Array(rows.length + 1);
-  const docFeature = new Uint32Array(nnz);
-  const docWeight = new Float32Array(nnz);
-  const postCount = new Uint32Array(features.length + 1);
-  let p = 0;
-  rows.forEach((row, d) => {
-    docStart[d] = p;
-    // Row order = classic TF-IDF order (the idf the scoring weight leaves out is put back):
-    // its head is what the story is distinctively about.
-    const sorted = row
-      .map((x) => {
-        const id = ids.get(x.feature)!;
-        return { id, w: x.weight, key: x.weight * Math.pow(featureIdf[id]!, rest) };
-      })
-      .sort((a, b) => b.key - a.key || a.id - b.id);
-    sorted.forEach(({ id, w }, i) => {
-      docFeature[p] = id;
-      docWeight[p] = w;
-      if (i < options.headTerms) postCount[id + 1] = (postCount[id + 1] ?? 0) + 1;
-      p++;
-    });
-  });
-  docStart[rows.length] = p;
-  const postStart = new Uint32Array(features.length + 1);
-  for (let f = 0; f < features.length; f++) postStart[f + 1] = postStart[f]! + postCount[f + 1]!;
-  const fill = postStart.slice(0, features.length);
-  const postDoc = new Uint32Array(postStart[features.length]!);
+  const nf = kept.length;
+  const n = stories.length;
+  const docStart = Uint32Array.from(rowStart);
+  const docFeature = Uint32Array.from(rowFeature, (f) => remap[f]!);
+  const docWeight = Float32Array.from(rowWeight);
+  const postStart = new Uint32Array(nf + 1);
+  for (let d = 0; d < n; d++) {
+    const end = Math.min(docStart[d + 1]!, docStart[d]! + options.headTerms);
+    for (let i = docStart[d]!; i < end; i++) postStart[docFeature[i]! + 1]!++;
+  }
+  for (let f = 0; f < nf; f++) postStart[f + 1] = postStart[f]! + postStart[f + 1]!;
+  const fill = postStart.slice(0, nf);
+  const postDoc = new Uint32Array(postStart[nf]!);
   const postWeight = new Float32Array(postDoc.length);
-  for (let d = 0; d < rows.length; d++) {
+  for (let d = 0; d < n; d++) {
     const end = Math.min(docStart[d + 1]!, docStart[d]! + options.headTerms);
     for (let i = docStart[d]!; i < end; i++) {
-      const f = docFeature[i]!;
-      const at = fill[f]!;
-      fill[f] = at + 1;
+      const at = fill[docFeature[i]!]!++;
       postDoc[at] = d;
       postWeight[at] = docWeight[i]!;
     }
   }
+  const label = vocab.labels();
   return {
     version: 1,
     options,
     storyIds: stories.map((s) => s.id),
-    features: features.map((f) => (f.startsWith(ENTITY_PREFIX) ? f : label(f))),
-    featureIdf,
+    features: kept.map((f) => {
+      const name = vocab.features[f]!;
+      return name.startsWith(ENTITY_PREFIX) ? name : label(name);
+    }),
+    featureIdf: Float32Array.from(kept, (f) => plainIdf[f]!),
     docStart,
     docFeature,
     docWeight,

@@ -29,7 +29,7 @@ interface Scratch {
   acc: Float64Array;
   touched: Int32Array;
   /** The query row scattered densely over features, for exact dot products. */
-  dense: Float64Array;
+  dense: Float32Array;
   /** Min-heap of the best partial scores (candidate generation). */
   heapE: Int32Array;
   heapS: Float64Array;
@@ -50,7 +50,7 @@ function scratch(index: RelatedIndex): Scratch {
   return {
     acc: new Float64Array(n),
     touched: new Int32Array(n),
-    dense: new Float64Array(index.features.length),
+    dense: new Float32Array(index.features.length),
     heapE: new Int32Array(c),
     heapS: new Float64Array(c),
     mark: new Int32Array(n).fill(-1),
@@ -264,25 +264,52 @@ function before(score: number, e: number, other: Candidate, index: RelatedIndex)
 /** Shared features of the story scattered in `dense` and story b, by contribution. */
 function why(
   index: RelatedIndex,
-  dense: Float64Array,
+  dense: Float32Array,
   b: number,
 ): Omit<RelatedHit, 'storyId' | 'score'> {
   const { docStart, docFeature, docWeight, features } = index;
-  const shared: { name: string; c: number }[] = [];
+  const entities: { name: string; c: number }[] = [];
+  const termF: number[] = [];
+  const termC: number[] = [];
   for (let j = docStart[b]!; j < docStart[b + 1]!; j++) {
-    const wa = dense[docFeature[j]!]!;
-    if (wa !== 0) shared.push({ name: features[docFeature[j]!]!, c: wa * docWeight[j]! });
-  }
-  shared.sort((x, y) => y.c - x.c || (x.name < y.name ? -1 : 1));
-  const sharedEntities: string[] = [];
-  const sharedTerms: string[] = [];
-  for (const { name } of shared) {
-    if (name.startsWith(ENTITY_PREFIX)) sharedEntities.push(name.slice(ENTITY_PREFIX.length));
-    else if (sharedTerms.length < SHARED_TERMS && !coveredBy(name, sharedTerms)) {
-      sharedTerms.push(name);
+    const f = docFeature[j]!;
+    const wa = dense[f]!;
+    if (wa === 0) continue;
+    const name = features[f]!;
+    if (name.startsWith(ENTITY_PREFIX)) entities.push({ name, c: wa * docWeight[j]! });
+    else {
+      termF.push(f);
+      termC.push(wa * docWeight[j]!);
     }
   }
-  return { sharedEntities, sharedTerms };
+  entities.sort(byContribution);
+  // The few strongest terms: repeated selection beats sorting every shared term.
+  const sharedTerms: string[] = [];
+  while (sharedTerms.length < SHARED_TERMS) {
+    let at = -1;
+    for (let i = 0; i < termF.length; i++) {
+      if (termC[i]! < 0) continue;
+      if (
+        at < 0 ||
+        termC[i]! > termC[at]! ||
+        (termC[i] === termC[at] && features[termF[i]!]! < features[termF[at]!]!)
+      ) {
+        at = i;
+      }
+    }
+    if (at < 0) break;
+    termC[at] = -1;
+    const name = features[termF[at]!]!;
+    if (!coveredBy(name, sharedTerms)) sharedTerms.push(name);
+  }
+  return {
+    sharedEntities: entities.map((x) => x.name.slice(ENTITY_PREFIX.length)),
+    sharedTerms,
+  };
+}
+
+function byContribution(x: { name: string; c: number }, y: { name: string; c: number }): number {
+  return y.c - x.c || (x.name < y.name ? -1 : 1);
 }
 
 /** "korea" adds nothing after "north korea" has been listed. */

@@ -5,7 +5,9 @@ import { analyzeStory } from '../entities/recognize';
 import { buildEntityTable } from '../entities/entity-table';
 import { parseText } from '../parse-file';
 import type { Story } from '../types';
+import { tokenize } from '../normalize';
 import { entityIdsByStory } from './entity-input';
+import { Vocabulary } from './features';
 import { buildRelatedIndex } from './related-index';
 import { allRelated, distinguishingTerms, relatedFor } from './related-query';
 
@@ -93,6 +95,19 @@ describe('related stories on the seeds', () => {
       [...distinct.values()].some((l, i) => l.length < [...seedEntities.values()][i]!.length),
     ).toBe(true);
     expect(allRelated(buildRelatedIndex(seeds, distinct))).toEqual(allRelated(seedIndex));
+  });
+
+  it('folds words exactly as the shared tokenizer does (its fast path caches each raw word)', () => {
+    const vocab = new Vocabulary({ bigrams: false, stem: false }, () => 0);
+    const texts = seeds.flatMap((s) => [s.title, ...s.paragraphs]);
+    texts.push(
+      'Kim Jong-un’s U.S. trip: don’t “quote” CAFÉ café 習近平 AI模型 12.5% Putin’s Putin',
+    );
+    for (const text of texts) {
+      const ids: number[] = [];
+      vocab.tokenize(text, ids);
+      expect(ids.map((i) => vocab.tokens[i])).toEqual(tokenize(text).map((t) => t.term));
+    }
   });
 
   it('survives structuredClone (worker messages, IndexedDB)', () => {
