@@ -56,10 +56,17 @@ async function main(): Promise<void> {
   if (!entities) console.log('  (entities: src/corpus/entities/recognize.ts not found — skipped)');
 
   if (entities) {
-    const app = ours(bbc, entities, {});
+    // What the worker passes: each story's distinct canonical ids (entityIdsByStory gives one per
+    // mention; with binary entity tf both build the same index).
+    const distinct = new Map([...entities].map(([id, list]) => [id, [...new Set(list)]]));
+    const app = ours(bbc, distinct, {});
     console.log(
       `  APP       terms + entities, default options          ${fmt(app.p)}  (${app.dupStories} stories with duplicates, build + all lists ${app.ms.toFixed(0)} ms)`,
     );
+    const mentions = ours(bbc, entities, {});
+    console.log(`            same, one id per mention                   ${fmt(mentions.p)}`);
+    const old = ours(bbc, entities, { minDf: 1, entityTf: 'log' });
+    console.log(`            previous defaults (minDf 1, entity tf log) ${fmt(old.p)}`);
   }
   // Ablations: one option changed from the defaults, measured with and without entities.
   const variants: [string, Partial<RelatedOptions>][] = [

@@ -24,10 +24,22 @@ export function stemTerm(t: string): string {
   return t;
 }
 
-// The word pattern of `tokenize` (src/corpus/normalize.ts). Each distinct raw word is folded
-// once, by `tokenize` itself, so the terms are exactly the shared tokenizer's; a test checks the
-// two patterns still agree.
-const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
+// The word grammar of `tokenize` (src/corpus/normalize.ts: /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/u),
+// scanned by hand in `Vocabulary.tokenize`. Each distinct raw word is then folded once, by
+// `tokenize` itself, so the terms are exactly the shared tokenizer's; a test checks the two
+// still agree.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const JOINERS = "'’.";
+
+/** Length (1 or 2 code units) of the letter or digit at `i`, or 0 when there is none. */
+function wordChar(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80)
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  const n = cp > 0xffff ? 2 : 1;
+  return LETTER_OR_DIGIT.test(text.slice(i, i + n)) ? n : 0;
+}
 
 export interface TermOptions {
   bigrams: boolean;
@@ -57,15 +69,34 @@ export class Vocabulary {
     private readonly hash: (s: string) => number,
   ) {}
 
-  /** Appends the token ids of `text` to `out`. */
+  /**
+   * Appends the token ids of `text` to `out`. Scans words by hand (`WORD`'s grammar: runs of
+   * letters and digits joined by single inner apostrophes or dots) so a word costs one slice
+   * and one Map lookup, not a RegExp match object.
+   */
   tokenize(text: string, out: number[]): void {
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-      let ids = this.rawIds.get(m[0]);
+    const len = text.length;
+    let i = 0;
+    while (i < len) {
+      let w = wordChar(text, i);
+      if (w === 0) {
+        i++;
+        continue;
+      }
+      const start = i;
+      do i += w;
+      while (i < len && (w = wordChar(text, i)) > 0);
+      // Inner apostrophes and dots: "U.S.", "don't" (only when a letter or digit follows).
+      while (i + 1 < len && JOINERS.includes(text[i]!) && (w = wordChar(text, i + 1)) > 0) {
+        i += 1 + w;
+        while (i < len && (w = wordChar(text, i)) > 0) i += w;
+      }
+      const raw = text.slice(start, i);
+      let ids = this.rawIds.get(raw);
       if (ids === undefined) {
-        const terms = tokenize(m[0]).map((t) => this.token(t.term));
+        const terms = tokenize(raw).map((t) => this.token(t.term));
         ids = terms.length === 1 ? terms[0]! : terms;
-        this.rawIds.set(m[0], ids);
+        this.rawIds.set(raw, ids);
       }
       if (typeof ids === 'number') {
         out.push(ids);

@@ -260,6 +260,7 @@ function exactKey(toks: number[]): string {
 class Block {
   private f: number[] = [];
   private w: number[] = [];
+  private key: number[] = [];
   private norm = 0;
 
   constructor(private readonly names: string[]) {}
@@ -300,8 +301,9 @@ class Block {
     }
     norm = Math.sqrt(norm);
     if (norm === 0 || by === 0) return;
-    const key = (i: number): number => w[i]! * classic[f[i]!]!;
-    order.sort((a, b) => key(b) - key(a) || f[a]! - f[b]!);
+    const key = this.key;
+    for (const i of order) key[i] = w[i]! * classic[f[i]!]!;
+    order.sort((a, b) => key[b]! - key[a]! || f[a]! - f[b]!);
     for (const i of order) {
       outF.push(f[i]!);
       outW.push((w[i]! / norm) * by);

@@ -102,6 +102,7 @@ describe('related stories on the seeds', () => {
     const texts = seeds.flatMap((s) => [s.title, ...s.paragraphs]);
     texts.push(
       'Kim Jong-un’s U.S. trip: don’t “quote” CAFÉ café 習近平 AI模型 12.5% Putin’s Putin',
+      "a.b. c'd '' x.. .x 1.2.3 ½ x² 𝐀bc 😀ok e\u0301t\u00e9 rock'n'roll O’Neill’s end.",
     );
     for (const text of texts) {
       const ids: number[] = [];
