@@ -25,7 +25,9 @@ function best<T>(runs: number, f: () => T): { ms: number; value: T } {
 }
 
 // Optional JSON of RelatedOptions to time an alternative: `npm run bench:related -- '{"headTerms":60}'`.
-const options = JSON.parse(process.argv[2] ?? '{}') as Partial<RelatedOptions>;
+const options = JSON.parse(
+  process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '{}',
+) as Partial<RelatedOptions>;
 
 function bench(name: string, stories: Story[]): void {
   const build = best(1, () => buildRelatedIndex(stories, undefined, options));
