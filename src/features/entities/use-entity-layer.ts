@@ -34,7 +34,11 @@ export function useEntityLayer(story: Story, hash: string) {
     place: true,
     organization: true,
   });
-  const [card, setCard] = useState<OpenCard | null>(null);
+  // Only where the card points is state; the entity itself is read from the latest analysis, so
+  // an open card fills in other stories and merged names as the folder's analysis completes.
+  const [cardAt, setCard] = useState<(Omit<OpenCard, 'entity'> & { entityId: string }) | null>(
+    null,
+  );
   const data = q.data?.storyId === story.id ? q.data : undefined;
   useEffect(() => {
     if (data) markOnce('story-highlighted');
@@ -81,7 +85,7 @@ export function useEntityLayer(story: Story, hash: string) {
       const entity = id ? entities.get(id) : undefined;
       if (!id || !entity) return;
       const all = mentionElements(id);
-      setCard({ entity, anchor: el, position: all.indexOf(el) + 1, total: all.length });
+      setCard({ entityId: id, anchor: el, position: all.indexOf(el) + 1, total: all.length });
     },
     [entities],
   );
@@ -105,16 +109,27 @@ export function useEntityLayer(story: Story, hash: string) {
   );
   const move = useCallback(
     (delta: -1 | 1) => {
-      if (!card) return;
-      const all = mentionElements(card.entity.id);
-      const i = (all.indexOf(card.anchor) + delta + all.length) % all.length;
+      if (!cardAt) return;
+      const all = mentionElements(cardAt.entityId);
+      const i = (all.indexOf(cardAt.anchor) + delta + all.length) % all.length;
       const el = all[i];
       if (!el) return;
       el.scrollIntoView({ block: 'center' });
-      setCard({ ...card, anchor: el, position: i + 1, total: all.length });
+      setCard({ ...cardAt, anchor: el, position: i + 1, total: all.length });
     },
-    [card],
+    [cardAt],
   );
+
+  const cardEntity = cardAt ? entities.get(cardAt.entityId) : undefined;
+  const card: OpenCard | null =
+    cardAt && cardEntity
+      ? {
+          entity: cardEntity,
+          anchor: cardAt.anchor,
+          position: cardAt.position,
+          total: cardAt.total,
+        }
+      : null;
 
   return {
     ready: data !== undefined,
