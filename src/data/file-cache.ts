@@ -1,4 +1,5 @@
-import { createStore, get, getMany, set, setMany, type UseStore } from 'idb-keyval';
+import { get, getMany, set, setMany } from 'idb-keyval';
+import { lazyStore } from '../lib/idb-store';
 import type { Manifest, ManifestFile, ParsedFile } from '../corpus/types';
 
 /**
@@ -7,18 +8,7 @@ import type { Manifest, ManifestFile, ParsedFile } from '../corpus/types';
  * parser's output changes.
  */
 const PARSER_VERSION = 1;
-let store: UseStore | null | undefined;
-
-function db(): UseStore | null {
-  if (store === undefined) {
-    try {
-      store = typeof indexedDB === 'undefined' ? null : createStore('dispatch-files', 'parsed');
-    } catch {
-      store = null;
-    }
-  }
-  return store;
-}
+const db = lazyStore('dispatch-files', 'parsed');
 
 // The path is part of the key: identical texts at two paths (the BBC set has 98 such groups)
 // are different files with different story ids.

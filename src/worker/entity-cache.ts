@@ -1,4 +1,5 @@
-import { createStore, getMany, setMany, type UseStore } from 'idb-keyval';
+import { getMany, setMany } from 'idb-keyval';
+import { lazyStore } from '../lib/idb-store';
 import type { StoryEntities } from '../corpus/entities/types';
 
 /**
@@ -7,18 +8,7 @@ import type { StoryEntities } from '../corpus/entities/types';
  * changes, or stale analyses would be served.
  */
 const RECOGNIZER_VERSION = 2;
-let store: UseStore | null | undefined;
-
-function db(): UseStore | null {
-  if (store === undefined) {
-    try {
-      store = typeof indexedDB === 'undefined' ? null : createStore('dispatch-cache', 'entities');
-    } catch {
-      store = null;
-    }
-  }
-  return store;
-}
+const db = lazyStore('dispatch-cache', 'entities');
 
 const key = (hash: string) => `v${RECOGNIZER_VERSION}:${hash}`;
 

@@ -1,4 +1,5 @@
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { get, set } from 'idb-keyval';
+import { lazyStore } from '../lib/idb-store';
 import type { SearchIndex } from '../corpus/search/types';
 
 /**
@@ -7,18 +8,7 @@ import type { SearchIndex } from '../corpus/search/types';
  * Stored as structured data (no JSON round trip); only the latest folder is kept.
  */
 const INDEX_VERSION = 1;
-let store: UseStore | null | undefined;
-
-function db(): UseStore | null {
-  if (store === undefined) {
-    try {
-      store = typeof indexedDB === 'undefined' ? null : createStore('dispatch-search', 'index');
-    } catch {
-      store = null;
-    }
-  }
-  return store;
-}
+const db = lazyStore('dispatch-search', 'index');
 
 interface Entry {
   version: number;
