@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import type { Story } from '../corpus/types';
 import { corpusWorker } from '../worker/client';
@@ -61,15 +61,6 @@ export const searchQuery = (query: string, status: WorkerStatus, limit = 20) =>
     retry: false,
     placeholderData: (prev) => prev,
   });
-
-export function useEntityList(ids: string[], status: WorkerStatus) {
-  return useQuery({
-    queryKey: ['analysis', 'entity-list', ids, status.entitiesReady, status.epoch],
-    queryFn: () => corpusWorker.request({ type: 'entity-list', ids }),
-    enabled: ids.length > 0,
-    staleTime: Infinity,
-  });
-}
 
 export const storyHitsQuery = (story: Story, query: string, status: WorkerStatus) =>
   queryOptions({

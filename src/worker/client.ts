@@ -14,7 +14,6 @@ const INITIAL: WorkerStatus = {
   totalFiles: 0,
   stories: 0,
   analysed: 0,
-  version: 0,
   epoch: 0,
   searchReady: false,
   searchFromCache: false,

@@ -1,4 +1,5 @@
 import { buildEntityTable } from '../corpus/entities/entity-table';
+import { fileIdOf } from '../corpus/library';
 import { analyzeStory } from '../corpus/entities/recognize';
 import type { Entity, StoryEntities } from '../corpus/entities/types';
 import { buildRelatedIndex, type RelatedIndex } from '../corpus/related/related-index';
@@ -43,7 +44,6 @@ export class CorpusEngine {
   private analysisStart = 0;
   private analysisMs: number | null = null;
   private cachedFiles = 0;
-  private version = 0;
   private epoch = 0;
   private fingerprint = '';
   /** True while the search index is the cached one of an earlier visit (warm start). */
@@ -137,7 +137,6 @@ export class CorpusEngine {
       totalFiles: this.totalFiles,
       stories: this.stories.size,
       analysed: this.analyses.size,
-      version: this.version,
       epoch: this.epoch,
       searchReady: (loaded && this.indexQueue.length === 0) || this.searchFromCache,
       searchFromCache: this.searchFromCache,
@@ -160,8 +159,7 @@ export class CorpusEngine {
     this.search = createSearchIndex();
     this.indexQueue = [...this.stories.values()];
     for (const id of [...this.analyses.keys()]) {
-      const fileId = id.replace(/~\d+$/u, '');
-      if (!this.stories.has(id) || changedFiles.has(fileId)) this.analyses.delete(id);
+      if (!this.stories.has(id) || changedFiles.has(fileIdOf(id))) this.analyses.delete(id);
     }
     this.mentionIndex.clear();
     for (const a of this.analyses.values()) this.indexMentions(a);
@@ -267,7 +265,6 @@ export class CorpusEngine {
       }
       this.related = buildRelatedIndex([...this.stories.values()], byStory);
     }
-    this.version++;
     const status = this.status();
     const milestones = `${status.searchReady}${status.entitiesReady}${status.relatedReady}${status.files}`;
     const now = performance.now();

@@ -40,14 +40,6 @@ async function handle(req: Request, id: number): Promise<unknown> {
       const expanded = search(engine.search, q, { limit: 1 }).expandedTerms;
       return req.story.paragraphs.map((p) => highlightQuery(p, q, expanded));
     }
-    case 'story-entity-ids': {
-      const out: Record<string, string[]> = {};
-      for (const sid of req.storyIds) {
-        const a = engine.analyses.get(sid);
-        if (a) out[sid] = [...new Set(a.mentions.map((m) => engine.canonical(m.entityId)))];
-      }
-      return out;
-    }
   }
 }
 

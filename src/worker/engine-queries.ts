@@ -1,6 +1,5 @@
 import type { Entity, EntityType } from '../corpus/entities/types';
-import { distinguishingTerms } from '../corpus/related/related-query';
-import { relatedFor } from '../corpus/related/related-query';
+import { distinguishingTerms, relatedFor } from '../corpus/related/related-query';
 import { sentenceAround } from '../corpus/sentences';
 import type { Story } from '../corpus/types';
 import type { CorpusEngine } from './corpus-engine';

@@ -26,7 +26,6 @@ export type Request =
   | { type: 'related'; storyId: string }
   | { type: 'entity'; entityId: string }
   | { type: 'entity-list'; ids: string[] }
-  | { type: 'story-entity-ids'; storyIds: string[] }
   | { type: 'story-hits'; story: Story; query: string }
   | { type: 'filter-stories'; entityIds: string[] };
 
@@ -86,7 +85,6 @@ export interface ResponseMap {
   related: RelatedView | null;
   entity: EntityPageData | null;
   'entity-list': EntitySummary[];
-  'story-entity-ids': Record<string, string[]>;
   /** Per paragraph (0-based), the ranges of the query's hits in that paragraph's text. */
   'story-hits': [number, number][][];
   'filter-stories': StoryFilterResult;
@@ -102,8 +100,6 @@ export interface WorkerStatus {
   totalFiles: number;
   stories: number;
   analysed: number;
-  /** Bumped whenever an index changes, so queries keyed on it refresh. */
-  version: number;
   /**
    * Bumped each time the folder-wide results (entity table, related index) are rebuilt. Queries of
    * derived data key on it: a flag like entitiesReady can go true → false → true across a rebuild,
