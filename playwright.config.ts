@@ -3,9 +3,10 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findSystemChromium } from './scripts/find-chromium.mjs';
 
 const executablePath = (findSystemChromium as () => string | undefined)();
-const PORT = 4173;
-const SUBPATH_PORT = 4174;
-const HOSTILE_PORT = 4175;
+// PORT_BASE lets two checkouts (a git worktree beside main) run their journeys at the same time.
+const PORT = Number(process.env.PORT_BASE ?? 4173);
+const SUBPATH_PORT = PORT + 1;
+const HOSTILE_PORT = PORT + 2;
 
 /**
  * Journeys run against the production build (`npm run test:e2e` builds first): `vite preview`
