@@ -1,6 +1,6 @@
 import { docFrequency } from './search-index';
 import type { Expansion } from './term-expansion';
-import type { SearchIndex } from './types';
+import type { IntList, SearchIndex } from './types';
 
 /** BM25 parameters (the usual ones). */
 const K1 = 1.2;
@@ -107,7 +107,7 @@ function scratchFor(n: number): { best: Float64Array; tmp: Float64Array } {
 }
 
 /** Whether `seq` contains `ids` consecutively. */
-function containsRun(seq: readonly number[], ids: readonly number[]): boolean {
+function containsRun(seq: IntList, ids: readonly number[]): boolean {
   const first = ids[0]!;
   outer: for (
     let i = seq.indexOf(first);

@@ -1,6 +1,6 @@
 import { fastTokenize } from './fast-tokenize';
 import type { Story } from '../types';
-import type { IndexedDoc, SearchIndex } from './types';
+import type { IndexedDoc, IntList, SearchIndex } from './types';
 
 /**
  * Runtime lookup from term to term id. Kept beside the plain index (a WeakMap) rather than in it,
@@ -65,6 +65,9 @@ export function addStories(index: SearchIndex, stories: readonly Story[]): void 
     }
     return id;
   };
+  // A cached index holds its postings as typed-array views (index-pack.ts): back to plain arrays
+  // before the first push. Only happens when a story missing from the cached index arrives.
+  if (stories.some((s) => !known.has(s.id))) thawPostings(index);
   // Term frequencies of one story, reused across stories to avoid allocating a Map each time.
   const tf = new Map<number, number>();
   for (const story of stories) {
@@ -81,8 +84,8 @@ export function addStories(index: SearchIndex, stories: readonly Story[]): void 
     }
     tf.clear();
     for (const id of bodyTokens) tf.set(id, (tf.get(id) ?? 0) + 1);
-    for (const [id, count] of tf) index.postings[id]!.push(docIndex, count);
-    for (const id of new Set(titleTokens)) index.titlePostings[id]!.push(docIndex);
+    for (const [id, count] of tf) (index.postings[id] as number[]).push(docIndex, count);
+    for (const id of new Set(titleTokens)) (index.titlePostings[id] as number[]).push(docIndex);
     index.totalBodyTokens += bodyTokens.length;
     const doc: IndexedDoc = {
       id: story.id,
@@ -98,6 +101,21 @@ export function addStories(index: SearchIndex, stories: readonly Story[]): void 
     index.docs.push(doc);
   }
   for (const l of changeListeners) l(index);
+}
+
+/** Indexes whose postings are typed-array views (read back from the cache by `unpackIndex`). */
+const frozen = new WeakSet<SearchIndex>();
+
+/** Called by `unpackIndex`: `addStories` must copy this index's postings before it appends. */
+export function markFrozen(index: SearchIndex): void {
+  frozen.add(index);
+}
+
+function thawPostings(index: SearchIndex): void {
+  if (!frozen.delete(index)) return;
+  const thaw = (l: IntList): number[] => (Array.isArray(l) ? l : Array.from(l));
+  index.postings = index.postings.map(thaw);
+  index.titlePostings = index.titlePostings.map(thaw);
 }
 
 /** Term id of a folded term, or undefined when the corpus never uses it. */

@@ -2,7 +2,7 @@ import { highlightQuery } from './highlight';
 import { termIdOf } from './search-index';
 import { makeSnippet } from './snippets';
 import type { Expansion } from './term-expansion';
-import type { ParsedQuery, SearchIndex, Snippet } from './types';
+import type { IntList, ParsedQuery, SearchIndex, Snippet } from './types';
 
 function popcount(x: number): number {
   let c = 0;
@@ -10,7 +10,7 @@ function popcount(x: number): number {
   return c;
 }
 
-function runAt(seq: readonly number[], from: number, to: number, ids: readonly number[]): boolean {
+function runAt(seq: IntList, from: number, to: number, ids: readonly number[]): boolean {
   for (let i = from; i + ids.length <= to; i++) {
     let k = 0;
     while (k < ids.length && seq[i + k] === ids[k]) k++;

@@ -1,6 +1,6 @@
 /**
- * Types of the search engine. Everything here is plain data (arrays, strings, numbers) so an
- * index and its results survive structuredClone (worker messages) and JSON (IndexedDB cache).
+ * Types of the search engine. Everything here is plain data (arrays, typed arrays, strings,
+ * numbers) so an index and its results survive structuredClone (worker messages, IndexedDB).
  */
 
 /** A highlight: `[start, end)` offsets in UTF-16 code units of the text it belongs to. */
@@ -33,6 +33,13 @@ export interface ParsedQuery {
   truncated: boolean;
 }
 
+/**
+ * A list of small integers: a plain array while an index is built, a view into one shared typed
+ * array once it is read back from the cache (see index-pack.ts); readers only index, iterate and
+ * search it, so all three work.
+ */
+export type IntList = number[] | Uint16Array | Uint32Array;
+
 /** Entity data attached after the text index is built (see `setEntities`). */
 export interface SearchEntity {
   id: string;
@@ -51,11 +58,11 @@ export interface IndexedDoc {
   titleDerived: boolean;
   paragraphs: string[];
   /** Term ids of the title (title + kicker), in order. */
-  titleTokens: number[];
+  titleTokens: IntList;
   /** Term ids of the body, all paragraphs in order. */
-  bodyTokens: number[];
+  bodyTokens: IntList;
   /** `paraStarts[i]`: index in `bodyTokens` of the first token of paragraph i + 1. */
-  paraStarts: number[];
+  paraStarts: IntList;
 }
 
 /**
@@ -68,9 +75,9 @@ export interface SearchIndex {
   /** Term id → folded term. */
   terms: string[];
   /** Term id → body postings as flat pairs `[docIndex, termFrequency, …]`, docIndex ascending. */
-  postings: number[][];
+  postings: IntList[];
   /** Term id → doc indexes whose title contains the term (ascending, may repeat-free). */
-  titlePostings: number[][];
+  titlePostings: IntList[];
   /** Sum of body lengths (tokens), for BM25's average document length. */
   totalBodyTokens: number;
   entities: SearchEntity[];

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { seeds } from '../../../scripts/lib/search-corpora';
+import { setEntities } from './entities';
+import { packIndex, unpackIndex, type PackedIndex } from './index-pack';
+import { search } from './search';
+import { addStories, buildSearchIndex, indexToJSON } from './search-index';
+
+const stories = seeds().stories;
+const QUERIES = [
+  'putin',
+  'pyongya',
+  'balistic missles',
+  '"north korean" -kirby',
+  '"state media"',
+  'person:putin',
+  '卓榮泰',
+  'k',
+];
+const full = (r: ReturnType<typeof search>) =>
+  JSON.stringify([r.total, r.partial, r.expandedTerms, r.stories, r.entities]);
+
+describe('packed search index (the IndexedDB form)', () => {
+  const index = buildSearchIndex(stories);
+  setEntities(index, [
+    {
+      id: 'person/putin',
+      name: 'Vladimir Putin',
+      type: 'person',
+      aliases: ['Putin'],
+      storyIds: [stories[0]!.id],
+    },
+  ]);
+
+  // Results carry paragraph sub-results, so this also covers the token-sequence paths.
+  it('answers every query exactly as the index it was packed from, after a structured clone', () => {
+    const packed = structuredClone(packIndex(index));
+    expect(packed.ints).toBeInstanceOf(Uint16Array); // the seeds have few terms
+    const back = unpackIndex(packed)!;
+    expect(back.docs[0]!.bodyTokens).toBeInstanceOf(Uint16Array);
+    for (const q of QUERIES) expect(full(search(back, q))).toBe(full(search(index, q)));
+  });
+
+  it('grows again when a story it lacks arrives (views are copied before appending)', () => {
+    const part = buildSearchIndex(stories.slice(0, 4));
+    const back = unpackIndex(packIndex(part))!;
+    addStories(back, stories);
+    expect(indexToJSON(normalise(back))).toBe(indexToJSON(buildSearchIndex(stories)));
+  });
+
+  it('switches to 32 bits when a value does not fit 16', () => {
+    const big = buildSearchIndex(stories);
+    // A story of 70,000 tokens: its last paragraph starts past 65,535.
+    const long = { ...stories[0]!, id: 'long', paragraphs: [...Array(70_001)].map(() => 'word') };
+    addStories(big, [long]);
+    const packed = packIndex(big);
+    expect(packed.ints).toBeInstanceOf(Uint32Array);
+    const back = unpackIndex(structuredClone(packed))!;
+    for (const q of QUERIES) expect(full(search(back, q))).toBe(full(search(big, q)));
+  });
+
+  it('rejects data that is not a consistent packed index', () => {
+    const packed = packIndex(index);
+    expect(unpackIndex({ ...packed, termCount: packed.termCount + 1 })).toBeUndefined();
+    expect(unpackIndex({ ...packed, ints: packed.ints.subarray(1) })).toBeUndefined();
+    expect(unpackIndex({ ...packed, version: 2 } as unknown as PackedIndex)).toBeUndefined();
+    expect(unpackIndex({ ...packed, ints: [] } as unknown as PackedIndex)).toBeUndefined();
+  });
+});
+
+/** The unpacked docs keep typed-array token lists; compare them as plain arrays. */
+function normalise(i: ReturnType<typeof buildSearchIndex>) {
+  return {
+    ...i,
+    docs: i.docs.map((d) => ({
+      ...d,
+      titleTokens: Array.from(d.titleTokens),
+      bodyTokens: Array.from(d.bodyTokens),
+      paraStarts: Array.from(d.paraStarts),
+    })),
+  };
+}
