@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { SEEDS_CHANGED_EVENT } from '../data/live-events';
 import { manifestQuery } from '../data/seeds-api';
+import { corpusWorker } from '../worker/client';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -11,6 +12,8 @@ export const queryClient = new QueryClient({
 // The manifest is needed by every page: ask for it at boot, in parallel with the lazy page chunk,
 // rather than after it (a deep link then waits for one round trip fewer).
 void queryClient.prefetchQuery(manifestQuery());
+// The worker too: it reads the last visit's search index while the manifest is on its way.
+corpusWorker.start();
 
 // In `npm run dev` the seeds plugin tells us when a file in the folder was added, changed or
 // removed; refetching the manifest makes the page follow the folder without a restart.

@@ -8,6 +8,7 @@ import { readCachedFiles } from './file-cache';
 import { packsEnabled } from './pack-api';
 import { streamPacks } from './pack-stream';
 import { fileQuery } from './seeds-api';
+import { corpusWorker } from '../worker/client';
 
 /** How many files are fetched at once: enough to fill HTTP/2, few enough to keep the page responsive. */
 const FETCH_CONCURRENCY = 8;
@@ -83,8 +84,11 @@ async function* streamFiles(
   const hasPending = () => pending.files.length > 0 || pending.failures.length > 0;
   const finished = () => running === 0 && next >= todo.length;
 
+  // The worker reads its cached search index first (see whenCacheChecked): it is what a warm
+  // reload's search waits for, and two large reads at once slow each other down.
   // Warm start: files parsed on an earlier visit come from IndexedDB in one read and go out as
   // the first batch; only the rest (new or changed files) touch the network.
+  await corpusWorker.whenCacheChecked(300);
   const cached = await readCachedFiles(files);
   const warm: ParsedFile[] = [];
   const cold: ManifestFile[] = [];

@@ -85,3 +85,31 @@ describe('CorpusWorkerClient crash recovery', () => {
     expect(FakeWorker.made).toHaveLength(1);
   });
 });
+
+describe('CorpusWorkerClient.whenCacheChecked', () => {
+  const status = (cacheChecked: boolean): WorkerEvent =>
+    ({ type: 'status', cacheChecked }) as unknown as WorkerEvent;
+
+  it('resolves at once when no worker runs, else when the worker says its cache was read', async () => {
+    FakeWorker.made = [];
+    const client = new CorpusWorkerClient(() => new FakeWorker() as unknown as Worker);
+    await client.whenCacheChecked(60_000); // no worker yet: nothing to wait for
+    client.start();
+    let settled = false;
+    const waiting = client.whenCacheChecked(60_000).then(() => (settled = true));
+    FakeWorker.made[0]!.reply(status(false));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    FakeWorker.made[0]!.reply(status(true));
+    await waiting;
+    expect(settled).toBe(true);
+  });
+
+  it('gives up after the time limit (a worker that never answers must not block the library)', async () => {
+    const client = new CorpusWorkerClient(() => new FakeWorker() as unknown as Worker);
+    client.start();
+    const t = performance.now();
+    await client.whenCacheChecked(30);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(25);
+  });
+});

@@ -17,6 +17,7 @@ const INITIAL: WorkerStatus = {
   epoch: 0,
   searchReady: false,
   searchFromCache: false,
+  cacheChecked: false,
   entitiesReady: false,
   relatedReady: false,
   analysisMs: null,
@@ -43,6 +44,14 @@ export class CorpusWorkerClient {
   crashNotice: string | null = null;
 
   constructor(private readonly create: () => Worker) {}
+
+  /**
+   * Starts the worker now, before it has anything to do: its script loads and it starts reading
+   * the cached search index while the main thread fetches the manifest (warm reloads).
+   */
+  start(): void {
+    this.ensure();
+  }
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
@@ -116,6 +125,27 @@ export class CorpusWorkerClient {
       keep: removed ? [...ids] : null,
       fingerprint,
     }).catch(() => undefined);
+  }
+
+  /**
+   * Resolves once the worker has read its cached search index, or after `maxMs`, or at once when
+   * no worker runs. The main thread reads its own large IndexedDB records after this: reads that
+   * overlap slow each other down, and on a warm reload the worker's index is what search waits for
+   * (10k folder: search usable ~600 ms instead of ~900 ms; the library was not slower).
+   */
+  whenCacheChecked(maxMs: number): Promise<void> {
+    if (!this.worker || this.status.cacheChecked) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        off();
+        resolve();
+      };
+      const timer = setTimeout(done, maxMs);
+      const off = this.subscribe(() => {
+        if (this.status.cacheChecked) done();
+      });
+    });
   }
 
   subscribe = (l: () => void): (() => void) => {

@@ -9,7 +9,7 @@ import { warmSearch } from '../corpus/search/search';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
 import { readCachedAnalyses, writeCachedAnalyses } from './entity-cache';
-import { readSearchIndex, writeSearchIndex } from './search-cache';
+import { readLatestSearchIndex, writeSearchIndex, type CachedIndex } from './search-cache';
 import type { FileEntry, WorkerStatus } from './protocol';
 
 /** Background work runs in slices this long (ms), so requests are answered in between. */
@@ -48,8 +48,25 @@ export class CorpusEngine {
   private fingerprint = '';
   /** True while the search index is the cached one of an earlier visit (warm start). */
   private searchFromCache = false;
+  private cacheChecked = false;
+
+  /** The cached index of the last visit, read as soon as the worker starts (see `prefetchCache`). */
+  private cachedIndex: Promise<CachedIndex | undefined> = Promise.resolve(undefined);
 
   constructor(private readonly emit: (status: WorkerStatus) => void) {}
+
+  /**
+   * Starts reading the last visit's search index from IndexedDB right away, while the main thread
+   * is still fetching the manifest and reading its files: on a warm reload that read is what
+   * search waits for, so it must not wait for the folder's fingerprint to start.
+   */
+  prefetchCache(): void {
+    this.cachedIndex = readLatestSearchIndex().then((cached) => {
+      this.cacheChecked = true;
+      this.emit(this.status());
+      return cached;
+    });
+  }
 
   /**
    * Takes newly loaded or changed files. `keep` (the ids of every file still in the folder) is
@@ -67,9 +84,10 @@ export class CorpusEngine {
       this.fingerprint = fingerprint;
       // Warm start: a finished index of this exact folder makes search usable before the files
       // are re-read; addStories then skips the stories it already holds.
-      const cached = this.search.docs.length === 0 ? await readSearchIndex(fingerprint) : undefined;
-      if (cached) {
-        this.search = cached;
+      const latest = this.search.docs.length === 0 ? await this.cachedIndex : undefined;
+      this.cachedIndex = Promise.resolve(undefined); // one folder per visit: free it either way
+      if (latest?.fingerprint === fingerprint) {
+        this.search = latest.index;
         this.searchFromCache = true;
         this.emit(this.status());
       }
@@ -140,6 +158,7 @@ export class CorpusEngine {
       epoch: this.epoch,
       searchReady: (loaded && this.indexQueue.length === 0) || this.searchFromCache,
       searchFromCache: this.searchFromCache,
+      cacheChecked: this.cacheChecked,
       entitiesReady: this.table !== null,
       relatedReady: this.related !== null,
       analysisMs: this.analysisMs,

@@ -11,6 +11,7 @@ import type { Request, RequestMessage, ResponseMessage, WorkerEvent } from './pr
 declare const self: DedicatedWorkerGlobalScope;
 const post = (m: WorkerEvent) => self.postMessage(m);
 const engine = new CorpusEngine((status) => post(status));
+engine.prefetchCache();
 
 /** Only the newest search runs: an older one still queued when a newer arrives is dropped. */
 let latestSearch = 0;

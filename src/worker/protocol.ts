@@ -109,6 +109,8 @@ export interface WorkerStatus {
   searchReady: boolean;
   /** True when the search index came from the IndexedDB cache (warm start). */
   searchFromCache: boolean;
+  /** True once the worker has finished reading its cached search index (found or not). */
+  cacheChecked: boolean;
   entitiesReady: boolean;
   relatedReady: boolean;
   /** Milliseconds spent on entity analysis of the whole folder, once done. */
