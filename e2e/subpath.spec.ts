@@ -30,3 +30,28 @@ test('every story has its own page with link-preview tags that boots the app', a
     'Weather and runway conditions',
   );
 });
+
+test.describe('deep link without the manifest', () => {
+  // page.route cannot see requests a service worker answers.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a story page fetches its own file at boot: it paints before the folder manifest arrives', async ({
+    page,
+  }) => {
+    // Hold the manifest back until the story has painted; the page's file hint must be enough.
+    let releaseManifest: () => void = () => undefined;
+    const held = new Promise<void>((r) => (releaseManifest = r));
+    await page.route('**/seeds-manifest.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/reader/story/003_94fd4063dbc03a91~2');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(
+      'Weather and runway conditions',
+    );
+    releaseManifest();
+    // Once the manifest is there, the rest of the app follows (the library link, the folder).
+    await page.getByRole('link', { name: 'Dispatch' }).click();
+    await expect(page.getByRole('list', { name: 'Stories' }).getByRole('link')).toHaveCount(15);
+  });
+});

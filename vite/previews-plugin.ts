@@ -38,7 +38,10 @@ export function previewsPlugin(options: { seedsDir: string; siteUrl?: string }):
           /* the app shows this file's error; it just gets no preview page */
         }
       }
+      const byId = new Map(manifest.files.map((f) => [f.id, f]));
       for (const story of orderStories(manifest.files, parsed)) {
+        const file = byId.get(story.fileId);
+        if (!file) continue;
         const href = `/story/${story.id}`;
         const target = path.join(dir, 'story', ...story.id.split('/'), 'index.html');
         // Never write outside the build folder, whatever a file name holds.
@@ -46,7 +49,7 @@ export function previewsPlugin(options: { seedsDir: string; siteUrl?: string }):
         await mkdir(path.dirname(target), { recursive: true });
         await writeFile(
           target,
-          storyPageHtml(indexHtml, story, story.title, options.siteUrl ?? null, href),
+          storyPageHtml(indexHtml, story, story.title, options.siteUrl ?? null, href, file),
         );
       }
     },

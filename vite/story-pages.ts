@@ -1,4 +1,5 @@
-import type { Story } from '../src/corpus/types';
+import { FILE_HINT_META } from '../src/data/file-hint';
+import type { ManifestFile, Story } from '../src/corpus/types';
 
 /** HTML-escapes text for an attribute or element body: the texts come from untrusted files. */
 export function escapeHtml(s: string): string {
@@ -17,7 +18,9 @@ export function describe(story: Story): string {
 
 /**
  * The built `index.html` with the story's own title, description and Open Graph / Twitter tags,
- * so a shared link unfurls with its headline and lede; the page still boots the same app.
+ * so a shared link unfurls with its headline and lede; the page still boots the same app. It also
+ * names the story's file (FILE_HINT_META), so the app fetches that file at boot instead of after
+ * the folder's manifest: a deep link paints as fast in a 10,000-file folder as in a small one.
  */
 export function storyPageHtml(
   indexHtml: string,
@@ -25,6 +28,7 @@ export function storyPageHtml(
   title: string,
   siteUrl: string | null,
   href: string,
+  file: ManifestFile,
 ): string {
   const t = escapeHtml(`${title} · Dispatch`);
   const d = escapeHtml(describe(story));
@@ -43,6 +47,7 @@ export function storyPageHtml(
     story.section
       ? `<meta property="article:section" content="${escapeHtml(story.section)}" />`
       : '',
+    `<meta name="${FILE_HINT_META}" content="${escapeHtml(JSON.stringify(file))}" />`,
   ]
     .filter(Boolean)
     .join('\n    ');

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { SEEDS_CHANGED_EVENT } from '../data/live-events';
-import { manifestQuery } from '../data/seeds-api';
+import { fileHint } from '../data/file-hint';
+import { fileQuery, manifestQuery } from '../data/seeds-api';
 import { corpusWorker } from '../worker/client';
 
 export const queryClient = new QueryClient({
@@ -12,6 +13,9 @@ export const queryClient = new QueryClient({
 // The manifest is needed by every page: ask for it at boot, in parallel with the lazy page chunk,
 // rather than after it (a deep link then waits for one round trip fewer).
 void queryClient.prefetchQuery(manifestQuery());
+// A story's preview page names its file: a deep link fetches it now, not after the manifest.
+const hint = fileHint();
+if (hint) void queryClient.prefetchQuery(fileQuery(hint));
 // The worker too: it reads the last visit's search index while the manifest is on its way.
 corpusWorker.start();
 

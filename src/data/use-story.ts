@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { fileIdOf } from '../corpus/library';
 import type { ManifestFile, ParsedFile, Story } from '../corpus/types';
+import { fileHint } from './file-hint';
 import { fileQuery } from './seeds-api';
 import { useManifest } from './use-corpus';
 
@@ -12,25 +13,33 @@ export type StoryState =
 
 /**
  * One story by id. It loads only its own file (not the folder), so a deep link paints as soon
- * as that one file has arrived, whatever the folder size.
+ * as that one file has arrived, whatever the folder size. On a story's preview page the file is
+ * known before the manifest arrives (`fileHint`); once the manifest is there, it decides.
  */
 export function useStory(storyId: string): StoryState {
   const manifest = useManifest();
   const fileId = fileIdOf(storyId);
-  const manifestFile = manifest.data?.files.find((f) => f.id === fileId) ?? null;
+  const hint = fileHint();
+  const manifestFile = manifest.data
+    ? (manifest.data.files.find((f) => f.id === fileId) ?? null)
+    : hint?.id === fileId
+      ? hint
+      : null;
   const file = useQuery({
     ...fileQuery(manifestFile ?? PLACEHOLDER),
     enabled: manifestFile !== null,
   });
-  if (manifest.isPending) return { status: 'loading' };
-  if (manifest.error)
-    return {
-      status: 'error',
-      message: manifest.error.message,
-      file: null,
-      retry: () => void manifest.refetch(),
-    };
-  if (!manifestFile) return { status: 'not-found' };
+  if (!manifestFile) {
+    if (manifest.isPending) return { status: 'loading' };
+    if (manifest.error)
+      return {
+        status: 'error',
+        message: manifest.error.message,
+        file: null,
+        retry: () => void manifest.refetch(),
+      };
+    return { status: 'not-found' };
+  }
   if (file.isPending) return { status: 'loading' };
   if (file.error)
     return {
