@@ -66,6 +66,28 @@ test('j/k and the buttons move between stories; Back and Forward retrace them', 
   await expect(page).toHaveURL(/000_359807c817cdce2f~4$/u);
 });
 
+test('a new story opens at the top; Back returns to where the last one was left', async ({
+  page,
+}) => {
+  const scrollY = () => page.evaluate(() => window.scrollY);
+  await page.goto(MAIN);
+  await expect(page.locator('article p[id^="p"]')).toHaveCount(16);
+  await page.locator('#p12').scrollIntoViewIfNeeded();
+  const readAt = await scrollY();
+  expect(readAt).toBeGreaterThan(300);
+
+  await page.keyboard.press('j');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Chinese authorities said');
+  await expect.poll(scrollY).toBe(0);
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Kim Jong-un promised');
+  await expect.poll(scrollY).toBeCloseTo(readAt, -2);
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Chinese authorities said');
+  await expect.poll(scrollY).toBe(0);
+});
+
 test('a brief is marked as an excerpt and links back to its source file', async ({ page }) => {
   await page.goto('/story/003_94fd4063dbc03a91~2');
   await expect(page.getByText('Brief · excerpt')).toBeVisible();

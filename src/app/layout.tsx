@@ -1,6 +1,7 @@
-import { Link, Outlet, ScrollRestoration } from 'react-router';
+import type { ReactNode } from 'react';
 import { ThemeToggle } from '../components/ui/theme-toggle';
 import { paths } from '../config/paths';
+import { Link } from '../lib/router';
 import { Toaster } from '../components/ui/toast';
 import { useCorpus } from '../data/use-corpus';
 import { useWorkerSync } from './use-worker-sync';
@@ -9,7 +10,7 @@ import { SearchPalette } from '../features/search/search-palette';
 import { SearchTrigger } from '../features/search/search-trigger';
 
 /** The frame of every page: skip link, header, the routed page, and the toast region. */
-export function Layout() {
+export function Layout({ children }: { children: ReactNode }) {
   // Every page keeps the folder loading and the worker fed, so search and entities are ready
   // wherever the reader starts (a deep link included).
   const corpus = useCorpus();
@@ -44,11 +45,10 @@ export function Layout() {
         </div>
       </header>
       <main id="content" tabIndex={-1} className="outline-none">
-        <Outlet />
+        {children}
       </main>
       <SearchPalette />
       <Toaster />
-      <ScrollRestoration />
     </div>
   );
 }

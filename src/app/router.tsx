@@ -1,48 +1,52 @@
-import { createBrowserRouter } from 'react-router';
-import { Layout } from './layout';
+import { lazy, Suspense } from 'react';
+import { paths } from '../config/paths';
+import { Route, ScrollRestoration, Switch, useLocation } from '../lib/router';
+import { ErrorBoundary } from './error-boundary';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
 
-// The router's basename is the deploy sub-path (BASE_PATH at build time), without trailing slash.
-const basename = import.meta.env.BASE_URL.replace(/\/$/u, '') || '/';
-
 // Each page is its own chunk, loaded when first visited: the entry carries only the frame, so a
 // deep link downloads the code of its own page and nothing else.
-export const router = createBrowserRouter(
-  [
-    {
-      element: <Layout />,
-      errorElement: <RouteError />,
-      // Shown while the first page's chunk loads (a few ms from cache, longer on a cold network).
-      hydrateFallbackElement: (
-        <p className="sr-only" role="status">
-          Loading Dispatch…
-        </p>
-      ),
-      children: [
-        {
-          index: true,
-          lazy: () => import('./routes/library-route').then((m) => ({ Component: m.LibraryRoute })),
-          errorElement: <RouteError />,
-        },
-        {
-          path: 'story/*',
-          lazy: () => import('./routes/story-route').then((m) => ({ Component: m.StoryRoute })),
-          errorElement: <RouteError />,
-        },
-        {
-          path: 'entity/*',
-          lazy: () => import('./routes/entity-route').then((m) => ({ Component: m.EntityRoute })),
-          errorElement: <RouteError />,
-        },
-        {
-          path: 'search',
-          lazy: () => import('./routes/search-route').then((m) => ({ Component: m.SearchRoute })),
-          errorElement: <RouteError />,
-        },
-        { path: '*', element: <NotFoundRoute /> },
-      ],
-    },
-  ],
-  { basename },
+const LibraryRoute = lazy(() =>
+  import('./routes/library-route').then((m) => ({ default: m.LibraryRoute })),
 );
+const StoryRoute = lazy(() =>
+  import('./routes/story-route').then((m) => ({ default: m.StoryRoute })),
+);
+const EntityRoute = lazy(() =>
+  import('./routes/entity-route').then((m) => ({ default: m.EntityRoute })),
+);
+const SearchRoute = lazy(() =>
+  import('./routes/search-route').then((m) => ({ default: m.SearchRoute })),
+);
+
+/**
+ * The routed page. A page that crashes shows RouteError inside the frame until the next
+ * navigation; scroll restoration sits inside the Suspense boundary so that it runs once the
+ * page it restores has rendered.
+ */
+export function AppRoutes() {
+  const { key } = useLocation();
+  return (
+    <ErrorBoundary resetKey={key} fallback={(error) => <RouteError error={error} />}>
+      {/* Shown while the first page's chunk loads (a few ms from cache, longer on a cold
+          network); later navigations keep the previous page meanwhile (a transition). */}
+      <Suspense
+        fallback={
+          <p className="sr-only" role="status">
+            Loading Dispatch…
+          </p>
+        }
+      >
+        <Switch>
+          <Route path={paths.library.pattern} component={LibraryRoute} />
+          <Route path={`${paths.story.pattern}?`} component={StoryRoute} />
+          <Route path={`${paths.entity.pattern}?`} component={EntityRoute} />
+          <Route path={paths.search.pattern} component={SearchRoute} />
+          <Route component={NotFoundRoute} />
+        </Switch>
+        <ScrollRestoration />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}

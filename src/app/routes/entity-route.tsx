@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useParams } from 'react-router';
+import { useSplat } from '../../lib/router';
 import { NotFound } from '../../components/ui/not-found';
 import { entityQuery, useWorkerStatus } from '../../data/analysis-api';
 import { useCorpus } from '../../data/use-corpus';
@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 
 export function EntityRoute() {
   // Static hosts may add a trailing slash (directory index of a preview page): ignore it.
-  const id = (useParams()['*'] ?? '').replace(/\/+$/u, '');
+  const id = useSplat().replace(/\/+$/u, '');
   const status = useWorkerStatus();
   const q = useQuery(entityQuery(id, status));
   const corpus = useCorpus();

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { filterStoriesQuery, searchQuery, useWorkerStatus } from '../../data/analysis-api';
 import { EntityFilter } from '../../features/library/entity-filter';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../lib/router';
 import { useCorpus } from '../../data/use-corpus';
 import { collectProblems } from '../../features/library/load-problems';
 import { LibraryPage } from '../../features/library/library-page';

@@ -1,14 +1,9 @@
-import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
 import { paths } from '../../config/paths';
+import { Link } from '../../lib/router';
 
 /** A route crashed: say so, keep the header, and offer a way back instead of a blank page. */
-export function RouteError() {
-  const error = useRouteError();
-  const message = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : 'Unknown error';
+export function RouteError({ error }: { error: unknown }) {
+  const message = error instanceof Error ? error.message : 'Unknown error';
   return (
     <div role="alert" className="mx-auto max-w-2xl px-4 py-16">
       <h1 className="font-serif text-3xl font-semibold">Something went wrong on this page</h1>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useSplat } from '../../lib/router';
 import { NotFound } from '../../components/ui/not-found';
 import { paths } from '../../config/paths';
 import { storyOrder } from '../../corpus/library';
@@ -11,7 +11,7 @@ import { StoryScreen } from './story-screen';
 
 export function StoryRoute() {
   // Static hosts may add a trailing slash (directory index of a preview page): ignore it.
-  const id = (useParams()['*'] ?? '').replace(/\/+$/u, '');
+  const id = useSplat().replace(/\/+$/u, '');
   const state = useStory(id);
   const corpus = useCorpus();
   const titles = useMemo(

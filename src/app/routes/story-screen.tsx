@@ -1,4 +1,4 @@
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from '../../lib/router';
 import { MarkedText } from '../../components/ui/marked-text';
 import { toast } from '../../components/ui/toast';
 import { absoluteUrl, paths } from '../../config/paths';

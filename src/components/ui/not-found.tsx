@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../lib/router';
 
 /** A helpful not-found page: what was asked for, and ways to go on. */
 export function NotFound({

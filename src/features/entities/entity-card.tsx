@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../lib/router';
 import { paths } from '../../config/paths';
 import type { EntitySummary } from '../../worker/protocol';
 import { SWATCH_CLASS, TYPE_LABEL } from './entity-style';

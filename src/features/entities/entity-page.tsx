@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../lib/router';
 import { MarkedText } from '../../components/ui/marked-text';
 import { paths } from '../../config/paths';
 import type { EntityPageData } from '../../worker/protocol';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../lib/router';
 import { storyExcerpt } from '../../corpus/library';
 import type { Story } from '../../corpus/types';
 import { paths } from '../../config/paths';

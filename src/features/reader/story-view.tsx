@@ -1,5 +1,5 @@
 import type { HTMLAttributes, ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../lib/router';
 import type { Story } from '../../corpus/types';
 import { paths } from '../../config/paths';
 import { Paragraph } from './paragraph';

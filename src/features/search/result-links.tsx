@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../lib/router';
 import type { ResultItem } from './result-model';
 import { EntityLine, ParagraphBadge, SnippetText, StoryMeta, StoryTitle } from './result-parts';
 

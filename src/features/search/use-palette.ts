@@ -1,5 +1,5 @@
 import { useCallback, useId, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../lib/router';
 import { absoluteUrl } from '../../config/paths';
 import { useCorpus } from '../../data/use-corpus';
 import { closePalette } from './palette-store';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../lib/router';
 
 /**
  * The results page's search box bound to `?q=`: typing is instant locally and written to the URL
