@@ -86,21 +86,24 @@ async function* streamFiles(
 
   // The worker reads its cached search index first (see whenCacheChecked): it is what a warm
   // reload's search waits for, and two large reads at once slow each other down.
-  // Warm start: files parsed on an earlier visit come from IndexedDB in one read and go out as
-  // the first batch; only the rest (new or changed files) touch the network.
+  // Warm start: files parsed on an earlier visit come from IndexedDB in slices, each going out as
+  // a batch (the library shows the first ones at once); only the rest (new or changed files)
+  // touch the network.
   await corpusWorker.whenCacheChecked(300);
-  const cached = await readCachedFiles(files);
-  const warm: ParsedFile[] = [];
   const cold: ManifestFile[] = [];
-  files.forEach((f, i) => {
-    const hit = cached[i];
-    if (hit) {
-      client.setQueryData(fileQuery(f).queryKey, hit);
-      warm.push(hit);
-    } else cold.push(f);
-  });
+  for await (const slice of readCachedFiles(files)) {
+    if (signal.aborted) return;
+    const warm: ParsedFile[] = [];
+    slice.files.forEach((f, i) => {
+      const hit = slice.parsed[i];
+      if (hit) {
+        client.setQueryData(fileQuery(f).queryKey, hit);
+        warm.push(hit);
+      } else cold.push(f);
+    });
+    if (warm.length) yield { files: warm, failures: [] };
+  }
   todo = cold;
-  if (warm.length) yield { files: warm, failures: [] };
 
   // Cold files come from the build's packs when there are any (a few requests, not thousands);
   // files of a pack that fails, and every file in dev, are fetched one by one below.

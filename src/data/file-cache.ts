@@ -24,29 +24,50 @@ export async function readCachedFile(file: ManifestFile): Promise<ParsedFile | u
   }
 }
 
-export async function readCachedFiles(files: ManifestFile[]): Promise<(ParsedFile | undefined)[]> {
+/**
+ * Keys per IndexedDB read or write. Issuing a request clones synchronously on the main thread
+ * (10,000 gets took 101 ms in one task, a 3,000-file put batch ~40 ms): smaller transactions, one
+ * task each, keep every task short.
+ */
+const READ_CHUNK = 400;
+const WRITE_CHUNK = 64;
+
+/**
+ * The cached parsed files of a folder, in slices of READ_CHUNK (same order as `files`; undefined
+ * for files not cached), so the caller can show the first stories while the rest is read.
+ */
+export async function* readCachedFiles(
+  files: ManifestFile[],
+): AsyncGenerator<{ files: ManifestFile[]; parsed: (ParsedFile | undefined)[] }> {
   const s = db();
-  if (!s || files.length === 0) return files.map(() => undefined);
-  try {
-    return await getMany<ParsedFile>(files.map(key), s);
-  } catch {
-    return files.map(() => undefined);
+  for (let i = 0; i < files.length; i += READ_CHUNK) {
+    const slice = files.slice(i, i + READ_CHUNK);
+    let parsed: (ParsedFile | undefined)[];
+    try {
+      parsed = s ? await getMany<ParsedFile>(slice.map(key), s) : slice.map(() => undefined);
+    } catch {
+      parsed = slice.map(() => undefined);
+    }
+    yield { files: slice, parsed };
   }
 }
 
-let queued: [string, ParsedFile][] = [];
+const queued: [string, ParsedFile][] = [];
 let timer: ReturnType<typeof setTimeout> | null = null;
 
-/** Queues a parsed file for the cache; writes go out in batches (one transaction each). */
+/** Queues a parsed file for the cache; writes go out in small batches (one transaction each). */
 export function cacheFile(file: ManifestFile, parsed: ParsedFile): void {
   if (!db()) return;
   queued.push([key(file), parsed]);
-  timer ??= setTimeout(() => {
-    const batch = queued;
-    queued = [];
-    timer = null;
-    void setMany(batch, db()!).catch(() => undefined);
-  }, 500);
+  timer ??= setTimeout(() => void flush(), 500);
+}
+
+async function flush(): Promise<void> {
+  while (queued.length) {
+    const batch = queued.splice(0, WRITE_CHUNK);
+    await setMany(batch, db()!).catch(() => undefined);
+  }
+  timer = null;
 }
 
 /** The last manifest read from the network: what the library shows when the network is off. */

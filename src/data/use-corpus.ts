@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
 import { orderStories, storyOrder } from '../corpus/library';
-import type { Manifest, ParsedFile, Story } from '../corpus/types';
+import type { Manifest, ManifestFile, ParsedFile, Story } from '../corpus/types';
+import { memoizeLast } from '../lib/memoize-last';
 import { corpusQuery, type FileFailure } from './corpus-api';
 import { manifestQuery } from './seeds-api';
 
@@ -36,11 +36,10 @@ export function useCorpus(): CorpusView {
   const manifestFiles = manifest.data?.files;
   // Distinct titles need the whole folder; while it streams in, plain order is enough.
   const streaming = corpus.fetchStatus === 'fetching';
-  const stories = useMemo(
-    () => orderStories(manifestFiles ?? [], files, !streaming),
-    [manifestFiles, files, streaming],
-  );
-  const order = useMemo(() => storyOrder(manifestFiles ?? [], files), [manifestFiles, files]);
+  // Shared memos, not useMemo: the layout and the page both call useCorpus, and at 10,000 files
+  // each ordering costs ~7 ms per batch.
+  const stories = orderedStories(manifestFiles ?? NO_FILES, files, !streaming);
+  const order = orderedIds(manifestFiles ?? NO_FILES, files);
   return {
     manifest: manifest.data,
     manifestError: manifest.error,
@@ -53,5 +52,9 @@ export function useCorpus(): CorpusView {
     loading: manifest.isPending || corpus.fetchStatus === 'fetching',
   };
 }
+
+const NO_FILES: ManifestFile[] = [];
+const orderedStories = memoizeLast(orderStories);
+const orderedIds = memoizeLast(storyOrder);
 
 const EMPTY_MANIFEST: Manifest = { version: 1, generatedAt: '', files: [], warnings: [] };
