@@ -16,8 +16,9 @@ void queryClient.prefetchQuery(manifestQuery());
 // A story's preview page names its file: a deep link fetches it now, not after the manifest.
 const hint = fileHint();
 if (hint) void queryClient.prefetchQuery(fileQuery(hint));
-// The worker too: it reads the last visit's search index while the manifest is on its way.
-corpusWorker.start();
+// The worker too: it reads the last visit's search index while the manifest is on its way. Not
+// on a story's page: there the story paints first (2 cores), and the worker starts with the folder.
+if (!hint) corpusWorker.start();
 
 // In `npm run dev` the seeds plugin tells us when a file in the folder was added, changed or
 // removed; refetching the manifest makes the page follow the folder without a restart.
