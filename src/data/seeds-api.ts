@@ -69,6 +69,44 @@ export async function fetchParsedFile(
   }
 }
 
+/** How long IndexedDB may take before the network is asked too (a warm read takes a few ms). */
+const CACHE_GRACE_MS = 40;
+const SLOW = Symbol('slow');
+
+/**
+ * The parsed file from IndexedDB, else from the network. When IndexedDB is slow to answer (a
+ * first visit creates the databases while the folder streams in: a deep link's story waited
+ * ~200 ms for a lookup that could only miss), the network is asked too and the first good answer
+ * wins; offline, a late cache hit still wins over the failed request.
+ */
+export async function cacheOrNetwork(file: ManifestFile, signal: AbortSignal): Promise<ParsedFile> {
+  const fromNetwork = () =>
+    fetchParsedFile(file, signal).then((parsed) => {
+      cacheFile(file, parsed);
+      return parsed;
+    });
+  const cached = readCachedFile(file);
+  const quick = await Promise.race([
+    cached,
+    new Promise<typeof SLOW>((r) => setTimeout(() => r(SLOW), CACHE_GRACE_MS)),
+  ]);
+  if (quick !== SLOW) return quick ?? fromNetwork();
+  const network = fromNetwork();
+  return new Promise((resolve, reject) => {
+    let missed = false;
+    let failed: { err: unknown } | null = null;
+    void cached.then((hit) => {
+      if (hit) resolve(hit);
+      else if (failed) reject(failed.err);
+      else missed = true;
+    });
+    network.then(resolve, (err: unknown) => {
+      if (missed) reject(err);
+      else failed = { err };
+    });
+  });
+}
+
 /**
  * One file, parsed. Keyed by content hash: an edited file is a new query, an unchanged one is
  * never fetched twice.
@@ -76,13 +114,7 @@ export async function fetchParsedFile(
 export const fileQuery = (file: ManifestFile) =>
   queryOptions({
     queryKey: ['seeds', 'file', file.id, file.hash],
-    queryFn: async ({ signal }) => {
-      const cached = await readCachedFile(file);
-      if (cached) return cached;
-      const parsed = await fetchParsedFile(file, signal);
-      cacheFile(file, parsed);
-      return parsed;
-    },
+    queryFn: ({ signal }) => cacheOrNetwork(file, signal),
     staleTime: Infinity,
     retry: 1,
   });
