@@ -21,9 +21,17 @@ export function previewsPlugin(options: { seedsDir: string; siteUrl?: string }):
     configResolved(c) {
       config = c;
     },
-    async writeBundle(out) {
+    async writeBundle(out, bundle) {
       const dir = out.dir ?? config.build.outDir;
-      const indexHtml = await readFile(path.join(dir, 'index.html'), 'utf8');
+      // A story page starts downloading the story view's code with the HTML, not after the
+      // entry has run and rendered (measured 60–200 ms later on a loaded 2-core machine).
+      const preloads = storyRouteChunks(bundle).map(
+        (f) => `<link rel="modulepreload" crossorigin href="${config.base}${f}" />`,
+      );
+      const indexHtml = (await readFile(path.join(dir, 'index.html'), 'utf8')).replace(
+        '</head>',
+        () => `  ${preloads.join('\n    ')}\n  </head>`,
+      );
       const { manifest, absPaths } = await scanSeeds(path.resolve(options.seedsDir));
       const parsed = new Map<string, ParsedFile>();
       for (const f of manifest.files) {
@@ -54,4 +62,22 @@ export function previewsPlugin(options: { seedsDir: string; siteUrl?: string }):
       }
     },
   };
+}
+
+/** What we read of a bundle's chunk (the shape is rollup's and rolldown's alike). */
+interface ChunkInfo {
+  type: 'chunk';
+  fileName: string;
+  facadeModuleId: string | null;
+  isEntry: boolean;
+  imports: string[];
+}
+
+/** The story route's chunk and the chunks it imports statically (not the entry's, preloaded already). */
+function storyRouteChunks(bundle: Record<string, { type: string }>): string[] {
+  const chunks = Object.values(bundle).filter((c): c is ChunkInfo => c.type === 'chunk');
+  const route = chunks.find((c) => c.facadeModuleId?.endsWith('/routes/story-route.tsx'));
+  if (!route) return [];
+  const entry = new Set(chunks.filter((c) => c.isEntry).flatMap((c) => [c.fileName, ...c.imports]));
+  return [route.fileName, ...route.imports.filter((f) => !entry.has(f))];
 }
