@@ -3,6 +3,7 @@ import { fileIdOf } from '../corpus/library';
 import { analyzeStory } from '../corpus/entities/recognize';
 import type { Entity, StoryEntities } from '../corpus/entities/types';
 import { buildRelatedIndex, type RelatedIndex } from '../corpus/related/related-index';
+import { compactIndex } from '../corpus/search/index-pack';
 import { addStories, createSearchIndex } from '../corpus/search/search-index';
 import { setEntities } from '../corpus/search/entities';
 import { warmSearch } from '../corpus/search/search';
@@ -217,7 +218,12 @@ export class CorpusEngine {
       const until = performance.now() + SLICE_MS;
       while (this.indexQueue.length && performance.now() < until) {
         addStories(this.search, this.indexQueue.splice(0, 25));
-        if (this.indexQueue.length === 0) warmSearch(this.search);
+        if (this.indexQueue.length === 0) {
+          // The whole folder is indexed: keep the index in its packed form (typed-array views,
+          // see index-pack.ts), a third of the heap of the build-time arrays.
+          if (this.files.size >= this.totalFiles) this.search = compactIndex(this.search);
+          warmSearch(this.search);
+        }
       }
       while (this.queue.length && performance.now() < until) {
         const story = this.queue.shift()!;

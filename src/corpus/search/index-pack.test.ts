@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seeds } from '../../../scripts/lib/search-corpora';
 import { setEntities } from './entities';
-import { packIndex, unpackIndex, type PackedIndex } from './index-pack';
+import { compactIndex, packIndex, unpackIndex, type PackedIndex } from './index-pack';
 import { search } from './search';
 import { addStories, buildSearchIndex, indexToJSON } from './search-index';
 
@@ -45,6 +45,18 @@ describe('packed search index (the IndexedDB form)', () => {
     const back = unpackIndex(packIndex(part))!;
     addStories(back, stories);
     expect(indexToJSON(normalise(back))).toBe(indexToJSON(buildSearchIndex(stories)));
+  });
+
+  it('compacts a built index in place of it: same answers, empty lists share one view', () => {
+    const compact = compactIndex(index);
+    expect(compact).not.toBe(index);
+    for (const q of QUERIES) expect(full(search(compact, q))).toBe(full(search(index, q)));
+    const empties = compact.titlePostings.filter((l) => l.length === 0);
+    expect(empties.length).toBeGreaterThan(1);
+    expect(new Set(empties).size).toBe(1);
+    const grown = compactIndex(buildSearchIndex(stories.slice(0, 4)));
+    addStories(grown, stories);
+    expect(indexToJSON(normalise(grown))).toBe(indexToJSON(buildSearchIndex(stories)));
   });
 
   it('switches to 32 bits when a value does not fit 16', () => {
