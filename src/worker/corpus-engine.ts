@@ -3,6 +3,7 @@ import { fileIdOf } from '../corpus/library';
 import { analyzeStory } from '../corpus/entities/recognize';
 import type { Entity, StoryEntities } from '../corpus/entities/types';
 import { buildRelatedIndex, type RelatedIndex } from '../corpus/related/related-index';
+import { compactIndex } from '../corpus/search/index-pack';
 import { addStories, createSearchIndex } from '../corpus/search/search-index';
 import { setEntities } from '../corpus/search/entities';
 import { warmSearch } from '../corpus/search/search';
@@ -29,8 +30,12 @@ export class CorpusEngine {
   private totalFiles = 0;
   search: SearchIndex = createSearchIndex();
   readonly analyses = new Map<string, StoryEntities>();
-  /** entity id → story id → mention count, grown as analyses arrive (before the table exists). */
-  readonly mentionIndex = new Map<string, Map<string, number>>();
+  /**
+   * entity id → story id → mention count, grown as analyses arrive while there is no entity table
+   * (provisional entities need it on every request). Dropped once the table is built (1.5 MB on
+   * BBC): the table answers for its entities, `storiesMentioning` scans the analyses for others.
+   */
+  private mentionIndex: Map<string, Map<string, number>> | null = new Map();
   table: { entities: Entity[]; remap: Record<string, string> } | null = null;
   entityById = new Map<string, Entity>();
   related: RelatedIndex | null = null;
@@ -180,8 +185,7 @@ export class CorpusEngine {
     for (const id of [...this.analyses.keys()]) {
       if (!this.stories.has(id) || changedFiles.has(fileIdOf(id))) this.analyses.delete(id);
     }
-    this.mentionIndex.clear();
-    for (const a of this.analyses.values()) this.indexMentions(a);
+    this.mentionIndex = null; // rebuilt from the analyses kept by invalidateDerived
   }
 
   private record(a: StoryEntities): void {
@@ -191,14 +195,27 @@ export class CorpusEngine {
   }
 
   private indexMentions(a: StoryEntities): void {
-    for (const m of a.mentions) {
-      let per = this.mentionIndex.get(m.entityId);
-      if (!per) this.mentionIndex.set(m.entityId, (per = new Map()));
-      per.set(a.storyId, (per.get(a.storyId) ?? 0) + 1);
-    }
+    if (this.mentionIndex) countMentions(this.mentionIndex, a);
+  }
+
+  /**
+   * Stories mentioning a (story-level) entity id, with mention counts, in the order they were
+   * analysed; undefined when none does.
+   */
+  storiesMentioning(id: string): Map<string, number> | undefined {
+    if (this.mentionIndex) return this.mentionIndex.get(id);
+    const per = new Map<string, number>();
+    for (const a of this.analyses.values())
+      for (const m of a.mentions)
+        if (m.entityId === id) per.set(a.storyId, (per.get(a.storyId) ?? 0) + 1);
+    return per.size ? per : undefined;
   }
 
   private invalidateDerived(): void {
+    if (!this.mentionIndex) {
+      this.mentionIndex = new Map();
+      for (const a of this.analyses.values()) countMentions(this.mentionIndex, a);
+    }
     this.table = null;
     this.entityById = new Map();
     this.related = null;
@@ -217,7 +234,12 @@ export class CorpusEngine {
       const until = performance.now() + SLICE_MS;
       while (this.indexQueue.length && performance.now() < until) {
         addStories(this.search, this.indexQueue.splice(0, 25));
-        if (this.indexQueue.length === 0) warmSearch(this.search);
+        if (this.indexQueue.length === 0) {
+          // The whole folder is indexed: keep the index in its packed form (typed-array views,
+          // see index-pack.ts), a third of the heap of the build-time arrays.
+          if (this.files.size >= this.totalFiles) this.search = compactIndex(this.search);
+          warmSearch(this.search);
+        }
       }
       while (this.queue.length && performance.now() < until) {
         const story = this.queue.shift()!;
@@ -261,6 +283,7 @@ export class CorpusEngine {
         .map((id) => this.analyses.get(id))
         .filter((a): a is StoryEntities => !!a);
       this.table = buildEntityTable(analyses);
+      this.mentionIndex = null;
       this.epoch++;
       this.entityById = new Map(this.table.entities.map((e) => [e.id, e]));
       setEntities(
@@ -292,6 +315,14 @@ export class CorpusEngine {
       this.lastEmit = now;
       this.emit(status);
     }
+  }
+}
+
+function countMentions(index: Map<string, Map<string, number>>, a: StoryEntities): void {
+  for (const m of a.mentions) {
+    let per = index.get(m.entityId);
+    if (!per) index.set(m.entityId, (per = new Map()));
+    per.set(a.storyId, (per.get(a.storyId) ?? 0) + 1);
   }
 }
 

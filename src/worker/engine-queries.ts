@@ -45,7 +45,7 @@ function provisionalEntity(
   id: string,
   localMentions: { entityId: string; text: string; type: EntityType }[],
 ): Entity {
-  const per = engine.mentionIndex.get(id) ?? new Map<string, number>();
+  const per = engine.storiesMentioning(id) ?? new Map<string, number>();
   const stories = [...per]
     .map(([storyId, count]) => ({ storyId, count }))
     .sort((a, b) => b.count - a.count);
@@ -74,7 +74,7 @@ function provisionalEntity(
 export function entityPage(engine: CorpusEngine, id: string): EntityPageData | null {
   const base =
     engine.entityById.get(id) ??
-    (engine.mentionIndex.has(id) ? provisionalEntity(engine, id, []) : null);
+    (engine.storiesMentioning(id) ? provisionalEntity(engine, id, []) : null);
   if (!base) return null;
   const sentences: EntityPageData['sentences'] = [];
   const companions = new Map<string, number>();
@@ -142,7 +142,7 @@ export function filterStories(engine: CorpusEngine, ids: string[]): StoryFilterR
   const storiesOf = (id: string): Set<string> => {
     const table = engine.entityById.get(id);
     if (table) return new Set(table.stories.map((s) => s.storyId));
-    return new Set(engine.mentionIndex.get(id)?.keys() ?? []);
+    return new Set(engine.storiesMentioning(id)?.keys() ?? []);
   };
   const sets = ids.map(storiesOf);
   const matching = sets.length

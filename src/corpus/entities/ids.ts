@@ -10,7 +10,11 @@ export function entityId(type: EntityType, surface: string): string {
   return `${type}/${slug}`;
 }
 
+const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
+
 /** The type part of an entity id. */
 export function typeOfId(id: string): EntityType {
-  return id.slice(0, id.indexOf('/')) as EntityType;
+  const type = id.slice(0, id.indexOf('/'));
+  // The shared literal rather than a fresh copy per entity (~12,000 of them on BBC).
+  return (TYPES.find((t) => t === type) ?? type) as EntityType;
 }

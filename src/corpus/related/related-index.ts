@@ -91,10 +91,12 @@ export interface RelatedIndex {
   /** Plain idf of each feature, ln((N+1)/(df+0.5)): ranks distinguishing terms. */
   featureIdf: Float32Array;
   docStart: Uint32Array;
-  docFeature: Uint32Array;
+  /** 16-bit when the kept features number under 65,536 (half the bytes), else 32-bit. */
+  docFeature: Uint16Array | Uint32Array;
   docWeight: Float32Array;
   postStart: Uint32Array;
-  postDoc: Uint32Array;
+  /** 16-bit when the folder has under 65,536 stories, else 32-bit. */
+  postDoc: Uint16Array | Uint32Array;
   postWeight: Float32Array;
   /** Smallest document index of d's duplicate group, or -1 when d has no duplicate. */
   dupGroup: Int32Array;
@@ -333,7 +335,9 @@ function toIndex(
   const nf = kept.length;
   const n = stories.length;
   const docStart = Uint32Array.from(rowStart);
-  const docFeature = Uint32Array.from(rowFeature, (f) => remap[f]!);
+  const toKept = (f: number): number => remap[f]!;
+  const docFeature =
+    nf <= 0x10000 ? Uint16Array.from(rowFeature, toKept) : Uint32Array.from(rowFeature, toKept);
   const docWeight = Float32Array.from(rowWeight);
   const postStart = new Uint32Array(nf + 1);
   for (let d = 0; d < n; d++) {
@@ -342,7 +346,7 @@ function toIndex(
   }
   for (let f = 0; f < nf; f++) postStart[f + 1] = postStart[f]! + postStart[f + 1]!;
   const fill = postStart.slice(0, nf);
-  const postDoc = new Uint32Array(postStart[nf]!);
+  const postDoc = new (n <= 0x10000 ? Uint16Array : Uint32Array)(postStart[nf]!);
   const postWeight = new Float32Array(postDoc.length);
   for (let d = 0; d < n; d++) {
     const end = Math.min(docStart[d + 1]!, docStart[d]! + options.headTerms);

@@ -70,8 +70,13 @@ function runtime(index: SearchIndex): EntityRuntime {
     ),
   );
   const docs = index.entities.map((e) =>
-    e.storyIds.map((s) => docOf.get(s)).filter((d): d is number => d !== undefined),
+    e.storyIds
+      .map((s) => docOf.get(s))
+      .filter((d): d is number => d !== undefined)
+      .slice(),
   );
+  // Exact-size copies (see above): ~12,000 entities' lists otherwise keep their spare capacity.
+  for (let i = 0; i < byTerm.length; i++) byTerm[i] = byTerm[i]!.slice();
   const vocab = createVocabulary(terms, (id) => byTerm[id]!.length);
   const rt = { vocab, byTerm, variants, docs };
   runtimes.set(index, rt);

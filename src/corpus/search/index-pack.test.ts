@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { seeds } from '../../../scripts/lib/search-corpora';
 import { setEntities } from './entities';
-import { packIndex, unpackIndex, type PackedIndex } from './index-pack';
+import { compactIndex, packIndex, unpackIndex, type PackedIndex } from './index-pack';
 import { search } from './search';
-import { addStories, buildSearchIndex, indexToJSON } from './search-index';
+import {
+  addStories,
+  bodyPostings,
+  buildSearchIndex,
+  docFrequency,
+  indexToJSON,
+  titleDocs,
+  titleFrequency,
+} from './search-index';
 
 const stories = seeds().stories;
 const QUERIES = [
@@ -45,6 +53,26 @@ describe('packed search index (the IndexedDB form)', () => {
     const back = unpackIndex(packIndex(part))!;
     addStories(back, stories);
     expect(indexToJSON(normalise(back))).toBe(indexToJSON(buildSearchIndex(stories)));
+  });
+
+  it('compacts a built index in place of it: same answers, postings in one typed array', () => {
+    const compact = compactIndex(index);
+    expect(compact).not.toBe(index);
+    expect(compact.terms).toBe(index.terms);
+    expect(compact.postings).toHaveLength(0);
+    expect(compact.packed!.bodyStart).toHaveLength(index.terms.length + 1);
+    for (let t = 0; t < index.terms.length; t++) {
+      expect(Array.from(bodyPostings(compact, t))).toEqual(index.postings[t]);
+      expect(Array.from(titleDocs(compact, t))).toEqual(index.titlePostings[t]);
+      expect(docFrequency(compact, t)).toBe(docFrequency(index, t));
+      expect(titleFrequency(compact, t)).toBe(titleFrequency(index, t));
+    }
+    expect(bodyPostings(compact, -1)).toHaveLength(0);
+    expect(titleFrequency(compact, index.terms.length)).toBe(0);
+    for (const q of QUERIES) expect(full(search(compact, q))).toBe(full(search(index, q)));
+    const grown = compactIndex(buildSearchIndex(stories.slice(0, 4)));
+    addStories(grown, stories);
+    expect(indexToJSON(normalise(grown))).toBe(indexToJSON(buildSearchIndex(stories)));
   });
 
   it('switches to 32 bits when a value does not fit 16', () => {

@@ -1,4 +1,4 @@
-import { docFrequency } from './search-index';
+import { bodyPostings, docFrequency, titleDocs, titleFrequency } from './search-index';
 import type { Expansion } from './term-expansion';
 import type { IntList, SearchIndex } from './types';
 
@@ -24,7 +24,7 @@ export interface Scored {
 /** BM25 idf of a term, from the larger of its body and title document frequencies. */
 export function idf(index: SearchIndex, termId: number): number {
   const n = index.docs.length;
-  const df = Math.max(docFrequency(index, termId), index.titlePostings[termId]?.length ?? 0);
+  const df = Math.max(docFrequency(index, termId), titleFrequency(index, termId));
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
@@ -49,12 +49,12 @@ export function scoreTerms(
     const touched: number[] = [];
     for (const e of exps) {
       const w = idf(index, e.termId) * e.weight;
-      const titles = index.titlePostings[e.termId] ?? [];
+      const titles = titleDocs(index, e.termId);
       for (const d of titles) {
         titleBonus[d] = w * TITLE_BOOST * (index.docs[d]!.titleDerived ? DERIVED_TITLE_FACTOR : 1);
       }
       // Body BM25 plus the title bonus; a word's score is the best of its expansions.
-      const body = index.postings[e.termId] ?? [];
+      const body = bodyPostings(index, e.termId);
       for (let p = 0; p < body.length; p += 2) {
         const d = body[p]!;
         const tf = body[p + 1]!;
@@ -130,8 +130,8 @@ export function phraseDocs(index: SearchIndex, ids: readonly (number | undefined
   const known = ids as number[];
   let rarest = known[0]!;
   for (const id of known) if (docFrequency(index, id) < docFrequency(index, rarest)) rarest = id;
-  const candidates = new Set<number>(index.titlePostings[rarest] ?? []);
-  const body = index.postings[rarest] ?? [];
+  const candidates = new Set<number>(titleDocs(index, rarest));
+  const body = bodyPostings(index, rarest);
   for (let p = 0; p < body.length; p += 2) candidates.add(body[p]!);
   for (const d of candidates) {
     const doc = index.docs[d]!;
@@ -149,9 +149,9 @@ export function phraseScore(index: SearchIndex, ids: readonly number[]): number 
 
 /** Docs whose body or title contains the term. */
 export function termDocs(index: SearchIndex, termId: number, into: Set<number>): void {
-  const body = index.postings[termId] ?? [];
+  const body = bodyPostings(index, termId);
   for (let p = 0; p < body.length; p += 2) into.add(body[p]!);
-  for (const d of index.titlePostings[termId] ?? []) into.add(d);
+  for (const d of titleDocs(index, termId)) into.add(d);
 }
 
 export interface Selection {

@@ -114,8 +114,41 @@ export function markFrozen(index: SearchIndex): void {
 function thawPostings(index: SearchIndex): void {
   if (!frozen.delete(index)) return;
   const thaw = (l: IntList): number[] => (Array.isArray(l) ? l : Array.from(l));
-  index.postings = index.postings.map(thaw);
-  index.titlePostings = index.titlePostings.map(thaw);
+  const postings: number[][] = [];
+  const titlePostings: number[][] = [];
+  for (let t = 0; t < index.terms.length; t++) {
+    postings.push(thaw(bodyPostings(index, t)));
+    titlePostings.push(thaw(titleDocs(index, t)));
+  }
+  index.postings = postings;
+  index.titlePostings = titlePostings;
+  delete index.packed;
+}
+
+const NONE: IntList = [];
+
+/** Body postings of a term (flat `[docIndex, termFrequency, …]` pairs); empty when unknown. */
+export function bodyPostings(index: SearchIndex, termId: number): IntList {
+  const p = index.packed;
+  if (!p) return index.postings[termId] ?? NONE;
+  if (!(termId >= 0 && termId < p.titleStart.length)) return NONE;
+  return p.ints.subarray(p.bodyStart[termId]!, p.titleStart[termId]!);
+}
+
+/** Doc indexes whose title contains the term (ascending); empty when unknown. */
+export function titleDocs(index: SearchIndex, termId: number): IntList {
+  const p = index.packed;
+  if (!p) return index.titlePostings[termId] ?? NONE;
+  if (!(termId >= 0 && termId < p.titleStart.length)) return NONE;
+  return p.ints.subarray(p.titleStart[termId]!, p.bodyStart[termId + 1]!);
+}
+
+/** Number of stories whose title contains the term. */
+export function titleFrequency(index: SearchIndex, termId: number): number {
+  const p = index.packed;
+  if (!p) return index.titlePostings[termId]?.length ?? 0;
+  if (!(termId >= 0 && termId < p.titleStart.length)) return 0;
+  return p.bodyStart[termId + 1]! - p.titleStart[termId]!;
 }
 
 /** Term id of a folded term, or undefined when the corpus never uses it. */
@@ -135,7 +168,10 @@ function termIdMap(index: SearchIndex): Map<string, number> {
 
 /** Number of stories whose body contains the term. */
 export function docFrequency(index: SearchIndex, termId: number): number {
-  return (index.postings[termId]?.length ?? 0) / 2;
+  const p = index.packed;
+  if (!p) return (index.postings[termId]?.length ?? 0) / 2;
+  if (!(termId >= 0 && termId < p.titleStart.length)) return 0;
+  return (p.titleStart[termId]! - p.bodyStart[termId]!) / 2;
 }
 
 /** Serializes an index for a cache (IndexedDB, a file): it is plain data already. */

@@ -1,4 +1,4 @@
-import { docFrequency, onIndexChange, termIdOf } from './search-index';
+import { docFrequency, onIndexChange, termIdOf, titleFrequency } from './search-index';
 import { typoAllowance } from './edit-distance';
 import { createVocabulary, prefixMatches, typoMatches, type Vocabulary } from './vocabulary';
 import type { SearchIndex } from './types';
@@ -22,10 +22,7 @@ onIndexChange((index) => vocabularies.delete(index));
 export function textVocabulary(index: SearchIndex): Vocabulary {
   let v = vocabularies.get(index);
   if (!v || v.sorted.length !== index.terms.length) {
-    v = createVocabulary(
-      index.terms,
-      (id) => docFrequency(index, id) + (index.titlePostings[id]?.length ?? 0),
-    );
+    v = createVocabulary(index.terms, (id) => docFrequency(index, id) + titleFrequency(index, id));
     vocabularies.set(index, v);
   }
   return v;

@@ -40,6 +40,18 @@ export interface ParsedQuery {
  */
 export type IntList = number[] | Uint16Array | Uint32Array;
 
+/**
+ * Per term, its body postings then its title postings, back to back in `ints`: term t's body
+ * list is `[bodyStart[t], titleStart[t])`, its title list `[titleStart[t], bodyStart[t + 1])`.
+ */
+export interface PackedPostings {
+  ints: Uint16Array | Uint32Array;
+  /** One per term, plus the end. */
+  bodyStart: Uint32Array;
+  /** One per term. */
+  titleStart: Uint32Array;
+}
+
 /** Entity data attached after the text index is built (see `setEntities`). */
 export interface SearchEntity {
   id: string;
@@ -74,10 +86,22 @@ export interface SearchIndex {
   docs: IndexedDoc[];
   /** Term id → folded term. */
   terms: string[];
-  /** Term id → body postings as flat pairs `[docIndex, termFrequency, …]`, docIndex ascending. */
+  /**
+   * Term id → body postings as flat pairs `[docIndex, termFrequency, …]`, docIndex ascending.
+   * Empty while `packed` holds them: read through `bodyPostings` / `docFrequency`.
+   */
   postings: IntList[];
-  /** Term id → doc indexes whose title contains the term (ascending, may repeat-free). */
+  /**
+   * Term id → doc indexes whose title contains the term (ascending, repeat-free). Empty while
+   * `packed` holds them: read through `titleDocs`.
+   */
   titlePostings: IntList[];
+  /**
+   * Every term's postings in one typed array (see index-pack.ts), in place of `postings` and
+   * `titlePostings`: no object per list (a typed-array view costs ~60 bytes of heap, a plain
+   * array 24 plus spare capacity; most terms occur in one or two stories).
+   */
+  packed?: PackedPostings;
   /** Sum of body lengths (tokens), for BM25's average document length. */
   totalBodyTokens: number;
   entities: SearchEntity[];

@@ -101,6 +101,8 @@ function ensureGrams(v: Vocabulary): Map<string, number[]> {
       else grams.set(g, [id]);
     }
   }
+  // Exact-size copies: a list grown by push keeps up to half its length as spare capacity.
+  for (const [g, list] of grams) grams.set(g, list.slice());
   v.grams = grams;
   v.counts = new Uint16Array(v.terms.length);
   return grams;
