@@ -116,5 +116,8 @@ export const fileQuery = (file: ManifestFile) =>
     queryKey: ['seeds', 'file', file.id, file.hash],
     queryFn: ({ signal }) => cacheOrNetwork(file, signal),
     staleTime: Infinity,
+    // The folder's stream keeps every parsed file anyway; a garbage-collection timer per file
+    // query (2,225 of them on BBC) only cost memory.
+    gcTime: Infinity,
     retry: 1,
   });
