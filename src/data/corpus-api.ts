@@ -9,6 +9,8 @@ import { packsEnabled } from './pack-api';
 import { streamPacks } from './pack-stream';
 import { fileQuery } from './seeds-api';
 import { corpusWorker } from '../worker/client';
+import { whenMilestone } from '../lib/perf';
+import { fileHint } from './file-hint';
 
 /** How many files are fetched at once: enough to fill HTTP/2, few enough to keep the page responsive. */
 const FETCH_CONCURRENCY = 8;
@@ -90,6 +92,9 @@ async function* streamFiles(
   // a batch (the library shows the first ones at once); only the rest (new or changed files)
   // touch the network.
   await corpusWorker.whenCacheChecked(300);
+  // On a story's page the story paints first: parsing the folder beside it (2 cores, slices
+  // interleaved with React's render) delayed the paint by ~150 ms.
+  if (fileHint()) await whenMilestone('story-painted', 1500);
   const cold: ManifestFile[] = [];
   for await (const slice of readCachedFiles(files)) {
     if (signal.aborted) return;

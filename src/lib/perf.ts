@@ -12,8 +12,26 @@ export type Milestone =
 
 const done = new Set<Milestone>();
 
+const waiting = new Map<Milestone, Array<() => void>>();
+
 export function markOnce(name: Milestone): void {
   if (done.has(name) || typeof performance === 'undefined') return;
   done.add(name);
   performance.mark(`dispatch:${name}`);
+  for (const wake of waiting.get(name) ?? []) wake();
+  waiting.delete(name);
+}
+
+/** Resolves when the milestone has been marked, or after `maxMs`, whichever comes first. */
+export function whenMilestone(name: Milestone, maxMs: number): Promise<void> {
+  if (done.has(name)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, maxMs);
+    const list = waiting.get(name) ?? [];
+    list.push(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    waiting.set(name, list);
+  });
 }
