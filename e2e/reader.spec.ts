@@ -66,6 +66,23 @@ test('j/k and the buttons move between stories; Back and Forward retrace them', 
   await expect(page).toHaveURL(/000_359807c817cdce2f~4$/u);
 });
 
+test('two quick presses of k step back two stories, even while the first still renders', async ({
+  page,
+}) => {
+  await page.goto(MAIN);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Kim Jong-un promised');
+  await page.keyboard.press('j');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Chinese authorities said');
+  // A slow CPU keeps the first step's render pending when the second key arrives.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.keyboard.press('k');
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(/000_359807c817cdce2f~4$/u);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Taiwan must capitalize');
+});
+
 test('a new story opens at the top; Back returns to where the last one was left', async ({
   page,
 }) => {

@@ -6,6 +6,14 @@ function encodeId(id: string): string {
   return id.split('/').map(encodeURIComponent).join('/');
 }
 
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 export const paths = {
   library: {
     pattern: '/',
@@ -20,6 +28,12 @@ export const paths = {
       const q = opts.query ? `?q=${encodeURIComponent(opts.query)}` : '';
       const hash = opts.paragraph ? `#p${opts.paragraph}` : '';
       return `/story/${encodeId(id)}${q}${hash}`;
+    },
+    /** The story id of an app pathname (`/story/<segments>`), or null for another page. */
+    idFromPath: (pathname: string): string | null => {
+      if (!pathname.startsWith('/story/')) return null;
+      const rest = pathname.slice('/story/'.length).replace(/\/+$/u, '');
+      return rest ? rest.split('/').map(safeDecode).join('/') : null;
     },
   },
   entity: {

@@ -153,6 +153,14 @@ export function ScrollRestoration() {
   return null;
 }
 
+/**
+ * The newest location's path (relative to the sub-path), which can be ahead of the rendered page
+ * while a navigation renders in a transition: key handlers that step from "here" read this.
+ */
+export function latestPathname(): string {
+  return relativePath(getEntry().pathname);
+}
+
 /** The address-bar path without the deploy sub-path (as wouter strips it: ignoring case). */
 function relativePath(pathname: string): string {
   if (!BASE) return pathname;

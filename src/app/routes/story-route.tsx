@@ -80,6 +80,10 @@ export function StoryRoute() {
       }
       prev={neighbour(position - 1)}
       next={neighbour(position + 1)}
+      neighbourOf={(from, delta) => {
+        const i = order.indexOf(from);
+        return i >= 0 ? (order[i + delta] ?? null) : null;
+      }}
       titleOf={(sid) => titles.get(sid) ?? sid}
     />
   );

@@ -1,4 +1,4 @@
-import { useLocation, useNavigate, useSearchParams } from '../../lib/router';
+import { latestPathname, useLocation, useNavigate, useSearchParams } from '../../lib/router';
 import { MarkedText } from '../../components/ui/marked-text';
 import { toast } from '../../components/ui/toast';
 import { absoluteUrl, paths } from '../../config/paths';
@@ -29,6 +29,8 @@ export function StoryScreen(p: {
   prev: Neighbour | null;
   next: Neighbour | null;
   titleOf: (id: string) => string;
+  /** The story `delta` places from `id` in the library's order, if any. */
+  neighbourOf: (id: string, delta: 1 | -1) => string | null;
 }) {
   const { story } = p;
   const location = useLocation();
@@ -40,9 +42,16 @@ export function StoryScreen(p: {
   const hits = useSearchHits(story, query, activeParagraph !== null);
   useEffect(() => markOnce('story-painted'), []);
 
+  // j/k step from the newest location, not from the story on screen: a second press while the
+  // previous step still renders (a transition, longer on a busy machine) must go one further.
+  const step = (delta: 1 | -1) => {
+    const here = paths.story.idFromPath(latestPathname()) ?? story.id;
+    const to = p.neighbourOf(here, delta);
+    if (to) navigate(paths.story.getHref(to));
+  };
   useStoryKeys({
-    j: () => p.next && navigate(paths.story.getHref(p.next.id)),
-    k: () => p.prev && navigate(paths.story.getHref(p.prev.id)),
+    j: () => step(1),
+    k: () => step(-1),
     n: () => hits.active && hits.next(),
     N: () => hits.active && hits.prev(),
   });
