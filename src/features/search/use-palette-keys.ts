@@ -5,12 +5,13 @@ const PAGE = 5;
 
 /**
  * The combobox keyboard model: the active option follows ↑/↓ (wrapping), Home/End and
- * PageUp/PageDown; Enter opens it (Ctrl/Cmd+Enter in a new tab); Esc closes. When results for a
- * new query arrive, the best one (the first) becomes active. Nothing happens while an IME composes.
+ * PageUp/PageDown; Enter opens it (Ctrl/Cmd+Enter in a new tab); Esc closes. When the text
+ * changes, the best result (the first) becomes active; an option the user chose stays active while
+ * it is still listed. Nothing happens while an IME composes.
  */
 export function usePaletteKeys(p: {
   items: ResultItem[];
-  /** Identifies the results shown (their query): a new value makes the first item active. */
+  /** The typed text: a new value makes the first item active. */
   resetKey: string;
   optionId: (key: string) => string;
   onChoose: (item: ResultItem, newTab: boolean) => void;

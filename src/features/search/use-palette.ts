@@ -38,7 +38,9 @@ export function usePalette() {
   };
   const keys = usePaletteKeys({
     items,
-    resetKey: results?.query.raw ?? '',
+    // The text typed, not the query of the results shown: results arriving late for what is
+    // already typed must not move the active option the user chose (End, then a late answer).
+    resetKey: text,
     optionId,
     onChoose: choose,
     onClose: () => closePalette(true),
