@@ -2,16 +2,21 @@ import { buildEntityTable } from '../corpus/entities/entity-table';
 import { fileIdOf } from '../corpus/library';
 import { analyzeStory } from '../corpus/entities/recognize';
 import type { Entity, StoryEntities } from '../corpus/entities/types';
-import { buildRelatedIndex, type RelatedIndex } from '../corpus/related/related-index';
+import type { RelatedIndex } from '../corpus/related/related-index';
 import { compactIndex } from '../corpus/search/index-pack';
 import { addStories, createSearchIndex } from '../corpus/search/search-index';
-import { setEntities } from '../corpus/search/entities';
 import { warmSearch } from '../corpus/search/search';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
 import { readCachedAnalyses, writeCachedAnalyses } from './entity-cache';
 import { readLatestSearchIndex, writeSearchIndex, type CachedIndex } from './search-cache';
 import type { FileEntry, WorkerStatus } from './protocol';
+import {
+  attachEntities,
+  countMentions,
+  countStoriesMentioning,
+  relatedIndexOf,
+} from './corpus-tables';
 
 /** Background work runs in slices this long (ms), so requests are answered in between. */
 const SLICE_MS = 12;
@@ -203,12 +208,9 @@ export class CorpusEngine {
    * analysed; undefined when none does.
    */
   storiesMentioning(id: string): Map<string, number> | undefined {
-    if (this.mentionIndex) return this.mentionIndex.get(id);
-    const per = new Map<string, number>();
-    for (const a of this.analyses.values())
-      for (const m of a.mentions)
-        if (m.entityId === id) per.set(a.storyId, (per.get(a.storyId) ?? 0) + 1);
-    return per.size ? per : undefined;
+    return this.mentionIndex
+      ? this.mentionIndex.get(id)
+      : countStoriesMentioning(this.analyses, id);
   }
 
   private invalidateDerived(): void {
@@ -286,26 +288,11 @@ export class CorpusEngine {
       this.mentionIndex = null;
       this.epoch++;
       this.entityById = new Map(this.table.entities.map((e) => [e.id, e]));
-      setEntities(
-        this.search,
-        this.table.entities.map((e) => ({
-          id: e.id,
-          name: e.name,
-          type: e.type,
-          aliases: e.aliases,
-          storyIds: e.stories.map((s) => s.storyId),
-        })),
-      );
-      // Build the engine's lookup caches now, in background time, not on the next keystroke.
-      warmSearch(this.search);
+      attachEntities(this.search, this.table.entities);
       if (!this.searchFromCache) void writeSearchIndex(this.fingerprint, this.search);
     }
     if (this.table && this.related === null) {
-      const byStory = new Map<string, string[]>();
-      for (const a of this.analyses.values()) {
-        byStory.set(a.storyId, [...new Set(a.mentions.map((m) => this.canonical(m.entityId)))]);
-      }
-      this.related = buildRelatedIndex([...this.stories.values()], byStory);
+      this.related = relatedIndexOf(this.stories, this.analyses, (id) => this.canonical(id));
     }
     const status = this.status();
     const milestones = `${status.searchReady}${status.entitiesReady}${status.relatedReady}${status.files}`;
@@ -315,14 +302,6 @@ export class CorpusEngine {
       this.lastEmit = now;
       this.emit(status);
     }
-  }
-}
-
-function countMentions(index: Map<string, Map<string, number>>, a: StoryEntities): void {
-  for (const m of a.mentions) {
-    let per = index.get(m.entityId);
-    if (!per) index.set(m.entityId, (per = new Map()));
-    per.set(a.storyId, (per.get(a.storyId) ?? 0) + 1);
   }
 }
 
