@@ -35,12 +35,12 @@ type Chunk = { files: ParsedFile[]; failures: FileFailure[] };
 
 /**
  * The whole folder, streamed: data grows batch by batch as files arrive, so the library shows
- * stories while the rest loads. Each file goes through `fileQuery`, so a story view that asked for
- * its own file first shares that request and the cache.
+ * stories while the rest loads. Files fetched one by one go through `fileQuery`, so a story view
+ * that asked for its own file first shares that request.
  */
 export const corpusQuery = (client: QueryClient, manifest: Manifest) =>
   queryOptions({
-    queryKey: ['seeds', 'corpus', manifest.generatedAt, manifest.files.length],
+    queryKey: corpusKey(manifest),
     queryFn: streamedQuery<Chunk, CorpusState>({
       streamFn: ({ signal }) => streamFiles(client, manifest, signal),
       reducer: (acc, chunk) => {
@@ -54,6 +54,22 @@ export const corpusQuery = (client: QueryClient, manifest: Manifest) =>
     }),
     staleTime: Infinity,
   });
+
+const corpusKey = (manifest: Manifest) =>
+  ['seeds', 'corpus', manifest.generatedAt, manifest.files.length] as const;
+
+/**
+ * A file the folder stream already holds. Streamed files are not also put in the cache one query
+ * each (10,000 query objects and their timers were megabytes of heap); a story view asks here
+ * first (`initialData`) and only fetches a file the stream has not reached yet.
+ */
+export function streamedFile(
+  client: QueryClient,
+  manifest: Manifest,
+  fileId: string,
+): ParsedFile | undefined {
+  return client.getQueryData<CorpusState>(corpusKey(manifest))?.files.get(fileId);
+}
 
 async function* streamFiles(
   client: QueryClient,
@@ -101,10 +117,8 @@ async function* streamFiles(
     const warm: ParsedFile[] = [];
     slice.files.forEach((f, i) => {
       const hit = slice.parsed[i];
-      if (hit) {
-        client.setQueryData(fileQuery(f).queryKey, hit);
-        warm.push(hit);
-      } else cold.push(f);
+      if (hit) warm.push(hit);
+      else cold.push(f);
     });
     if (warm.length) yield { files: warm, failures: [] };
   }
@@ -114,7 +128,7 @@ async function* streamFiles(
   // files of a pack that fails, and every file in dev, are fetched one by one below.
   if (manifest.packs?.length && cold.length && packsEnabled()) {
     const leftovers: ManifestFile[] = [];
-    for await (const chunk of streamPacks(client, manifest.packs, cold, signal)) {
+    for await (const chunk of streamPacks(manifest.packs, cold, signal)) {
       leftovers.push(...chunk.leftovers);
       if (chunk.files.length) yield { files: chunk.files, failures: [] };
     }

@@ -1,9 +1,7 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { parseFile } from '../corpus/parse-file';
 import type { ManifestFile, ManifestPack, ParsedFile } from '../corpus/types';
 import { cacheFile } from './file-cache';
 import { fetchPack } from './pack-api';
-import { fileQuery } from './seeds-api';
 
 /** Packs downloaded at once. */
 const PACK_CONCURRENCY = 3;
@@ -20,10 +18,9 @@ export interface PackChunk {
 
 /**
  * Reads the wanted files from the build's packs: a few parallel downloads, parsed in short slices,
- * each file put in the query cache (so its story view never fetches it again) and in IndexedDB.
+ * each file put in IndexedDB (story views find it in the stream: `streamedFile`).
  */
 export async function* streamPacks(
-  client: QueryClient,
   packs: ManifestPack[],
   wanted: ManifestFile[],
   signal: AbortSignal,
@@ -54,7 +51,6 @@ export async function* streamPacks(
       const raw = data.get(file.id);
       if (!raw) continue;
       const parsed = parseFile({ fileId: file.id, section: file.section, bytes: raw });
-      client.setQueryData(fileQuery(file).queryKey, parsed);
       cacheFile(file, parsed);
       out.push(parsed);
       if (performance.now() - sliceStart > PARSE_SLICE_MS) {

@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fileIdOf } from '../corpus/library';
 import type { ManifestFile, ParsedFile, Story } from '../corpus/types';
 import { fileHint } from './file-hint';
+import { streamedFile } from './corpus-api';
 import { fileQuery } from './seeds-api';
 import { useManifest } from './use-corpus';
 
@@ -25,9 +26,14 @@ export function useStory(storyId: string): StoryState {
     : hint?.id === fileId
       ? hint
       : null;
+  const client = useQueryClient();
   const file = useQuery({
     ...fileQuery(manifestFile ?? PLACEHOLDER),
     enabled: manifestFile !== null,
+    initialData: () =>
+      manifest.data && manifestFile
+        ? streamedFile(client, manifest.data, manifestFile.id)
+        : undefined,
   });
   if (!manifestFile) {
     if (manifest.isPending) return { status: 'loading' };
