@@ -107,3 +107,19 @@ function normalise(i: ReturnType<typeof buildSearchIndex>) {
     })),
   };
 }
+
+describe('an index cached without its text', () => {
+  it('answers at once without snippets, then with them once the stories arrive', () => {
+    const index = buildSearchIndex(stories);
+    const packed = packIndex(index);
+    packed.docs = packed.docs.map((d) => ({ ...d, paragraphs: [] }));
+    const back = unpackIndex(structuredClone(packed))!;
+    const early = search(back, 'putin');
+    expect(early.stories.map((s) => s.storyId)).toEqual(
+      search(index, 'putin').stories.map((s) => s.storyId),
+    );
+    expect(early.stories.every((s) => s.snippet === null && s.paragraphs.length === 0)).toBe(true);
+    addStories(back, stories); // the parsed files arrive: known ids, text filled in
+    for (const q of QUERIES) expect(full(search(back, q))).toBe(full(search(index, q)));
+  });
+});

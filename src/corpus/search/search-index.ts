@@ -71,7 +71,10 @@ export function addStories(index: SearchIndex, stories: readonly Story[]): void 
   // Term frequencies of one story, reused across stories to avoid allocating a Map each time.
   const tf = new Map<number, number>();
   for (const story of stories) {
-    if (known.has(story.id)) continue;
+    if (known.has(story.id)) {
+      fillText(index, story);
+      continue;
+    }
     known.add(story.id);
     const docIndex = index.docs.length;
     const titleText = story.kicker ? `${story.title} ${story.kicker}` : story.title;
@@ -101,6 +104,22 @@ export function addStories(index: SearchIndex, stories: readonly Story[]): void 
     index.docs.push(doc);
   }
   for (const l of changeListeners) l(index);
+}
+
+/** Docs by story id, for `fillText` (built once per index, on the first text to fill). */
+const docsById = new WeakMap<SearchIndex, Map<string, IndexedDoc>>();
+
+/**
+ * The cached index is stored without its text (the parsed files carry it, and a warm reload
+ * reads them anyway): a doc read back from the cache gets its paragraphs when its story arrives.
+ * Until then its hits have no snippet.
+ */
+function fillText(index: SearchIndex, story: Story): void {
+  if (story.paragraphs.length === 0) return;
+  let byId = docsById.get(index);
+  if (!byId) docsById.set(index, (byId = new Map(index.docs.map((d) => [d.id, d]))));
+  const doc = byId.get(story.id);
+  if (doc && doc.paragraphs.length === 0) doc.paragraphs = story.paragraphs;
 }
 
 /** Indexes whose postings are typed-array views (read back from the cache by `unpackIndex`). */

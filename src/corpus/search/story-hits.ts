@@ -34,6 +34,8 @@ export function storyParagraphs(
   perStory: number,
 ): Snippet[] {
   const doc = index.docs[docIndex]!;
+  // A doc of a cached index whose story has not arrived yet: no text to show (see fillText).
+  if (doc.paragraphs.length === 0) return [];
   const termMask = new Map<number, number>();
   expansions.forEach((list, i) => {
     for (const e of list)

@@ -68,6 +68,7 @@ export interface IndexedDoc {
   section: string | null;
   kind: 'main' | 'brief';
   titleDerived: boolean;
+  /** Empty for a doc read back from the cache until its story arrives (`addStories`). */
   paragraphs: string[];
   /** Term ids of the title (title + kicker), in order. */
   titleTokens: IntList;
