@@ -58,6 +58,7 @@ describe('packed search index (the IndexedDB form)', () => {
   it('compacts a built index in place of it: same answers, postings in one typed array', () => {
     const compact = compactIndex(index);
     expect(compact).not.toBe(index);
+    expect(compactIndex(compact)).toBe(compact); // already packed: not copied again
     expect(compact.terms).toBe(index.terms);
     expect(compact.postings).toHaveLength(0);
     expect(compact.packed!.bodyStart).toHaveLength(index.terms.length + 1);

@@ -1,9 +1,9 @@
-import { bodyPostings, markFrozen, titleDocs } from './search-index';
+import { bodyPostings, titleDocs } from './search-index';
 import type { IndexedDoc, IntList, SearchIndex } from './types';
 
 /**
  * The search index in the shape it is cached in (IndexedDB): every integer list of the index in
- * one Uint32Array, the vocabulary as one string. Reading ~30,000 small arrays back from
+ * one typed array, the vocabulary as one string. Reading ~30,000 small arrays back from
  * IndexedDB cost ~150 ms on the BBC folder; one typed array and a few strings read in a few ms,
  * which is what makes search usable within ~300 ms of a warm reload.
  */
@@ -116,7 +116,6 @@ export function unpackIndex(packed: PackedIndex): SearchIndex | undefined {
     totalBodyTokens: packed.totalBodyTokens,
     entities: packed.entities,
   };
-  markFrozen(index);
   return index;
 }
 
@@ -126,6 +125,7 @@ export function unpackIndex(packed: PackedIndex): SearchIndex | undefined {
  * and spare capacity). `addStories` still accepts the result: it copies the postings back first.
  */
 export function compactIndex(index: SearchIndex): SearchIndex {
+  if (index.packed) return index; // already (a warm reload's cached index)
   const compact = unpackIndex(packIndex(index));
   if (!compact) return index;
   // The same term strings, not the copies split from the packed vocabulary (~0.4 MB on BBC).

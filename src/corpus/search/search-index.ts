@@ -65,8 +65,8 @@ export function addStories(index: SearchIndex, stories: readonly Story[]): void 
     }
     return id;
   };
-  // A cached index holds its postings as typed-array views (index-pack.ts): back to plain arrays
-  // before the first push. Only happens when a story missing from the cached index arrives.
+  // A packed index (index-pack.ts) holds its postings in one typed array: back to plain arrays
+  // before the first push. Only happens when a story missing from a packed index arrives.
   if (stories.some((s) => !known.has(s.id))) thawPostings(index);
   // Term frequencies of one story, reused across stories to avoid allocating a Map each time.
   const tf = new Map<number, number>();
@@ -122,16 +122,8 @@ function fillText(index: SearchIndex, story: Story): void {
   if (doc && doc.paragraphs.length === 0) doc.paragraphs = story.paragraphs;
 }
 
-/** Indexes whose postings are typed-array views (read back from the cache by `unpackIndex`). */
-const frozen = new WeakSet<SearchIndex>();
-
-/** Called by `unpackIndex`: `addStories` must copy this index's postings before it appends. */
-export function markFrozen(index: SearchIndex): void {
-  frozen.add(index);
-}
-
 function thawPostings(index: SearchIndex): void {
-  if (!frozen.delete(index)) return;
+  if (!index.packed) return;
   const thaw = (l: IntList): number[] => (Array.isArray(l) ? l : Array.from(l));
   const postings: number[][] = [];
   const titlePostings: number[][] = [];
