@@ -1,17 +1,11 @@
+import { decodeSegments } from '../lib/url';
+
 /**
  * Every route of the app and the one place links are built. Ids may contain `/` (a section)
  * and any character a file name can have, so each path segment is encoded on its own.
  */
 function encodeId(id: string): string {
   return id.split('/').map(encodeURIComponent).join('/');
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 export const paths = {
@@ -33,7 +27,7 @@ export const paths = {
     idFromPath: (pathname: string): string | null => {
       if (!pathname.startsWith('/story/')) return null;
       const rest = pathname.slice('/story/'.length).replace(/\/+$/u, '');
-      return rest ? rest.split('/').map(safeDecode).join('/') : null;
+      return rest ? decodeSegments(rest) : null;
     },
   },
   entity: {

@@ -16,6 +16,7 @@ import {
   useParams,
   type LinkProps as WouterLinkProps,
 } from 'wouter';
+import { decodeSegments, safeDecode } from './url';
 import {
   getEntry,
   navigate as historyNavigate,
@@ -127,10 +128,7 @@ export function useSearchParams(): [
 export function useSplat(): string {
   const splat = useParams()['*'] ?? '';
   const raw = useLocation().pathname.split('/');
-  return raw
-    .slice(raw.length - splat.split('/').length)
-    .map(safeDecode)
-    .join('/');
+  return decodeSegments(raw.slice(raw.length - splat.split('/').length).join('/'));
 }
 
 /**
@@ -168,12 +166,4 @@ function relativePath(pathname: string): string {
   const base = BASE.toLowerCase();
   if (lower === base) return '/';
   return lower.startsWith(`${base}/`) ? pathname.slice(BASE.length) : pathname;
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s; // a malformed escape (`%E0%A4%A`) stays as typed
-  }
 }
