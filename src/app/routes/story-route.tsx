@@ -31,9 +31,13 @@ export function StoryRoute() {
       new Map([...corpus.files, [ownFile.fileId, ownFile]]),
     );
   }, [corpus.order, corpus.files, corpus.manifest, ownFile]);
-  const position = order.indexOf(id);
-  const neighbour = (i: number): Neighbour | null => {
-    const nid = position >= 0 ? order[i] : undefined;
+  /** The story `delta` places from `from` in the library's order, if any. */
+  const neighbourOf = (from: string, delta: 1 | -1): string | null => {
+    const i = order.indexOf(from);
+    return i >= 0 ? (order[i + delta] ?? null) : null;
+  };
+  const neighbour = (delta: 1 | -1): Neighbour | null => {
+    const nid = neighbourOf(id, delta);
     return nid ? { id: nid, title: titles.get(nid) ?? null } : null;
   };
 
@@ -78,12 +82,9 @@ export function StoryRoute() {
       sourceTitle={
         s.kind === 'brief' ? (titles.get(s.fileId) ?? state.file.stories[0]?.title ?? null) : null
       }
-      prev={neighbour(position - 1)}
-      next={neighbour(position + 1)}
-      neighbourOf={(from, delta) => {
-        const i = order.indexOf(from);
-        return i >= 0 ? (order[i + delta] ?? null) : null;
-      }}
+      prev={neighbour(-1)}
+      next={neighbour(1)}
+      neighbourOf={neighbourOf}
       titleOf={(sid) => titles.get(sid) ?? sid}
     />
   );
