@@ -44,8 +44,8 @@ function provisionalEntity(
   engine: CorpusEngine,
   id: string,
   localMentions: { entityId: string; text: string; type: EntityType }[],
+  per = engine.storiesMentioning(id) ?? new Map<string, number>(),
 ): Entity {
-  const per = engine.storiesMentioning(id) ?? new Map<string, number>();
   const stories = [...per]
     .map(([storyId, count]) => ({ storyId, count }))
     .sort((a, b) => b.count - a.count);
@@ -72,9 +72,10 @@ function provisionalEntity(
 
 /** Everything the entity page shows: the entity, the sentences naming it, its companions. */
 export function entityPage(engine: CorpusEngine, id: string): EntityPageData | null {
-  const base =
-    engine.entityById.get(id) ??
-    (engine.storiesMentioning(id) ? provisionalEntity(engine, id, []) : null);
+  // Once the entity table exists, storiesMentioning scans every analysis: look once, pass it on.
+  const known = engine.entityById.get(id);
+  const per = known ? undefined : engine.storiesMentioning(id);
+  const base = known ?? (per ? provisionalEntity(engine, id, [], per) : null);
   if (!base) return null;
   const sentences: EntityPageData['sentences'] = [];
   const companions = new Map<string, number>();
