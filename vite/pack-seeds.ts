@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import type { Manifest, ManifestPack } from '../src/corpus/types';
+import { readSeedFile } from './read-seed-file';
 
 /** Raw bytes per pack: a few packs load in parallel; each stays small enough to parse in slices. */
 export const PACK_BYTES = 2 * 1024 * 1024;
@@ -39,7 +39,7 @@ export async function packSeeds(
   for (const f of manifest.files) {
     const abs = absPaths.get(f.path);
     if (!abs) continue;
-    const bytes = await readFile(abs);
+    const bytes = await readSeedFile(abs);
     if (offset > 0 && offset + bytes.length > PACK_BYTES) flush();
     parts.push(bytes);
     files.push({ id: f.id, offset, length: bytes.length });
