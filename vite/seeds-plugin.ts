@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import { isInside, LINK_OUTSIDE } from './folder-entry';
+import { LINK_OUTSIDE } from './folder-entry';
 import { packSeeds } from './pack-seeds';
 import { publicFiles } from './public-files';
 import { readSeedFile } from './read-seed-file';
@@ -36,7 +37,7 @@ export function seedsPlugin(options: {
   const followLinks = options.followLinks ?? false;
   let config: ResolvedConfig;
   let cached: Promise<SeedsScan> | null = null;
-  /** Set when the folder is inside `public/`, whose copy the plugin then does itself. */
+  /** The app's `public/`, which the build copies here rather than by Vite (see `config`). */
   let publicDir: string | null = null;
   const printed = new Set<string>();
   const scan = () =>
@@ -50,11 +51,11 @@ export function seedsPlugin(options: {
     api: { scan },
     config(user, env) {
       if (env.command !== 'build' || user.publicDir === false) return;
-      const pub = path.resolve(user.root ?? process.cwd(), user.publicDir ?? 'public');
-      if (!isInside(seedsDir, pub)) return;
-      publicDir = pub;
-      // IMPORTANT: Vite copies public/ by following every link and opening every entry, so a link
-      // out of the folder would be published and a FIFO would hang the build. See publicFiles.
+      if (user.build?.copyPublicDir === false) return;
+      publicDir = path.resolve(user.root ?? process.cwd(), user.publicDir ?? 'public');
+      // IMPORTANT: Vite copies all of public/, public/seeds included even when SEEDS_DIR names
+      // another folder, following every link and opening every entry: a link out of the folder
+      // would be published and a FIFO would hang the build. See publicFiles.
       return { build: { copyPublicDir: false } };
     },
     configResolved(c) {
@@ -78,8 +79,9 @@ export function seedsPlugin(options: {
       for (const p of packs) this.emitFile({ type: 'asset', fileName: p.info.url, source: p.data });
       const built = { ...manifest, packs: packs.map((p) => p.info) };
       this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(built) });
-      if (publicDir) {
-        for (const [rel, abs] of await publicFiles(publicDir, seedsDir))
+      if (publicDir && existsSync(publicDir)) {
+        const skip = [seedsDir, path.join(publicDir, SEEDS_URL_DIR)];
+        for (const [rel, abs] of await publicFiles(publicDir, skip))
           this.emitFile({ type: 'asset', fileName: rel, source: await readFile(abs) });
       }
       for (const [rel, abs] of absPaths) {
