@@ -34,15 +34,15 @@ export function previewsPlugin(options: { seeds: SeedsSource; siteUrl?: string }
         () => `  ${preloads.join('\n    ')}\n  </head>`,
       );
       // The seeds plugin's scan: the same files, under the same folder rules, scanned once.
-      const { manifest, absPaths } = await options.seeds.scan();
+      const { manifest, sources } = await options.seeds.scan();
       const parsed = new Map<string, ParsedFile>();
       for (const f of manifest.files) {
-        const abs = absPaths.get(f.path);
-        if (!abs) continue;
+        const source = sources.get(f.path);
+        if (!source) continue;
         try {
           parsed.set(
             f.id,
-            parseFile({ fileId: f.id, section: f.section, bytes: await readSeedFile(abs) }),
+            parseFile({ fileId: f.id, section: f.section, bytes: await readSeedFile(source) }),
           );
         } catch {
           /* the app shows this file's error; it just gets no preview page */

@@ -1,5 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  lstat,
+  mkdir,
+  mkdtemp,
+  realpath,
+  rename,
+  rm,
+  symlink,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,7 +68,7 @@ describe.skipIf(process.platform === 'win32')('scanSeeds on a folder nobody cura
   });
 
   it('reads only regular files inside the folder, and says why it skipped each other entry', async () => {
-    const { manifest, absPaths } = await scanSeeds(dir);
+    const { manifest, sources } = await scanSeeds(dir);
     expect(manifest.files.map((f) => f.path)).toEqual([
       'a.txt',
       'folder.txt/inner.txt',
@@ -80,7 +90,7 @@ describe.skipIf(process.platform === 'win32')('scanSeeds on a folder nobody cura
       'sub/up': 'The seeds folder itself (a loop): not read again.',
     });
     expect(manifest.warnings).toHaveLength(11);
-    expect(absPaths.get('gamma.txt')).toBe(path.join(dir, 'drafts.d', 'c.md'));
+    expect(sources.get('gamma.txt')?.path).toBe(path.join(dir, 'drafts.d', 'c.md'));
     expect(JSON.stringify(manifest)).not.toContain(base);
   });
 
@@ -112,25 +122,50 @@ describe.skipIf(process.platform === 'win32')('scanSeeds on a folder nobody cura
   });
 });
 
-describe.skipIf(process.platform === 'win32')('readSeedFile', () => {
+describe.skipIf(process.platform === 'win32')('readSeedFile after the scan', () => {
   let base: string;
+  /** What the scan records of a regular file. */
+  const scanned = async (p: string) => {
+    const info = await lstat(p);
+    return { path: p, dev: info.dev, ino: info.ino };
+  };
   beforeAll(async () => {
     base = await realpath(await mkdtemp(path.join(tmpdir(), 'dispatch-read-')));
+    await mkdir(path.join(base, 'outside'));
+    await writeFile(path.join(base, 'outside', 'a.txt'), MARKER);
   });
   afterAll(() => rm(base, { recursive: true, force: true }));
 
-  it('refuses a FIFO at once instead of waiting for a writer', async () => {
-    const fifo = path.join(base, 'swapped.txt');
-    execFileSync('mkfifo', [fifo]);
-    await expect(readSeedFile(fifo)).rejects.toBeInstanceOf(RefusedFileError);
+  it('reads the file the scan saw', async () => {
+    await writeFile(path.join(base, 'plain.txt'), 'Plain');
+    const file = await scanned(path.join(base, 'plain.txt'));
+    expect((await readSeedFile(file)).toString()).toBe('Plain');
+  });
+
+  it('refuses a file swapped for a FIFO at once, instead of waiting for a writer', async () => {
+    const p = path.join(base, 'fifo.txt');
+    await writeFile(p, 'Soon a FIFO');
+    const file = await scanned(p);
+    await unlink(p);
+    execFileSync('mkfifo', [p]);
+    await expect(readSeedFile(file)).rejects.toBeInstanceOf(RefusedFileError);
   }, 5_000);
 
-  it('refuses a path that turned into a link after the scan', async () => {
-    await writeFile(path.join(base, 'target.txt'), MARKER);
-    await symlink('target.txt', path.join(base, 'link.txt'));
-    await expect(readSeedFile(path.join(base, 'link.txt'))).rejects.toBeInstanceOf(
-      RefusedFileError,
-    );
-    expect((await readSeedFile(path.join(base, 'target.txt'))).toString()).toBe(MARKER);
+  it('refuses a file swapped for a link', async () => {
+    const p = path.join(base, 'link.txt');
+    await writeFile(p, 'Soon a link');
+    const file = await scanned(p);
+    await unlink(p);
+    await symlink('outside/a.txt', p);
+    await expect(readSeedFile(file)).rejects.toBeInstanceOf(RefusedFileError);
+  });
+
+  it('refuses a file whose folder was swapped for a link out', async () => {
+    await mkdir(path.join(base, 'section'));
+    await writeFile(path.join(base, 'section', 'a.txt'), 'Inside');
+    const file = await scanned(path.join(base, 'section', 'a.txt'));
+    await rename(path.join(base, 'section'), path.join(base, 'section-old'));
+    await symlink('outside', path.join(base, 'section'));
+    await expect(readSeedFile(file)).rejects.toBeInstanceOf(RefusedFileError);
   });
 });

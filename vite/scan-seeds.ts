@@ -3,7 +3,7 @@ import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest, ManifestFile, ManifestWarning } from '../src/corpus/types';
 import { inspectEntry, type FolderEntry, type FolderRules } from './folder-entry';
-import { readSeedFile, RefusedFileError } from './read-seed-file';
+import { readSeedFile, RefusedFileError, type SeedFile } from './read-seed-file';
 
 export interface ScanOptions {
   /** Follow links that lead out of the folder (SEEDS_FOLLOW_LINKS=1). Off by default. */
@@ -12,8 +12,8 @@ export interface ScanOptions {
 
 export interface SeedsScan {
   manifest: Manifest;
-  /** Manifest path → the link-free path to read it from (see readSeedFile). */
-  absPaths: Map<string, string>;
+  /** Manifest path → the file to read it from, with readSeedFile. */
+  sources: Map<string, SeedFile>;
 }
 
 /** A link met during the walk, followed once the folder's own tree has been walked. */
@@ -38,7 +38,7 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
   const rules: FolderRules = { realRoot, followLinks: options.followLinks ?? false };
   const files: ManifestFile[] = [];
   const warnings: ManifestWarning[] = [];
-  const absPaths = new Map<string, string>();
+  const sources = new Map<string, SeedFile>();
   const ids = new Set<string>();
   /** Real path → manifest path it is read under: each folder walked once, each file read once. */
   const walked = new Map<string, string>();
@@ -70,12 +70,12 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
       if (entry.kind === 'skip') warnings.push({ path: rel, message: entry.reason });
       else if (entry.viaLink) pending.push({ rel, name, entry });
       else if (entry.kind === 'dir') await enterDir(rel, entry.real);
-      else await addFile(rel, name, entry.real);
+      else await addFile(rel, name, entry);
     }
   }
 
   async function followLink({ rel, name, entry }: PendingLink): Promise<void> {
-    if (entry.kind === 'file') await addFile(rel, name, entry.real);
+    if (entry.kind === 'file') await addFile(rel, name, entry);
     else await enterDir(rel, entry.real);
   }
 
@@ -91,7 +91,11 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
     });
   }
 
-  async function addFile(rel: string, name: string, real: string): Promise<void> {
+  async function addFile(
+    rel: string,
+    name: string,
+    entry: Extract<FolderEntry, { kind: 'file' }>,
+  ): Promise<void> {
     if (!name.endsWith('.txt') || name.startsWith('.')) {
       warnings.push({ path: rel, message: 'Not a .txt file: ignored.' });
       return;
@@ -101,13 +105,14 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
       warnings.push({ path: rel, message: `Another file already has the id "${id}": ignored.` });
       return;
     }
-    const first = read.get(real);
+    const first = read.get(entry.real);
     if (first !== undefined) {
       warnings.push({ path: rel, message: `Same file as ${first}: read once, under that name.` });
       return;
     }
     try {
-      const bytes = await readSeedFile(real);
+      const source = { path: entry.real, dev: entry.dev, ino: entry.ino };
+      const bytes = await readSeedFile(source);
       const slash = id.lastIndexOf('/');
       files.push({
         id,
@@ -117,8 +122,8 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
         hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
       });
       ids.add(id);
-      read.set(real, rel);
-      absPaths.set(rel, real);
+      read.set(entry.real, rel);
+      sources.set(rel, source);
     } catch (err) {
       const message = (err as Error).message;
       warnings.push({
@@ -132,6 +137,6 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
   for (let link = pending.shift(); link; link = pending.shift()) await followLink(link);
   return {
     manifest: { version: 1, generatedAt: new Date().toISOString(), files, warnings },
-    absPaths,
+    sources,
   };
 }

@@ -54,10 +54,10 @@ function seedsMiddleware(root: string, o: SeedsDevOptions): Connect.NextHandleFu
       }
       if (url.startsWith(o.filesPrefix)) {
         const rel = decodeURIComponent(url.slice(o.filesPrefix.length));
-        const abs = (await o.scan()).absPaths.get(rel);
+        const source = (await o.scan()).sources.get(rel);
         // readSeedFile refuses a file that became a link or a FIFO since the scan, before the
         // watcher's event has arrived: answered like a file that is not there.
-        const bytes = abs ? await readSeedFile(abs).catch(() => null) : null;
+        const bytes = source ? await readSeedFile(source).catch(() => null) : null;
         if (!bytes) return notFound(res);
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
         res.setHeader('Cache-Control', 'no-cache');

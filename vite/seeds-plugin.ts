@@ -74,8 +74,8 @@ export function seedsPlugin(options: {
       });
     },
     async generateBundle() {
-      const { manifest, absPaths } = await scan();
-      const packs = await packSeeds(manifest, absPaths);
+      const { manifest, sources } = await scan();
+      const packs = await packSeeds(manifest, sources);
       for (const p of packs) this.emitFile({ type: 'asset', fileName: p.info.url, source: p.data });
       const built = { ...manifest, packs: packs.map((p) => p.info) };
       this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(built) });
@@ -84,11 +84,11 @@ export function seedsPlugin(options: {
         for (const [rel, abs] of await publicFiles(publicDir, skip))
           this.emitFile({ type: 'asset', fileName: rel, source: await readFile(abs) });
       }
-      for (const [rel, abs] of absPaths) {
+      for (const [rel, source] of sources) {
         this.emitFile({
           type: 'asset',
           fileName: `${SEEDS_URL_DIR}/${rel}`,
-          source: await readSeedFile(abs),
+          source: await readSeedFile(source),
         });
       }
     },
