@@ -22,8 +22,8 @@ export interface FolderRules {
 /**
  * Looks at an entry without opening it: lstat first, so a link is seen as a link, and then (links
  * only) where it really leads. A link is followed only if its target resolves inside the folder,
- * unless the rules say otherwise; FIFOs, sockets and devices are never followed into, whatever
- * their name, because even opening a FIFO to read it waits for a writer.
+ * unless the rules say otherwise. FIFOs, sockets and devices are refused whatever their name and
+ * wherever they are, since even opening a FIFO to read it waits for a writer.
  */
 export async function inspectEntry(realPath: string, rules: FolderRules): Promise<FolderEntry> {
   let info = await lstat(realPath);
@@ -44,7 +44,7 @@ export async function inspectEntry(realPath: string, rules: FolderRules): Promis
   return { kind: 'skip', reason: `${NOT_REGULAR} (${describeSpecial(info)}): not read.` };
 }
 
-/** True if `p` is `root` or below it; both must be link-free (realpath) for this to mean anything. */
+/** True if `p` is `root` or below it, by path: for where a file really is, pass realpaths. */
 export function isInside(p: string, root: string): boolean {
   const rel = path.relative(root, p);
   return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
