@@ -10,15 +10,17 @@ import { spaFallbackPlugin } from './vite/spa-fallback-plugin';
 // BASE_PATH lets the build live under a sub-path of a static host (`/reader/`).
 const base = normalizeBase(process.env.BASE_PATH ?? '/');
 const seedsDir = process.env.SEEDS_DIR ?? 'public/seeds';
+// Off by default: a folder received from someone else must not publish files from this disk.
+const seeds = seedsPlugin({ seedsDir, followLinks: process.env.SEEDS_FOLLOW_LINKS === '1' });
 
 export default defineConfig({
   base,
   plugins: [
     react(),
     tailwindcss(),
-    seedsPlugin({ seedsDir }),
+    seeds,
     spaFallbackPlugin(),
-    previewsPlugin({ seedsDir, siteUrl: process.env.SITE_URL }),
+    previewsPlugin({ seeds: seeds.api, siteUrl: process.env.SITE_URL }),
     pwaPlugin(),
     cspPlugin(),
   ],

@@ -1,14 +1,25 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-// @ts-expect-error plain ESM fixture generator (also run by `npm run build:hostile`)
-import { HOSTILE_TEXT } from './fixtures/make-hostile-folder.mjs';
+import {
+  HOSTILE_TEXT,
+  OUTSIDE_MARKER,
+  SKIPPED_ENTRIES,
+  // @ts-expect-error plain ESM fixture generator (also run by `npm run build:hostile`)
+} from './fixtures/make-hostile-folder.mjs';
 
 /**
  * A folder nobody curated (e2e/fixtures/make-hostile-folder.mjs, built into dist-hostile/):
  * markup, script URLs, entities, bidi overrides, zero-width characters, NUL bytes, a 20 MB line,
- * an empty and a binary file, odd file names. Nothing may run, nothing may crash, and every
- * readable character must be on the page.
+ * an empty and a binary file, odd file names; and odd entries: links out of the folder, a FIFO, a
+ * link inside, a broken link, a link loop. Nothing may run, nothing may crash, every readable
+ * character must be on the page, and nothing from outside the folder may be published.
  */
 const texts = HOSTILE_TEXT as Record<string, string>;
+const skipped = SKIPPED_ENTRIES as Record<string, string>;
+const distHostile = fileURLToPath(new URL('../dist-hostile', import.meta.url));
 const storyHref = (file: string) =>
   '/story/' +
   file
@@ -62,7 +73,8 @@ test('the library reads every file and notes the odd ones', async ({ page }) => 
   test.setTimeout(90_000);
   const g = guard(page);
   await page.goto('/');
-  // 2 seed files, the text files above, NUL, empty, binary and the 20 MB file (notes.md is no article).
+  // 2 seed files, the text files above, NUL, empty, binary and the 20 MB file (notes.md is no
+  // article, and none of the skipped entries: inside-link.txt is emoji.txt, read once).
   const files = Object.keys(texts).length + 6;
   await expect(page.getByText(new RegExp(`stories .* from ${files} files`, 'u'))).toBeVisible({
     timeout: 60_000,
@@ -79,6 +91,31 @@ test('the library reads every file and notes the odd ones', async ({ page }) => 
   await expect(notes.getByText(/empty\.txt: The file is empty/u)).toBeVisible();
   await expect(notes.getByText(/binary\.txt: This file looks binary/u)).toBeVisible();
   await expect(notes.getByText(/notes\.md: Not a \.txt file/u)).toBeVisible();
+  for (const [entry, note] of Object.entries(skipped))
+    await expect(notes.getByText(`${entry}: ${note}`)).toBeVisible();
+  await expect(page.getByText(OUTSIDE_MARKER)).toHaveCount(0);
+  await g.check();
+});
+
+test('nothing from outside the folder is published, and a link out of it is not found', async ({
+  page,
+  request,
+}) => {
+  // Every file of the build, the gzip packs unpacked: the links' targets hold the marker.
+  const names = await readdir(distHostile, { recursive: true, withFileTypes: true });
+  const files = names.filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  expect(files.length).toBeGreaterThan(20);
+  for (const file of files) {
+    const bytes = await readFile(file);
+    const text = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('latin1');
+    expect(text.includes(OUTSIDE_MARKER), path.relative(distHostile, file)).toBe(false);
+  }
+  for (const url of ['/seeds/linked.txt', '/seeds/linked-folder/other.txt', '/seeds/pipe.txt'])
+    expect((await request.get(url)).status(), url).toBe(404);
+  const g = guard(page);
+  await page.goto('/story/linked');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText(OUTSIDE_MARKER)).toHaveCount(0);
   await g.check();
 });
 

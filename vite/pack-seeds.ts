@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import type { Manifest, ManifestPack } from '../src/corpus/types';
+import { readSeedFile, type SeedFile } from './read-seed-file';
 
 /** Raw bytes per pack: a few packs load in parallel; each stays small enough to parse in slices. */
 export const PACK_BYTES = 2 * 1024 * 1024;
@@ -17,7 +17,7 @@ export interface BuiltPack {
  */
 export async function packSeeds(
   manifest: Manifest,
-  absPaths: Map<string, string>,
+  sources: Map<string, SeedFile>,
   dir = 'seeds-packs',
 ): Promise<BuiltPack[]> {
   const packs: BuiltPack[] = [];
@@ -37,9 +37,9 @@ export async function packSeeds(
     offset = 0;
   };
   for (const f of manifest.files) {
-    const abs = absPaths.get(f.path);
-    if (!abs) continue;
-    const bytes = await readFile(abs);
+    const source = sources.get(f.path);
+    if (!source) continue;
+    const bytes = await readSeedFile(source);
     if (offset > 0 && offset + bytes.length > PACK_BYTES) flush();
     parts.push(bytes);
     files.push({ id: f.id, offset, length: bytes.length });

@@ -4,7 +4,8 @@ import type { Plugin, ResolvedConfig } from 'vite';
 import { orderStories } from '../src/corpus/library';
 import { parseFile } from '../src/corpus/parse-file';
 import type { ParsedFile } from '../src/corpus/types';
-import { scanSeeds } from './scan-seeds';
+import { readSeedFile } from './read-seed-file';
+import type { SeedsSource } from './seeds-plugin';
 import { storyPageHtml } from './story-pages';
 
 /**
@@ -13,7 +14,7 @@ import { storyPageHtml } from './story-pages';
  * `/story/<id>` (directory index), so a shared link unfurls with its headline and lede and then
  * boots the same app. `SITE_URL` (optional) adds absolute `og:url`s.
  */
-export function previewsPlugin(options: { seedsDir: string; siteUrl?: string }): Plugin {
+export function previewsPlugin(options: { seeds: SeedsSource; siteUrl?: string }): Plugin {
   let config: ResolvedConfig;
   return {
     name: 'dispatch-link-previews',
@@ -32,15 +33,16 @@ export function previewsPlugin(options: { seedsDir: string; siteUrl?: string }):
         '</head>',
         () => `  ${preloads.join('\n    ')}\n  </head>`,
       );
-      const { manifest, absPaths } = await scanSeeds(path.resolve(options.seedsDir));
+      // The seeds plugin's scan: the same files, under the same folder rules, scanned once.
+      const { manifest, sources } = await options.seeds.scan();
       const parsed = new Map<string, ParsedFile>();
       for (const f of manifest.files) {
-        const abs = absPaths.get(f.path);
-        if (!abs) continue;
+        const source = sources.get(f.path);
+        if (!source) continue;
         try {
           parsed.set(
             f.id,
-            parseFile({ fileId: f.id, section: f.section, bytes: await readFile(abs) }),
+            parseFile({ fileId: f.id, section: f.section, bytes: await readSeedFile(source) }),
           );
         } catch {
           /* the app shows this file's error; it just gets no preview page */

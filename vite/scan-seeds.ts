@@ -1,77 +1,142 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest, ManifestFile, ManifestWarning } from '../src/corpus/types';
+import { inspectEntry, type FolderEntry, type FolderRules } from './folder-entry';
+import { readSeedFile, RefusedFileError, type SeedFile } from './read-seed-file';
+
+export interface ScanOptions {
+  /** Follow links that lead out of the folder (SEEDS_FOLLOW_LINKS=1). Off by default. */
+  followLinks?: boolean;
+}
+
+export interface SeedsScan {
+  manifest: Manifest;
+  /** Manifest path → the file to read it from, with readSeedFile. */
+  sources: Map<string, SeedFile>;
+}
+
+/** A link met during the walk, followed once the folder's own tree has been walked. */
+interface PendingLink {
+  rel: string;
+  name: string;
+  entry: Extract<FolderEntry, { kind: 'dir' | 'file' }>;
+}
 
 /**
  * Walks a seeds folder and describes it: every `.txt` file becomes an article file (a subfolder is
  * a section), everything else is ignored and named in the warnings so nothing vanishes silently.
+ *
+ * The folder may come from someone else, so only regular files that really are inside it are read
+ * (see inspectEntry). Links that stay inside are followed, files and folders alike, after the
+ * folder's own tree: a file reached both by its own path and through a link is read once, under
+ * its own path, and a folder already walked is not walked again, which also ends link loops.
  */
-export async function scanSeeds(
-  root: string,
-): Promise<{ manifest: Manifest; absPaths: Map<string, string> }> {
+export async function scanSeeds(root: string, options: ScanOptions = {}): Promise<SeedsScan> {
+  // The root itself may be a link (SEEDS_DIR chosen by the person building): that one is trusted.
+  const realRoot = await realpath(root).catch(() => path.resolve(root));
+  const rules: FolderRules = { realRoot, followLinks: options.followLinks ?? false };
   const files: ManifestFile[] = [];
   const warnings: ManifestWarning[] = [];
-  const absPaths = new Map<string, string>();
+  const sources = new Map<string, SeedFile>();
   const ids = new Set<string>();
+  /** Real path → manifest path it is read under: each folder walked once, each file read once. */
+  const walked = new Map<string, string>();
+  const read = new Map<string, string>();
+  const pending: PendingLink[] = [];
 
-  async function walk(dir: string): Promise<void> {
-    let entries;
+  async function walk(relDir: string, realDir: string): Promise<void> {
+    walked.set(realDir, relDir || '.');
+    let names: string[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      names = await readdir(realDir);
     } catch (err) {
       warnings.push({
-        path: rel(dir) || '.',
+        path: relDir || '.',
         message: `Folder could not be read: ${(err as Error).message}`,
       });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const abs = path.join(dir, e.name);
-      const relPath = rel(abs);
-      if (e.isDirectory()) {
-        await walk(abs);
-        continue;
-      }
-      if (!e.name.endsWith('.txt') || e.name.startsWith('.')) {
-        warnings.push({ path: relPath, message: 'Not a .txt file: ignored.' });
-        continue;
-      }
-      const id = relPath.slice(0, -'.txt'.length);
-      if (ids.has(id)) {
-        warnings.push({
-          path: relPath,
-          message: `Another file already has the id "${id}": ignored.`,
-        });
-        continue;
-      }
+    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of names) {
+      const rel = relDir ? `${relDir}/${name}` : name;
+      let entry: FolderEntry;
       try {
-        const info = await stat(abs);
-        const bytes = await readFile(abs);
-        const slash = id.lastIndexOf('/');
-        files.push({
-          id,
-          path: relPath,
-          section: slash >= 0 ? id.slice(0, slash) : null,
-          size: info.size,
-          hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
-        });
-        ids.add(id);
-        absPaths.set(relPath, abs);
+        entry = await inspectEntry(path.join(realDir, name), rules);
       } catch (err) {
-        warnings.push({ path: relPath, message: `Could not be read: ${(err as Error).message}` });
+        warnings.push({ path: rel, message: `Could not be read: ${(err as Error).message}` });
+        continue;
       }
+      if (entry.kind === 'skip') warnings.push({ path: rel, message: entry.reason });
+      else if (entry.viaLink) pending.push({ rel, name, entry });
+      else if (entry.kind === 'dir') await enterDir(rel, entry.real);
+      else await addFile(rel, name, entry);
     }
   }
 
-  function rel(abs: string): string {
-    return path.relative(root, abs).split(path.sep).join('/');
+  async function followLink({ rel, name, entry }: PendingLink): Promise<void> {
+    if (entry.kind === 'file') await addFile(rel, name, entry);
+    else await enterDir(rel, entry.real);
   }
 
-  await walk(root);
+  async function enterDir(rel: string, real: string): Promise<void> {
+    const first = walked.get(real);
+    if (first === undefined) return walk(rel, real);
+    warnings.push({
+      path: rel,
+      message:
+        first === '.'
+          ? 'The seeds folder itself (a loop): not read again.'
+          : `Same folder as ${first}: read once, under that name.`,
+    });
+  }
+
+  async function addFile(
+    rel: string,
+    name: string,
+    entry: Extract<FolderEntry, { kind: 'file' }>,
+  ): Promise<void> {
+    if (!name.endsWith('.txt') || name.startsWith('.')) {
+      warnings.push({ path: rel, message: 'Not a .txt file: ignored.' });
+      return;
+    }
+    const id = rel.slice(0, -'.txt'.length);
+    if (ids.has(id)) {
+      warnings.push({ path: rel, message: `Another file already has the id "${id}": ignored.` });
+      return;
+    }
+    const first = read.get(entry.real);
+    if (first !== undefined) {
+      warnings.push({ path: rel, message: `Same file as ${first}: read once, under that name.` });
+      return;
+    }
+    try {
+      const source = { path: entry.real, dev: entry.dev, ino: entry.ino };
+      const bytes = await readSeedFile(source);
+      const slash = id.lastIndexOf('/');
+      files.push({
+        id,
+        path: rel,
+        section: slash >= 0 ? id.slice(0, slash) : null,
+        size: bytes.length,
+        hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
+      });
+      ids.add(id);
+      read.set(entry.real, rel);
+      sources.set(rel, source);
+    } catch (err) {
+      const message = (err as Error).message;
+      warnings.push({
+        path: rel,
+        message: err instanceof RefusedFileError ? message : `Could not be read: ${message}`,
+      });
+    }
+  }
+
+  await walk('', realRoot);
+  for (let link = pending.shift(); link; link = pending.shift()) await followLink(link);
   return {
     manifest: { version: 1, generatedAt: new Date().toISOString(), files, warnings },
-    absPaths,
+    sources,
   };
 }

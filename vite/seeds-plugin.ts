@@ -1,93 +1,107 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import type { Logger, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { LINK_OUTSIDE } from './folder-entry';
 import { packSeeds } from './pack-seeds';
-import { scanSeeds } from './scan-seeds';
+import { publicFiles } from './public-files';
+import { readSeedFile } from './read-seed-file';
+import { serveSeeds } from './seeds-dev-server';
+import { scanSeeds, type SeedsScan } from './scan-seeds';
 
 /** URL paths (under the app's base) where the manifest and the article files are served. */
 export const MANIFEST_FILE = 'seeds-manifest.json';
 export const SEEDS_URL_DIR = 'seeds';
 /** The custom HMR event the app listens to so that edits in the folder show up live. */
 export const SEEDS_CHANGED_EVENT = 'dispatch:seeds-changed';
+/** Notes printed per scan at most; the rest are in the library's "notes about files". */
+const PRINT_MAX = 20;
+
+/** The one scan of the folder that the build's plugins share (scanned once, printed once). */
+export interface SeedsSource {
+  scan(): Promise<SeedsScan>;
+}
 
 /**
  * Serves a folder of articles to the app: a generated manifest (ids, paths, sizes, hashes) and
  * the files themselves, in dev from the folder (watched, so adding or editing a file shows up in
  * the open page) and in the build as emitted assets. The folder is `SEEDS_DIR` or `public/seeds`.
+ * Only what scanSeeds accepts is served or emitted: no link out of the folder (unless
+ * `followLinks`), no special file.
  */
-export function seedsPlugin(options: { seedsDir: string }): Plugin {
+export function seedsPlugin(options: {
+  seedsDir: string;
+  followLinks?: boolean;
+}): Plugin & { api: SeedsSource } {
   const seedsDir = path.resolve(options.seedsDir);
+  const followLinks = options.followLinks ?? false;
   let config: ResolvedConfig;
-  let cached: ReturnType<typeof scanSeeds> | null = null;
-  const scan = () => (cached ??= scanSeeds(seedsDir));
+  let cached: Promise<SeedsScan> | null = null;
+  /** The app's `public/`, which the build copies here rather than by Vite (see `config`). */
+  let publicDir: string | null = null;
+  const printed = new Set<string>();
+  const scan = () =>
+    (cached ??= scanSeeds(seedsDir, { followLinks }).then((s) => {
+      printNotes(config.logger, s, printed, followLinks);
+      return s;
+    }));
 
   return {
     name: 'dispatch-seeds',
+    api: { scan },
+    config(user, env) {
+      if (env.command !== 'build' || user.publicDir === false) return;
+      if (user.build?.copyPublicDir === false) return;
+      publicDir = path.resolve(user.root ?? process.cwd(), user.publicDir ?? 'public');
+      // IMPORTANT: Vite copies all of public/, public/seeds included even when SEEDS_DIR names
+      // another folder, following every link and opening every entry: a link out of the folder
+      // would be published and a FIFO would hang the build. See publicFiles.
+      return { build: { copyPublicDir: false } };
+    },
     configResolved(c) {
       config = c;
     },
-    configureServer(server: ViteDevServer) {
-      server.watcher.add(seedsDir);
-      const onChange = (file: string) => {
-        if (!path.resolve(file).startsWith(seedsDir + path.sep)) return;
-        cached = null;
-        server.ws.send({
-          type: 'custom',
-          event: SEEDS_CHANGED_EVENT,
-          data: { file: path.relative(seedsDir, file) },
-        });
-      };
-      server.watcher.on('add', onChange).on('change', onChange).on('unlink', onChange);
-
-      const prefix = `${config.base}${SEEDS_URL_DIR}/`;
-      const manifestUrl = `${config.base}${MANIFEST_FILE}`;
-      server.middlewares.use(async (req, res, next) => {
-        const url = (req.url ?? '').split('?')[0] ?? '';
-        try {
-          if (url === manifestUrl) {
-            const { manifest } = await scan();
-            res.setHeader('Content-Type', 'application/json; charset=utf-8');
-            res.setHeader('Cache-Control', 'no-store');
-            res.end(JSON.stringify(manifest));
-            return;
-          }
-          if (url.startsWith(prefix)) {
-            const rel = decodeURIComponent(url.slice(prefix.length));
-            const { absPaths } = await scan();
-            const abs = absPaths.get(rel);
-            if (!abs) {
-              res.statusCode = 404;
-              res.end('Not found');
-              return;
-            }
-            res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-            res.setHeader('Cache-Control', 'no-cache');
-            res.end(await readFile(abs));
-            return;
-          }
-        } catch (err) {
-          next(err);
-          return;
-        }
-        next();
+    async configureServer(server: ViteDevServer) {
+      serveSeeds(server, {
+        seedsDir,
+        realSeedsDir: await realpath(seedsDir).catch(() => seedsDir),
+        base: config.base,
+        manifestUrl: `${config.base}${MANIFEST_FILE}`,
+        filesPrefix: `${config.base}${SEEDS_URL_DIR}/`,
+        changedEvent: SEEDS_CHANGED_EVENT,
+        scan,
+        invalidate: () => (cached = null),
       });
     },
     async generateBundle() {
-      const { manifest, absPaths } = await scan();
-      const packs = await packSeeds(manifest, absPaths);
+      const { manifest, sources } = await scan();
+      const packs = await packSeeds(manifest, sources);
       for (const p of packs) this.emitFile({ type: 'asset', fileName: p.info.url, source: p.data });
       const built = { ...manifest, packs: packs.map((p) => p.info) };
       this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(built) });
-      // public/seeds is copied by Vite itself; any other folder is emitted file by file.
-      const publicSeeds = path.resolve(config.publicDir, SEEDS_URL_DIR);
-      if (config.publicDir && seedsDir === publicSeeds) return;
-      for (const [rel, abs] of absPaths) {
+      if (publicDir && existsSync(publicDir)) {
+        const skip = [seedsDir, path.join(publicDir, SEEDS_URL_DIR)];
+        for (const [rel, abs] of await publicFiles(publicDir, skip))
+          this.emitFile({ type: 'asset', fileName: rel, source: await readFile(abs) });
+      }
+      for (const [rel, source] of sources) {
         this.emitFile({
           type: 'asset',
           fileName: `${SEEDS_URL_DIR}/${rel}`,
-          source: await readFile(abs),
+          source: await readSeedFile(source),
         });
       }
     },
   };
+}
+
+/** Prints the folder's notes to the terminal, each once per process (dev rescans on every edit). */
+function printNotes(logger: Logger, s: SeedsScan, printed: Set<string>, followLinks: boolean) {
+  const fresh = s.manifest.warnings.filter((w) => !printed.has(`${w.path}\n${w.message}`));
+  for (const w of fresh) printed.add(`${w.path}\n${w.message}`);
+  for (const w of fresh.slice(0, PRINT_MAX)) logger.warn(`[seeds] ${w.path}: ${w.message}`);
+  if (fresh.length > PRINT_MAX)
+    logger.warn(`[seeds] … and ${fresh.length - PRINT_MAX} more (see "notes about files").`);
+  if (!followLinks && fresh.some((w) => w.message === LINK_OUTSIDE))
+    logger.warn('[seeds] SEEDS_FOLLOW_LINKS=1 reads links out of the folder, if you mean to.');
 }
