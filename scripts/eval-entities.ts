@@ -1,68 +1,88 @@
 /**
- * Scores the entity recognizer against a gold file, the way the reader would see the folder:
- * every `.txt` is parsed with `parseFile`, every story analysed, and the SET of (type, surface)
- * per document compared with the gold. MISC gold surfaces count neither way.
+ * Scores the entity recognizer.
  *
- * Usage: npm run eval:entities -- <folder> <gold.json> [--errors]
+ * Without arguments, the suite:
+ * 1. CoNLL-2003 dev (eng.testa), the model alone on the gold tokens: conlleval span P/R/F1 per
+ *    type (the field's standard figure), PER/LOC/ORG and with MISC.
+ * 2. The conll-dev text through the reader (parse, tokenize, tag, rules): exact character spans
+ *    and types against gold_spans.json.
+ * 3. The set-based per-document figure (type + surface per document), for conll-dev, the seed
+ *    gold and the BBC development gold.
+ *
+ * `--report` adds the confusion table and the ten most frequent kinds of error on conll-dev;
+ * `--errors` lists every set-based error.
+ *
+ * With arguments: `npm run eval:entities -- <folder> <gold.json> [--errors]`, the set-based
+ * figure (and exact spans when the gold has offsets) for any folder.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeStory } from '../src/corpus/entities/recognize';
-import type { EntityType } from '../src/corpus/entities/types';
-import { loadFolder } from './lib/corpora';
+import { readConll } from './lib/ner/conll';
+import { formatScore } from './lib/ner/conlleval';
+import { nodeTagger } from './lib/ner/node-tagger';
+import { passOne, spanScore } from './lib/ner/passes';
+import { CONLL_DEV } from './lib/ner/paths';
+import {
+  analyseFolder,
+  exactSpanScore,
+  readGold,
+  setScore,
+  type FileMentions,
+  type Gold,
+} from './lib/ner/reader-eval';
+import { errorReport } from './lib/ner/error-report';
+import { CONLL_DIR, ROOT, SEEDS_DIR, BBC_DIR } from './lib/corpora';
+import { tagDocument } from '../src/corpus/entities/model/tagger';
 
-type GoldType = 'PER' | 'LOC' | 'ORG' | 'MISC';
-const TYPES: Record<EntityType, GoldType> = { person: 'PER', place: 'LOC', organization: 'ORG' };
-const SCORED: GoldType[] = ['PER', 'LOC', 'ORG'];
-
-const [dirArg, goldArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const tagger = nodeTagger();
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const showErrors = process.argv.includes('--errors');
-if (!dirArg || !goldArg) {
-  console.error('usage: eval-entities <folder> <gold.json> [--errors]');
-  process.exit(2);
-}
-const gold = JSON.parse(readFileSync(goldArg, 'utf8')) as Record<
-  string,
-  { type: GoldType; text: string }[]
->;
-const folder = loadFolder(path.resolve(dirArg));
-const counts = Object.fromEntries(
-  [...SCORED, 'ALL'].map((t) => [t, { tp: 0, fp: 0, fn: 0 }]),
-) as Record<string, { tp: number; fp: number; fn: number }>;
-const errors: string[] = [];
 
-for (const file of folder.files) {
-  const doc = `${file.fileId}.txt`;
-  const golds = gold[doc] ?? [];
-  const misc = new Set(golds.filter((g) => g.type === 'MISC').map((g) => g.text));
-  const want = new Set(golds.filter((g) => g.type !== 'MISC').map((g) => `${g.type}\t${g.text}`));
-  const got = new Set<string>();
-  for (const story of file.stories) {
-    for (const m of analyzeStory(story).mentions) {
-      if (!misc.has(m.text)) got.add(`${TYPES[m.type]}\t${m.text}`);
-    }
+if (positional.length >= 2) {
+  const [dir, goldFile] = positional as [string, string];
+  report(path.resolve(dir), readGold(goldFile), path.basename(dir), true);
+} else {
+  console.log(`model ${tagger.version}\n`);
+  if (existsSync(CONLL_DEV)) conllTokens();
+  if (existsSync(CONLL_DIR)) {
+    const gold = readGold(path.join(CONLL_DIR, 'gold_spans.json'));
+    const files = report(CONLL_DIR, gold, 'conll-dev', true);
+    if (process.argv.includes('--report')) console.log(errorReport(files, gold, 3), '\n');
   }
-  for (const key of got) {
-    const type = key.slice(0, 3);
-    const hit = want.has(key);
-    for (const t of [type, 'ALL']) counts[t]![hit ? 'tp' : 'fp']++;
-    if (!hit) errors.push(`${doc}\tFP\t${key}`);
-  }
-  for (const key of want) {
-    if (got.has(key)) continue;
-    for (const t of [key.slice(0, 3), 'ALL']) counts[t]!.fn++;
-    errors.push(`${doc}\tFN\t${key}`);
+  report(SEEDS_DIR, readGold(path.join(ROOT, 'fixtures/entities/seeds-gold.json')), 'seeds', true);
+  if (existsSync(BBC_DIR)) {
+    const gold = readGold(path.join(ROOT, 'fixtures/entities/bbc-dev-gold.json'));
+    report(BBC_DIR, gold, 'BBC dev (20 articles)', true);
   }
 }
 
-const f = (x: number): string => x.toFixed(3);
-console.log(`${folder.files.length} documents, ${folder.stories.length} stories`);
-console.log('type   P      R      F1     (tp/fp/fn)');
-for (const t of [...SCORED, 'ALL']) {
-  const { tp, fp, fn } = counts[t]!;
-  const p = tp / (tp + fp || 1);
-  const r = tp / (tp + fn || 1);
-  const f1 = (2 * p * r) / (p + r || 1);
-  console.log(`${t.padEnd(6)} ${f(p)}  ${f(r)}  ${f(f1)}  (${tp}/${fp}/${fn})`);
+function conllTokens(): void {
+  const docs = readConll(CONLL_DEV);
+  // The model alone, as conlleval scores taggers: gold tokens in, BIO labels out.
+  const instances = passOne(docs, tagger.lexicon);
+  const labels = docs.map((d) =>
+    tagDocument(
+      tagger,
+      d.sentences.map((s) => s.words),
+    ),
+  );
+  console.log('CoNLL-2003 dev (eng.testa), model on gold tokens, conlleval spans:');
+  console.log(formatScore(spanScore(instances, labels, ['PER', 'LOC', 'ORG'])));
+  const four = spanScore(instances, labels, ['PER', 'LOC', 'ORG', 'MISC']);
+  console.log(formatScore(four).split('\n').slice(-1)[0]!.replace('ALL  ', 'ALL+MISC'), '\n');
 }
-if (showErrors) console.log(errors.join('\n'));
+
+function report(dir: string, gold: Gold, name: string, onlyGold: boolean): FileMentions[] {
+  const files = analyseFolder(dir, tagger, onlyGold ? gold : null);
+  const stories = files.reduce((n, f) => n + f.file.stories.length, 0);
+  const hasOffsets = Object.values(gold).some((list) => list.some((g) => g.start !== undefined));
+  if (hasOffsets) {
+    console.log(`${name}: through the reader, exact character spans (${files.length} documents):`);
+    console.log(formatScore(exactSpanScore(files, gold)));
+  }
+  const errors: string[] = [];
+  console.log(`${name}: set-based per document (${files.length} documents, ${stories} stories):`);
+  console.log(formatScore(setScore(files, gold, errors)), '\n');
+  if (showErrors) console.log(errors.join('\n'));
+  return files;
+}

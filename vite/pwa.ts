@@ -29,7 +29,8 @@ export function pwaPlugin() {
     },
     workbox: {
       // The app shell only: article files can be thousands; they are cached at runtime instead.
-      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      // …and the entity model (assets/ner-model.bin-<hash>.gz), which the worker needs offline.
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'assets/*.gz'],
       globIgnores: ['story/**', 'seeds/**', '404.html'],
       navigateFallback: 'index.html',
       navigateFallbackDenylist: [/\/seeds\//u, /\/seeds-manifest\.json$/u],

@@ -1,5 +1,6 @@
 import { buildEntityTable } from '../corpus/entities/entity-table';
 import { fileIdOf } from '../corpus/library';
+import type { Tagger } from '../corpus/entities/model/tagger';
 import { analyzeStory } from '../corpus/entities/recognize';
 import type { Entity, StoryEntities } from '../corpus/entities/types';
 import type { RelatedIndex } from '../corpus/related/related-index';
@@ -59,6 +60,9 @@ export class CorpusEngine {
   /** True while the search index is the cached one of an earlier visit (warm start). */
   private searchFromCache = false;
   private cacheChecked = false;
+
+  /** The entity model: analysis waits for it (search does not). */
+  private tagger: Tagger | null = null;
 
   /** The cached index of the last visit, read as soon as the worker starts (see `prefetchCache`). */
   private cachedIndex: Promise<CachedIndex | undefined> = Promise.resolve(undefined);
@@ -143,11 +147,22 @@ export class CorpusEngine {
     this.pump();
   }
 
-  /** Analyses one story now (the opened one), ahead of the background queue. */
+  /** The model has arrived: background analysis can start. */
+  setTagger(tagger: Tagger): void {
+    if (this.tagger === tagger) return;
+    this.tagger = tagger;
+    this.pump();
+  }
+
+  /**
+   * Analyses one story now (the opened one), ahead of the background queue. Needs the model:
+   * callers await it first (see corpus.worker.ts).
+   */
   analyzeNow(story: Story): StoryEntities {
     const known = this.analyses.get(story.id);
     if (known) return known;
-    const a = analyzeStory(story);
+    if (!this.tagger) throw new Error('The entity model is not loaded yet');
+    const a = analyzeStory(story, this.tagger);
     this.record(a);
     return a;
   }
@@ -243,13 +258,14 @@ export class CorpusEngine {
           warmSearch(this.search);
         }
       }
-      while (this.queue.length && performance.now() < until) {
+      while (this.tagger && this.queue.length && performance.now() < until) {
         const story = this.queue.shift()!;
         if (this.stories.get(story.id) === story) this.analyzeNow(story);
       }
       this.flushWrites();
       this.afterChange();
-      if (this.queue.length || this.indexQueue.length) setTimeout(step, 0);
+      // Without the model, analysis waits: setTagger pumps again when it arrives.
+      if ((this.tagger && this.queue.length) || this.indexQueue.length) setTimeout(step, 0);
       else {
         this.pumping = false;
         if (this.analysisStart && this.analysisMs === null && this.files.size >= this.totalFiles) {

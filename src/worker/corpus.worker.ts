@@ -5,6 +5,7 @@ import { highlightQuery } from '../corpus/search/highlight';
 import { parseQuery } from '../corpus/search/query-parser';
 import { search } from '../corpus/search/search';
 import { CorpusEngine } from './corpus-engine';
+import { loadTagger } from './entity-model';
 import { entityPage, filterStories, relatedView, storyEntities, summary } from './engine-queries';
 import type { Request, RequestMessage, ResponseMessage, WorkerEvent } from './protocol';
 
@@ -12,6 +13,11 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (m: WorkerEvent) => self.postMessage(m);
 const engine = new CorpusEngine((status) => post(status));
 engine.prefetchCache();
+// The model downloads while the folder does; a failure is retried by the next story request.
+void loadTagger().then(
+  (tagger) => engine.setTagger(tagger),
+  () => undefined,
+);
 
 /** Only the newest search runs: an older one still queued when a newer arrives is dropped. */
 let latestSearch = 0;
@@ -22,6 +28,7 @@ async function handle(req: Request, id: number): Promise<unknown> {
       await engine.syncFiles(req.files, req.total, req.keep, req.fingerprint);
       return null;
     case 'story-entities':
+      engine.setTagger(await loadTagger());
       return storyEntities(engine, engine.stories.get(req.story.id) ?? req.story);
     case 'search':
       if (id !== latestSearch) throw new Error('superseded');

@@ -1,16 +1,18 @@
 import { getMany, setMany } from 'idb-keyval';
 import { lazyStore } from '../lib/idb-store';
+import { MODEL_VERSION } from '../corpus/entities/model/model-version';
 import type { StoryEntities } from '../corpus/entities/types';
 
 /**
  * Entity analyses cached in IndexedDB per file content hash, so a reload (or the same file in
- * another folder) is not analysed twice. Bump RECOGNIZER_VERSION whenever the recognizer's output
- * changes, or stale analyses would be served.
+ * another folder) is not analysed twice. The key holds the model's version (a hash of the model
+ * file, so a retrained model redoes every analysis) and RULES_VERSION: bump it whenever the rule
+ * layer of `analyzeStory` changes its output, or stale analyses would be served.
  */
-const RECOGNIZER_VERSION = 2;
+const RULES_VERSION = 3;
 const db = lazyStore('dispatch-cache', 'entities');
 
-const key = (hash: string) => `v${RECOGNIZER_VERSION}:${hash}`;
+const key = (hash: string) => `v${RULES_VERSION}-${MODEL_VERSION}:${hash}`;
 
 export async function readCachedAnalyses(
   hashes: string[],

@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { buildEntityTable } from './entity-table';
 import { analyzeStory } from './recognize';
 import { story } from './test-story';
+import { nodeTagger } from '../../../scripts/lib/ner/node-tagger';
+
+const tagger = nodeTagger();
 
 describe('buildEntityTable', () => {
   it('merges a short form of one story into the full name of another', () => {
     const a = analyzeStory(
       story(['Russian President Vladimir Putin yesterday hailed North Korea.'], 'a'),
+      tagger,
     );
-    const b = analyzeStory(story(['“We know the risks,” Putin wrote in an article.'], 'b'));
+    const b = analyzeStory(story(['“We know the risks,” Putin wrote in an article.'], 'b'), tagger);
     expect(b.mentions.map((m) => m.entityId)).toEqual(['person/putin']);
     const { entities, remap } = buildEntityTable([a, b]);
     expect(remap).toEqual({ 'person/putin': 'person/vladimir-putin' });
@@ -23,9 +27,9 @@ describe('buildEntityTable', () => {
   });
 
   it('keeps an ambiguous short form apart', () => {
-    const a = analyzeStory(story(['North Korean leader Kim Jong-un spoke.'], 'a'));
-    const b = analyzeStory(story(['His sister, Kim Yo-jong, spoke too.'], 'b'));
-    const c = analyzeStory(story(['A statement said Kim would travel.'], 'c'));
+    const a = analyzeStory(story(['North Korean leader Kim Jong-un spoke.'], 'a'), tagger);
+    const b = analyzeStory(story(['His sister, Kim Yo-jong, spoke too.'], 'b'), tagger);
+    const c = analyzeStory(story(['A statement said Kim would travel.'], 'c'), tagger);
     const { remap } = buildEntityTable([a, b, c]);
     expect(remap['person/kim']).toBeUndefined();
   });
@@ -36,6 +40,7 @@ describe('buildEntityTable', () => {
         'Japan’s ruling Liberal Democratic Party (LDP) signed a deal. The LDP said so.',
         'Premier Cho Jung-tai (卓榮泰) said yesterday.',
       ]),
+      tagger,
     );
     const { entities } = buildEntityTable([a]);
     const ldp = entities.find((e) => e.id === 'organization/liberal-democratic-party')!;

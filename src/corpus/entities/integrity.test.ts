@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { BBC_DIR, SEEDS_DIR, loadFolder } from '../../../scripts/lib/corpora';
 import type { Story } from '../types';
 import { analyzeStory } from './recognize';
+import { nodeTagger } from '../../../scripts/lib/ner/node-tagger';
+
+const tagger = nodeTagger();
 
 function checkMentions(stories: Story[]): number {
   let checked = 0;
   for (const story of stories) {
-    const { storyId, mentions } = analyzeStory(story);
+    const { storyId, mentions } = analyzeStory(story, tagger);
     expect(storyId).toBe(story.id);
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i]!;
@@ -41,6 +44,6 @@ describe('mentions are exact, sorted and disjoint', () => {
 
   it('is deterministic', () => {
     const [s] = loadFolder(SEEDS_DIR).stories;
-    expect(analyzeStory(s!)).toEqual(analyzeStory(s!));
+    expect(analyzeStory(s!, tagger)).toEqual(analyzeStory(s!, tagger));
   });
 });

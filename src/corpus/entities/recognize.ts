@@ -1,143 +1,217 @@
+import { foldText } from '../normalize';
 import type { Story } from '../types';
-import type { Span } from './candidates';
-import { candidates, fold } from './candidates';
-import { classify } from './classify';
 import { PersonResolver } from './coref';
-import { gazetteer } from './gazetteer';
 import { entityId } from './ids';
-import { caseStats, isCapsLine, markDateline, restoreCase, tokenizeParagraph } from './tokens';
-import type { Tok } from './tokens';
+import { TYPE_OF, IS_INSIDE } from './model/linear-model';
+import { splitSentences } from './model/sentences';
+import { tagDocument, type Tagger } from './model/tagger';
+import type { NerLexicon } from './model/lexicon';
+import { cleanSpan } from './span-rules';
 import type { EntityType, Mention, StoryEntities } from './types';
+import { wordTokens, type WordToken } from './word-tokens';
 
-interface Item {
+/** Model type index → the reader's type; MISC (3) is recognized but not shown. */
+const TYPES: (EntityType | null)[] = ['person', 'place', 'organization', null];
+
+interface Sentence {
   paragraph: number;
-  toks: Tok[];
-  span: Span;
-  fold: string;
-  type: EntityType | null;
-  strong: boolean;
-  team?: boolean;
-  /** Set when the id is decided by a link (acronym, short form) rather than the surface. */
+  tokens: WordToken[];
+}
+
+interface Span {
+  paragraph: number;
+  sentence: number;
+  first: number;
+  last: number;
+  /** 0 PER, 1 LOC, 2 ORG, 3 MISC. */
+  type: number;
+  /** Folded surface: the key of document-level consistency. */
+  key: string;
   id?: string;
 }
 
 /**
- * Finds the people, places and organizations of one story. Pure and deterministic, and it needs
- * nothing but the story: the corpus-wide merge happens later in `buildEntityTable`.
- *
- * Capitalized runs are cut into candidates (titles, nationality words and function words
- * outside), typed from gazetteers and cues, then made consistent across the story: a surface
- * typed with confidence keeps that type, and lone words that end a known full name are that
- * person.
+ * Finds the people, places and organizations of one story. The trained tagger decides spans and
+ * types (see docs/entities-model.md); rules then do what rules do well:
+ * - one name keeps one type within the story (a majority vote over its mentions);
+ * - short forms take the id of the story's full name ("Putin" → Vladimir Putin);
+ * - an acronym in brackets after a name is that name ("Liberal Democratic Party (LDP)"), and an
+ *   acronym of common words ("artificial intelligence (AI)") is no name anywhere in the story;
+ * - a name in Chinese characters in brackets after a name is an alias of it.
+ * Pure and deterministic; the corpus-wide merge happens later in `buildEntityTable`.
  */
-export function analyzeStory(story: Story): StoryEntities {
-  const gaz = gazetteer();
-  const paragraphs = story.paragraphs.map(tokenizeParagraph);
-  const caps = paragraphs.map(isCapsLine);
-  const stats = caseStats(paragraphs, caps);
-  // Headline words the body never writes are names only if they are countries or capitals:
-  // city and given-name lists hold too many common words ("Surprise", "Win").
-  const known = (f: string): boolean =>
-    gaz.countries.has(f) || gaz.capitals.has(f) || (f.includes(' ') && gaz.places.has(f));
-  paragraphs.forEach((toks, i) => {
-    markDateline(story.paragraphs[i]!, toks);
-    if (caps[i]) restoreCase(toks, stats, known);
+export function analyzeStory(story: Story, tagger: Tagger): StoryEntities {
+  const sentences: Sentence[] = [];
+  story.paragraphs.forEach((text, paragraph) => {
+    for (const tokens of splitSentences(wordTokens(text))) sentences.push({ paragraph, tokens });
   });
+  const labels = tagDocument(
+    tagger,
+    sentences.map((s) => s.tokens.map((t) => t.text)),
+  );
+  const spans = collectSpans(story, sentences, labels, tagger.lexicon);
+  keepOneType(spans);
+  return { storyId: story.id, mentions: toMentions(story, sentences, spans) };
+}
 
-  const items: Item[] = [];
-  paragraphs.forEach((toks, p) => {
-    for (const span of candidates(toks, stats, gaz)) {
-      const v = classify(toks, span, stats, gaz);
-      items.push({ paragraph: p, toks, span, fold: fold(toks, span.first, span.last), ...v });
+function collectSpans(
+  story: Story,
+  sentences: Sentence[],
+  labels: Uint8Array[],
+  lexicon: NerLexicon,
+): Span[] {
+  const spans: Span[] = [];
+  sentences.forEach((s, si) => {
+    const lab = labels[si]!;
+    for (let i = 0; i < lab.length; i++) {
+      const type = TYPE_OF[lab[i]!]!;
+      if (type < 0) continue;
+      let j = i;
+      while (j + 1 < lab.length && IS_INSIDE[lab[j + 1]!] && TYPE_OF[lab[j + 1]!] === type) j++;
+      const next = lab[j + 1];
+      const kept = cleanSpan({
+        tokens: s.tokens,
+        text: story.paragraphs[s.paragraph]!,
+        first: i,
+        last: j,
+        type,
+        personFollows: next !== undefined && TYPE_OF[next] === 0,
+        lexicon,
+      });
+      i = j;
+      if (!kept) continue;
+      const [a, b] = kept;
+      const text = story.paragraphs[s.paragraph]!.slice(s.tokens[a]!.start, s.tokens[b]!.end);
+      spans.push({
+        paragraph: s.paragraph,
+        sentence: si,
+        first: a,
+        last: b,
+        type,
+        key: foldText(text),
+      });
     }
   });
+  return spans;
+}
 
-  // What the story says with confidence decides the doubtful cases.
-  const typeOf = new Map<string, EntityType>();
+/** The same name keeps one type within a story: the type most of its mentions got. */
+function keepOneType(spans: Span[]): void {
+  const votes = new Map<string, number[]>();
+  for (const s of spans) {
+    let v = votes.get(s.key);
+    if (!v) votes.set(s.key, (v = [0, 0, 0, 0]));
+    v[s.type]!++;
+  }
+  for (const s of spans) {
+    const v = votes.get(s.key)!;
+    let best = s.type;
+    for (let t = 0; t < 4; t++) if (v[t]! > v[best]!) best = t;
+    s.type = best;
+  }
+}
+
+function toMentions(story: Story, sentences: Sentence[], spans: Span[]): Mention[] {
+  const textOf = (s: Span): string => {
+    const toks = sentences[s.sentence]!.tokens;
+    return story.paragraphs[s.paragraph]!.slice(toks[s.first]!.start, toks[s.last]!.end);
+  };
+  // Short forms: full person names first, in reading order, then lone words resolve to them.
   const people = new PersonResolver();
-  for (const it of items) if (it.team) typeOf.set(it.fold, 'organization');
-  for (const it of items) {
-    if (!it.strong || !it.type) continue;
-    if (!typeOf.has(it.fold)) typeOf.set(it.fold, it.type);
+  for (const s of spans)
+    if (s.type === 0 && s.last > s.first) people.addFull(entityId('person', textOf(s)), textOf(s));
+  for (const s of spans) {
+    if (s.type === 0 && s.first === s.last) s.id = people.resolve(s.key) ?? undefined;
   }
-  for (const it of items) {
-    if (it.strong || !it.type) continue;
-    if (!typeOf.has(it.fold)) typeOf.set(it.fold, it.type);
+
+  const byPos = new Map<string, Mention>();
+  const put = (m: Mention): void => {
+    byPos.set(`${m.paragraph}:${m.start}`, m);
+  };
+  for (const s of spans) {
+    const type = TYPES[s.type];
+    if (!type) continue;
+    const toks = sentences[s.sentence]!.tokens;
+    const text = textOf(s);
+    put(
+      mention(
+        story,
+        s.paragraph,
+        toks[s.first]!.start,
+        toks[s.last]!.end,
+        type,
+        s.id ?? entityId(type, text),
+      ),
+    );
   }
-  for (const it of items) {
-    const t = typeOf.get(it.fold);
-    if (it.span.last > it.span.first && t === 'person') {
-      const text = story.paragraphs[it.paragraph]!;
-      const surface = text.slice(it.toks[it.span.first]!.start, it.toks[it.span.last]!.end);
-      people.addFull(entityId('person', surface), surface);
-    }
-  }
-  for (const it of items) {
-    const single = it.span.first === it.span.last;
-    if (single && people.knows(it.fold) && !(it.strong && it.type !== 'person')) {
-      it.type = 'person';
-      it.id = people.resolve(it.fold) ?? undefined;
-    } else if (
-      !it.strong ||
-      (typeOf.get(it.fold) === 'organization' && !it.toks[it.span.first]!.dateline)
-    ) {
-      it.type = typeOf.get(it.fold) ?? it.type;
-    }
-  }
-  return { storyId: story.id, mentions: toMentions(story.paragraphs, items) };
+  applyBrackets(story, sentences, byPos, put);
+  return [...byPos.values()].sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
 }
 
-function toMentions(texts: readonly string[], items: Item[]): Mention[] {
-  const mentions: Mention[] = [];
-  const acronyms = new Map<string, { id: string; type: EntityType }>();
-  // "artificial intelligence (AI)": an acronym of common words is no name, anywhere in the story.
+/**
+ * Bracketed forms after a name: an acronym ("Liberal Democratic Party (LDP)") or a name in
+ * Chinese characters ("Cho Jung-tai (卓榮泰)") becomes an alias with the name's id, everywhere
+ * in the story; an acronym after lower-case words ("artificial intelligence (AI)") is no name.
+ */
+function applyBrackets(
+  story: Story,
+  sentences: Sentence[],
+  byPos: Map<string, Mention>,
+  put: (m: Mention) => void,
+): void {
+  const byEnd = new Map<string, Mention>();
+  for (const m of byPos.values()) byEnd.set(`${m.paragraph}:${m.end}`, m);
+  const aliases = new Map<string, { type: EntityType; id: string }>();
   const common = new Set<string>();
-  for (const it of items) {
-    const a = it.toks[it.span.first]!;
-    const before = it.toks[it.span.first - 1];
-    if (a.shape === 'upper' && before?.shape === 'lower' && isBracketed(texts[it.paragraph]!, a, a))
-      common.add(it.fold);
-  }
-  for (const it of items) {
-    if (!it.type || common.has(it.fold)) continue;
-    const text = texts[it.paragraph]!;
-    const { toks, span } = it;
-    const a = toks[span.first]!;
-    const b = toks[span.last]!;
-    // "US$2.14 million": a currency, not the country.
-    if (text[b.fullEnd] === '$') continue;
-    const link = acronyms.get(it.fold);
-    const type = link?.type ?? it.type;
-    const id = link?.id ?? it.id ?? entityId(type, text.slice(a.start, b.end));
-    mentions.push(mention(text, it.paragraph, a.start, b.end, type, id));
-    // "Liberal Democratic Party (LDP)", "Cho Jung-tai (卓榮泰)": the bracketed form is an alias.
-    const alias = toks[span.last + 1];
-    if (alias && isBracketed(text, alias, alias)) {
-      if (alias.shape === 'cjk')
-        mentions.push(mention(text, it.paragraph, alias.start, alias.end, type, id));
-      else if (
-        alias.shape === 'upper' &&
-        span.last > span.first &&
-        type !== 'person' &&
-        alias.fold[0] === a.fold[0]
-      )
-        acronyms.set(alias.fold, { id, type });
+  for (const s of sentences) {
+    const toks = s.tokens;
+    for (let i = 1; i + 1 < toks.length; i++) {
+      const open = toks[i - 1]!.text;
+      const close = toks[i + 1]!.text;
+      if (!((open === '(' || open === '[') && (close === ')' || close === ']'))) continue;
+      const inner = toks[i]!;
+      const before = toks[i - 2];
+      if (!before) continue;
+      const upper = /^\p{Lu}{2,6}s?$/u.test(inner.text);
+      const cjk =
+        /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]+$/u.test(
+          inner.text,
+        );
+      if (!upper && !cjk) continue;
+      const owner = byEnd.get(`${s.paragraph}:${before.end}`);
+      if (owner && (cjk || (owner.type !== 'person' && owner.text[0] === inner.text[0]))) {
+        put(mention(story, s.paragraph, inner.start, inner.end, owner.type, owner.entityId));
+        if (upper) aliases.set(inner.text, { type: owner.type, id: owner.entityId });
+      } else if (upper && /^\p{Ll}/u.test(before.text)) common.add(inner.text);
     }
   }
-  return mentions.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
-}
-
-function isBracketed(text: string, a: Tok, b: Tok): boolean {
-  return /[([]\s*$/u.test(a.gap) && /^\s*[)\]]/u.test(text.slice(b.fullEnd));
+  if (!aliases.size && !common.size) return;
+  for (const [key, m] of byPos) if (common.has(m.text) && !aliases.has(m.text)) byPos.delete(key);
+  // Every other use of a defined acronym in the story is that name, tagged or not, unless it is
+  // part of a longer name ("LDP Youth Wing").
+  const inside = (paragraph: number, start: number, end: number): boolean => {
+    for (const m of byPos.values())
+      if (m.paragraph === paragraph && m.start < end && start < m.end && m.start !== start)
+        return true;
+    return false;
+  };
+  for (const s of sentences) {
+    for (const t of s.tokens) {
+      const alias = aliases.get(t.text);
+      if (alias && !inside(s.paragraph, t.start, t.end))
+        put(mention(story, s.paragraph, t.start, t.end, alias.type, alias.id));
+    }
+  }
 }
 
 function mention(
-  text: string,
+  story: Story,
   paragraph: number,
   start: number,
   end: number,
   type: EntityType,
   entityId: string,
 ): Mention {
-  return { paragraph, start, end, type, entityId, text: text.slice(start, end) };
+  const text = story.paragraphs[paragraph]!.slice(start, end);
+  return { paragraph, start, end, type, entityId, text };
 }

@@ -11,10 +11,13 @@ import { entityIdsByStory } from './entity-input';
 import { Vocabulary } from './features';
 import { buildRelatedIndex } from './related-index';
 import { allRelated, distinguishingTerms, relatedFor } from './related-query';
+import { nodeTagger } from '../../../scripts/lib/ner/node-tagger';
+
+const tagger = nodeTagger();
 
 const seeds = loadFolder(SEEDS_DIR).stories;
 // The app's configuration: terms plus the recognizer's entities.
-const analyses = seeds.map(analyzeStory);
+const analyses = seeds.map((s) => analyzeStory(s, tagger));
 const seedEntities = entityIdsByStory(analyses, buildEntityTable(analyses).remap);
 const seedIndex = buildRelatedIndex(seeds, seedEntities);
 const text = (s: Story): string => [s.title, ...s.paragraphs].join('\n');

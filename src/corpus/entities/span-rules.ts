@@ -1,0 +1,73 @@
+/**
+ * Boundary rules applied to each span the tagger proposes: conventions of the annotation that a
+ * rule states exactly and that the training text has too few examples of to learn.
+ */
+import { isSentenceInitial } from './model/features';
+import type { NerLexicon } from './model/lexicon';
+import type { WordToken } from './word-tokens';
+
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** English honorifics, general knowledge (with and without the full stop). */
+const HONORIFICS = new Set(
+  'mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame lord lady prof prof. rev rev.'.split(' '),
+);
+
+/** Titles whose "of …" names a portfolio, not an organization: "Minister of Foreign Affairs". */
+const PORTFOLIO_TITLES = new Set(
+  'minister ministers secretary secretaries commissioner commissioners director chancellor'.split(
+    ' ',
+  ),
+);
+
+/** The case prior's bucket of words almost never capitalized mid-sentence (see lexicon.ts). */
+const LOWER_CASE_WORD = 1;
+
+export interface SpanInput {
+  tokens: readonly WordToken[];
+  /** The paragraph's text (offsets of `tokens` point into it). */
+  text: string;
+  first: number;
+  last: number;
+  /** 0 PER, 1 LOC, 2 ORG, 3 MISC. */
+  type: number;
+  /** True when a person's name starts right after the span. */
+  personFollows: boolean;
+  lexicon: NerLexicon;
+}
+
+/** The span's tokens after the rules, `[first, last]`, or null when it is no name. */
+export function cleanSpan(s: SpanInput): [number, number] | null {
+  const { tokens, type } = s;
+  let a = s.first;
+  let b = s.last;
+  // A name never opens or closes with punctuation ("‘Telegraph", "[North Korea").
+  while (a <= b && !WORDLIKE.test(tokens[a]!.text)) a++;
+  while (b >= a && !WORDLIKE.test(tokens[b]!.text)) b--;
+  if (a > b) return null;
+  // Honorifics stay outside a person's name ("Mr Brown").
+  while (type === 0 && a < b && HONORIFICS.has(tokens[a]!.text.toLowerCase())) a++;
+  // A sentence-opening common noun is no part of the name after it ("Rapper Eminem"): the
+  // unlabeled news writes it in lower case everywhere else.
+  const words = tokens.map((t) => t.text);
+  if (
+    a < b &&
+    isSentenceInitial(words, a) &&
+    s.lexicon.caseBucket(tokens[a]!.text.toLowerCase()) === LOWER_CASE_WORD
+  )
+    a++;
+  // "US$2.14 million": a currency, not the country.
+  if (a === b && s.text[tokens[b]!.end] === '$') return null;
+  // "Minister of Foreign Affairs Choe Son-hui": the portfolio belongs to the title.
+  const of = tokens[a - 1];
+  const title = tokens[a - 2];
+  if (
+    type !== 0 &&
+    s.personFollows &&
+    of?.text === 'of' &&
+    title &&
+    PORTFOLIO_TITLES.has(title.text.toLowerCase())
+  )
+    return null;
+  return [a, b];
+}
