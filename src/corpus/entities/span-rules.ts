@@ -7,6 +7,7 @@ import type { NerLexicon } from './model/lexicon';
 import type { WordToken } from './word-tokens';
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
+const isUpper = (w: string): boolean => w === w.toUpperCase() && w !== w.toLowerCase();
 
 /** English honorifics, general knowledge (with and without the full stop). */
 const HONORIFICS = new Set(
@@ -18,6 +19,18 @@ const PORTFOLIO_TITLES = new Set(
   'minister ministers secretary secretaries commissioner commissioners director chancellor'.split(
     ' ',
   ),
+);
+
+/**
+ * Upper-case abbreviations of common nouns (titles, units, media, measures): general English,
+ * never a name by themselves and never the end of one ("Labour MP", "the CD", "VAT").
+ */
+const COMMON_ACRONYMS = new Set(
+  (
+    'mp mps mep meps msp am pm gmt bst utc tv dvd dvds cd cds pc pcs id gdp gnp vat ceo cfo coo ' +
+    'cto md ipo ipos pr hr faq vip usb lcd hd fm km kg mph rpm sos dj djs mc cv phd mba obe mbe ' +
+    'cbe gcse gcses hiv dna gps sms ai it qc'
+  ).split(' '),
 );
 
 /** The case prior's bucket of words almost never capitalized mid-sentence (see lexicon.ts). */
@@ -56,6 +69,10 @@ export function cleanSpan(s: SpanInput): [number, number] | null {
     s.lexicon.caseBucket(tokens[a]!.text.toLowerCase()) === LOWER_CASE_WORD
   )
     a++;
+  // "Labour MP": the common-noun abbreviation is no part of the name.
+  while (b >= a && COMMON_ACRONYMS.has(tokens[b]!.text.toLowerCase()) && isUpper(tokens[b]!.text))
+    b--;
+  if (a > b) return null;
   // "US$2.14 million": a currency, not the country.
   if (a === b && s.text[tokens[b]!.end] === '$') return null;
   // "Minister of Foreign Affairs Choe Son-hui": the portfolio belongs to the title.
