@@ -79,16 +79,16 @@ function collectSpans(
         personFollows: next !== undefined && TYPE_OF[next] === 0,
         lexicon,
       });
-      i = j;
+      i = Math.max(j, kept?.last ?? j);
       if (!kept) continue;
-      const [a, b] = kept;
+      const { first: a, last: b } = kept;
       const text = story.paragraphs[s.paragraph]!.slice(s.tokens[a]!.start, s.tokens[b]!.end);
       spans.push({
         paragraph: s.paragraph,
         sentence: si,
         first: a,
         last: b,
-        type,
+        type: kept.type,
         key: foldText(text),
       });
     }

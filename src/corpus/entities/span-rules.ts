@@ -35,6 +35,8 @@ const COMMON_ACRONYMS = new Set(
 
 /** The case prior's bucket of words almost never capitalized mid-sentence (see lexicon.ts). */
 const LOWER_CASE_WORD = 1;
+/** Buckets of words capitalized in under half of their mid-sentence uses. */
+const MOSTLY_LOWER = 3;
 
 export interface SpanInput {
   tokens: readonly WordToken[];
@@ -49,8 +51,8 @@ export interface SpanInput {
   lexicon: NerLexicon;
 }
 
-/** The span's tokens after the rules, `[first, last]`, or null when it is no name. */
-export function cleanSpan(s: SpanInput): [number, number] | null {
+/** The span after the rules (its type may change), or null when it is no name. */
+export function cleanSpan(s: SpanInput): { first: number; last: number; type: number } | null {
   const { tokens, type } = s;
   let a = s.first;
   let b = s.last;
@@ -75,16 +77,30 @@ export function cleanSpan(s: SpanInput): [number, number] | null {
   if (a > b) return null;
   // "US$2.14 million": a currency, not the country.
   if (a === b && s.text[tokens[b]!.end] === '$') return null;
-  // "Minister of Foreign Affairs Choe Son-hui": the portfolio belongs to the title.
+  // "Minister of Foreign Affairs Choe Son-hui": the portfolio belongs to the title, and what
+  // follows it is the title holder.
   const of = tokens[a - 1];
   const title = tokens[a - 2];
-  if (
-    type !== 0 &&
-    s.personFollows &&
-    of?.text === 'of' &&
-    title &&
-    PORTFOLIO_TITLES.has(title.text.toLowerCase())
-  )
-    return null;
-  return [a, b];
+  if (of?.text === 'of' && title && PORTFOLIO_TITLES.has(title.text.toLowerCase())) {
+    let k = a;
+    // Portfolio words are common words the unlabeled news mostly writes in lower case.
+    while (k <= b && isCommonWord(tokens[k]!.text, s.lexicon)) k++;
+    if (k > a) {
+      if (k > b) return null;
+      let last = b;
+      // A hyphenated given name the tagger left out ("Son-hui") belongs to the holder.
+      while (last + 1 < tokens.length && HYPHENATED_GIVEN.test(tokens[last + 1]!.text)) last++;
+      return { first: k, last, type: 0 };
+    }
+    if (type !== 0 && s.personFollows) return null;
+  }
+  return { first: a, last: b, type };
+}
+
+// "Son-hui", "Jong-un", "Ching-te": the given-name shape of Korean and Chinese names.
+const HYPHENATED_GIVEN = /^\p{Lu}\p{Ll}+[-‐]\p{Ll}+$/u;
+
+function isCommonWord(word: string, lexicon: NerLexicon): boolean {
+  const bucket = lexicon.caseBucket(word.toLowerCase());
+  return bucket > 0 && bucket <= MOSTLY_LOWER;
 }
