@@ -95,6 +95,7 @@ async function benchFolder(
     buildMs: 0,
     runs: [],
     deepLinks: [],
+    deepHighlights: [],
     deepLinkId,
     js: null,
   };
@@ -116,8 +117,11 @@ async function benchFolder(
         `  library ${c.cold['library-visible']?.toFixed(0)} · search ${c.cold['search-ready']?.toFixed(0)} · entities ${c.cold['entities-ready']?.toFixed(0)} · related ${c.cold['related-ready']?.toFixed(0)} · warm search ${c.warm['search-ready']?.toFixed(0)} ms · long tasks ${c.longTasks.length}`,
       );
       const d = await deepLink(browser, server.url, deepLinkId, f.timeoutMs);
-      result.deepLinks.push(d);
-      log(`  deep link painted ${d?.toFixed(0)} ms`);
+      result.deepLinks.push(d.painted);
+      result.deepHighlights.push(d.highlightedAfter);
+      log(
+        `  deep link painted ${d.painted?.toFixed(0)} ms, names ${d.highlightedAfter?.toFixed(0)} ms later`,
+      );
     }
   } finally {
     server.stop();
@@ -152,6 +156,7 @@ async function main(): Promise<void> {
           buildMs: 0,
           runs: [],
           deepLinks: [],
+          deepHighlights: [],
           deepLinkId: '–',
           js: null,
           error: (e as Error).message,

@@ -16,7 +16,12 @@ import { CHROMIUM_ARGS, findSystemChromium } from '../find-chromium.mjs';
 import { log } from './bench-build';
 
 export type Milestone =
-  'library-visible' | 'story-painted' | 'search-ready' | 'entities-ready' | 'related-ready';
+  | 'library-visible'
+  | 'story-painted'
+  | 'story-highlighted'
+  | 'search-ready'
+  | 'entities-ready'
+  | 'related-ready';
 
 export async function launch(): Promise<Browser> {
   const executablePath = (findSystemChromium as () => string | undefined)();
@@ -208,18 +213,27 @@ export async function coldRun(
   }
 }
 
-/** A cold deep link to one story, in a fresh context: when the story painted. */
+/**
+ * A cold deep link to one story, in a fresh context: when the story painted, and how long after
+ * that its names were highlighted (the entity model loads and the story is analysed meanwhile).
+ */
 export async function deepLink(
   browser: Browser,
   base: string,
   storyId: string,
   timeout: number,
-): Promise<number | null> {
+): Promise<{ painted: number | null; highlightedAfter: number | null }> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(`${base}/story/${storyId.split('/').map(encodeURIComponent).join('/')}`);
-    return (await marks(page, ['story-painted'], timeout))['story-painted'] ?? null;
+    const m = await marks(page, ['story-painted', 'story-highlighted'], timeout);
+    const painted = m['story-painted'] ?? null;
+    const highlighted = m['story-highlighted'] ?? null;
+    return {
+      painted,
+      highlightedAfter: painted !== null && highlighted !== null ? highlighted - painted : null,
+    };
   } finally {
     await context.close();
   }
