@@ -60,11 +60,12 @@ function conllTokens(): void {
   const docs = readConll(CONLL_DEV);
   // The model alone, as conlleval scores taggers: gold tokens in, BIO labels out.
   const instances = passOne(docs, tagger.lexicon);
-  const labels = docs.map((d) =>
-    tagDocument(
-      tagger,
-      d.sentences.map((s) => s.words),
-    ),
+  const labels = docs.map(
+    (d) =>
+      tagDocument(
+        tagger,
+        d.sentences.map((s) => s.words),
+      ).labels,
   );
   console.log('CoNLL-2003 dev (eng.testa), model on gold tokens, conlleval spans:');
   console.log(formatScore(spanScore(instances, labels, ['PER', 'LOC', 'ORG'])));

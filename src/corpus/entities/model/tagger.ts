@@ -45,8 +45,14 @@ export function createTagger(data: StoredModel, version: string): Tagger {
   };
 }
 
+/** A document's labels, and the label scores they were decoded from (`scores[s][i * L + l]`). */
+export interface Tagged {
+  labels: Uint8Array[];
+  scores: Float32Array[];
+}
+
 /** Label indices (see LABELS) for every token of every sentence of one document. */
-export function tagDocument(tagger: Tagger, raw: DocTokens): Uint8Array[] {
+export function tagDocument(tagger: Tagger, raw: DocTokens): Tagged {
   const doc = normalizeDoc(raw);
   const ctx = docContext(doc);
   const m = tagger.model;
@@ -54,12 +60,13 @@ export function tagDocument(tagger: Tagger, raw: DocTokens): Uint8Array[] {
   const first = scores.map((em) => viterbi(em, em.length / L, m.trans));
   // Pass two: the same scores plus the prediction features of what pass one said.
   const pred = docPredictions(doc, first);
-  return scores.map((em, s) => {
+  const final = scores.map((em, s) => {
     const extra = predictionExtras(doc[s]!, pred, first[s]!);
     const more = emissions(m, extra.feats, extra.offsets, extra.offsets.length - 1);
     for (let k = 0; k < em.length; k++) more[k]! += em[k]!;
-    return viterbi(more, em.length / L, m.trans);
+    return more;
   });
+  return { labels: final.map((em) => viterbi(em, em.length / L, m.trans)), scores: final };
 }
 
 /** A word form's cached facts: its `wordInfo`, and the label scores of its own features and of
