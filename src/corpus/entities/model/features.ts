@@ -218,7 +218,7 @@ export function neighbourFeatures(rel: number, n: WordInfo | null, out: number[]
  * Features of every token of one sentence: `feats[offsets[i] .. offsets[i+1])` are token i's.
  * `s` is the sentence's index in `doc`. With `all` false, the features that depend on one word
  * form alone (`wordFeatures`, `neighbourFeatures`) are left out: the reader adds their cached
- * scores instead. `infoOf` may serve `wordInfo` from a cache.
+ * scores instead. `infos` may give each token's `wordInfo` from a cache.
  */
 export function sentenceFeatures(
   doc: DocTokens,
@@ -226,14 +226,14 @@ export function sentenceFeatures(
   ctx: DocContext,
   lex: NerLexicon | null,
   all = true,
-  infoOf: (w: string) => WordInfo = (w) => wordInfo(w, lex),
+  infos?: readonly WordInfo[],
 ): Encoded {
   const words = doc[s]!;
   const n = words.length;
   const caps = ctx.capsLine[s]!;
   const lows = words.map((w) => w.toLowerCase());
   const gazTags = lex ? gazetteerTags(lows, words, lex) : null;
-  const info = words.map(infoOf);
+  const info = infos ?? words.map((w) => wordInfo(w, lex));
   const runs = capitalizedRuns(words);
   const out: number[] = [];
   const offsets = new Int32Array(n + 1);

@@ -31,13 +31,14 @@ const SYMBOLS: Record<string, string> = {
 };
 
 // Abbreviations that British style writes without a full stop.
-const DOTLESS =
-  /^(?:Mr|Mrs|Ms|Messrs|Dr|St|Jr|Sr|Mt|Ft|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Rev|Prof)$/u;
+const DOTLESS = new Set(
+  'Mr Mrs Ms Messrs Dr St Jr Sr Mt Ft Gen Lt Col Sgt Capt Gov Sen Rep Rev Prof'.split(' '),
+);
 
 export function normalizeToken(word: string): string {
   const symbol = SYMBOLS[word];
   if (symbol !== undefined) return symbol;
-  if (DOTLESS.test(word)) return `${word}.`;
+  if (DOTLESS.has(word)) return `${word}.`;
   return word.includes('’') || word.includes('‐')
     ? word.replace(/’/gu, "'").replace(/‐/gu, '-')
     : word;

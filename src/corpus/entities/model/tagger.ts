@@ -128,7 +128,7 @@ function scoreSentence(
     ctx,
     tagger.lexicon,
     false,
-    (w) => formEntry(tagger, m, w).info,
+    entries.map((e) => e.info),
   );
   const em = emissions(m, f.feats, f.offsets, n);
   tagger.boundary ??= boundaryScores(m);
