@@ -1,0 +1,17 @@
+import { createNotebookStore } from './notebook-store';
+
+/**
+ * The app's notebook. One database per deployed folder: the build's base path is in its name,
+ * so two folders served from one origin (`/reader/` and `/archive/`) never share a notebook.
+ */
+export const NOTEBOOK_DB = `dispatch-notebook:${import.meta.env.BASE_URL}`;
+
+export const notebook = createNotebookStore({
+  // Dexie loads with the first page that reads the notebook, not with the app's entry.
+  connect: () => import('./notebook-db').then((m) => m.openNotebookDb(NOTEBOOK_DB)),
+  persist: async () => {
+    const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+    if (!storage?.persist) return null;
+    return (await storage.persisted()) || storage.persist();
+  },
+});
