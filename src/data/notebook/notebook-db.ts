@@ -1,5 +1,6 @@
 import Dexie, { liveQuery, type Table } from 'dexie';
 import type { Annotation } from '../../corpus/notebook/types';
+import type { ReadingRecord } from './reading-record';
 
 /**
  * The one module that imports Dexie (IndexedDB). It is loaded lazily by `notebook-store.ts`, so
@@ -19,15 +20,20 @@ export interface MetaRecord {
 export const SCHEMAS: { version: number; stores: Record<string, string> }[] = [
   // 1: highlights and notes (W3C selectors inside each record), and a key-value table.
   { version: 1, stores: { annotations: 'id, storyId, created', meta: 'key' } },
+  // 2: reading state per story (read or not, where the reader stopped). Tables absent from a
+  // version's `stores` are kept as they were, so the annotations need no upgrade.
+  { version: 2, stores: { reading: 'storyId, updated' } },
 ];
 
 export class NotebookDexie extends Dexie {
   annotations!: Table<Annotation, string>;
   meta!: Table<MetaRecord, string>;
+  reading!: Table<ReadingRecord, string>;
 
-  constructor(name: string) {
+  /** `upTo` opens an older schema: the migration tests write a database as old builds did. */
+  constructor(name: string, upTo = Infinity) {
     super(name);
-    for (const s of SCHEMAS) this.version(s.version).stores(s.stores);
+    for (const s of SCHEMAS) if (s.version <= upTo) this.version(s.version).stores(s.stores);
   }
 }
 
@@ -55,6 +61,9 @@ export interface NotebookDb {
   ): Promise<PatchResult>;
   /** Calls back with all annotations now and after every change, from any tab. */
   watchAnnotations(next: (all: Annotation[]) => void, fail: (e: unknown) => void): () => void;
+  allReading(): Promise<ReadingRecord[]>;
+  putReading(r: ReadingRecord): Promise<void>;
+  watchReading(next: (all: ReadingRecord[]) => void, fail: (e: unknown) => void): () => void;
   /** Called when another tab opens a newer schema: this one must be reloaded. */
   onBlocked(cb: () => void): void;
   close(): void;
@@ -90,6 +99,14 @@ export async function openNotebookDb(name: string): Promise<NotebookDb> {
       }),
     watchAnnotations: (next, fail) => {
       const sub = liveQuery(() => db.annotations.toArray()).subscribe({ next, error: fail });
+      return () => sub.unsubscribe();
+    },
+    allReading: () => db.reading.toArray(),
+    putReading: async (r) => {
+      await db.reading.put(r);
+    },
+    watchReading: (next, fail) => {
+      const sub = liveQuery(() => db.reading.toArray()).subscribe({ next, error: fail });
       return () => sub.unsubscribe();
     },
     onBlocked: (cb) => {

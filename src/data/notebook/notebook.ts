@@ -1,4 +1,6 @@
+import type { NotebookDb } from './notebook-db';
 import { createNotebookStore } from './notebook-store';
+import { createReadingStore } from './reading-store';
 
 /**
  * The app's notebook. One database per deployed folder: the build's base path is in its name,
@@ -6,9 +8,16 @@ import { createNotebookStore } from './notebook-store';
  */
 export const NOTEBOOK_DB = `dispatch-notebook:${import.meta.env.BASE_URL}`;
 
+let connection: Promise<NotebookDb> | null = null;
+// Dexie loads with the first page that reads the notebook, not with the app's entry; both stores
+// share one connection.
+const connect = () =>
+  (connection ??= import('./notebook-db').then((m) => m.openNotebookDb(NOTEBOOK_DB)));
+
+export const reading = createReadingStore({ connect });
+
 export const notebook = createNotebookStore({
-  // Dexie loads with the first page that reads the notebook, not with the app's entry.
-  connect: () => import('./notebook-db').then((m) => m.openNotebookDb(NOTEBOOK_DB)),
+  connect,
   persist: async () => {
     const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
     if (!storage?.persist) return null;
