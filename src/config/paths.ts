@@ -18,8 +18,13 @@ export const paths = {
   },
   story: {
     pattern: '/story/*',
-    getHref: (id: string, opts: { paragraph?: number; query?: string } = {}) => {
-      const q = opts.query ? `?q=${encodeURIComponent(opts.query)}` : '';
+    getHref: (id: string, opts: { paragraph?: number; query?: string; reattach?: string } = {}) => {
+      const params = [
+        opts.query ? `q=${encodeURIComponent(opts.query)}` : '',
+        // An orphaned highlight to re-attach: the story then asks for the words it belongs to.
+        opts.reattach ? `reattach=${encodeURIComponent(opts.reattach)}` : '',
+      ].filter(Boolean);
+      const q = params.length ? `?${params.join('&')}` : '';
       const hash = opts.paragraph ? `#p${opts.paragraph}` : '';
       return `/story/${encodeId(id)}${q}${hash}`;
     },
@@ -37,6 +42,13 @@ export const paths = {
   search: {
     pattern: '/search',
     getHref: (query: string) => `/search?q=${encodeURIComponent(query)}`,
+  },
+  notebook: {
+    pattern: '/notebook',
+    getHref: (search?: URLSearchParams | string) => {
+      const s = search?.toString();
+      return s ? `/notebook?${s}` : '/notebook';
+    },
   },
 } as const;
 
