@@ -1,5 +1,5 @@
 import { foldText } from '../normalize';
-import type { AnchoredAnnotation, HighlightColor } from './types';
+import type { Annotation, HighlightColor } from './types';
 
 /**
  * What the notebook page shows: annotations grouped by story, newest first (stories by their
@@ -14,23 +14,28 @@ export interface NotebookFilter {
   text: string;
 }
 
-export interface StoryGroup {
-  storyId: string;
-  title: string;
-  items: AnchoredAnnotation[];
+/** Anything that carries an annotation (placed or not). */
+interface Item {
+  annotation: Annotation;
 }
 
-export function filterAnnotations(
-  items: readonly AnchoredAnnotation[],
+export interface StoryGroup<T extends Item = Item> {
+  storyId: string;
+  title: string;
+  items: T[];
+}
+
+export function filterAnnotations<T extends Item>(
+  items: readonly T[],
   f: NotebookFilter,
-  entitiesOf: (item: AnchoredAnnotation) => readonly string[] | undefined,
-): AnchoredAnnotation[] {
+  entitiesOf: (item: T) => readonly string[] | undefined,
+): T[] {
   const words = foldText(f.text).split(/\s+/u).filter(Boolean);
-  return items.filter(({ annotation: a, ...rest }) => {
+  return items.filter((item) => {
+    const a = item.annotation;
     if (f.colors.length && !f.colors.includes(a.color)) return false;
     if (f.storyId && a.storyId !== f.storyId) return false;
-    if (f.entityId && !(entitiesOf({ annotation: a, ...rest }) ?? []).includes(f.entityId))
-      return false;
+    if (f.entityId && !(entitiesOf(item) ?? []).includes(f.entityId)) return false;
     if (words.length) {
       const hay = foldText(`${a.quote.exact}\n${a.note}`);
       if (!words.every((w) => hay.includes(w))) return false;
@@ -39,11 +44,11 @@ export function filterAnnotations(
   });
 }
 
-export function groupByStory(
-  items: readonly AnchoredAnnotation[],
+export function groupByStory<T extends Item>(
+  items: readonly T[],
   titleOf: (storyId: string) => string | undefined,
-): StoryGroup[] {
-  const groups = new Map<string, StoryGroup>();
+): StoryGroup<T>[] {
+  const groups = new Map<string, StoryGroup<T>>();
   const newest = [...items].sort(
     (a, b) =>
       b.annotation.created.localeCompare(a.annotation.created) ||

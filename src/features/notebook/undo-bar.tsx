@@ -4,12 +4,16 @@ import { BUTTON } from './highlight-style';
 /** "Highlight deleted · Undo", for a few seconds; focus goes to Undo so the keyboard can use it. */
 export function UndoBar(p: { message: string; onUndo: () => void; onDone: () => void }) {
   const button = useRef<HTMLButtonElement>(null);
-  const { onDone } = p;
+  const done = useRef(p.onDone);
+  useEffect(() => {
+    done.current = p.onDone;
+  });
+  // Once: the parent re-renders (a live notebook does often) without moving focus again.
   useEffect(() => {
     button.current?.focus({ preventScroll: true });
-    const t = setTimeout(onDone, 8000);
+    const t = setTimeout(() => done.current(), 8000);
     return () => clearTimeout(t);
-  }, [onDone]);
+  }, []);
   return (
     <div
       role="status"
@@ -20,7 +24,7 @@ export function UndoBar(p: { message: string; onUndo: () => void; onDone: () => 
         ref={button}
         type="button"
         onClick={p.onUndo}
-        onKeyDown={(e) => e.key === 'Escape' && onDone()}
+        onKeyDown={(e) => e.key === 'Escape' && p.onDone()}
         className={`${BUTTON} border-current px-2 py-0.5 text-paper hover:bg-white/10 dark:text-night dark:hover:bg-black/10`}
       >
         Undo
