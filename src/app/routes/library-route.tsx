@@ -6,7 +6,9 @@ import { useSearchParams } from '../../lib/router';
 import { useCorpus } from '../../data/use-corpus';
 import { collectProblems } from '../../features/library/load-problems';
 import { LibraryPage } from '../../features/library/library-page';
+import { ContinueReading } from '../../features/library/continue-reading';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useReadingView } from './use-reading-view';
 
 export function LibraryRoute() {
   const corpus = useCorpus();
@@ -42,6 +44,7 @@ export function LibraryRoute() {
       ].sort(),
     [corpus.manifest],
   );
+  const reading = useReadingView(corpus.stories);
   const problems = useMemo(
     () => collectProblems(corpus.failures, corpus.files.values(), corpus.manifest?.warnings ?? []),
     [corpus.failures, corpus.files, corpus.manifest],
@@ -92,6 +95,15 @@ export function LibraryRoute() {
       loading={corpus.loading}
       problems={problems}
       onRetry={() => void client.invalidateQueries({ queryKey: ['seeds', 'corpus'] })}
+      readIds={reading.readIds}
+      unreadOnly={params.get('unread') === '1'}
+      onUnreadOnly={(on) => {
+        const next = new URLSearchParams(params);
+        if (on) next.set('unread', '1');
+        else next.delete('unread');
+        setParams(next);
+      }}
+      continueReading={<ContinueReading items={reading.inProgress} />}
     />
   );
 }

@@ -6,12 +6,15 @@ import { paths } from '../../config/paths';
 /** One library row. Briefs are visibly secondary: indented, smaller, labelled as excerpts. */
 export function StoryRow({
   story,
+  read,
   index,
   setSize,
   measureRef,
   top,
 }: {
   story: Story;
+  /** Read stories are quieter: the eye goes to what is new. */
+  read: boolean;
   index: number;
   setSize: number;
   measureRef: (el: HTMLElement | null) => void;
@@ -31,6 +34,7 @@ export function StoryRow({
       <Link
         data-row
         to={paths.story.getHref(story.id)}
+        data-read={read ? '' : undefined}
         className="group block rounded-md px-3 py-2 hover:bg-black/[0.04] focus-visible:bg-black/[0.04] dark:hover:bg-white/[0.06] dark:focus-visible:bg-white/[0.06]"
       >
         <div className="flex flex-wrap items-center gap-x-2 text-xs tracking-wide text-ink/75 uppercase dark:text-night-ink/75">
@@ -44,9 +48,13 @@ export function StoryRow({
             <span className="font-semibold text-accent dark:text-accent-dark">{story.kicker}</span>
           )}
           <span className="normal-case">{story.readingMinutes} min read</span>
+          {read && <span className="normal-case">· ✓ Read</span>}
         </div>
         <h2
-          className={`font-serif leading-snug group-hover:underline ${brief ? 'text-base' : 'text-xl font-semibold'}`}
+          className={`font-serif leading-snug group-hover:underline ${brief ? 'text-base' : 'text-xl'} ${
+            // Read stories are quieter: lighter, no bold (still AA contrast).
+            read ? 'text-ink/75 dark:text-night-ink/75' : brief ? '' : 'font-semibold'
+          }`}
         >
           {story.title}
         </h2>
