@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } fr
 import type { InnerMark } from '../../components/ui/marked-text';
 import { toast } from '../../components/ui/toast';
 import { highlightPieces, placeAnnotations } from '../../corpus/notebook/place';
-import { storyText } from '../../corpus/notebook/story-text';
+import { splitByParagraph, storyText } from '../../corpus/notebook/story-text';
+import { findTextDirective } from '../../corpus/notebook/text-fragment';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../corpus/notebook/types';
 import type { Story } from '../../corpus/types';
 import { notebook } from '../../data/notebook/notebook';
@@ -10,6 +11,7 @@ import { useNotebook } from '../../data/notebook/use-notebook';
 import { isTypingTarget } from '../../lib/keyboard';
 import { highlightElement } from './dom-offsets';
 import { HighlightEditor } from './highlight-editor';
+import { takeLinkedQuote } from './linked-quote';
 import { rememberedColor } from './highlight-style';
 import { extendSelectionByKey } from './keyboard-selection';
 import { SelectionToolbar } from './selection-toolbar';
@@ -50,10 +52,19 @@ export function useNotebookLayer(o: {
   const [selection, clearSelection] = useStorySelection(st);
   const actions = useHighlightActions({ storyId: story.id, title, hash, st });
 
+  // The words a shared quote link names (`:~:text=`), marked on arrival.
+  const [linked] = useState(() => {
+    const d = takeLinkedQuote();
+    const range = d && findTextDirective(st.text, d);
+    return range ? splitByParagraph(st, range[0], range[1]) : [];
+  });
   const byId = useMemo(() => new Map(stable.map((a) => [a.id, a])), [stable]);
   const innerFor = useCallback(
-    (i: number): InnerMark[] =>
-      (pieces.get(i) ?? []).map((piece) => ({
+    (i: number): InnerMark[] => [
+      ...linked
+        .filter((l) => l.paragraph === i)
+        .map((l) => ({ start: l.start, end: l.end, props: { 'data-linked-quote': '' } })),
+      ...(pieces.get(i) ?? []).map((piece) => ({
         start: piece.start,
         end: piece.end,
         props: {
@@ -63,7 +74,8 @@ export function useNotebookLayer(o: {
           'data-open': open?.id === piece.id ? '' : undefined,
         },
       })),
-    [pieces, byId, open?.id],
+    ],
+    [pieces, byId, open?.id, linked],
   );
 
   const highlight = useCallback(

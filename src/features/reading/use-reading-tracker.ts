@@ -54,15 +54,25 @@ export function useReadingTracker(o: {
     let saveTimer = 0;
     let readTimer = 0;
     let scrolled = false;
+    // Measured while the story is on screen: saving on leaving cannot measure a page that is gone.
+    let at = { paragraph: 0, progress: 0 };
     const measure = () => {
       frame = 0;
       const text = document.querySelector('[data-story-text]');
       if (!text) return;
       const r = text.getBoundingClientRect();
-      const p = r.height > 0 ? (window.innerHeight - r.top) / r.height : 1;
-      setProgress(Math.max(0, Math.min(1, p)));
+      const p = Math.max(
+        0,
+        Math.min(1, r.height > 0 ? (window.innerHeight - r.top) / r.height : 1),
+      );
+      setProgress(p);
+      const paragraphs = text.querySelectorAll<HTMLElement>('p[data-paragraph]');
+      const top = [...paragraphs].find((el) => el.getBoundingClientRect().bottom > HEADER_PX);
+      at = { paragraph: top ? Number(top.dataset.paragraph) : 0, progress: p };
       const last = document.getElementById(`p${paragraphCount}`);
       const endSeen = !!last && last.getBoundingClientRect().bottom <= window.innerHeight;
+      // A choice made with m holds while the end is in view; reading to it again counts again.
+      if (!endSeen) manual.current = false;
       if (endSeen && !readTimer && !manual.current) {
         readTimer = window.setTimeout(() => {
           if (!manual.current && !reading.getSnapshot().get(storyId)?.read) {
@@ -76,11 +86,7 @@ export function useReadingTracker(o: {
     };
     const save = () => {
       if (!scrolled || !decided.current) return;
-      const paragraphs = document.querySelectorAll<HTMLElement>('p[data-paragraph]');
-      const top = [...paragraphs].find((el) => el.getBoundingClientRect().bottom > HEADER_PX);
-      const text = document.querySelector('[data-story-text]')?.getBoundingClientRect();
-      const p = text && text.height > 0 ? (window.innerHeight - text.top) / text.height : 0;
-      reading.savePosition(storyId, top ? Number(top.dataset.paragraph) : 0, p);
+      reading.savePosition(storyId, at.paragraph, at.progress);
     };
     const onScroll = () => {
       scrolled = true;
