@@ -55,7 +55,7 @@ test('a rebuild without the paragraph orphans the highlight: listed with its not
   await expect(page.getByText(/could not be placed/u)).toBeVisible();
   await expect(page.locator('mark[data-highlight]')).toHaveCount(0);
 
-  await page.getByRole('link', { name: 'Notebook' }).click();
+  await page.getByRole('link', { name: 'Notebook', exact: true }).click();
   const orphans = page.getByRole('region', { name: /Orphaned highlights \(1\)/u });
   await expect(orphans).toBeVisible();
   await expect(orphans.getByText(QUOTE)).toBeVisible();
@@ -71,7 +71,7 @@ test('a rebuild without the paragraph orphans the highlight: listed with its not
   expect(await highlightText(page)).toBe(
     'North Korea is under heavy UN Security Council economic sanctions',
   );
-  await page.getByRole('link', { name: 'Notebook' }).click();
+  await page.getByRole('link', { name: 'Notebook', exact: true }).click();
   await expect(page.getByRole('region', { name: /Orphaned highlights/u })).toHaveCount(0);
   await expect(page.getByText('Shells for technology.')).toBeVisible();
 });

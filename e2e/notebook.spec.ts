@@ -102,7 +102,7 @@ test('export, then import into a new browser profile: the same notebook', async 
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.locator('mark[data-has-note]').first()).toBeVisible();
 
-  await page.getByRole('link', { name: 'Notebook' }).click();
+  await page.getByRole('link', { name: 'Notebook', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Notebook', level: 1 })).toBeVisible();
   await expect(page.getByText('2 highlights in 1 story, 1 with notes.')).toBeVisible();
   const [markdown] = await Promise.all([
