@@ -233,3 +233,25 @@ test('reading state: read at the end or by m, quieter in the library, Unread fil
   await expect(page.getByText(/Back where you stopped, at paragraph \d+/u)).toBeVisible();
   await expect(page.locator('#p1')).not.toBeInViewport();
 });
+
+test('offline after one visit: highlights, notes and the notebook page still work', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('list', { name: 'Stories' }).getByRole('link').first()).toBeVisible();
+  await page.waitForFunction(async () => {
+    await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
+  });
+  await openStory(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('#p1')).toBeVisible();
+  await dragSelect(page, 2, 'Putin thanked Kim for the support');
+  await page.getByRole('button', { name: 'Highlight pink' }).click();
+  await expect(page.locator('mark[data-highlight]').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Notebook', exact: true }).click();
+  await expect(page.getByText('Putin thanked Kim for the support')).toBeVisible();
+  await context.setOffline(false);
+});

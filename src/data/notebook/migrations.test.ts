@@ -46,3 +46,17 @@ describe('schema migrations', () => {
     },
   );
 });
+
+describe('one notebook per deployed folder', () => {
+  it('names the database after the base path, so folders on one origin never mix', async () => {
+    const { notebookDbName } = await import('./notebook');
+    const names = ['/', '/reader/', '/archive/'].map(notebookDbName);
+    expect(new Set(names).size).toBe(3);
+    const reader = await openNotebookDb(notebookDbName(`/reader-${Math.random()}/`));
+    const archive = await openNotebookDb(notebookDbName(`/archive-${Math.random()}/`));
+    await reader.putAnnotations([annotation]);
+    expect(await archive.allAnnotations()).toEqual([]);
+    reader.close();
+    archive.close();
+  });
+});

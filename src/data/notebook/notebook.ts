@@ -6,7 +6,12 @@ import { createReadingStore } from './reading-store';
  * The app's notebook. One database per deployed folder: the build's base path is in its name,
  * so two folders served from one origin (`/reader/` and `/archive/`) never share a notebook.
  */
-export const NOTEBOOK_DB = `dispatch-notebook:${import.meta.env.BASE_URL}`;
+export const NOTEBOOK_DB = notebookDbName(import.meta.env.BASE_URL);
+
+/** The database of the folder deployed at `base` (`/`, `/reader/`). */
+export function notebookDbName(base: string): string {
+  return `dispatch-notebook:${base}`;
+}
 
 let connection: Promise<NotebookDb> | null = null;
 // Dexie loads with the first page that reads the notebook, not with the app's entry; both stores
