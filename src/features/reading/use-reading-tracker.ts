@@ -66,8 +66,7 @@ export function useReadingTracker(o: {
         Math.min(1, r.height > 0 ? (window.innerHeight - r.top) / r.height : 1),
       );
       setProgress(p);
-      const paragraphs = text.querySelectorAll<HTMLElement>('p[data-paragraph]');
-      const top = [...paragraphs].find((el) => el.getBoundingClientRect().bottom > HEADER_PX);
+      const top = firstBelow(text.querySelectorAll<HTMLElement>('p[data-paragraph]'), HEADER_PX);
       at = { paragraph: top ? Number(top.dataset.paragraph) : 0, progress: p };
       const last = document.getElementById(`p${paragraphCount}`);
       const endSeen = !!last && last.getBoundingClientRect().bottom <= window.innerHeight;
@@ -137,4 +136,24 @@ export function useReadingTracker(o: {
       setResumedAt(null);
     },
   };
+}
+
+/**
+ * The first paragraph whose bottom is below `y` (viewport px), by binary search: paragraphs are
+ * in document order, and a 20 MB file has thousands (a rect read each per scroll frame was a
+ * layout per paragraph).
+ */
+function firstBelow(paragraphs: NodeListOf<HTMLElement>, y: number): HTMLElement | null {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  let found: HTMLElement | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const el = paragraphs[mid]!;
+    if (el.getBoundingClientRect().bottom > y) {
+      found = el;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return found;
 }
