@@ -151,7 +151,7 @@ export function StoryScreen(p: {
             />
           )}
           {notebook.overlay}
-          <ReadingProgress value={readingState.progress} />
+          <ReadingProgress />
         </>
       }
       aside={<RelatedSidebar storyId={story.id} titleOf={p.titleOf} />}

@@ -5,15 +5,14 @@ import { storyRangeOf, storyTextRoot } from './dom-offsets';
 export interface StorySelection {
   start: number;
   end: number;
-  /** Where the selection is on screen (viewport coordinates), for the toolbar. */
-  rect: { top: number; bottom: number; left: number; right: number };
   /** Made by touch: the toolbar goes below, clear of the system's own selection menu. */
   touch: boolean;
 }
 
 /**
  * The reader's selection inside the story text (mouse, touch, Shift+arrows alike: it follows
- * `selectionchange`), in story offsets, with its place on screen kept current while scrolling.
+ * `selectionchange`), in story offsets. Its place on screen is the toolbar's to measure: a state
+ * change per scroll frame would re-render the whole story.
  */
 export function useStorySelection(st: StoryText): [StorySelection | null, () => void] {
   const [selection, setSelection] = useState<StorySelection | null>(null);
@@ -29,15 +28,12 @@ export function useStorySelection(st: StoryText): [StorySelection | null, () => 
       const range = sel.getRangeAt(0);
       const offsets = storyRangeOf(range, root, st);
       if (!offsets) return setSelection(null);
-      const rects = range.getClientRects();
-      const box = range.getBoundingClientRect();
-      const last = rects[rects.length - 1] ?? box;
-      setSelection({
-        start: offsets[0],
-        end: offsets[1],
-        rect: { top: box.top, bottom: last.bottom, left: box.left, right: box.right },
-        touch,
-      });
+      const [start, end] = offsets;
+      setSelection((prev) =>
+        prev && prev.start === start && prev.end === end && prev.touch === touch
+          ? prev
+          : { start, end, touch },
+      );
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(read);
@@ -47,14 +43,10 @@ export function useStorySelection(st: StoryText): [StorySelection | null, () => 
     };
     document.addEventListener('selectionchange', schedule);
     document.addEventListener('pointerdown', onPointer, true);
-    window.addEventListener('scroll', schedule, { passive: true });
-    window.addEventListener('resize', schedule);
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', schedule);
       document.removeEventListener('pointerdown', onPointer, true);
-      window.removeEventListener('scroll', schedule);
-      window.removeEventListener('resize', schedule);
     };
   }, [st]);
 

@@ -1,7 +1,38 @@
+import { useEffect, useState } from 'react';
 import { BUTTON_CLASS } from './reading-style';
 
-/** The thin bar under the header that shows how far through the story the reader is. */
-export function ReadingProgress({ value }: { value: number }) {
+/**
+ * The thin bar under the header that shows how far through the story the reader is. It measures
+ * itself, so a scroll re-renders the bar, not the story.
+ */
+export function ReadingProgress() {
+  const [value, setValue] = useState(0);
+  useEffect(() => {
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const r = document.querySelector('[data-story-text]')?.getBoundingClientRect();
+      if (!r) return;
+      const p = r.height > 0 ? (window.innerHeight - r.top) / r.height : 1;
+      setValue(Math.max(0, Math.min(1, p)));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    // The text may grow after the bar mounts (slices of a long story): measure again then.
+    const observer = new ResizeObserver(schedule);
+    const text = document.querySelector('[data-story-text]');
+    if (text) observer.observe(text);
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
+  }, []);
   const pct = Math.round(value * 100);
   return (
     <div

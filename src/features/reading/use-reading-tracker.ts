@@ -12,7 +12,7 @@ const SAVE_AFTER_MS = 800;
 const HEADER_PX = 72;
 
 /**
- * Reading state of the open story: progress for the bar, "read" once the end has been seen (or
+ * Reading state of the open story: "read" once the end has been seen (or
  * by `m`), the paragraph the reader stopped at, and the return to it when the story is opened
  * again (only on a plain open: a `#p` link, a `?q=` search or Back/Forward decide for themselves).
  */
@@ -25,7 +25,6 @@ export function useReadingTracker(o: {
   const { storyId, paragraphCount, hasTarget } = o;
   const record = useReading().get(storyId);
   const loaded = useSyncExternalStore(reading.subscribe, reading.isLoaded, reading.isLoaded);
-  const [progress, setProgress] = useState(0);
   const [resumedAt, setResumedAt] = useState<number | null>(null);
   const decided = useRef(false);
   const manual = useRef(false);
@@ -65,7 +64,6 @@ export function useReadingTracker(o: {
         0,
         Math.min(1, r.height > 0 ? (window.innerHeight - r.top) / r.height : 1),
       );
-      setProgress(p);
       const top = firstBelow(text.querySelectorAll<HTMLElement>('p[data-paragraph]'), HEADER_PX);
       at = { paragraph: top ? Number(top.dataset.paragraph) : 0, progress: p };
       const last = document.getElementById(`p${paragraphCount}`);
@@ -127,7 +125,6 @@ export function useReadingTracker(o: {
   }, [toggleRead]);
 
   return {
-    progress,
     read,
     toggleRead,
     resumedAt,
