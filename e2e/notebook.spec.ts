@@ -252,6 +252,7 @@ test('offline after one visit: highlights, notes and the notebook page still wor
   await page.getByRole('button', { name: 'Highlight pink' }).click();
   await expect(page.locator('mark[data-highlight]').first()).toBeVisible();
   await page.getByRole('link', { name: 'Notebook', exact: true }).click();
-  await expect(page.getByText('Putin thanked Kim for the support')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Notebook', level: 1 })).toBeVisible();
+  await expect(page.getByRole('blockquote')).toHaveText(/Putin thanked Kim for the support/u);
   await context.setOffline(false);
 });

@@ -1,21 +1,22 @@
 import { parseTextDirective, type TextDirective } from '../../corpus/notebook/text-fragment';
 
-let consumed = false;
+let opened: { pathname: string; directive: TextDirective } | null | undefined;
 
 /**
- * The text directive (`#p3:~:text=…`) the page was opened with, once. Browsers strip it from
- * `location` (Chromium keeps it only in the navigation entry), and an app that renders its text
- * after load cannot count on the browser to find it: the reader marks the words itself.
+ * The text directive (`#p3:~:text=…`) the page was opened with, while its story is shown.
+ * Browsers strip it from `location` (Chromium keeps it only in the navigation entry), and an app
+ * that renders its text after load cannot count on the browser to find it: the reader marks the
+ * words itself. Pure to call again (React may render a component twice before it commits).
  */
-export function takeLinkedQuote(): TextDirective | null {
-  if (consumed || typeof performance === 'undefined') return null;
-  consumed = true;
-  const entry = performance.getEntriesByType('navigation')[0];
-  const url = entry?.name ?? '';
+export function linkedQuote(): TextDirective | null {
+  if (opened === undefined) opened = read();
+  return opened && opened.pathname === window.location.pathname ? opened.directive : null;
+}
+
+function read(): { pathname: string; directive: TextDirective } | null {
+  if (typeof performance === 'undefined') return null;
+  const url = performance.getEntriesByType('navigation')[0]?.name ?? '';
   const at = url.indexOf('#');
-  if (at < 0) return null;
-  // Only for the page it was opened on (the entry outlives in-app navigation).
-  const opened = new URL(url.slice(0, at));
-  if (opened.pathname !== window.location.pathname) return null;
-  return parseTextDirective(url.slice(at));
+  const directive = at < 0 ? null : parseTextDirective(url.slice(at));
+  return directive ? { pathname: new URL(url.slice(0, at)).pathname, directive } : null;
 }

@@ -84,7 +84,7 @@ export function NotebookPage(p: NotebookPageProps) {
           <p role="status" className="sr-only">
             {p.shown} {p.shown === 1 ? 'highlight' : 'highlights'} shown
           </p>
-          {p.groups.length === 0 && (
+          {p.groups.length === 0 && filtering(p.filter) && (
             <p className="py-8 text-center text-ink/75 dark:text-night-ink/75">
               No highlight matches these filters.
             </p>
@@ -121,4 +121,8 @@ export function NotebookPage(p: NotebookPageProps) {
       )}
     </div>
   );
+}
+
+function filtering(f: NotebookFilter): boolean {
+  return f.colors.length > 0 || f.storyId !== null || f.entityId !== null || f.text.trim() !== '';
 }

@@ -11,7 +11,7 @@ import { useNotebook } from '../../data/notebook/use-notebook';
 import { isTypingTarget } from '../../lib/keyboard';
 import { highlightElement } from './dom-offsets';
 import { HighlightEditor } from './highlight-editor';
-import { takeLinkedQuote } from './linked-quote';
+import { linkedQuote } from './linked-quote';
 import { rememberedColor } from './highlight-style';
 import { extendSelectionByKey } from './keyboard-selection';
 import { SelectionToolbar } from './selection-toolbar';
@@ -54,7 +54,7 @@ export function useNotebookLayer(o: {
 
   // The words a shared quote link names (`:~:text=`), marked on arrival.
   const [linked] = useState(() => {
-    const d = takeLinkedQuote();
+    const d = linkedQuote();
     const range = d && findTextDirective(st.text, d);
     return range ? splitByParagraph(st, range[0], range[1]) : [];
   });
