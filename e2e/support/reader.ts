@@ -19,6 +19,9 @@ export async function dragSelect(page: Page, n: number, phrase: string) {
   // The layout can shift under the mouse (names get their marks when the analysis arrives, a
   // pixel of padding each): drag again until the selection is the phrase.
   await expect(async () => {
+    // From no selection: pressing inside a selection would drag the selected text instead.
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    await expect(page.getByRole('toolbar', { name: 'Selected text' })).toHaveCount(0);
     await drag(page, n, phrase);
     expect((await page.evaluate(() => getSelection()?.toString() ?? '')).trim()).toBe(phrase);
   }).toPass({ timeout: 15_000 });

@@ -18,13 +18,8 @@ export const paths = {
   },
   story: {
     pattern: '/story/*',
-    getHref: (id: string, opts: { paragraph?: number; query?: string; reattach?: string } = {}) => {
-      const params = [
-        opts.query ? `q=${encodeURIComponent(opts.query)}` : '',
-        // An orphaned highlight to re-attach: the story then asks for the words it belongs to.
-        opts.reattach ? `reattach=${encodeURIComponent(opts.reattach)}` : '',
-      ].filter(Boolean);
-      const q = params.length ? `?${params.join('&')}` : '';
+    getHref: (id: string, opts: { paragraph?: number; query?: string } = {}) => {
+      const q = opts.query ? `?q=${encodeURIComponent(opts.query)}` : '';
       const hash = opts.paragraph ? `#p${opts.paragraph}` : '';
       return `/story/${encodeId(id)}${q}${hash}`;
     },
@@ -39,6 +34,10 @@ export const paths = {
     pattern: '/entity/*',
     getHref: (id: string) => `/entity/${encodeId(id)}`,
   },
+  thread: {
+    pattern: '/thread/*',
+    getHref: (id: string) => `/thread/${encodeId(id)}`,
+  },
   search: {
     pattern: '/search',
     getHref: (query: string) => `/search?q=${encodeURIComponent(query)}`,
@@ -49,6 +48,9 @@ export const paths = {
       const s = search?.toString();
       return s ? `/notebook?${s}` : '/notebook';
     },
+    /** A story, asking for the words an orphaned highlight belongs to now. */
+    reattachHref: (storyId: string, annotationId: string) =>
+      `/story/${encodeId(storyId)}?reattach=${encodeURIComponent(annotationId)}`,
   },
 } as const;
 

@@ -6,7 +6,8 @@ import { useSearchParams } from '../../lib/router';
 import { useCorpus } from '../../data/use-corpus';
 import { collectProblems } from '../../features/library/load-problems';
 import { LibraryPage } from '../../features/library/library-page';
-import { ContinueReading } from '../../features/library/continue-reading';
+import { ReadIdsContext } from '../../features/library/read-ids';
+import { ReadingTools } from '../../features/library/reading-tools';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReadingView } from './use-reading-view';
 
@@ -45,6 +46,12 @@ export function LibraryRoute() {
     [corpus.manifest],
   );
   const reading = useReadingView(corpus.stories);
+  // Unread is applied here, before the page's own filters: the page needs no change for it.
+  const unreadOnly = params.get('unread') === '1';
+  const stories = useMemo(
+    () => (unreadOnly ? corpus.stories.filter((s) => !reading.readIds.has(s.id)) : corpus.stories),
+    [unreadOnly, corpus.stories, reading.readIds],
+  );
   const problems = useMemo(
     () => collectProblems(corpus.failures, corpus.files.values(), corpus.manifest?.warnings ?? []),
     [corpus.failures, corpus.files, corpus.manifest],
@@ -65,45 +72,50 @@ export function LibraryRoute() {
     );
   }
   return (
-    <LibraryPage
-      stories={corpus.stories}
-      sections={sections}
-      section={section}
-      onSection={(s) => {
-        const next = new URLSearchParams(params);
-        if (s) next.set('section', s);
-        else next.delete('section');
-        setParams(next);
-      }}
-      allowed={entityIds.length ? allowed : null}
-      entityFilter={
-        <EntityFilter
-          selected={filter.data?.selected ?? []}
-          facets={filter.data?.facets ?? []}
-          suggestions={(deferred.trim().length > 1 ? (suggest.data?.entities ?? []) : []).filter(
-            (e) => !entityIds.includes(e.id),
-          )}
-          text={text}
-          onText={setText}
-          onAdd={(id) => setEntities([...new Set([...entityIds, id])])}
-          onRemove={(id) => setEntities(entityIds.filter((x) => x !== id))}
-          pending={filter.isFetching}
-        />
-      }
-      fileCount={corpus.total}
-      done={corpus.done}
-      loading={corpus.loading}
-      problems={problems}
-      onRetry={() => void client.invalidateQueries({ queryKey: ['seeds', 'corpus'] })}
-      readIds={reading.readIds}
-      unreadOnly={params.get('unread') === '1'}
-      onUnreadOnly={(on) => {
-        const next = new URLSearchParams(params);
-        if (on) next.set('unread', '1');
-        else next.delete('unread');
-        setParams(next);
-      }}
-      continueReading={<ContinueReading items={reading.inProgress} />}
-    />
+    <ReadIdsContext value={reading.readIds}>
+      <LibraryPage
+        stories={stories}
+        sections={sections}
+        section={section}
+        onSection={(s) => {
+          const next = new URLSearchParams(params);
+          if (s) next.set('section', s);
+          else next.delete('section');
+          setParams(next);
+        }}
+        allowed={entityIds.length ? allowed : null}
+        entityFilter={
+          <EntityFilter
+            selected={filter.data?.selected ?? []}
+            facets={filter.data?.facets ?? []}
+            suggestions={(deferred.trim().length > 1 ? (suggest.data?.entities ?? []) : []).filter(
+              (e) => !entityIds.includes(e.id),
+            )}
+            text={text}
+            onText={setText}
+            onAdd={(id) => setEntities([...new Set([...entityIds, id])])}
+            onRemove={(id) => setEntities(entityIds.filter((x) => x !== id))}
+            pending={filter.isFetching}
+          />
+        }
+        fileCount={corpus.total}
+        done={corpus.done}
+        loading={corpus.loading}
+        problems={problems}
+        onRetry={() => void client.invalidateQueries({ queryKey: ['seeds', 'corpus'] })}
+        readingTools={
+          <ReadingTools
+            unreadOnly={unreadOnly}
+            onUnreadOnly={(on) => {
+              const next = new URLSearchParams(params);
+              if (on) next.set('unread', '1');
+              else next.delete('unread');
+              setParams(next);
+            }}
+            inProgress={reading.inProgress}
+          />
+        }
+      />
+    </ReadIdsContext>
   );
 }

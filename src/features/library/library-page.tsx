@@ -18,21 +18,14 @@ export interface LibraryPageProps {
   /** The entity filter UI, and the stories it lets through (null: no entity filter). */
   entityFilter?: ReactNode;
   allowed?: ReadonlySet<string> | null;
-  /** Stories read (shown quieter), and whether to show only the others. */
-  readIds?: ReadonlySet<string>;
-  unreadOnly?: boolean;
-  onUnreadOnly?: (on: boolean) => void;
-  /** The "Continue reading" row. */
-  continueReading?: ReactNode;
+  /** Reading state's tools: the Unread filter and the "Continue reading" row. */
+  readingTools?: ReactNode;
 }
 
 /** Every story of the folder, newest layout first: main stories with their briefs beneath. */
 export function LibraryPage(p: LibraryPageProps) {
   const shown = p.stories.filter(
-    (s) =>
-      (!p.section || s.section === p.section) &&
-      (!p.allowed || p.allowed.has(s.id)) &&
-      (!p.unreadOnly || !p.readIds?.has(s.id)),
+    (s) => (!p.section || s.section === p.section) && (!p.allowed || p.allowed.has(s.id)),
   );
   const mains = shown.filter((s) => s.kind === 'main').length;
   return (
@@ -46,36 +39,22 @@ export function LibraryPage(p: LibraryPageProps) {
             from {p.fileCount.toLocaleString()} {p.fileCount === 1 ? 'file' : 'files'}
           </p>
         </div>
-        <div className="flex flex-wrap items-center gap-2">
-          {p.onUnreadOnly && (
-            <button
-              type="button"
-              aria-pressed={p.unreadOnly ?? false}
-              onClick={() => p.onUnreadOnly?.(!p.unreadOnly)}
-              className="rounded-full border border-black/15 px-3 py-1 text-sm aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-white dark:border-white/20 dark:aria-pressed:border-accent-dark dark:aria-pressed:bg-accent-dark dark:aria-pressed:text-night"
-            >
-              Unread
-            </button>
-          )}
-          {p.sections.length > 1 && (
-            <SectionFilter sections={p.sections} value={p.section} onChange={p.onSection} />
-          )}
-        </div>
+        {p.sections.length > 1 && (
+          <SectionFilter sections={p.sections} value={p.section} onChange={p.onSection} />
+        )}
       </div>
-      {p.continueReading}
       {p.loading && <LoadingProgress done={p.done} total={p.fileCount} />}
+      {p.readingTools}
       {p.entityFilter}
       <LoadProblems problems={p.problems} onRetry={p.onRetry} />
       {shown.length === 0 && !p.loading ? (
         <p className="py-12 text-center text-ink/75 dark:text-night-ink/75">
           {p.fileCount === 0
             ? 'This folder has no .txt articles yet.'
-            : p.unreadOnly
-              ? 'Nothing unread here.'
-              : 'No stories in this section.'}
+            : 'No stories in this section.'}
         </p>
       ) : (
-        <StoryList stories={shown} readIds={p.readIds} />
+        <StoryList stories={shown} />
       )}
     </div>
   );

@@ -13,13 +13,7 @@ const OVERSCAN = 12;
  * ~30 on screen. Arrow keys (and j/k), Home/End move focus by index, scrolling the target row
  * into view first, since rows off screen do not exist in the DOM.
  */
-export function StoryList({
-  stories,
-  readIds,
-}: {
-  stories: Story[];
-  readIds?: ReadonlySet<string>;
-}) {
+export function StoryList({ stories }: { stories: Story[] }) {
   const listRef = useRef<HTMLUListElement>(null);
   const margin = useDocumentOffset(listRef);
   const virtualizer = useWindowVirtualizer({
@@ -79,7 +73,6 @@ export function StoryList({
           <StoryRow
             key={item.key}
             story={story}
-            read={readIds?.has(story.id) ?? false}
             index={item.index}
             setSize={stories.length}
             measureRef={virtualizer.measureElement}

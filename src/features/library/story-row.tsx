@@ -2,19 +2,17 @@ import { Link } from '../../lib/router';
 import { storyExcerpt } from '../../corpus/library';
 import type { Story } from '../../corpus/types';
 import { paths } from '../../config/paths';
+import { useReadIds } from './read-ids';
 
 /** One library row. Briefs are visibly secondary: indented, smaller, labelled as excerpts. */
 export function StoryRow({
   story,
-  read,
   index,
   setSize,
   measureRef,
   top,
 }: {
   story: Story;
-  /** Read stories are quieter: the eye goes to what is new. */
-  read: boolean;
   index: number;
   setSize: number;
   measureRef: (el: HTMLElement | null) => void;
@@ -22,10 +20,13 @@ export function StoryRow({
 }) {
   const brief = story.kind === 'brief';
   const excerpt = storyExcerpt(story);
+  // Read stories are quieter (lighter, not bold: still AA contrast), so the eye goes to the new.
+  const read = useReadIds().has(story.id);
   return (
     <li
       ref={measureRef}
       data-index={index}
+      data-read={read ? '' : undefined}
       aria-posinset={index + 1}
       aria-setsize={setSize}
       style={{ transform: `translateY(${top}px)` }}
@@ -34,7 +35,6 @@ export function StoryRow({
       <Link
         data-row
         to={paths.story.getHref(story.id)}
-        data-read={read ? '' : undefined}
         className="group block rounded-md px-3 py-2 hover:bg-black/[0.04] focus-visible:bg-black/[0.04] dark:hover:bg-white/[0.06] dark:focus-visible:bg-white/[0.06]"
       >
         <div className="flex flex-wrap items-center gap-x-2 text-xs tracking-wide text-ink/75 uppercase dark:text-night-ink/75">
@@ -51,10 +51,7 @@ export function StoryRow({
           {read && <span className="normal-case">· ✓ Read</span>}
         </div>
         <h2
-          className={`font-serif leading-snug group-hover:underline ${brief ? 'text-base' : 'text-xl'} ${
-            // Read stories are quieter: lighter, no bold (still AA contrast).
-            read ? 'text-ink/75 dark:text-night-ink/75' : brief ? '' : 'font-semibold'
-          }`}
+          className={`font-serif leading-snug group-hover:underline ${brief ? 'text-base' : 'text-xl'} ${read ? 'text-ink/75 dark:text-night-ink/75' : brief ? '' : 'font-semibold'}`}
         >
           {story.title}
         </h2>

@@ -81,7 +81,7 @@ export function OrphanList({
               {anchor?.status === 'orphan' && anchor.reason === 'text-changed' && (
                 <Link
                   className={BUTTON}
-                  to={paths.story.getHref(a.storyId, { reattach: a.id })}
+                  to={paths.notebook.reattachHref(a.storyId, a.id)}
                   aria-label={`Re-attach “${a.quote.exact.slice(0, 40)}”`}
                 >
                   Re-attach
