@@ -1,3 +1,4 @@
+import { typeOfId } from '../corpus/entities/ids';
 import type { Entity, EntityType } from '../corpus/entities/types';
 import { distinguishingTerms, relatedFor } from '../corpus/related/related-query';
 import { sentenceAround } from '../corpus/sentences';
@@ -17,7 +18,11 @@ const MAX_SENTENCES = 200;
 /** The opened story's mentions (canonical ids) and a summary of each entity it names. */
 export function storyEntities(engine: CorpusEngine, story: Story): StoryEntitiesResult {
   const a = engine.analyzeNow(story);
-  const mentions = a.mentions.map((m) => ({ ...m, entityId: engine.canonical(m.entityId) }));
+  // The folder's type wins over the story's ("Google" an organization, as most stories say).
+  const mentions = a.mentions.map((m) => {
+    const entityId = engine.canonical(m.entityId);
+    return { ...m, entityId, type: typeOfId(entityId) };
+  });
   const ids = [...new Set(mentions.map((m) => m.entityId))];
   return { storyId: story.id, mentions, entities: ids.map((id) => summary(engine, id, mentions)) };
 }
