@@ -1,0 +1,69 @@
+import { ENTITY_PREFIX, type RelatedIndex } from '../related/related-index';
+
+/**
+ * How alike two stories are for the purpose of threads: "the same event", a narrower question
+ * than "related". The related index weighs terms by idf^0.25 so that topic words ("profit",
+ * "election") join stories of a section; an event is told by what is rare: the names and the
+ * unusual words it shares. So the index's rows are re-weighted here with classic idf (the
+ * weights keep their term-frequency part), and shared entities get a block of their own.
+ */
+export interface ThreadVectors {
+  /** Row d: `feature[start[d] .. start[d + 1])`, unit length over terms and entities. */
+  start: Uint32Array;
+  feature: Uint32Array;
+  weight: Float32Array;
+}
+
+export interface SimilarityOptions {
+  /** Exponent on idf for terms (1: classic TF-IDF). */
+  termIdfPower: number;
+  /** Share of the score given to shared entities. */
+  entityShare: number;
+}
+
+export const DEFAULT_SIMILARITY: SimilarityOptions = { termIdfPower: 1, entityShare: 0.3 };
+
+export function threadVectors(
+  index: RelatedIndex,
+  opts: SimilarityOptions = DEFAULT_SIMILARITY,
+): ThreadVectors {
+  const { docStart, docFeature, docWeight, featureIdf, features } = index;
+  const isEntity = features.map((f) => f.startsWith(ENTITY_PREFIX));
+  const n = index.storyIds.length;
+  const start = new Uint32Array(n + 1);
+  const feature = new Uint32Array(docFeature.length);
+  const weight = new Float32Array(docFeature.length);
+  const termPower = opts.termIdfPower - index.options.idfPower;
+  const entityPower = 1 - index.options.entityIdfPower;
+  const termScale = Math.sqrt(1 - opts.entityShare);
+  const entityScale = Math.sqrt(opts.entityShare);
+  for (let d = 0; d < n; d++) {
+    start[d] = docStart[d]!;
+    let termNorm = 0;
+    let entityNorm = 0;
+    for (let i = docStart[d]!; i < docStart[d + 1]!; i++) {
+      const f = docFeature[i]!;
+      const idf = Math.max(featureIdf[f]!, 1e-6);
+      const w = docWeight[i]! * idf ** (isEntity[f] ? entityPower : termPower);
+      feature[i] = f;
+      weight[i] = w;
+      if (isEntity[f]) entityNorm += w * w;
+      else termNorm += w * w;
+    }
+    const t = termNorm > 0 ? termScale / Math.sqrt(termNorm) : 0;
+    const e = entityNorm > 0 ? entityScale / Math.sqrt(entityNorm) : 0;
+    for (let i = docStart[d]!; i < docStart[d + 1]!; i++)
+      weight[i]! *= isEntity[docFeature[i]!] ? e : t;
+  }
+  start[n] = docStart[n]!;
+  return { start, feature, weight };
+}
+
+/** Dot product of rows a and b (both sorted by the index's row order, not by feature). */
+export function similarity(v: ThreadVectors, a: number, b: number, dense: Float32Array): number {
+  for (let i = v.start[a]!; i < v.start[a + 1]!; i++) dense[v.feature[i]!] = v.weight[i]!;
+  let s = 0;
+  for (let i = v.start[b]!; i < v.start[b + 1]!; i++) s += dense[v.feature[i]!]! * v.weight[i]!;
+  for (let i = v.start[a]!; i < v.start[a + 1]!; i++) dense[v.feature[i]!] = 0;
+  return s;
+}
