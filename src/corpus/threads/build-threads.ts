@@ -2,7 +2,8 @@ import { ENTITY_PREFIX, type RelatedIndex } from '../related/related-index';
 import type { RelatedResult } from '../related/related-query';
 import {
   DEFAULT_SIMILARITY,
-  similarity,
+  dot,
+  scatter,
   threadVectors,
   type SimilarityOptions,
 } from './thread-similarity';
@@ -67,15 +68,20 @@ export function buildThreads(
   const pairKey = (a: number, b: number): number => (a < b ? a * n + b : b * n + a);
   for (let d = 0; d < n; d++) {
     const hits = related.get(index.storyIds[d]!)?.related ?? [];
+    const a = node[d]!;
+    let scattered = false;
     for (const h of hits.slice(0, opts.neighbours)) {
       const e = pos.get(h.storyId);
       if (e === undefined) continue;
-      const a = node[d]!;
       const b = node[e]!;
-      if (a === b) continue;
       const key = pairKey(a, b);
-      if (!sims.has(key)) sims.set(key, similarity(vectors, a, b, dense));
+      if (a === b || sims.has(key)) continue;
+      // Row a is scattered once for all its neighbours.
+      if (!scattered) scatter(vectors, a, dense, true);
+      scattered = true;
+      sims.set(key, dot(vectors, b, dense));
     }
+    if (scattered) scatter(vectors, a, dense, false);
   }
   const groups = averageLinkage(n, node, sims, opts.threshold);
   const threads: Thread[] = [];

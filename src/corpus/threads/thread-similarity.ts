@@ -59,11 +59,14 @@ export function threadVectors(
   return { start, feature, weight };
 }
 
-/** Dot product of rows a and b (both sorted by the index's row order, not by feature). */
-export function similarity(v: ThreadVectors, a: number, b: number, dense: Float32Array): number {
-  for (let i = v.start[a]!; i < v.start[a + 1]!; i++) dense[v.feature[i]!] = v.weight[i]!;
+/** Writes row d into `dense` (or clears it again). */
+export function scatter(v: ThreadVectors, d: number, dense: Float32Array, on: boolean): void {
+  for (let i = v.start[d]!; i < v.start[d + 1]!; i++) dense[v.feature[i]!] = on ? v.weight[i]! : 0;
+}
+
+/** Similarity of row d with the row scattered in `dense`. */
+export function dot(v: ThreadVectors, d: number, dense: Float32Array): number {
   let s = 0;
-  for (let i = v.start[b]!; i < v.start[b + 1]!; i++) s += dense[v.feature[i]!]! * v.weight[i]!;
-  for (let i = v.start[a]!; i < v.start[a + 1]!; i++) dense[v.feature[i]!] = 0;
+  for (let i = v.start[d]!; i < v.start[d + 1]!; i++) s += dense[v.feature[i]!]! * v.weight[i]!;
   return s;
 }
