@@ -4,7 +4,7 @@
  * the seeds and on the labelled BBC threads (fixtures/threads/). Threads are built over the
  * whole folder, as the reader builds them; only labelled stories are scored.
  *
- * Usage: npm run eval:threads [-- --threshold 0.3 --entity-share 0.3 --idf 1 --list]
+ * Usage: npm run eval:threads [-- --threshold 0.18 --entity-share 0.3 --idf 1 --list]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -82,12 +82,17 @@ async function evaluate(name: string, dir: string, fixtureFile: string): Promise
   const rec = tp / (tp + fn || 1);
   const f1 = (2 * prec * rec) / (prec + rec || 1);
   const inThreads = stories.filter((s) => threads.threadOf[s.id] !== undefined).length;
+  const loners = typeof fixture.unrelated === 'string' ? [] : fixture.unrelated;
+  const lonersInThreads = loners.filter((id) => threads.threadOf[id] !== undefined).length;
   console.log(
     `${name}: pairwise P ${prec.toFixed(3)}  R ${rec.toFixed(3)}  F1 ${f1.toFixed(3)}  ` +
       `(tp ${tp}, fp ${fp}, fn ${fn}; ${ids.length} labelled stories)`,
   );
   console.log(
-    `  ${threads.threads.length} threads over ${stories.length} stories (${inThreads} in a thread), built in ${ms.toFixed(0)} ms`,
+    `  ${threads.threads.length} threads over ${stories.length} stories (${inThreads} in a thread), built in ${ms.toFixed(0)} ms` +
+      (loners.length
+        ? `; ${lonersInThreads} of the ${loners.length} unrelated stories are in some thread`
+        : ''),
   );
   if (args.includes('--list')) {
     for (const e of errors.slice(0, 40)) console.log(`  ${e}`);

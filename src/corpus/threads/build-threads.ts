@@ -28,7 +28,7 @@ export interface ThreadOptions extends SimilarityOptions {
 
 export const DEFAULT_THREADS: ThreadOptions = {
   ...DEFAULT_SIMILARITY,
-  threshold: 0.3,
+  threshold: 0.18,
   neighbours: 20,
 };
 

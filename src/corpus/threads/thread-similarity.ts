@@ -1,3 +1,4 @@
+import { blendedIdf } from '../related/reference-idf';
 import { ENTITY_PREFIX, type RelatedIndex } from '../related/related-index';
 
 /**
@@ -5,7 +6,8 @@ import { ENTITY_PREFIX, type RelatedIndex } from '../related/related-index';
  * than "related". The related index weighs terms by idf^0.25 so that topic words ("profit",
  * "election") join stories of a section; an event is told by what is rare: the names and the
  * unusual words it shares. So the index's rows are re-weighted here with classic idf (the
- * weights keep their term-frequency part), and shared entities get a block of their own.
+ * weights keep their term-frequency part) over the folder and a reference news corpus (see
+ * reference-idf.ts), and shared entities get a block of their own.
  */
 export interface ThreadVectors {
   /** Row d: `feature[start[d] .. start[d + 1])`, unit length over terms and entities. */
@@ -33,8 +35,15 @@ export function threadVectors(
   const start = new Uint32Array(n + 1);
   const feature = new Uint32Array(docFeature.length);
   const weight = new Float32Array(docFeature.length);
-  const termPower = opts.termIdfPower - index.options.idfPower;
   const entityPower = 1 - index.options.entityIdfPower;
+  // The row's term weights carry the folder's idf^idfPower: swap it for the blended idf^power.
+  const termFactor = features.map((name, f) => {
+    if (isEntity[f]) return 0;
+    const idf = Math.max(featureIdf[f]!, 1e-6);
+    const folderDf = (n + 1) / Math.exp(idf) - 0.5;
+    const blended = Math.max(blendedIdf(name, folderDf, n), 1e-6);
+    return blended ** opts.termIdfPower / idf ** index.options.idfPower;
+  });
   const termScale = Math.sqrt(1 - opts.entityShare);
   const entityScale = Math.sqrt(opts.entityShare);
   for (let d = 0; d < n; d++) {
@@ -43,8 +52,9 @@ export function threadVectors(
     let entityNorm = 0;
     for (let i = docStart[d]!; i < docStart[d + 1]!; i++) {
       const f = docFeature[i]!;
-      const idf = Math.max(featureIdf[f]!, 1e-6);
-      const w = docWeight[i]! * idf ** (isEntity[f] ? entityPower : termPower);
+      const w = isEntity[f]
+        ? docWeight[i]! * Math.max(featureIdf[f]!, 1e-6) ** entityPower
+        : docWeight[i]! * termFactor[f]!;
       feature[i] = f;
       weight[i] = w;
       if (isEntity[f]) entityNorm += w * w;
@@ -64,9 +74,18 @@ export function scatter(v: ThreadVectors, d: number, dense: Float32Array, on: bo
   for (let i = v.start[d]!; i < v.start[d + 1]!; i++) dense[v.feature[i]!] = on ? v.weight[i]! : 0;
 }
 
-/** Similarity of row d with the row scattered in `dense`. */
+/**
+ * Similarity of row d with the row scattered in `dense`, less its largest single contribution:
+ * two teasers that share one rare word ("airport") are not one event; stories that share a
+ * handful of names and words are, and lose little.
+ */
 export function dot(v: ThreadVectors, d: number, dense: Float32Array): number {
   let s = 0;
-  for (let i = v.start[d]!; i < v.start[d + 1]!; i++) s += dense[v.feature[i]!]! * v.weight[i]!;
-  return s;
+  let top = 0;
+  for (let i = v.start[d]!; i < v.start[d + 1]!; i++) {
+    const x = dense[v.feature[i]!]! * v.weight[i]!;
+    s += x;
+    if (x > top) top = x;
+  }
+  return s - top;
 }
