@@ -48,4 +48,6 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-console.log(`${docs} documents, ${[...byCount.values()].flat().length} words → ${path.relative(ROOT, out)}`);
+console.log(
+  `${docs} documents, ${[...byCount.values()].flat().length} words → ${path.relative(ROOT, out)}`,
+);
