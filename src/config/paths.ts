@@ -34,6 +34,10 @@ export const paths = {
     pattern: '/entity/*',
     getHref: (id: string) => `/entity/${encodeId(id)}`,
   },
+  thread: {
+    pattern: '/thread/*',
+    getHref: (id: string) => `/thread/${encodeId(id)}`,
+  },
   search: {
     pattern: '/search',
     getHref: (query: string) => `/search?q=${encodeURIComponent(query)}`,

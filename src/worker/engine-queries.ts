@@ -1,13 +1,11 @@
 import { typeOfId } from '../corpus/entities/ids';
 import type { Entity, EntityType } from '../corpus/entities/types';
-import { distinguishingTerms, relatedFor } from '../corpus/related/related-query';
 import { sentenceAround } from '../corpus/sentences';
 import type { Story } from '../corpus/types';
 import type { CorpusEngine } from './corpus-engine';
 import type {
   EntityPageData,
   EntitySummary,
-  RelatedView,
   StoryEntitiesResult,
   StoryFilterResult,
 } from './protocol';
@@ -123,21 +121,6 @@ export function entityPage(engine: CorpusEngine, id: string): EntityPageData | n
     .slice(0, 12)
     .map(([cid, stories]) => ({ entity: summary(engine, cid), stories }));
   return { entity: base, sentences, cooccurring };
-}
-
-/** The related sidebar of one story, with names for the shared entities. */
-export function relatedView(engine: CorpusEngine, storyId: string): RelatedView | null {
-  if (!engine.related || !engine.stories.has(storyId)) return null;
-  const result = relatedFor(engine.related, storyId);
-  const entityNames: Record<string, string> = {};
-  for (const hit of result.related) {
-    for (const id of hit.sharedEntities) entityNames[id] ??= summary(engine, id).name;
-  }
-  return {
-    ...result,
-    entityNames,
-    distinguishingTerms: distinguishingTerms(engine.related, storyId),
-  };
 }
 
 /** Facets listed under the library's entity filter. */

@@ -1,6 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { filterStoriesQuery, searchQuery, useWorkerStatus } from '../../data/analysis-api';
+import {
+  filterStoriesQuery,
+  searchQuery,
+  threadsQuery,
+  useWorkerStatus,
+} from '../../data/analysis-api';
+import { paths } from '../../config/paths';
+import { ThreadList } from '../../features/threads/thread-list';
 import { EntityFilter } from '../../features/library/entity-filter';
 import { useSearchParams } from '../../lib/router';
 import { useCorpus } from '../../data/use-corpus';
@@ -17,6 +24,14 @@ export function LibraryRoute() {
   const entityIds = params.getAll('entity');
   const status = useWorkerStatus();
   const filter = useQuery(filterStoriesQuery(entityIds, status));
+  const byThread = params.get('view') === 'threads';
+  const threads = useQuery({ ...threadsQuery(status), enabled: byThread && status.relatedReady });
+  const viewHref = (view: string | null) => {
+    const next = new URLSearchParams(params);
+    if (view) next.set('view', view);
+    else next.delete('view');
+    return paths.library.getHref(next);
+  };
   const [text, setText] = useState('');
   const deferred = useDeferredValue(text);
   const suggest = useQuery({
@@ -86,6 +101,31 @@ export function LibraryRoute() {
           onRemove={(id) => setEntities(entityIds.filter((x) => x !== id))}
           pending={filter.isFetching}
         />
+      }
+      viewHrefs={{ stories: viewHref(null), threads: viewHref('threads') }}
+      threads={
+        byThread ? (
+          threads.data ? (
+            threads.data.length ? (
+              // The entity filter applies here too: threads with a story that names them all.
+              <ThreadList
+                threads={
+                  entityIds.length && allowed
+                    ? threads.data.filter((t) => t.stories.some((s) => allowed.has(s.storyId)))
+                    : threads.data
+                }
+              />
+            ) : (
+              <p className="py-12 text-center text-ink/75 dark:text-night-ink/75">
+                No two stories of this folder are about the same event.
+              </p>
+            )
+          ) : (
+            <p role="status" className="py-12 text-center text-ink/75 dark:text-night-ink/75">
+              Grouping the stories into threads once the folder is read…
+            </p>
+          )
+        ) : undefined
       }
       fileCount={corpus.total}
       done={corpus.done}

@@ -6,6 +6,7 @@ import {
   scatter,
   threadVectors,
   type SimilarityOptions,
+  type ThreadVectors,
 } from './thread-similarity';
 
 /**
@@ -53,11 +54,13 @@ export function buildThreads(
   index: RelatedIndex,
   related: Map<string, RelatedResult>,
   options: Partial<ThreadOptions> = {},
+  /** The index's event vectors when already made (the worker keeps them to gate related lists). */
+  given?: ThreadVectors,
 ): Threads {
   const opts = { ...DEFAULT_THREADS, ...options };
   const n = index.storyIds.length;
   const pos = new Map(index.storyIds.map((id, d) => [id, d]));
-  const vectors = threadVectors(index, opts);
+  const vectors = given ?? threadVectors(index, opts);
   const dense = new Float32Array(index.features.length);
   // Copies are one node: each story points at its group's first story.
   const node = Int32Array.from({ length: n }, (_, d) => {
