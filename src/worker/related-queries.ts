@@ -1,7 +1,7 @@
 import type { RelatedIndex } from '../corpus/related/related-index';
 import { distinguishingTerms, relatedFor } from '../corpus/related/related-query';
 import { reasonsFor } from '../corpus/related/reasons';
-import { eventSimilarity, RELATED_MIN } from '../corpus/threads/thread-similarity';
+import { shownRelated } from '../corpus/threads/shown-related';
 import type { CorpusEngine } from './corpus-engine';
 import { summary } from './engine-queries';
 import type { RelatedView } from './protocol';
@@ -17,16 +17,10 @@ export function relatedView(engine: CorpusEngine, storyId: string): RelatedView 
   const story = engine.stories.get(storyId);
   if (!index || !story) return null;
   const result = relatedFor(index, storyId);
-  const t = engine.threads?.threadOf[storyId];
   const v = engine.eventVectors;
-  const pos = positions(index);
-  const d = pos.get(storyId)!;
-  const dense = new Float32Array(index.features.length);
-  const related = result.related.filter(
-    (h) =>
-      (t === undefined || engine.threads!.threadOf[h.storyId] !== t) &&
-      (!v || eventSimilarity(v, d, pos.get(h.storyId)!, dense) >= RELATED_MIN),
-  );
+  const related = v
+    ? shownRelated(index, v, engine.threads, storyId, result.related)
+    : result.related;
   const entityNames: Record<string, string> = {};
   for (const hit of related) {
     for (const id of hit.sharedEntities) entityNames[id] ??= summary(engine, id).name;
@@ -53,14 +47,7 @@ export function relatedView(engine: CorpusEngine, storyId: string): RelatedView 
   };
 }
 
-const positionCache = new WeakMap<RelatedIndex, Map<string, number>>();
 const dfCache = new WeakMap<RelatedIndex, (term: string) => number>();
-
-function positions(index: RelatedIndex): Map<string, number> {
-  let p = positionCache.get(index);
-  if (!p) positionCache.set(index, (p = new Map(index.storyIds.map((id, d) => [id, d]))));
-  return p;
-}
 
 /** Documents of the folder using a term, from the index's idf (0 for a term it dropped). */
 function folderDf(index: RelatedIndex): (term: string) => number {
