@@ -69,6 +69,16 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectNoViolations(page, `results page, ${scheme}`);
     });
 
+    test('thread page and the library by thread', async ({ page }) => {
+      await page.goto('/thread/000_359807c817cdce2f');
+      await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+      await expectNoViolations(page, `thread page, ${scheme}`);
+      await page.goto('/?view=threads');
+      await page.getByRole('button', { name: /Show the 3 stories of/u }).click();
+      await expect(page.getByRole('button', { name: /Hide the 3 stories/u })).toBeVisible();
+      await expectNoViolations(page, `threads view, ${scheme}`);
+    });
+
     test('open search palette', async ({ page }) => {
       await page.goto('/');
       await expect(

@@ -9,7 +9,7 @@
  * 3. The set-based per-document figure (type + surface per document), for conll-dev, the seed
  *    gold and the BBC development gold.
  *
- * `--report` adds the confusion table and the ten most frequent kinds of error on conll-dev;
+ * `--model <file>` scores another model file than the committed one; `--report` adds the confusion table and the ten most frequent kinds of error on conll-dev;
  * `--errors` lists every set-based error.
  *
  * With arguments: `npm run eval:entities -- <folder> <gold.json> [--errors]`, the set-based
@@ -34,8 +34,11 @@ import { errorReport } from './lib/ner/error-report';
 import { CONLL_DIR, ROOT, SEEDS_DIR, BBC_DIR } from './lib/corpora';
 import { tagDocument } from '../src/corpus/entities/model/tagger';
 
-const tagger = nodeTagger();
-const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const modelArg = process.argv.indexOf('--model');
+const tagger = modelArg >= 0 ? nodeTagger(process.argv[modelArg + 1]) : nodeTagger();
+const positional = process.argv
+  .slice(2)
+  .filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--model');
 const showErrors = process.argv.includes('--errors');
 
 if (positional.length >= 2) {

@@ -4,10 +4,15 @@
  * plain TF-IDF cosine baseline computed in the same run, with and without entities (when
  * src/corpus/entities has landed), then the seed stories' lists for a look by eye.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildRelatedIndex, type RelatedOptions } from '../src/corpus/related/related-index';
+import { buildThreads, DEFAULT_THREADS } from '../src/corpus/threads/build-threads';
+import { shownRelated } from '../src/corpus/threads/shown-related';
+import { threadVectors } from '../src/corpus/threads/thread-similarity';
 import { allRelated, relatedFor } from '../src/corpus/related/related-query';
 import type { Story } from '../src/corpus/types';
-import { BBC_DIR, loadFolder, SEEDS_DIR } from './lib/corpora';
+import { BBC_DIR, loadFolder, ROOT, SEEDS_DIR } from './lib/corpora';
 import { baselineRelated } from './lib/related-baseline';
 import { loadEntityIds } from './lib/related-entities';
 
@@ -68,6 +73,29 @@ async function main(): Promise<void> {
     const old = ours(bbc, entities, { minDf: 1, entityTf: 'log' });
     console.log(`            previous defaults (minDf 1, entity tf log) ${fmt(old.p)}`);
   }
+  if (entities) {
+    const distinct = new Map([...entities].map(([id, list]) => [id, [...new Set(list)]]));
+    const shown = shownLists(bbc, distinct);
+    const section = new Map(bbc.map((s) => [s.id, s.section]));
+    const withSome = bbc.filter((s) => (shown.get(s.id)?.length ?? 0) > 0);
+    const prec =
+      withSome.reduce((sum, s) => {
+        const list = shown.get(s.id)!;
+        return sum + list.filter((id) => section.get(id) === s.section).length / list.length;
+      }, 0) / withSome.length;
+    const all = allRelated(buildRelatedIndex(bbc, distinct), K);
+    const p5 =
+      withSome.reduce((sum, s) => {
+        const list = all.get(s.id)!.related.map((h) => h.storyId);
+        return sum + list.filter((id) => section.get(id) === s.section).length / list.length;
+      }, 0) / withSome.length;
+    const mean = bbc.reduce((n, s) => n + (shown.get(s.id)?.length ?? 0), 0) / bbc.length;
+    console.log(
+      `\n  SHOWN     what the sidebar lists (related at all, thread apart): precision ${fmt(prec)} ` +
+        `in the story's section; ${withSome.length} of ${bbc.length} stories list one or more ` +
+        `(${mean.toFixed(2)} on average); precision@5 of those stories' full lists ${fmt(p5)}`,
+    );
+  }
   // Ablations: one option changed from the defaults, measured with and without entities.
   const variants: [string, Partial<RelatedOptions>][] = [
     ['default options', {}],
@@ -106,15 +134,47 @@ async function main(): Promise<void> {
   const seedEntities = await loadEntityIds(seeds);
   const index = buildRelatedIndex(seeds, seedEntities);
   const title = new Map(seeds.map((s) => [s.id, s.title]));
+  const seedShown = shownLists(seeds, seedEntities);
+  // Stories with no true neighbour: in no labelled thread and no "may group" set of the labels.
+  const labels = JSON.parse(
+    readFileSync(path.join(ROOT, 'fixtures/threads/seeds-threads.json'), 'utf8'),
+  ) as { threads: { stories: string[] }[]; neutral: { stories: string[] }[] };
+  const grouped = new Set([...labels.threads, ...labels.neutral].flatMap((t) => t.stories));
+  const alone = seeds.filter((s) => !grouped.has(s.id));
+  const quiet = alone.filter((s) => (seedShown.get(s.id)?.length ?? 0) === 0).length;
+  console.log(
+    `  stories with no true neighbour that show none: ${quiet} of ${alone.length}; ` +
+      `the Putin story shows ${seedShown.get('000_359807c817cdce2f')?.length ?? 0} related ` +
+      `(its two companions are "In this thread")`,
+  );
   for (const s of seeds) {
     const r = relatedFor(index, s.id, K);
-    console.log(`  ${s.id} ${s.kind} "${title.get(s.id)?.slice(0, 60)}"`);
+    console.log(
+      `  ${s.id} ${s.kind} "${title.get(s.id)?.slice(0, 60)}" — shown: ${seedShown.get(s.id)?.join(', ') || 'none'}`,
+    );
     for (const h of r.related.slice(0, 3)) {
       const why = [...h.sharedEntities.slice(0, 3), ...h.sharedTerms].join(', ');
       console.log(`      ${h.score.toFixed(3)} ${h.storyId.padEnd(24)} ${why}`);
     }
     if (r.duplicates.length) console.log(`      duplicates: ${r.duplicates.join(', ')}`);
   }
+}
+
+/** Per story, the related ids the sidebar shows (see corpus/threads/shown-related.ts). */
+function shownLists(stories: Story[], entities: Map<string, string[]> | undefined) {
+  const index = buildRelatedIndex(stories, entities);
+  const all = allRelated(index, Math.max(K, DEFAULT_THREADS.neighbours));
+  const vectors = threadVectors(index);
+  const threads = buildThreads(index, all, {}, vectors);
+  const dense = new Float32Array(index.features.length);
+  return new Map(
+    stories.map((s) => [
+      s.id,
+      shownRelated(index, vectors, threads, s.id, all.get(s.id)!.related.slice(0, K), dense).map(
+        (h) => h.storyId,
+      ),
+    ]),
+  );
 }
 
 await main();

@@ -11,7 +11,7 @@
  *    be on new text, not from the ones pass one memorised.
  * Dev (eng.testa) is only scored, per epoch, to choose the settings below; it never trains.
  *
- * Usage: npm run train:entities [-- --lexicon-cache /tmp/lexicon.json] [--no-write]
+ * Usage: npm run train:entities [-- --lexicon-cache /tmp/lexicon.json] [--no-write | --out f]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { encodeModel, type PassWeights } from '../src/corpus/entities/model/mode
 import { ROOT } from './lib/corpora';
 import { buildLexicon, unlabeledSentences } from './lib/ner/build-lexicon';
 import { readConll } from './lib/ner/conll';
+import { selfTrainingDocs } from './lib/ner/self-train';
 import { CONLL_TRAIN, CONLL_DEV, MODEL_FILE, MODEL_VERSION_FILE } from './lib/ner/paths';
 import { hashBytes } from '../src/corpus/entities/model/hash';
 import { devReport, passOne, passTwo, tagShared, tagWith } from './lib/ner/passes';
@@ -50,6 +51,10 @@ const elapsed = (): string => `${((performance.now() - t0) / 1000).toFixed(1)} s
 const log = (msg: string): void => console.log(`[${elapsed().padStart(7)}] ${msg}`);
 
 const train = readConll(CONLL_TRAIN);
+if (opt('self-train', 0) > 0) {
+  train.push(...selfTrainingDocs(opt('self-train', 0), 7));
+  console.log(`self-training: ${opt('self-train', 0)} BBC stories tagged by the committed model`);
+}
 const dev = readConll(CONLL_DEV);
 log(`CoNLL-2003: ${train.length} train documents, ${dev.length} dev documents`);
 
@@ -111,7 +116,12 @@ const bytes = gzipSync(encodeModel({ header, lexicon: lexiconData, passes }), { 
 log(
   `model: ${passes.map((p) => p.hashes.length).join(' + ')} feature rows, ${(bytes.length / 1024).toFixed(0)} KB gzip`,
 );
-if (!args.includes('--no-write')) {
+const outIndex = args.indexOf('--out');
+if (outIndex >= 0) {
+  // An experiment's model, beside the committed one: `eval:entities -- --model <file>`.
+  writeFileSync(args[outIndex + 1]!, bytes);
+  log(`wrote ${args[outIndex + 1]}`);
+} else if (!args.includes('--no-write')) {
   writeFileSync(MODEL_FILE, bytes);
   // The version names the model in every cache key of its analyses: a new model, new keys.
   writeFileSync(

@@ -16,6 +16,9 @@ const StoryRoute = lazy(() =>
 const EntityRoute = lazy(() =>
   import('./routes/entity-route').then((m) => ({ default: m.EntityRoute })),
 );
+const ThreadRoute = lazy(() =>
+  import('./routes/thread-route').then((m) => ({ default: m.ThreadRoute })),
+);
 const SearchRoute = lazy(() =>
   import('./routes/search-route').then((m) => ({ default: m.SearchRoute })),
 );
@@ -46,6 +49,7 @@ export function AppRoutes() {
           <Route path={`${paths.story.pattern}?`} component={StoryRoute} />
           <Route path={`${paths.entity.pattern}?`} component={EntityRoute} />
           <Route path={paths.search.pattern} component={SearchRoute} />
+          <Route path={paths.thread.pattern} component={ThreadRoute} />
           <Route path={paths.notebook.pattern} component={NotebookRoute} />
           <Route component={NotFoundRoute} />
         </Switch>

@@ -37,6 +37,31 @@ export const relatedQuery = (storyId: string, status: WorkerStatus) =>
     staleTime: Infinity,
   });
 
+/** The thread a story is in (built with the related index). */
+export const threadOfQuery = (storyId: string, status: WorkerStatus) =>
+  queryOptions({
+    queryKey: ['analysis', 'thread-of', storyId, status.relatedReady, status.epoch],
+    queryFn: () => corpusWorker.request({ type: 'thread-of', storyId }),
+    enabled: status.relatedReady,
+    staleTime: Infinity,
+  });
+
+export const threadsQuery = (status: WorkerStatus) =>
+  queryOptions({
+    queryKey: ['analysis', 'threads', status.relatedReady, status.epoch],
+    queryFn: () => corpusWorker.request({ type: 'threads' }),
+    enabled: status.relatedReady,
+    staleTime: Infinity,
+  });
+
+export const threadQuery = (threadId: string, status: WorkerStatus) =>
+  queryOptions({
+    queryKey: ['analysis', 'thread', threadId, status.relatedReady, status.epoch],
+    queryFn: () => corpusWorker.request({ type: 'thread', threadId }),
+    enabled: status.relatedReady,
+    staleTime: Infinity,
+  });
+
 export const entityQuery = (entityId: string, status: WorkerStatus) =>
   queryOptions({
     queryKey: [

@@ -4,6 +4,9 @@ import type { Tagger } from '../corpus/entities/model/tagger';
 import { analyzeStory } from '../corpus/entities/recognize';
 import type { Entity, StoryEntities } from '../corpus/entities/types';
 import type { RelatedIndex } from '../corpus/related/related-index';
+import { allRelated } from '../corpus/related/related-query';
+import { buildThreads, DEFAULT_THREADS, type Threads } from '../corpus/threads/build-threads';
+import { threadVectors, type ThreadVectors } from '../corpus/threads/thread-similarity';
 import { compactIndex } from '../corpus/search/index-pack';
 import { addStories, createSearchIndex } from '../corpus/search/search-index';
 import { warmSearch } from '../corpus/search/search';
@@ -45,6 +48,10 @@ export class CorpusEngine {
   table: { entities: Entity[]; remap: Record<string, string> } | null = null;
   entityById = new Map<string, Entity>();
   related: RelatedIndex | null = null;
+  /** Story threads, built with the related index (null until then). */
+  threads: Threads | null = null;
+  /** The related index's event vectors: they build the threads and gate the related lists. */
+  eventVectors: ThreadVectors | null = null;
   private queue: Story[] = [];
   /** Stories waiting to enter the search index (indexed before entity analysis: search first). */
   private indexQueue: Story[] = [];
@@ -236,6 +243,8 @@ export class CorpusEngine {
     this.table = null;
     this.entityById = new Map();
     this.related = null;
+    this.threads = null;
+    this.eventVectors = null;
   }
 
   /**
@@ -309,6 +318,13 @@ export class CorpusEngine {
     }
     if (this.table && this.related === null) {
       this.related = relatedIndexOf(this.stories, this.analyses, (id) => this.canonical(id));
+      this.eventVectors = threadVectors(this.related);
+      this.threads = buildThreads(
+        this.related,
+        allRelated(this.related, DEFAULT_THREADS.neighbours),
+        {},
+        this.eventVectors,
+      );
     }
     const status = this.status();
     const milestones = `${status.searchReady}${status.entitiesReady}${status.relatedReady}${status.files}`;

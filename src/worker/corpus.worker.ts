@@ -6,7 +6,9 @@ import { parseQuery } from '../corpus/search/query-parser';
 import { search } from '../corpus/search/search';
 import { CorpusEngine } from './corpus-engine';
 import { loadTagger } from './entity-model';
-import { entityPage, filterStories, relatedView, storyEntities, summary } from './engine-queries';
+import { threadList, threadOf, threadPage } from './thread-queries';
+import { entityPage, filterStories, storyEntities, summary } from './engine-queries';
+import { relatedView } from './related-queries';
 import type { Request, RequestMessage, ResponseMessage, WorkerEvent } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -41,6 +43,12 @@ async function handle(req: Request, id: number): Promise<unknown> {
       return req.ids.map((eid) => summary(engine, eid));
     case 'filter-stories':
       return filterStories(engine, req.entityIds);
+    case 'thread-of':
+      return threadOf(engine, req.storyId);
+    case 'threads':
+      return threadList(engine);
+    case 'thread':
+      return threadPage(engine, req.threadId);
     case 'story-hits': {
       // The search's own expansions (typos, prefixes) decide what is marked, so the reader marks
       // exactly what made the story match.

@@ -1,12 +1,11 @@
+import { typeOfId } from '../corpus/entities/ids';
 import type { Entity, EntityType } from '../corpus/entities/types';
-import { distinguishingTerms, relatedFor } from '../corpus/related/related-query';
 import { sentenceAround } from '../corpus/sentences';
 import type { Story } from '../corpus/types';
 import type { CorpusEngine } from './corpus-engine';
 import type {
   EntityPageData,
   EntitySummary,
-  RelatedView,
   StoryEntitiesResult,
   StoryFilterResult,
 } from './protocol';
@@ -17,7 +16,11 @@ const MAX_SENTENCES = 200;
 /** The opened story's mentions (canonical ids) and a summary of each entity it names. */
 export function storyEntities(engine: CorpusEngine, story: Story): StoryEntitiesResult {
   const a = engine.analyzeNow(story);
-  const mentions = a.mentions.map((m) => ({ ...m, entityId: engine.canonical(m.entityId) }));
+  // The folder's type wins over the story's ("Google" an organization, as most stories say).
+  const mentions = a.mentions.map((m) => {
+    const entityId = engine.canonical(m.entityId);
+    return { ...m, entityId, type: typeOfId(entityId) };
+  });
   const ids = [...new Set(mentions.map((m) => m.entityId))];
   return { storyId: story.id, mentions, entities: ids.map((id) => summary(engine, id, mentions)) };
 }
@@ -118,21 +121,6 @@ export function entityPage(engine: CorpusEngine, id: string): EntityPageData | n
     .slice(0, 12)
     .map(([cid, stories]) => ({ entity: summary(engine, cid), stories }));
   return { entity: base, sentences, cooccurring };
-}
-
-/** The related sidebar of one story, with names for the shared entities. */
-export function relatedView(engine: CorpusEngine, storyId: string): RelatedView | null {
-  if (!engine.related || !engine.stories.has(storyId)) return null;
-  const result = relatedFor(engine.related, storyId);
-  const entityNames: Record<string, string> = {};
-  for (const hit of result.related) {
-    for (const id of hit.sharedEntities) entityNames[id] ??= summary(engine, id).name;
-  }
-  return {
-    ...result,
-    entityNames,
-    distinguishingTerms: distinguishingTerms(engine.related, storyId),
-  };
 }
 
 /** Facets listed under the library's entity filter. */

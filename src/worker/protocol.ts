@@ -1,6 +1,7 @@
 import type { Entity, EntityType, Mention } from '../corpus/entities/types';
 import type { RelatedResult } from '../corpus/related/related-query';
 import type { SearchResults } from '../corpus/search/types';
+import type { TimelineEntry } from '../corpus/threads/timeline';
 import type { ParsedFile, Story } from '../corpus/types';
 
 /**
@@ -27,7 +28,10 @@ export type Request =
   | { type: 'entity'; entityId: string }
   | { type: 'entity-list'; ids: string[] }
   | { type: 'story-hits'; story: Story; query: string }
-  | { type: 'filter-stories'; entityIds: string[] };
+  | { type: 'filter-stories'; entityIds: string[] }
+  | { type: 'thread-of'; storyId: string }
+  | { type: 'threads' }
+  | { type: 'thread'; threadId: string };
 
 export type RequestMessage = { id: number } & Request;
 
@@ -78,6 +82,34 @@ export interface RelatedView extends RelatedResult {
   distinguishingTerms: string[];
 }
 
+/** A story as a thread lists it. */
+export interface ThreadStory {
+  storyId: string;
+  title: string;
+  kind: 'main' | 'brief';
+  section: string | null;
+  /** The first paragraph, for the thread page. */
+  lede: string;
+  /** Set when the story is a copy of another story of the thread (shown once). */
+  copyOf: string | null;
+}
+
+/** One thread, as the sidebar and the library's thread view show it. */
+export interface ThreadSummary {
+  id: string;
+  /** The most central story's title. */
+  title: string;
+  /** Distinct stories (copies counted once). */
+  size: number;
+  stories: ThreadStory[];
+  /** The names two or more of its stories share, most shared first. */
+  entities: EntitySummary[];
+}
+
+export interface ThreadPageData extends ThreadSummary {
+  timeline: TimelineEntry[];
+}
+
 export interface ResponseMap {
   'sync-files': null;
   'story-entities': StoryEntitiesResult;
@@ -88,6 +120,10 @@ export interface ResponseMap {
   /** Per paragraph (0-based), the ranges of the query's hits in that paragraph's text. */
   'story-hits': [number, number][][];
   'filter-stories': StoryFilterResult;
+  /** Null when the story is in no thread (or threads are not built yet). */
+  'thread-of': ThreadSummary | null;
+  threads: ThreadSummary[];
+  thread: ThreadPageData | null;
 }
 
 export type ResponseMessage =

@@ -1,6 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { filterStoriesQuery, searchQuery, useWorkerStatus } from '../../data/analysis-api';
+import {
+  filterStoriesQuery,
+  searchQuery,
+  threadsQuery,
+  useWorkerStatus,
+} from '../../data/analysis-api';
+import { paths } from '../../config/paths';
+import { ThreadList } from '../../features/threads/thread-list';
 import { EntityFilter } from '../../features/library/entity-filter';
 import { useSearchParams } from '../../lib/router';
 import { useCorpus } from '../../data/use-corpus';
@@ -20,6 +27,14 @@ export function LibraryRoute() {
   const entityIds = params.getAll('entity');
   const status = useWorkerStatus();
   const filter = useQuery(filterStoriesQuery(entityIds, status));
+  const byThread = params.get('view') === 'threads';
+  const threads = useQuery({ ...threadsQuery(status), enabled: byThread && status.relatedReady });
+  const viewHref = (view: string | null) => {
+    const next = new URLSearchParams(params);
+    if (view) next.set('view', view);
+    else next.delete('view');
+    return paths.library.getHref(next);
+  };
   const [text, setText] = useState('');
   const deferred = useDeferredValue(text);
   const suggest = useQuery({
@@ -71,51 +86,76 @@ export function LibraryRoute() {
       </div>
     );
   }
-  return (
-    <ReadIdsContext value={reading.readIds}>
-      <LibraryPage
-        stories={stories}
-        sections={sections}
-        section={section}
-        onSection={(s) => {
-          const next = new URLSearchParams(params);
-          if (s) next.set('section', s);
-          else next.delete('section');
-          setParams(next);
-        }}
-        allowed={entityIds.length ? allowed : null}
-        entityFilter={
-          <EntityFilter
-            selected={filter.data?.selected ?? []}
-            facets={filter.data?.facets ?? []}
-            suggestions={(deferred.trim().length > 1 ? (suggest.data?.entities ?? []) : []).filter(
-              (e) => !entityIds.includes(e.id),
-            )}
-            text={text}
-            onText={setText}
-            onAdd={(id) => setEntities([...new Set([...entityIds, id])])}
-            onRemove={(id) => setEntities(entityIds.filter((x) => x !== id))}
-            pending={filter.isFetching}
-          />
-        }
-        fileCount={corpus.total}
-        done={corpus.done}
-        loading={corpus.loading}
-        problems={problems}
-        onRetry={() => void client.invalidateQueries({ queryKey: ['seeds', 'corpus'] })}
-        readingTools={
-          <ReadingTools
-            unreadOnly={unreadOnly}
-            onUnreadOnly={(on) => {
-              const next = new URLSearchParams(params);
-              if (on) next.set('unread', '1');
-              else next.delete('unread');
-              setParams(next);
-            }}
-            inProgress={reading.inProgress}
-          />
-        }
-      />
-    </ReadIdsContext>
+  const page = (
+    <LibraryPage
+      stories={stories}
+      sections={sections}
+      section={section}
+      onSection={(s) => {
+        const next = new URLSearchParams(params);
+        if (s) next.set('section', s);
+        else next.delete('section');
+        setParams(next);
+      }}
+      allowed={entityIds.length ? allowed : null}
+      entityFilter={
+        <EntityFilter
+          selected={filter.data?.selected ?? []}
+          facets={filter.data?.facets ?? []}
+          suggestions={(deferred.trim().length > 1 ? (suggest.data?.entities ?? []) : []).filter(
+            (e) => !entityIds.includes(e.id),
+          )}
+          text={text}
+          onText={setText}
+          onAdd={(id) => setEntities([...new Set([...entityIds, id])])}
+          onRemove={(id) => setEntities(entityIds.filter((x) => x !== id))}
+          pending={filter.isFetching}
+        />
+      }
+      viewHrefs={{ stories: viewHref(null), threads: viewHref('threads') }}
+      threads={
+        byThread ? (
+          threads.data ? (
+            threads.data.length ? (
+              // The entity filter applies here too: threads with a story that names them all.
+              <ThreadList
+                threads={
+                  entityIds.length && allowed
+                    ? threads.data.filter((t) => t.stories.some((s) => allowed.has(s.storyId)))
+                    : threads.data
+                }
+              />
+            ) : (
+              <p className="py-12 text-center text-ink/75 dark:text-night-ink/75">
+                No two stories of this folder are about the same event.
+              </p>
+            )
+          ) : (
+            <p role="status" className="py-12 text-center text-ink/75 dark:text-night-ink/75">
+              Grouping the stories into threads once the folder is read…
+            </p>
+          )
+        ) : undefined
+      }
+      fileCount={corpus.total}
+      done={corpus.done}
+      loading={corpus.loading}
+      problems={problems}
+      onRetry={() => void client.invalidateQueries({ queryKey: ['seeds', 'corpus'] })}
+      readingTools={
+        <ReadingTools
+          unreadOnly={unreadOnly}
+          onUnreadOnly={(on) => {
+            const next = new URLSearchParams(params);
+            if (on) next.set('unread', '1');
+            else next.delete('unread');
+            setParams(next);
+          }}
+          inProgress={reading.inProgress}
+        />
+      }
+    />
   );
+  // Rows show read stories quieter: a context, since the virtualized list is in between.
+  return <ReadIdsContext value={reading.readIds}>{page}</ReadIdsContext>;
 }

@@ -7,6 +7,7 @@ import { EntityCard } from '../../features/entities/entity-card';
 import { EntityLegend } from '../../features/entities/entity-legend';
 import { useEntityLayer } from '../../features/entities/use-entity-layer';
 import { RelatedSidebar } from '../../features/related/related-sidebar';
+import { ThreadBox } from '../../features/threads/thread-box';
 import { SearchHitBar } from '../../features/reader/search-hit-bar';
 import { StoryView, type Neighbour } from '../../features/reader/story-view';
 import { useParagraphTarget } from '../../features/reader/use-paragraph-target';
@@ -154,7 +155,15 @@ export function StoryScreen(p: {
           <ReadingProgress />
         </>
       }
-      aside={<RelatedSidebar storyId={story.id} titleOf={p.titleOf} />}
+      aside={
+        // The thread's other stories first, then the related ones.
+        <div className="mx-auto mt-16 w-full max-w-[68ch] font-sans sm:pl-10 lg:mx-0 lg:mt-0 lg:pl-0">
+          <div className="lg:sticky lg:top-20">
+            <ThreadBox storyId={story.id} />
+            <RelatedSidebar storyId={story.id} titleOf={p.titleOf} />
+          </div>
+        </div>
+      }
     />
   );
 }

@@ -51,3 +51,34 @@ describe('buildEntityTable', () => {
     expect(cho.aliases).toEqual(['卓榮泰']);
   });
 });
+
+describe('one name, one type across the folder', () => {
+  const mention = (id: string, text: string) => ({
+    paragraph: 0,
+    start: 0,
+    end: text.length,
+    type: id.slice(0, id.indexOf('/')) as 'place',
+    entityId: id,
+    text,
+  });
+  it('joins a minority type to the one the folder mostly gives the name', () => {
+    const analyses = [
+      { storyId: 'a', mentions: [mention('place/google', 'Google')] },
+      ...['b', 'c', 'd', 'e'].map((storyId) => ({
+        storyId,
+        mentions: [mention('organization/google', 'Google')],
+      })),
+    ];
+    const { entities, remap } = buildEntityTable(analyses);
+    expect(remap).toEqual({ 'place/google': 'organization/google' });
+    expect(entities.map((e) => [e.id, e.mentionCount])).toEqual([['organization/google', 5]]);
+  });
+
+  it('keeps a balanced split apart', () => {
+    const analyses = ['a', 'b', 'c', 'd'].map((storyId, i) => ({
+      storyId,
+      mentions: [mention(i % 2 ? 'place/washington' : 'person/washington', 'Washington')],
+    }));
+    expect(buildEntityTable(analyses).remap).toEqual({});
+  });
+});

@@ -16,6 +16,9 @@ const HYPHEN_GIVEN = /^\p{Lu}\p{Ll}+[-‐]\p{Ll}+$/u;
  * short form ("Putin", id 'person/putin'); when exactly one full name of the corpus ends with
  * that word (or starts with it, for Korean-style names) the short form joins that entity, and
  * `remap` says so. Ambiguous short forms stay entities of their own.
+ *
+ * A name the recognizer typed differently in a few stories joins the type the folder mostly
+ * gives it ("Google" a place once, an organization 40 times): see `typeRemap`.
  */
 export function buildEntityTable(analyses: StoryEntities[]): {
   entities: Entity[];
@@ -35,14 +38,19 @@ export function buildEntityTable(analyses: StoryEntities[]): {
     }
   }
 
-  const remap = shortFormRemap(byId);
-  for (const [from, to] of Object.entries(remap)) {
-    const src = byId.get(from)!;
-    const dst = byId.get(to)!;
-    for (const [s, n] of src.surfaces) dst.surfaces.set(s, (dst.surfaces.get(s) ?? 0) + n);
-    for (const [s, n] of src.stories) dst.stories.set(s, (dst.stories.get(s) ?? 0) + n);
-    dst.mentionCount += src.mentionCount;
-    byId.delete(from);
+  const remap: Record<string, string> = {};
+  for (const step of [shortFormRemap, typeRemap]) {
+    for (const [from, to] of Object.entries(step(byId))) {
+      const src = byId.get(from)!;
+      const dst = byId.get(to)!;
+      for (const [s, n] of src.surfaces) dst.surfaces.set(s, (dst.surfaces.get(s) ?? 0) + n);
+      for (const [s, n] of src.stories) dst.stories.set(s, (dst.stories.get(s) ?? 0) + n);
+      dst.mentionCount += src.mentionCount;
+      byId.delete(from);
+      // An earlier step's target may itself have moved ("person/x" → "person/y" → "org/y").
+      for (const [k, v] of Object.entries(remap)) if (v === from) remap[k] = to;
+      remap[from] = to;
+    }
   }
 
   const entities = [...byId.values()].map(toEntity);
@@ -74,6 +82,35 @@ function shortFormRemap(byId: Map<string, Acc>): Record<string, string> {
       const [to] = targets;
       if (to !== acc.id) remap[acc.id] = to!;
     }
+  }
+  return remap;
+}
+
+/** Share of a name's mentions one type must hold to take the others in. */
+const TYPE_MAJORITY = 0.75;
+/** …and at least this many mentions, so two stories cannot outvote one. */
+const TYPE_MIN_MENTIONS = 3;
+
+/**
+ * Ids of one name under several types ("place/google", "organization/google"): the minority
+ * types join the majority when it holds three quarters of the mentions. Balanced splits
+ * ("Washington" the person and the place) stay apart.
+ */
+function typeRemap(byId: Map<string, Acc>): Record<string, string> {
+  const bySlug = new Map<string, Acc[]>();
+  for (const acc of byId.values()) {
+    const slug = acc.id.slice(acc.id.indexOf('/') + 1);
+    const list = bySlug.get(slug);
+    if (list) list.push(acc);
+    else bySlug.set(slug, [acc]);
+  }
+  const remap: Record<string, string> = {};
+  for (const list of bySlug.values()) {
+    if (list.length < 2) continue;
+    const total = list.reduce((n, a) => n + a.mentionCount, 0);
+    const top = list.reduce((x, y) => (y.mentionCount > x.mentionCount ? y : x));
+    if (top.mentionCount < TYPE_MIN_MENTIONS || top.mentionCount < TYPE_MAJORITY * total) continue;
+    for (const acc of list) if (acc !== top) remap[acc.id] = top.id;
   }
   return remap;
 }

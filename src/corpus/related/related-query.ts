@@ -12,6 +12,8 @@ export interface RelatedHit {
   sharedEntities: string[];
   /** Shared terms as lower-case words ("putin", "tariffs"), strongest first, at most 5. */
   sharedTerms: string[];
+  /** Distinctive two-word phrases both stories use ("council tax"), when explained. */
+  sharedPhrases?: string[];
 }
 
 export interface RelatedResult {

@@ -4,6 +4,7 @@ import { LoadProblems, type LoadProblem } from './load-problems';
 import { LoadingProgress } from './loading-progress';
 import { SectionFilter } from './section-filter';
 import { StoryList } from './story-list';
+import { ViewSwitch } from './view-switch';
 
 export interface LibraryPageProps {
   stories: Story[];
@@ -18,6 +19,10 @@ export interface LibraryPageProps {
   /** The entity filter UI, and the stories it lets through (null: no entity filter). */
   entityFilter?: ReactNode;
   allowed?: ReadonlySet<string> | null;
+  /** The library by thread (`?view=threads`), shown instead of the story list when given. */
+  threads?: ReactNode;
+  /** Hrefs of the two views, for the switch. */
+  viewHrefs?: { stories: string; threads: string };
   /** Reading state's tools: the Unread filter and the "Continue reading" row. */
   readingTools?: ReactNode;
 }
@@ -39,15 +44,20 @@ export function LibraryPage(p: LibraryPageProps) {
             from {p.fileCount.toLocaleString()} {p.fileCount === 1 ? 'file' : 'files'}
           </p>
         </div>
-        {p.sections.length > 1 && (
-          <SectionFilter sections={p.sections} value={p.section} onChange={p.onSection} />
-        )}
+        <div className="flex flex-wrap items-end gap-4">
+          {p.viewHrefs && <ViewSwitch hrefs={p.viewHrefs} threads={p.threads !== undefined} />}
+          {p.sections.length > 1 && !p.threads && (
+            <SectionFilter sections={p.sections} value={p.section} onChange={p.onSection} />
+          )}
+        </div>
       </div>
       {p.loading && <LoadingProgress done={p.done} total={p.fileCount} />}
-      {p.readingTools}
+      {!p.threads && p.readingTools}
       {p.entityFilter}
       <LoadProblems problems={p.problems} onRetry={p.onRetry} />
-      {shown.length === 0 && !p.loading ? (
+      {p.threads ? (
+        p.threads
+      ) : shown.length === 0 && !p.loading ? (
         <p className="py-12 text-center text-ink/75 dark:text-night-ink/75">
           {p.fileCount === 0
             ? 'This folder has no .txt articles yet.'

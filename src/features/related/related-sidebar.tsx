@@ -4,9 +4,10 @@ import { paths } from '../../config/paths';
 import { relatedQuery, useWorkerStatus } from '../../data/analysis-api';
 
 /**
- * The five stories most related to this one, each with why (shared people, places and
- * organizations, then the strongest shared terms), duplicates as "Also published as", and
- * "More like this" to search on the story's distinguishing terms.
+ * Up to five stories related to this one, and only those that are (none: "No closely related
+ * stories"), each with why (shared people, places and organizations, then distinctive shared
+ * phrases, then words), duplicates as "Also published as", and "More like this" to search on the
+ * story's distinguishing terms.
  */
 export function RelatedSidebar({
   storyId,
@@ -19,11 +20,8 @@ export function RelatedSidebar({
   const q = useQuery(relatedQuery(storyId, status));
   const view = q.data;
   return (
-    <aside
-      aria-label="Related stories"
-      className="mx-auto mt-16 w-full max-w-[68ch] font-sans sm:pl-10 lg:mx-0 lg:mt-0 lg:pl-0"
-    >
-      <div className="lg:sticky lg:top-20">
+    <aside aria-label="Related stories">
+      <div>
         <h2 className="text-xs font-semibold tracking-widest text-ink/75 uppercase dark:text-night-ink/75">
           Related stories
         </h2>
@@ -35,7 +33,7 @@ export function RelatedSidebar({
           </p>
         ) : view.related.length === 0 ? (
           <p className="mt-3 text-sm text-ink/75 dark:text-night-ink/75">
-            No other story in this folder is about the same thing.
+            No closely related stories.
           </p>
         ) : (
           <ol className="mt-3 space-y-4">
@@ -49,9 +47,10 @@ export function RelatedSidebar({
                   .toLowerCase()
                   .split(/[^\p{L}\p{N}]+/u),
               );
-              const terms = r.sharedTerms
-                .filter((t) => !nameWords.has(t))
-                .slice(0, names.length ? 2 : 4);
+              const phrases = r.sharedPhrases ?? [];
+              // Single words only where names and phrases do not already say why.
+              const room = Math.max(0, 3 - names.length - phrases.length);
+              const terms = r.sharedTerms.filter((t) => !nameWords.has(t)).slice(0, room);
               return (
                 <li key={r.storyId}>
                   <Link to={paths.story.getHref(r.storyId)} className="group block">
@@ -64,7 +63,8 @@ export function RelatedSidebar({
                   </Link>
                   <p className="mt-0.5 text-xs text-ink/75 dark:text-night-ink/75">
                     <span className="sr-only">Why: </span>
-                    {[...names, ...terms.map((t) => `“${t}”`)].join(' · ') || 'similar wording'}
+                    {[...names, ...[...phrases, ...terms].map((t) => `“${t}”`)].join(' · ') ||
+                      'similar wording'}
                   </p>
                 </li>
               );

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { story } from '../entities/test-story';
+import { reasonsFor } from './reasons';
+
+const none = (): number => 0;
+
+describe('reasons a reader accepts', () => {
+  it('prefers distinctive shared phrases and drops time, reporting and common words', () => {
+    const a = story(['Council tax bills will rise by 5% next year, the minister said on Monday.']);
+    const b = story(['Ministers said council tax bills in Scotland would rise again next year.']);
+    const why = reasonsFor(a, b, ['council', 'tax', 'year', 'said', 'bills'], new Set(), none, 2);
+    expect(why.phrases).toEqual(['tax bills', 'council tax']);
+    expect(why.terms).toEqual([]);
+  });
+
+  it('never offers a name or a possessive as a phrase, nor a word of a shared name', () => {
+    const a = story(['Sir Alan said David Blunkett’s lover’s nanny got a visa quickly.']);
+    const b = story(['David Blunkett resigned; the lover’s nanny had a visa fast-tracked.']);
+    const why = reasonsFor(a, b, ['blunkett', 'nanny', 'visa'], new Set(['blunkett']), none, 2);
+    expect(why.phrases).not.toContain('david blunkett');
+    expect(why.phrases).not.toContain('lover nanny');
+    expect(why.terms).not.toContain('blunkett');
+    expect(why.terms).toContain('nanny');
+  });
+});

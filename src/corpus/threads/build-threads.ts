@@ -1,0 +1,239 @@
+import { ENTITY_PREFIX, type RelatedIndex } from '../related/related-index';
+import type { RelatedResult } from '../related/related-query';
+import {
+  DEFAULT_SIMILARITY,
+  dot,
+  scatter,
+  threadVectors,
+  type SimilarityOptions,
+  type ThreadVectors,
+} from './thread-similarity';
+
+/**
+ * Story threads: the stories of one event or running story, together (Google News' "Full
+ * Coverage"; Miranda et al. 2018 cluster news the same way, from TF-IDF over text and names).
+ *
+ * Candidate pairs are each story's nearest neighbours in the related index; their similarity is
+ * re-weighted for events (`thread-similarity.ts`); stories are then merged bottom-up by average
+ * linkage (a group joins another only when its stories are, on average, as alike as the
+ * threshold asks: one shared word cannot chain a topic into a thread), until no pair of groups
+ * is alike enough. Copies of one story are one story. Most stories stay alone: that is the
+ * right answer for them.
+ */
+export interface ThreadOptions extends SimilarityOptions {
+  /** Average similarity two groups need to merge. */
+  threshold: number;
+  /** Neighbours per story considered as candidates. */
+  neighbours: number;
+}
+
+export const DEFAULT_THREADS: ThreadOptions = {
+  ...DEFAULT_SIMILARITY,
+  threshold: 0.18,
+  neighbours: 20,
+};
+
+export interface Thread {
+  /** The story id of the thread's first story in folder order (stable while that stays). */
+  id: string;
+  /** Folder order; copies of one story included. */
+  storyIds: string[];
+  /** The story most alike to the others: it names the thread. */
+  central: string;
+  /** Canonical entity ids that two or more of its stories share, most shared first. */
+  entities: string[];
+}
+
+export interface Threads {
+  threads: Thread[];
+  /** Story id → index into `threads`, for stories in a thread. */
+  threadOf: Record<string, number>;
+}
+
+export function buildThreads(
+  index: RelatedIndex,
+  related: Map<string, RelatedResult>,
+  options: Partial<ThreadOptions> = {},
+  /** The index's event vectors when already made (the worker keeps them to gate related lists). */
+  given?: ThreadVectors,
+): Threads {
+  const opts = { ...DEFAULT_THREADS, ...options };
+  const n = index.storyIds.length;
+  const pos = new Map(index.storyIds.map((id, d) => [id, d]));
+  const vectors = given ?? threadVectors(index, opts);
+  const dense = new Float32Array(index.features.length);
+  // Copies are one node: each story points at its group's first story.
+  const node = Int32Array.from({ length: n }, (_, d) => {
+    const g = index.dupGroup[d]!;
+    return g >= 0 ? g : d;
+  });
+  const sims = new Map<number, number>();
+  const pairKey = (a: number, b: number): number => (a < b ? a * n + b : b * n + a);
+  for (let d = 0; d < n; d++) {
+    const hits = related.get(index.storyIds[d]!)?.related ?? [];
+    const a = node[d]!;
+    let scattered = false;
+    for (const h of hits.slice(0, opts.neighbours)) {
+      const e = pos.get(h.storyId);
+      if (e === undefined) continue;
+      const b = node[e]!;
+      const key = pairKey(a, b);
+      if (a === b || sims.has(key)) continue;
+      // Row a is scattered once for all its neighbours.
+      if (!scattered) scatter(vectors, a, dense, true);
+      scattered = true;
+      sims.set(key, dot(vectors, b, dense));
+    }
+    if (scattered) scatter(vectors, a, dense, false);
+  }
+  const groups = averageLinkage(n, node, sims, opts.threshold);
+  const threads: Thread[] = [];
+  const threadOf: Record<string, number> = {};
+  for (const members of groups) {
+    const nodes = [...new Set(members.map((d) => node[d]!))];
+    if (nodes.length < 2) continue;
+    members.sort((a, b) => a - b);
+    const ids = members.map((d) => index.storyIds[d]!);
+    const thread: Thread = {
+      id: ids[0]!,
+      storyIds: ids,
+      central: index.storyIds[central(nodes, sims, pairKey)]!,
+      entities: sharedEntities(index, nodes),
+    };
+    for (const id of ids) threadOf[id] = threads.length;
+    threads.push(thread);
+  }
+  threads.sort((a, b) => pos.get(a.id)! - pos.get(b.id)!);
+  threads.forEach((t, i) => t.storyIds.forEach((id) => (threadOf[id] = i)));
+  return { threads, threadOf };
+}
+
+/**
+ * Average-linkage merging over the candidate pairs (a missing pair counts 0): repeatedly joins
+ * the two groups whose stories are most alike on average, while that average reaches `threshold`.
+ * Returns the groups of story indices (each node's copies included).
+ */
+function averageLinkage(
+  n: number,
+  node: Int32Array,
+  sims: Map<number, number>,
+  threshold: number,
+): number[][] {
+  const members = new Map<number, number[]>();
+  for (let d = 0; d < n; d++) {
+    const r = node[d]!;
+    const m = members.get(r);
+    if (m) m.push(d);
+    else members.set(r, [d]);
+  }
+  const size = new Map<number, number>();
+  for (const r of members.keys()) size.set(r, 1);
+  // Sum of similarities between groups, keyed by the two groups' ids.
+  const links = new Map<number, Map<number, number>>();
+  const link = (a: number): Map<number, number> => {
+    let m = links.get(a);
+    if (!m) links.set(a, (m = new Map()));
+    return m;
+  };
+  for (const [key, s] of sims) {
+    const a = Math.floor(key / n);
+    const b = key % n;
+    link(a).set(b, s);
+    link(b).set(a, s);
+  }
+  const heap: [number, number, number][] = [];
+  const push = (a: number, b: number): void => {
+    const s = links.get(a)!.get(b)! / (size.get(a)! * size.get(b)!);
+    if (s >= threshold) heapPush(heap, [s, a, b]);
+  };
+  for (const [a, m] of links) for (const b of m.keys()) if (a < b) push(a, b);
+  while (heap.length) {
+    const [s, a, b] = heapPop(heap);
+    if (!size.has(a) || !size.has(b)) continue;
+    const now = links.get(a)!.get(b)! / (size.get(a)! * size.get(b)!);
+    if (Math.abs(now - s) > 1e-9) continue; // stale: one side has grown since
+    // Merge b into a.
+    const la = links.get(a)!;
+    const lb = links.get(b)!;
+    la.delete(b);
+    for (const [x, v] of lb) {
+      if (x === a) continue;
+      la.set(x, (la.get(x) ?? 0) + v);
+      const lx = links.get(x)!;
+      lx.set(a, (lx.get(a) ?? 0) + v);
+      lx.delete(b);
+    }
+    links.delete(b);
+    size.set(a, size.get(a)! + size.get(b)!);
+    size.delete(b);
+    members.get(a)!.push(...members.get(b)!);
+    members.delete(b);
+    for (const x of la.keys()) push(Math.min(a, x), Math.max(a, x));
+  }
+  return [...members.values()];
+}
+
+function central(
+  nodes: number[],
+  sims: Map<number, number>,
+  key: (a: number, b: number) => number,
+): number {
+  let best = nodes[0]!;
+  let bestSum = -1;
+  for (const a of nodes) {
+    let sum = 0;
+    for (const b of nodes) if (a !== b) sum += sims.get(key(a, b)) ?? 0;
+    if (sum > bestSum) {
+      bestSum = sum;
+      best = a;
+    }
+  }
+  return best;
+}
+
+function sharedEntities(index: RelatedIndex, nodes: number[]): string[] {
+  const count = new Map<number, number>();
+  for (const d of nodes) {
+    for (let i = index.docStart[d]!; i < index.docStart[d + 1]!; i++) {
+      const f = index.docFeature[i]!;
+      if (index.features[f]!.startsWith(ENTITY_PREFIX)) count.set(f, (count.get(f) ?? 0) + 1);
+    }
+  }
+  return [...count]
+    .filter(([, c]) => c >= 2)
+    .sort((x, y) => y[1] - x[1] || index.featureIdf[y[0]]! - index.featureIdf[x[0]]!)
+    .slice(0, 6)
+    .map(([f]) => index.features[f]!.slice(ENTITY_PREFIX.length));
+}
+
+// A binary max-heap on the first element.
+function heapPush(h: [number, number, number][], x: [number, number, number]): void {
+  h.push(x);
+  let i = h.length - 1;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (h[p]![0] >= h[i]![0]) break;
+    [h[p], h[i]] = [h[i]!, h[p]!];
+    i = p;
+  }
+}
+
+function heapPop(h: [number, number, number][]): [number, number, number] {
+  const top = h[0]!;
+  const last = h.pop()!;
+  if (h.length) {
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && h[l]![0] > h[m]![0]) m = l;
+      if (r < h.length && h[r]![0] > h[m]![0]) m = r;
+      if (m === i) break;
+      [h[m], h[i]] = [h[i]!, h[m]!];
+      i = m;
+    }
+  }
+  return top;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { SEEDS_DIR, loadFolder } from '../../../scripts/lib/corpora';
+import { loadEntityIds } from '../../../scripts/lib/related-entities';
+import { buildRelatedIndex } from '../related/related-index';
+import { allRelated } from '../related/related-query';
+import { buildThreads } from './build-threads';
+
+const PYONGYANG = ['000_359807c817cdce2f', '002_54c47fb4e1efd86c', '003_94fd4063dbc03a91'];
+// The briefs that may form threads of their own (fixtures/threads/seeds-threads.json).
+const TRUMP = ['000_359807c817cdce2f~3', '002_54c47fb4e1efd86c~3'];
+const CHINA_TAIWAN = ['000_359807c817cdce2f~1', '000_359807c817cdce2f~3', '000_359807c817cdce2f~4'];
+
+describe('threads on the seeds', () => {
+  it('puts the three Pyongyang stories in one thread and leaves the briefs alone', async () => {
+    const stories = loadFolder(SEEDS_DIR).stories;
+    const index = buildRelatedIndex(stories, await loadEntityIds(stories));
+    const { threads, threadOf } = buildThreads(index, allRelated(index, 20));
+    const t = threads.find((x) => x.storyIds.includes(PYONGYANG[0]!));
+    expect(t!.storyIds).toEqual(PYONGYANG);
+    expect(t!.id).toBe(PYONGYANG[0]);
+    expect(PYONGYANG).toContain(t!.central);
+    expect(t!.entities).toEqual(
+      expect.arrayContaining(['person/vladimir-putin', 'place/north-korea']),
+    );
+    for (const other of threads.filter((x) => x !== t)) {
+      const allowed = [TRUMP, CHINA_TAIWAN].some((g) =>
+        other.storyIds.every((id) => g.includes(id)),
+      );
+      expect(allowed, other.storyIds.join(' ')).toBe(true);
+    }
+    for (const s of stories)
+      if (!PYONGYANG.includes(s.id)) expect(threadOf[s.id]).not.toBe(threadOf[PYONGYANG[0]!]);
+  });
+
+  it('is deterministic', async () => {
+    const stories = loadFolder(SEEDS_DIR).stories;
+    const index = buildRelatedIndex(stories, await loadEntityIds(stories));
+    const a = buildThreads(index, allRelated(index, 20));
+    const b = buildThreads(index, allRelated(index, 20));
+    expect(a).toEqual(b);
+  });
+});
