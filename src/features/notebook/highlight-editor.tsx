@@ -94,6 +94,14 @@ export function HighlightEditor(p: HighlightEditorProps) {
         base.current = text;
         return false;
       }
+      if (r.status === 'missing') {
+        // Deleted meanwhile (in another tab): say so, and keep the text here to copy.
+        setSave({
+          kind: 'unsaved',
+          message: 'This highlight was deleted, in another tab perhaps.',
+        });
+        return false;
+      }
       base.current = text;
       setSave({ kind: 'saved' });
       return true;

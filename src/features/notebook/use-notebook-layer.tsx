@@ -47,7 +47,11 @@ export function useNotebookLayer(o: {
   const stable = mine.length ? mine : EMPTY;
   const placed = useMemo(() => placeAnnotations(stable, st), [stable, st]);
   const pieces = useMemo(() => highlightPieces(placed, st), [placed, st]);
-  const [open, setOpen] = useState<{ id: string; focusNote: boolean } | null>(null);
+  // The record as it was when opened, too: if another tab deletes it meanwhile, the editor stays
+  // (with what was typed in it) and says so, rather than vanishing.
+  const [open, setOpen] = useState<{ id: string; focusNote: boolean; was?: Annotation } | null>(
+    null,
+  );
   const [undo, setUndo] = useState<Annotation | null>(null);
   const [selection, clearSelection] = useStorySelection(st);
   const actions = useHighlightActions({ storyId: story.id, title, hash, st });
@@ -91,7 +95,7 @@ export function useNotebookLayer(o: {
     if (!selection) return;
     const made = actions.create(selection.start, selection.end, rememberedColor());
     clearSelection();
-    if (made) setOpen({ id: made.id, focusNote: true });
+    if (made) setOpen({ id: made.id, focusNote: true, was: made });
   }, [selection, actions, clearSelection]);
   const copy = useCallback(() => {
     if (selection) void actions.copyQuote(selection.start, selection.end);
@@ -155,18 +159,19 @@ export function useNotebookLayer(o: {
   const onClick = useCallback((e: MouseEvent<HTMLElement>): boolean => {
     const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-highlight]');
     if (!mark || !document.getSelection()?.isCollapsed) return false;
-    setOpen({ id: mark.dataset.highlight!, focusNote: false });
+    const id = mark.dataset.highlight!;
+    setOpen({ id, focusNote: false, was: notebook.getSnapshot().byId.get(id) });
     return true;
   }, []);
 
   const openOne = useCallback((id: string) => {
     highlightElement(id)?.scrollIntoView({ block: 'center' });
-    setOpen({ id, focusNote: false });
+    setOpen({ id, focusNote: false, was: notebook.getSnapshot().byId.get(id) });
   }, []);
 
   const orphans = placed.filter((p) => p.anchor.status === 'orphan');
   const reattaching = reattachId ? nb.byId.get(reattachId) : undefined;
-  const opened = open ? nb.byId.get(open.id) : undefined;
+  const opened = open ? (nb.byId.get(open.id) ?? open.was) : undefined;
 
   const panel = (
     <>
