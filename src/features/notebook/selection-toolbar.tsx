@@ -60,7 +60,7 @@ export function SelectionToolbar(p: {
       aria-label="Selected text"
       style={{ top: pos?.top ?? -9999, left: pos?.left ?? 0 }}
       onMouseDown={keep}
-      className="fixed z-40 flex items-center gap-1 rounded-xl border border-black/10 bg-white p-1.5 font-sans text-sm shadow-lg dark:border-white/15 dark:bg-neutral-900"
+      className="fixed z-40 flex max-w-[calc(100vw-1rem)] items-center gap-1 rounded-xl border border-black/10 bg-white p-1.5 font-sans text-sm shadow-lg dark:border-white/15 dark:bg-neutral-900"
     >
       {p.onAttach && (
         <button
@@ -71,7 +71,10 @@ export function SelectionToolbar(p: {
           Attach here
         </button>
       )}
-      <span aria-hidden className="px-1 text-xs text-ink/70 dark:text-night-ink/70">
+      <span
+        aria-hidden
+        className="hidden px-1 text-xs text-ink/70 sm:inline dark:text-night-ink/70"
+      >
         Highlight
       </span>
       {HIGHLIGHT_COLORS.map((c, i) => (
@@ -90,10 +93,20 @@ export function SelectionToolbar(p: {
         </button>
       ))}
       <span aria-hidden className="mx-1 h-6 w-px bg-black/10 dark:bg-white/15" />
-      <button type="button" className={BUTTON} onClick={p.onNote} title="Add note (a)">
+      <button
+        type="button"
+        className={`${BUTTON} whitespace-nowrap`}
+        onClick={p.onNote}
+        title="Add note (a)"
+      >
         Add note
       </button>
-      <button type="button" className={BUTTON} onClick={p.onCopy} title="Copy quote (c)">
+      <button
+        type="button"
+        className={`${BUTTON} whitespace-nowrap`}
+        onClick={p.onCopy}
+        title="Copy quote (c)"
+      >
         Copy quote
       </button>
     </div>
