@@ -8,6 +8,7 @@ import { useWorkerSync } from './use-worker-sync';
 import { AnalysisStatus } from './analysis-status';
 import { SearchPalette } from '../features/search/search-palette';
 import { SearchTrigger } from '../features/search/search-trigger';
+import { ShortcutsOverlay } from './shortcuts-overlay';
 
 /** The frame of every page: skip link, header, the routed page, and the toast region. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -40,6 +41,12 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="ml-auto flex items-center gap-2">
             <AnalysisStatus />
             <SearchTrigger />
+            <Link
+              to={paths.notebook.getHref()}
+              className="rounded-md px-2 py-1 text-sm text-ink/75 hover:bg-black/5 hover:text-ink dark:text-night-ink/80 dark:hover:bg-white/10 dark:hover:text-night-ink"
+            >
+              Notebook
+            </Link>
             <ThemeToggle />
           </div>
         </div>
@@ -48,6 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <SearchPalette />
+      <ShortcutsOverlay />
       <Toaster />
     </div>
   );

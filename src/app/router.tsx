@@ -22,6 +22,9 @@ const ThreadRoute = lazy(() =>
 const SearchRoute = lazy(() =>
   import('./routes/search-route').then((m) => ({ default: m.SearchRoute })),
 );
+const NotebookRoute = lazy(() =>
+  import('./routes/notebook-route').then((m) => ({ default: m.NotebookRoute })),
+);
 
 /**
  * The routed page. A page that crashes shows RouteError inside the frame until the next
@@ -47,6 +50,7 @@ export function AppRoutes() {
           <Route path={`${paths.entity.pattern}?`} component={EntityRoute} />
           <Route path={paths.search.pattern} component={SearchRoute} />
           <Route path={paths.thread.pattern} component={ThreadRoute} />
+          <Route path={paths.notebook.pattern} component={NotebookRoute} />
           <Route component={NotFoundRoute} />
         </Switch>
         <ScrollRestoration />

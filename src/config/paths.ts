@@ -42,6 +42,16 @@ export const paths = {
     pattern: '/search',
     getHref: (query: string) => `/search?q=${encodeURIComponent(query)}`,
   },
+  notebook: {
+    pattern: '/notebook',
+    getHref: (search?: URLSearchParams | string) => {
+      const s = search?.toString();
+      return s ? `/notebook?${s}` : '/notebook';
+    },
+    /** A story, asking for the words an orphaned highlight belongs to now. */
+    reattachHref: (storyId: string, annotationId: string) =>
+      `/story/${encodeId(storyId)}?reattach=${encodeURIComponent(annotationId)}`,
+  },
 } as const;
 
 /** Absolute URL of an in-app href, for copying and sharing (respects the deploy sub-path). */

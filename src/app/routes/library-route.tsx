@@ -13,7 +13,10 @@ import { useSearchParams } from '../../lib/router';
 import { useCorpus } from '../../data/use-corpus';
 import { collectProblems } from '../../features/library/load-problems';
 import { LibraryPage } from '../../features/library/library-page';
+import { ReadIdsContext } from '../../features/library/read-ids';
+import { ReadingTools } from '../../features/library/reading-tools';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useReadingView } from './use-reading-view';
 
 export function LibraryRoute() {
   const corpus = useCorpus();
@@ -57,6 +60,13 @@ export function LibraryRoute() {
       ].sort(),
     [corpus.manifest],
   );
+  const reading = useReadingView(corpus.stories);
+  // Unread is applied here, before the page's own filters: the page needs no change for it.
+  const unreadOnly = params.get('unread') === '1';
+  const stories = useMemo(
+    () => (unreadOnly ? corpus.stories.filter((s) => !reading.readIds.has(s.id)) : corpus.stories),
+    [unreadOnly, corpus.stories, reading.readIds],
+  );
   const problems = useMemo(
     () => collectProblems(corpus.failures, corpus.files.values(), corpus.manifest?.warnings ?? []),
     [corpus.failures, corpus.files, corpus.manifest],
@@ -76,9 +86,9 @@ export function LibraryRoute() {
       </div>
     );
   }
-  return (
+  const page = (
     <LibraryPage
-      stories={corpus.stories}
+      stories={stories}
       sections={sections}
       section={section}
       onSection={(s) => {
@@ -132,6 +142,20 @@ export function LibraryRoute() {
       loading={corpus.loading}
       problems={problems}
       onRetry={() => void client.invalidateQueries({ queryKey: ['seeds', 'corpus'] })}
+      readingTools={
+        <ReadingTools
+          unreadOnly={unreadOnly}
+          onUnreadOnly={(on) => {
+            const next = new URLSearchParams(params);
+            if (on) next.set('unread', '1');
+            else next.delete('unread');
+            setParams(next);
+          }}
+          inProgress={reading.inProgress}
+        />
+      }
     />
   );
+  // Rows show read stories quieter: a context, since the virtualized list is in between.
+  return <ReadIdsContext value={reading.readIds}>{page}</ReadIdsContext>;
 }

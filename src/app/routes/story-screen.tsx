@@ -13,6 +13,9 @@ import { StoryView, type Neighbour } from '../../features/reader/story-view';
 import { useParagraphTarget } from '../../features/reader/use-paragraph-target';
 import { useSearchHits } from '../../features/reader/use-search-hits';
 import { useStoryKeys } from '../../features/reader/use-story-keys';
+import { useNotebookLayer } from '../../features/notebook/use-notebook-layer';
+import { ReadingControls, ReadingProgress } from '../../features/reading/reading-bar';
+import { useReadingTracker } from '../../features/reading/use-reading-tracker';
 import { copyText } from '../../lib/clipboard';
 import { markOnce } from '../../lib/perf';
 import { useEffect } from 'react';
@@ -36,11 +39,30 @@ export function StoryScreen(p: {
   const { story } = p;
   const location = useLocation();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
   const activeParagraph = useParagraphTarget(location.hash, true, story.id);
   const entities = useEntityLayer(story, p.hash);
   const hits = useSearchHits(story, query, activeParagraph !== null);
+  // The reader's own layers: highlights and notes, reading state.
+  const notebook = useNotebookLayer({
+    story,
+    title: p.title,
+    hash: p.hash,
+    linkedParagraph: activeParagraph,
+    reattachId: params.get('reattach'),
+    onReattach: (id) =>
+      setParams((prev) => {
+        if (id) prev.set('reattach', id);
+        else prev.delete('reattach');
+        return prev;
+      }),
+  });
+  const readingState = useReadingTracker({
+    storyId: story.id,
+    paragraphCount: story.paragraphs.length,
+    hasTarget: activeParagraph !== null || query !== '',
+  });
   useEffect(() => markOnce('story-painted'), []);
 
   // j/k step from the newest location, not from the story on screen: a second press while the
@@ -78,11 +100,26 @@ export function StoryScreen(p: {
       next={p.next}
       onCopyParagraph={copyParagraph}
       renderText={(text, i) => (
-        <MarkedText text={text} outer={entities.marksFor(i)} hits={hits.hitsFor(i)} />
+        <MarkedText
+          text={text}
+          outer={entities.marksFor(i)}
+          hits={hits.hitsFor(i)}
+          inner={notebook.innerFor(i)}
+        />
       )}
-      textHandlers={entities.handlers}
+      textHandlers={{
+        ...entities.handlers,
+        onClick: (e) => notebook.onClick(e) || entities.handlers.onClick(e),
+      }}
       toolbar={
         <>
+          <ReadingControls
+            read={readingState.read}
+            onToggle={readingState.toggleRead}
+            resumedAt={readingState.resumedAt}
+            onBackToTop={readingState.backToTop}
+          />
+          {notebook.panel}
           <EntityLegend
             counts={entities.counts}
             visible={entities.visible}
@@ -104,15 +141,19 @@ export function StoryScreen(p: {
         </>
       }
       overlay={
-        entities.card && (
-          <EntityCard
-            {...entities.card}
-            currentStoryId={story.id}
-            titleOf={p.titleOf}
-            onMove={entities.move}
-            onClose={entities.closeCard}
-          />
-        )
+        <>
+          {entities.card && (
+            <EntityCard
+              {...entities.card}
+              currentStoryId={story.id}
+              titleOf={p.titleOf}
+              onMove={entities.move}
+              onClose={entities.closeCard}
+            />
+          )}
+          {notebook.overlay}
+          <ReadingProgress />
+        </>
       }
       aside={
         // The thread's other stories first, then the related ones.

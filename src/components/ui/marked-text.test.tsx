@@ -14,8 +14,12 @@ function textOf(html: string): string {
     .replace(/&amp;/gu, '&');
 }
 
-const render = (text: string, outer: OuterMark[] = [], hits: [number, number][] = []) =>
-  renderToStaticMarkup(<MarkedText text={text} outer={outer} hits={hits} />);
+const render = (
+  text: string,
+  outer: OuterMark[] = [],
+  hits: [number, number][] = [],
+  inner: OuterMark[] = [],
+) => renderToStaticMarkup(<MarkedText text={text} outer={outer} hits={hits} inner={inner} />);
 
 // Text with markup, entities, bidi overrides, zero-width characters, emoji and NULs in it.
 const nasty = fc.constantFrom(
@@ -73,6 +77,48 @@ describe('MarkedText', () => {
     );
     expect(html).toBe(
       'Kim me<mark data-search-hit="">t </mark><mark data-entity-id="p"><mark data-search-hit="">Pu</mark>tin</mark>',
+    );
+  });
+
+  it('keeps the text and every mention and hit whole under highlights (property)', () => {
+    const highlight = fc
+      .tuple(pos, pos, fc.constantFrom('yellow', 'pink'))
+      .map(([start, end, color]): OuterMark => ({
+        start,
+        end,
+        props: { 'data-highlight': 'h', 'data-color': color },
+      }));
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(outerMark, { maxLength: 6 }),
+        fc.array(range, { maxLength: 8 }),
+        fc.array(highlight, { maxLength: 6 }),
+        (t, outer, hits, inner) => {
+          const plain = render(t, outer, hits);
+          const html = render(t, outer, hits, inner);
+          expect(textOf(html)).toBe(t);
+          const count = (h: string, re: RegExp) => (h.match(re) ?? []).length;
+          expect(count(html, /data-entity-type=/gu)).toBe(count(plain, /data-entity-type=/gu));
+          expect(count(html, /data-search-hit=/gu)).toBe(count(plain, /data-search-hit=/gu));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('splits a highlight at a mention’s and a hit’s edges, innermost', () => {
+    const html = render(
+      'Kim met Putin',
+      [{ start: 8, end: 13, props: { 'data-entity-id': 'p' } }],
+      [[4, 7]],
+      [{ start: 2, end: 11, props: { 'data-highlight': 'a', 'data-color': 'blue' } }],
+    );
+    expect(html).toBe(
+      'Ki<mark data-highlight="a" data-color="blue">m </mark>' +
+        '<mark data-search-hit=""><mark data-highlight="a" data-color="blue">met</mark></mark>' +
+        '<mark data-highlight="a" data-color="blue"> </mark>' +
+        '<mark data-entity-id="p"><mark data-highlight="a" data-color="blue">Put</mark>in</mark>',
     );
   });
 

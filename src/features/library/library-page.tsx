@@ -23,6 +23,8 @@ export interface LibraryPageProps {
   threads?: ReactNode;
   /** Hrefs of the two views, for the switch. */
   viewHrefs?: { stories: string; threads: string };
+  /** Reading state's tools: the Unread filter and the "Continue reading" row. */
+  readingTools?: ReactNode;
 }
 
 /** Every story of the folder, newest layout first: main stories with their briefs beneath. */
@@ -50,6 +52,7 @@ export function LibraryPage(p: LibraryPageProps) {
         </div>
       </div>
       {p.loading && <LoadingProgress done={p.done} total={p.fileCount} />}
+      {!p.threads && p.readingTools}
       {p.entityFilter}
       <LoadProblems problems={p.problems} onRetry={p.onRetry} />
       {p.threads ? (

@@ -2,6 +2,7 @@ import { Link } from '../../lib/router';
 import { storyExcerpt } from '../../corpus/library';
 import type { Story } from '../../corpus/types';
 import { paths } from '../../config/paths';
+import { useReadIds } from './read-ids';
 
 /** One library row. Briefs are visibly secondary: indented, smaller, labelled as excerpts. */
 export function StoryRow({
@@ -19,10 +20,13 @@ export function StoryRow({
 }) {
   const brief = story.kind === 'brief';
   const excerpt = storyExcerpt(story);
+  // Read stories are quieter (lighter, not bold: still AA contrast), so the eye goes to the new.
+  const read = useReadIds().has(story.id);
   return (
     <li
       ref={measureRef}
       data-index={index}
+      data-read={read ? '' : undefined}
       aria-posinset={index + 1}
       aria-setsize={setSize}
       style={{ transform: `translateY(${top}px)` }}
@@ -44,9 +48,10 @@ export function StoryRow({
             <span className="font-semibold text-accent dark:text-accent-dark">{story.kicker}</span>
           )}
           <span className="normal-case">{story.readingMinutes} min read</span>
+          {read && <span className="normal-case">· ✓ Read</span>}
         </div>
         <h2
-          className={`font-serif leading-snug group-hover:underline ${brief ? 'text-base' : 'text-xl font-semibold'}`}
+          className={`font-serif leading-snug group-hover:underline ${brief ? 'text-base' : 'text-xl'} ${read ? 'text-ink/75 dark:text-night-ink/75' : brief ? '' : 'font-semibold'}`}
         >
           {story.title}
         </h2>

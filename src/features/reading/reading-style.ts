@@ -1,0 +1,2 @@
+export const BUTTON_CLASS =
+  'rounded-md border border-black/15 px-3 py-1.5 text-sm font-medium hover:bg-black/5 dark:border-white/20 dark:hover:bg-white/10';
