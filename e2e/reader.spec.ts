@@ -130,3 +130,20 @@ test('an unknown story or page gets a helpful not-found page', async ({ page }) 
   await page.goto('/nowhere/at/all');
   await expect(page.getByRole('heading', { name: 'There is no such page' })).toBeVisible();
 });
+
+test('a file without a headline: the title ends at a clause and says where it comes from', async ({
+  page,
+}) => {
+  await page.goto('/story/000_359807c817cdce2f');
+  // Cut at the clause end ("… ahead of a visit"), past 90 characters, not mid-phrase with "…".
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Russian President Vladimir Putin hailed North Korea for “firmly supporting” Moscow’s war in Ukraine',
+  );
+  await expect(
+    page.getByText('No headline in the file: the title is taken from its first paragraph.'),
+  ).toBeVisible();
+  // The lede stays whole: the title is a derived label, not text taken out of the story.
+  await expect(page.locator('#p1')).toHaveText(
+    /^Russian President Vladimir Putin yesterday hailed/u,
+  );
+});

@@ -69,6 +69,12 @@ export function StoryView(p: StoryViewProps) {
           >
             {p.title}
           </h1>
+          {story.titleDerived && story.paragraphs.length > 0 && (
+            // The first paragraph repeats the title: say why, so it does not read as a glitch.
+            <p className="mt-2 text-sm text-ink/75 italic dark:text-night-ink/75">
+              No headline in the file: the title is taken from its first paragraph.
+            </p>
+          )}
           <p className="mt-3 text-sm text-ink/75 dark:text-night-ink/75">
             {story.readingMinutes} min read · {story.wordCount.toLocaleString()} words
             {story.credits.length > 0 && <> · {story.credits.join(' · ')}</>}
