@@ -18,7 +18,7 @@ import { ReadingControls, ReadingProgress } from '../../features/reading/reading
 import { useReadingTracker } from '../../features/reading/use-reading-tracker';
 import { copyText } from '../../lib/clipboard';
 import { markOnce } from '../../lib/perf';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 
 /**
  * A loaded story with its layers: entity marks (legend, card), `?q=` search hits, the related
@@ -79,15 +79,28 @@ export function StoryScreen(p: {
     N: () => hits.active && hits.prev(),
   });
 
-  const copyParagraph = async (n: number) => {
-    const href = paths.story.getHref(story.id, { paragraph: n, query: query || undefined });
-    void navigate(href, { replace: true, preventScrollReset: true });
-    toast(
-      (await copyText(absoluteUrl(href)))
-        ? `Link to paragraph ${n} copied`
-        : 'Could not copy the link',
-    );
-  };
+  // Both stable: the story text renders in groups that re-render only when their props change.
+  const copyParagraph = useCallback(
+    async (n: number) => {
+      const href = paths.story.getHref(story.id, { paragraph: n, query: query || undefined });
+      void navigate(href, { replace: true, preventScrollReset: true });
+      toast(
+        (await copyText(absoluteUrl(href)))
+          ? `Link to paragraph ${n} copied`
+          : 'Could not copy the link',
+      );
+    },
+    [story.id, query, navigate],
+  );
+  const { marksFor } = entities;
+  const { hitsFor } = hits;
+  const { innerFor } = notebook;
+  const renderText = useCallback(
+    (text: string, i: number) => (
+      <MarkedText text={text} outer={marksFor(i)} hits={hitsFor(i)} inner={innerFor(i)} />
+    ),
+    [marksFor, hitsFor, innerFor],
+  );
 
   return (
     <StoryView
@@ -99,14 +112,8 @@ export function StoryScreen(p: {
       prev={p.prev}
       next={p.next}
       onCopyParagraph={copyParagraph}
-      renderText={(text, i) => (
-        <MarkedText
-          text={text}
-          outer={entities.marksFor(i)}
-          hits={hits.hitsFor(i)}
-          inner={notebook.innerFor(i)}
-        />
-      )}
+      renderText={renderText}
+      mustShow={hits.firstParagraph}
       textHandlers={{
         ...entities.handlers,
         onClick: (e) => notebook.onClick(e) || entities.handlers.onClick(e),
