@@ -77,6 +77,9 @@ export function StoryScreen(p: {
     k: () => step(-1),
     n: () => hits.active && hits.next(),
     N: () => hits.active && hits.prev(),
+    // From anywhere in the story to its names (from a name, the names' own keys take these).
+    ']': () => entities.focusName('next'),
+    '[': () => entities.focusName('prev'),
   });
 
   // Both stable: the story text renders in groups that re-render only when their props change.

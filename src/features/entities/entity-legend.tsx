@@ -1,5 +1,7 @@
 import type { EntityType } from '../../corpus/entities/types';
+import { KeysHint } from '../../components/ui/keys-hint';
 import { ENTITY_TYPES, SWATCH_CLASS, TYPE_LABEL } from './entity-style';
+import { NAMES_KEYS_HINT_ID } from './use-entity-layer';
 
 /** Per-type counts for the story, each a toggle that shows or hides that type's highlights. */
 export function EntityLegend(p: {
@@ -37,6 +39,9 @@ export function EntityLegend(p: {
       {p.pending && (
         <span className="text-xs text-ink/75 dark:text-night-ink/75">Finding names…</span>
       )}
+      <KeysHint id={NAMES_KEYS_HINT_ID} stop="names">
+        Names: arrow keys or [ and ] move between them, Enter opens one, Tab leaves them.
+      </KeysHint>
     </div>
   );
 }

@@ -1,5 +1,16 @@
-import { memo, useMemo, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react';
-import { Paragraph } from './paragraph';
+import {
+  memo,
+  useMemo,
+  type CSSProperties,
+  type FocusEvent,
+  type HTMLAttributes,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { KeysHint } from '../../components/ui/keys-hint';
+import type { RovingMove } from '../../lib/roving';
+import { useRovingTabStop } from '../../lib/use-roving-tab-stop';
+import { Paragraph, PARAGRAPH_KEYS_HINT_ID } from './paragraph';
 import { groupOf, groupParagraphs, sliceEnds, type ParagraphGroup } from './paragraph-groups';
 import { useProgressiveCount } from './use-progressive-count';
 
@@ -10,6 +21,17 @@ const CHARS_PER_LINE = 70;
 /** Line height of the body text and the gap between paragraphs, in rem. */
 const LINE_REM = 1.1875 * 1.7;
 const GAP_REM = 1.25;
+
+const COPY_LINK = '[data-story-text] button[data-copy-link]';
+/** Up and down the paragraphs; `[` and `]` stay the names' keys. */
+const PARAGRAPH_KEYS: Readonly<Record<string, RovingMove>> = {
+  ArrowDown: 'next',
+  ArrowRight: 'next',
+  ArrowUp: 'prev',
+  ArrowLeft: 'prev',
+  Home: 'first',
+  End: 'last',
+};
 
 export interface StoryTextProps {
   paragraphs: string[];
@@ -37,37 +59,64 @@ export function StoryText(p: StoryTextProps) {
   const target = Math.max(p.activeParagraph ?? 0, p.mustShow ?? 0);
   const shown = useProgressiveCount(ends, target > 0 ? groupOf(groups, target - 1) + 1 : 0);
   const rendered = groups[shown - 1]?.to ?? 0;
+  // The ¶ buttons are one tab stop, so Tab goes from the text to the pager and the sidebar.
+  const links = useRovingTabStop({
+    items: copyLinkElements,
+    selector: COPY_LINK,
+    keys: PARAGRAPH_KEYS,
+    version: paragraphs,
+  });
+  const { handlers } = p;
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    links.onKeyDown(e);
+    if (!e.defaultPrevented) handlers?.onKeyDown?.(e);
+  };
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    links.onFocus(e);
+    handlers?.onFocus?.(e);
+  };
   return (
-    <div
-      {...p.handlers}
-      data-story-text
-      className="space-y-5 font-serif text-[1.1875rem] leading-[1.7] [hyphens:auto] [overflow-wrap:anywhere]"
-    >
-      {groups.slice(0, shown).map((g) => {
-        const active = p.activeParagraph;
-        return (
-          <GroupView
-            key={g.from}
-            group={g}
-            paragraphs={paragraphs}
-            active={active !== null && active > g.from && active <= g.to ? active : null}
-            lazy={lazy}
-            onCopyParagraph={p.onCopyParagraph}
-            renderText={p.renderText}
-          />
-        );
-      })}
-      {rendered < paragraphs.length && (
-        <p className="font-sans text-sm text-ink/75 italic dark:text-night-ink/75">
-          Paragraphs {(rendered + 1).toLocaleString()}–{paragraphs.length.toLocaleString()} are on
-          their way…
-        </p>
-      )}
-      {paragraphs.length === 0 && (
-        <p className="font-sans text-base italic">This file has no text.</p>
-      )}
-    </div>
+    <>
+      <div
+        onClick={handlers?.onClick}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        data-story-text
+        className="space-y-5 font-serif text-[1.1875rem] leading-[1.7] [hyphens:auto] [overflow-wrap:anywhere]"
+      >
+        {groups.slice(0, shown).map((g) => {
+          const active = p.activeParagraph;
+          return (
+            <GroupView
+              key={g.from}
+              group={g}
+              paragraphs={paragraphs}
+              active={active !== null && active > g.from && active <= g.to ? active : null}
+              lazy={lazy}
+              onCopyParagraph={p.onCopyParagraph}
+              renderText={p.renderText}
+            />
+          );
+        })}
+        {rendered < paragraphs.length && (
+          <p className="font-sans text-sm text-ink/75 italic dark:text-night-ink/75">
+            Paragraphs {(rendered + 1).toLocaleString()}–{paragraphs.length.toLocaleString()} are on
+            their way…
+          </p>
+        )}
+        {paragraphs.length === 0 && (
+          <p className="font-sans text-base italic">This file has no text.</p>
+        )}
+      </div>
+      <KeysHint id={PARAGRAPH_KEYS_HINT_ID} stop="paragraph-links">
+        Paragraph links: arrow keys move between them, Enter copies one, Tab leaves them.
+      </KeysHint>
+    </>
   );
+}
+
+function copyLinkElements(): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>(COPY_LINK));
 }
 
 const GroupView = memo(function GroupView(p: {
