@@ -14,6 +14,10 @@ test('mentions are highlighted without changing a character of the text', async 
     .locator('mark[data-entity="person"][data-entity-id="person/vladimir-putin"]')
     .first();
   await expect(putin).toHaveAccessibleName('Vladimir Putin, person');
+  // A short form's name starts with what is on screen, then says who it is.
+  await expect(
+    page.locator('mark[data-entity-id="person/vladimir-putin"]', { hasText: /^Putin$/u }).first(),
+  ).toHaveAccessibleName('Putin, person: Vladimir Putin');
   await expect(page.locator('mark[data-entity-id="place/pyongyang"]').first()).toHaveAttribute(
     'data-entity',
     'place',
@@ -94,7 +98,7 @@ test('the library filters by entities (AND) with live counts, kept in the URL', 
   await page.goto('/?entity=person/vladimir-putin');
   const list = page.getByRole('list', { name: 'Stories' });
   await expect(list.getByRole('link')).toHaveCount(3);
-  await page.getByRole('button', { name: /^Add filter Kim Jong-un, person, 3 stories$/u }).click();
+  await page.getByRole('button', { name: /^Kim Jong-un 3 stories, person: add filter$/u }).click();
   await expect(page).toHaveURL(
     /entity=person%2Fvladimir-putin&entity=person%2Fkim-jong-un|entity=person\/vladimir-putin&entity=person\/kim-jong-un/u,
   );
