@@ -54,6 +54,9 @@ test('the library reads every file and notes the odd ones', async ({ page }) => 
   const notes = page
     .locator('details')
     .filter({ hasText: /notes? about files|could not be loaded/u });
+  // Notes (nothing failed) are a closed one-line link under the count, not a box over the list.
+  await expect(notes).not.toHaveAttribute('open');
+  expect((await notes.locator('summary').boundingBox())!.height).toBeLessThan(40);
   await notes.locator('summary').click();
   await expect(notes.getByText(/empty\.txt: The file is empty/u)).toBeVisible();
   await expect(notes.getByText(/binary\.txt: This file looks binary/u)).toBeVisible();

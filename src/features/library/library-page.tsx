@@ -43,6 +43,7 @@ export function LibraryPage(p: LibraryPageProps) {
             {mains.toLocaleString()} articles, {(shown.length - mains).toLocaleString()} briefs)
             from {p.fileCount.toLocaleString()} {p.fileCount === 1 ? 'file' : 'files'}
           </p>
+          <LoadProblems problems={p.problems} onRetry={p.onRetry} />
         </div>
         <div className="flex flex-wrap items-end gap-4">
           {p.viewHrefs && <ViewSwitch hrefs={p.viewHrefs} threads={p.threads !== undefined} />}
@@ -54,7 +55,6 @@ export function LibraryPage(p: LibraryPageProps) {
       {p.loading && <LoadingProgress done={p.done} total={p.fileCount} />}
       {!p.threads && p.readingTools}
       {p.entityFilter}
-      <LoadProblems problems={p.problems} onRetry={p.onRetry} />
       {p.threads ? (
         p.threads
       ) : shown.length === 0 && !p.loading ? (
