@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Story } from '../../corpus/types';
+import type { Story, StoryKind } from '../../corpus/types';
+import { KindFilter } from './kind-filter';
 import { LoadProblems, type LoadProblem } from './load-problems';
 import { LoadingProgress } from './loading-progress';
 import { SectionFilter } from './section-filter';
@@ -11,6 +12,10 @@ export interface LibraryPageProps {
   sections: string[];
   section: string | null;
   onSection: (s: string | null) => void;
+  kind: StoryKind | null;
+  onKind: (k: StoryKind | null) => void;
+  /** The library's filter as URL parameters: story links carry it, for j/k and the pager. */
+  within: URLSearchParams;
   fileCount: number;
   done: number;
   loading: boolean;
@@ -30,7 +35,10 @@ export interface LibraryPageProps {
 /** Every story of the folder, newest layout first: main stories with their briefs beneath. */
 export function LibraryPage(p: LibraryPageProps) {
   const shown = p.stories.filter(
-    (s) => (!p.section || s.section === p.section) && (!p.allowed || p.allowed.has(s.id)),
+    (s) =>
+      (!p.section || s.section === p.section) &&
+      (!p.kind || s.kind === p.kind) &&
+      (!p.allowed || p.allowed.has(s.id)),
   );
   const mains = shown.filter((s) => s.kind === 'main').length;
   return (
@@ -50,6 +58,7 @@ export function LibraryPage(p: LibraryPageProps) {
           {p.sections.length > 1 && !p.threads && (
             <SectionFilter sections={p.sections} value={p.section} onChange={p.onSection} />
           )}
+          {!p.threads && <KindFilter value={p.kind} onChange={p.onKind} />}
         </div>
       </div>
       {p.loading && <LoadingProgress done={p.done} total={p.fileCount} />}
@@ -61,10 +70,10 @@ export function LibraryPage(p: LibraryPageProps) {
         <p className="py-12 text-center text-ink/75 dark:text-night-ink/75">
           {p.fileCount === 0
             ? 'This folder has no .txt articles yet.'
-            : 'No stories in this section.'}
+            : 'No stories match this filter.'}
         </p>
       ) : (
-        <StoryList stories={shown} />
+        <StoryList stories={shown} within={p.within} />
       )}
     </div>
   );

@@ -8,6 +8,8 @@ import { StoryText, type StoryTextProps } from './story-text';
 export interface Neighbour {
   id: string;
   title: string | null;
+  /** The link, carrying the library filter the story was opened with. */
+  href: string;
 }
 
 export interface StoryViewProps {
@@ -123,7 +125,7 @@ function StoryPager({ prev, next }: { prev: Neighbour | null; next: Neighbour | 
   return (
     <nav aria-label="More stories" className="mt-12 grid gap-3 font-sans sm:grid-cols-2">
       {prev ? (
-        <Link to={paths.story.getHref(prev.id)} className={cls} rel="prev">
+        <Link to={prev.href} className={cls} rel="prev">
           <span className="text-xs text-ink/75 dark:text-night-ink/75">
             ← Previous story <kbd className="ml-1 rounded border px-1 text-[0.7rem]">k</kbd>
           </span>
@@ -133,7 +135,7 @@ function StoryPager({ prev, next }: { prev: Neighbour | null; next: Neighbour | 
         <span />
       )}
       {next && (
-        <Link to={paths.story.getHref(next.id)} className={`${cls} text-right`} rel="next">
+        <Link to={next.href} className={`${cls} text-right`} rel="next">
           <span className="text-xs text-ink/75 dark:text-night-ink/75">
             Next story <kbd className="ml-1 rounded border px-1 text-[0.7rem]">j</kbd> →
           </span>
