@@ -58,7 +58,10 @@ export function LibraryPage(p: LibraryPageProps) {
           {p.sections.length > 1 && !p.threads && (
             <SectionFilter sections={p.sections} value={p.section} onChange={p.onSection} />
           )}
-          {!p.threads && <KindFilter value={p.kind} onChange={p.onKind} />}
+          {/* A folder without briefs (BBC) has nothing to choose between. */}
+          {!p.threads && (p.kind || p.stories.some((s) => s.kind === 'brief')) && (
+            <KindFilter value={p.kind} onChange={p.onKind} />
+          )}
         </div>
       </div>
       {p.loading && <LoadingProgress done={p.done} total={p.fileCount} />}
