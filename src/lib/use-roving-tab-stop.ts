@@ -50,6 +50,8 @@ export function useRovingTabStop(opts: {
     (e: KeyboardEvent<HTMLElement>) => {
       const m = keys[e.key];
       if (!m || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+      // Shift with an arrow, Home or End selects text (the notebook's keyboard selection).
+      if (e.shiftKey && e.key.length > 1) return;
       const el = (e.target as Element).closest<HTMLElement>(selector);
       if (!el) return;
       e.preventDefault();
