@@ -30,7 +30,7 @@ export default defineConfig({
     {
       name: 'chromium',
       use: { ...devices['Desktop Chrome'] },
-      testIgnore: /(subpath|hostile-files)\.spec/u,
+      testIgnore: /(subpath|hostile-files|huge-file)\.spec/u,
     },
     {
       name: 'subpath',
@@ -40,7 +40,7 @@ export default defineConfig({
     {
       name: 'hostile',
       use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${HOSTILE_PORT}` },
-      testMatch: /hostile-files\.spec/u,
+      testMatch: /(hostile-files|huge-file)\.spec/u,
     },
   ],
   webServer: [

@@ -7,8 +7,15 @@ import { expect, test, type Page, type Route } from '@playwright/test';
  */
 const STORY = '/story/002_54c47fb4e1efd86c';
 
+/**
+ * `label-content-name-mismatch` (WCAG 2.5.3, label in name) is one of axe's experimental rules,
+ * off unless asked for: voice-control users say what they see, so every accessible name must
+ * contain (we make it start with) the visible label.
+ */
 async function expectNoViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
   const summary = violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes
@@ -53,6 +60,13 @@ for (const scheme of ['light', 'dark'] as const) {
     test('story with entity highlights', async ({ page }) => {
       await openStoryWithHighlights(page);
       await expectNoViolations(page, `story, ${scheme}`);
+    });
+
+    test('story with search hits', async ({ page }) => {
+      await page.goto(`${STORY}?q=putin`);
+      const hits = page.getByRole('group', { name: 'Search hits' });
+      await expect(hits.getByText(/\d+ hits$/u)).toBeVisible();
+      await expectNoViolations(page, `story with hits, ${scheme}`);
     });
 
     test('entity page', async ({ page }) => {

@@ -14,6 +14,10 @@ test('mentions are highlighted without changing a character of the text', async 
     .locator('mark[data-entity="person"][data-entity-id="person/vladimir-putin"]')
     .first();
   await expect(putin).toHaveAccessibleName('Vladimir Putin, person');
+  // A short form's name starts with what is on screen, then says who it is.
+  await expect(
+    page.locator('mark[data-entity-id="person/vladimir-putin"]', { hasText: /^Putin$/u }).first(),
+  ).toHaveAccessibleName('Putin, person: Vladimir Putin');
   await expect(page.locator('mark[data-entity-id="place/pyongyang"]').first()).toHaveAttribute(
     'data-entity',
     'place',
@@ -94,7 +98,7 @@ test('the library filters by entities (AND) with live counts, kept in the URL', 
   await page.goto('/?entity=person/vladimir-putin');
   const list = page.getByRole('list', { name: 'Stories' });
   await expect(list.getByRole('link')).toHaveCount(3);
-  await page.getByRole('button', { name: /^Add filter Kim Jong-un, person, 3 stories$/u }).click();
+  await page.getByRole('button', { name: /^Kim Jong-un 3 stories, person: add filter$/u }).click();
   await expect(page).toHaveURL(
     /entity=person%2Fvladimir-putin&entity=person%2Fkim-jong-un|entity=person\/vladimir-putin&entity=person\/kim-jong-un/u,
   );
@@ -109,4 +113,73 @@ test('the library filters by entities (AND) with live counts, kept in the URL', 
   await page.getByRole('option', { name: /Donald Trump/u }).click();
   await expect(list.getByRole('link')).toHaveCount(2);
   await expect(page).toHaveURL(/entity=person(%2F|\/)donald-trump/u);
+});
+
+test('keyboard only: the names are one tab stop, arrows and [ ] move between them, Tab moves on', async ({
+  page,
+}) => {
+  await page.goto(STORY);
+  await expect(page.getByText('Finding names…')).toHaveCount(0, { timeout: 20_000 });
+  const names = page.locator('[data-story-text] mark[data-entity-id]');
+  await expect(names.first()).toBeVisible();
+  const count = await names.count();
+  expect(count).toBeGreaterThan(10);
+  const focusedName = () =>
+    page.evaluate(() => {
+      const all = Array.from(document.querySelectorAll('[data-story-text] mark[data-entity-id]'));
+      return all.indexOf(document.activeElement as Element);
+    });
+
+  // Tab from the top of the page reaches the first name after the story's own controls.
+  let tabs = 0;
+  while ((await focusedName()) < 0 && tabs < 20) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  expect(await focusedName()).toBe(0);
+  // Screen readers still hear each name: a button whose name starts with what is on screen.
+  const first = names.first();
+  await expect(first).toHaveAccessibleName(new RegExp(`^${await first.textContent()}, `, 'u'));
+  await expect(page.getByText(/^Names: arrow keys or \[ and \] move/u)).toBeVisible();
+
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedName()).toBe(1);
+  await page.keyboard.press(']');
+  expect(await focusedName()).toBe(2);
+  await page.keyboard.press('[');
+  expect(await focusedName()).toBe(1);
+  await page.keyboard.press('End');
+  expect(await focusedName()).toBe(count - 1);
+  await page.keyboard.press('Home');
+  expect(await focusedName()).toBe(0);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+
+  // One Tab leaves the names for the paragraph links, which are one stop too (↑ ↓ move).
+  await page.keyboard.press('Tab');
+  const link1 = page.getByRole('button', { name: 'Copy link to paragraph 1', exact: true });
+  await expect(link1).toBeFocused();
+  await expect(page.getByText(/^Paragraph links: arrow keys move/u)).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(
+    page.getByRole('button', { name: 'Copy link to paragraph 2', exact: true }),
+  ).toBeFocused();
+
+  // One more Tab and the pager has focus: no stop per name or paragraph on the way.
+  await page.keyboard.press('Tab');
+  await expect(
+    page.getByRole('navigation', { name: 'More stories' }).getByRole('link').first(),
+  ).toBeFocused();
+  // Shift+Tab back: each stop remembers where it was left.
+  await page.keyboard.press('Shift+Tab');
+  await expect(
+    page.getByRole('button', { name: 'Copy link to paragraph 2', exact: true }),
+  ).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedName()).toBe(2);
+
+  // From anywhere else in the story, ] goes to a name on screen.
+  await page.getByRole('button', { name: /^People/u }).focus();
+  await page.keyboard.press(']');
+  expect(await focusedName()).toBeGreaterThanOrEqual(0);
 });

@@ -21,3 +21,15 @@ describe('paths.story.idFromPath', () => {
     expect(paths.story.idFromPath('/story/%E0%A4%A')).toBe('%E0%A4%A');
   });
 });
+
+describe('paths.story.getHref with the library filter', () => {
+  it('carries only the filter’s keys after the query, and reads back the same id', () => {
+    const within = new URLSearchParams('section=world&entity=person/kim-jong-un&x=1&kind=brief');
+    const href = paths.story.getHref('world/001', { query: 'kim jong', paragraph: 2, within });
+    expect(href).toBe(
+      '/story/world/001?q=kim%20jong&section=world&entity=person%2Fkim-jong-un&kind=brief#p2',
+    );
+    expect(paths.story.getHref('a', { within: new URLSearchParams('q=x') })).toBe('/story/a');
+    expect(paths.story.idFromPath(href.split('?')[0]!)).toBe('world/001');
+  });
+});

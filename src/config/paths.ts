@@ -8,6 +8,20 @@ function encodeId(id: string): string {
   return id.split('/').map(encodeURIComponent).join('/');
 }
 
+/**
+ * The library's filter (`?section=`, `?entity=` repeated, `?kind=`). A story opened from a
+ * filtered library carries it too, so that j/k and the pager step through what the library
+ * showed, and back to it.
+ */
+const FILTER_KEYS = ['section', 'entity', 'kind'] as const;
+
+/** Only the library filter's keys of `params`, in a stable order. */
+export function libraryFilter(params: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const key of FILTER_KEYS) for (const v of params.getAll(key)) if (v) out.append(key, v);
+  return out;
+}
+
 export const paths = {
   library: {
     pattern: '/',
@@ -18,8 +32,14 @@ export const paths = {
   },
   story: {
     pattern: '/story/*',
-    getHref: (id: string, opts: { paragraph?: number; query?: string } = {}) => {
-      const q = opts.query ? `?q=${encodeURIComponent(opts.query)}` : '';
+    getHref: (
+      id: string,
+      opts: { paragraph?: number; query?: string; within?: URLSearchParams } = {},
+    ) => {
+      const parts = opts.query ? [`q=${encodeURIComponent(opts.query)}`] : [];
+      const within = opts.within ? libraryFilter(opts.within).toString() : '';
+      if (within) parts.push(within);
+      const q = parts.length ? `?${parts.join('&')}` : '';
       const hash = opts.paragraph ? `#p${opts.paragraph}` : '';
       return `/story/${encodeId(id)}${q}${hash}`;
     },

@@ -39,10 +39,17 @@ const BY_PAGE: Record<ShortcutPage, ShortcutGroup[]> = {
     {
       title: 'Reading',
       shortcuts: [
-        { keys: ['j', 'k'], does: 'Next / previous story' },
+        { keys: ['j', 'k'], does: 'Next / previous article, in the library’s filter' },
+        { keys: ['J', 'K'], does: 'Next / previous story, briefs included' },
         { keys: ['n', 'N'], does: 'Next / previous search hit (opened with a search)' },
         { keys: ['m'], does: 'Mark as read / unread' },
         { keys: ['Enter'], does: 'On a highlighted name: open its card' },
+        {
+          keys: ['[', ']'],
+          does: 'To a highlighted name on screen; on a name, the previous / next',
+        },
+        { keys: ['←', '→'], does: 'On a name: previous / next name (the names are one Tab stop)' },
+        { keys: ['↑', '↓'], does: 'On a ¶ link: previous / next paragraph link' },
       ],
     },
     {

@@ -45,6 +45,37 @@ export function storyOrder(
   return files.flatMap((f) => parsed.get(f.id)?.stories.map((s) => s.id) ?? [f.id]);
 }
 
+/** Which stories a step (j/k, J/K) lands on: articles, briefs, or either. */
+export type StepUnit = 'main' | 'brief' | 'any';
+
+/** True for a brief's id (`<file id>~<n>`). */
+export function isBriefId(storyId: string): boolean {
+  return fileIdOf(storyId) !== storyId;
+}
+
+/**
+ * The story `delta` places from `from` in reading order, skipping stories of another kind than
+ * `unit` and those `accept` refuses (the library's filter); null at either end, or when `from` is
+ * not in `order`. `from` itself need not pass: a brief opened from a list of articles steps to the
+ * article after it.
+ */
+export function stepStory(
+  order: readonly string[],
+  from: string,
+  delta: 1 | -1,
+  unit: StepUnit,
+  accept: (storyId: string) => boolean = () => true,
+): string | null {
+  const at = order.indexOf(from);
+  if (at < 0) return null;
+  for (let i = at + delta; i >= 0 && i < order.length; i += delta) {
+    const id = order[i]!;
+    if (unit !== 'any' && isBriefId(id) !== (unit === 'brief')) continue;
+    if (accept(id)) return id;
+  }
+  return null;
+}
+
 /**
  * The one-line excerpt of a library row. A derived title already is the lede's opening, so the
  * excerpt goes on from the lede's second sentence (or the second paragraph) instead of repeating it.

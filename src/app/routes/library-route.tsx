@@ -6,9 +6,10 @@ import {
   threadsQuery,
   useWorkerStatus,
 } from '../../data/analysis-api';
-import { paths } from '../../config/paths';
+import { libraryFilter, paths } from '../../config/paths';
 import { ThreadList } from '../../features/threads/thread-list';
 import { EntityFilter } from '../../features/library/entity-filter';
+import type { StoryKind } from '../../corpus/types';
 import { useSearchParams } from '../../lib/router';
 import { useCorpus } from '../../data/use-corpus';
 import { collectProblems } from '../../features/library/load-problems';
@@ -24,6 +25,9 @@ export function LibraryRoute() {
   const [params, setParams] = useSearchParams();
   useDocumentTitle(null);
   const section = params.get('section');
+  const kindParam = params.get('kind');
+  const kind: StoryKind | null = kindParam === 'main' || kindParam === 'brief' ? kindParam : null;
+  const within = useMemo(() => libraryFilter(params), [params]);
   const entityIds = params.getAll('entity');
   const status = useWorkerStatus();
   const filter = useQuery(filterStoriesQuery(entityIds, status));
@@ -97,6 +101,14 @@ export function LibraryRoute() {
         else next.delete('section');
         setParams(next);
       }}
+      kind={kind}
+      onKind={(k) => {
+        const next = new URLSearchParams(params);
+        if (k) next.set('kind', k);
+        else next.delete('kind');
+        setParams(next);
+      }}
+      within={within}
       allowed={entityIds.length ? allowed : null}
       entityFilter={
         <EntityFilter

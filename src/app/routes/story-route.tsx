@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useSplat } from '../../lib/router';
+import { Link, useSearchParams, useSplat } from '../../lib/router';
 import { NotFound } from '../../components/ui/not-found';
 import { paths } from '../../config/paths';
 import { storyOrder } from '../../corpus/library';
@@ -8,6 +8,7 @@ import { useStory } from '../../data/use-story';
 import type { Neighbour } from '../../features/reader/story-view';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { StoryScreen } from './story-screen';
+import { useStorySteps } from './use-story-steps';
 
 export function StoryRoute() {
   // Static hosts may add a trailing slash (directory index of a preview page): ignore it.
@@ -31,14 +32,17 @@ export function StoryRoute() {
       new Map([...corpus.files, [ownFile.fileId, ownFile]]),
     );
   }, [corpus.order, corpus.files, corpus.manifest, ownFile]);
-  /** The story `delta` places from `from` in the library's order, if any. */
-  const neighbourOf = (from: string, delta: 1 | -1): string | null => {
-    const i = order.indexOf(from);
-    return i >= 0 ? (order[i + delta] ?? null) : null;
-  };
+  const [params] = useSearchParams();
+  const steps = useStorySteps(order, corpus.manifest, params);
   const neighbour = (delta: 1 | -1): Neighbour | null => {
-    const nid = neighbourOf(id, delta);
-    return nid ? { id: nid, title: titles.get(nid) ?? null } : null;
+    const nid = steps.neighbourOf(id, delta);
+    return nid
+      ? {
+          id: nid,
+          title: titles.get(nid) ?? null,
+          href: paths.story.getHref(nid, { within: steps.within }),
+        }
+      : null;
   };
 
   if (state.status === 'loading') {
@@ -84,7 +88,7 @@ export function StoryRoute() {
       }
       prev={neighbour(-1)}
       next={neighbour(1)}
-      neighbourOf={neighbourOf}
+      steps={steps}
       titleOf={(sid) => titles.get(sid) ?? sid}
     />
   );

@@ -18,7 +18,8 @@ import { ReadingControls, ReadingProgress } from '../../features/reading/reading
 import { useReadingTracker } from '../../features/reading/use-reading-tracker';
 import { copyText } from '../../lib/clipboard';
 import { markOnce } from '../../lib/perf';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import type { StorySteps } from './use-story-steps';
 
 /**
  * A loaded story with its layers: entity marks (legend, card), `?q=` search hits, the related
@@ -33,8 +34,8 @@ export function StoryScreen(p: {
   prev: Neighbour | null;
   next: Neighbour | null;
   titleOf: (id: string) => string;
-  /** The story `delta` places from `id` in the library's order, if any. */
-  neighbourOf: (id: string, delta: 1 | -1) => string | null;
+  /** j/k and J/K: the library's order and filter. */
+  steps: StorySteps;
 }) {
   const { story } = p;
   const location = useLocation();
@@ -67,27 +68,50 @@ export function StoryScreen(p: {
 
   // j/k step from the newest location, not from the story on screen: a second press while the
   // previous step still renders (a transition, longer on a busy machine) must go one further.
-  const step = (delta: 1 | -1) => {
+  // At either end a polite status (the toast region) says so, rather than nothing happening.
+  const { steps } = p;
+  const step = (delta: 1 | -1, every = false) => {
+    if (steps.pending) return toast('Still finding the stories of this filter…');
     const here = paths.story.idFromPath(latestPathname()) ?? story.id;
-    const to = p.neighbourOf(here, delta);
-    if (to) navigate(paths.story.getHref(to));
+    const to = steps.neighbourOf(here, delta, every);
+    if (to) navigate(paths.story.getHref(to, { within: steps.within }));
+    else toast(steps.endMessage(delta, every));
   };
   useStoryKeys({
     j: () => step(1),
     k: () => step(-1),
+    // Every story, briefs included.
+    J: () => step(1, true),
+    K: () => step(-1, true),
     n: () => hits.active && hits.next(),
     N: () => hits.active && hits.prev(),
+    // From anywhere in the story to its names (from a name, the names' own keys take these).
+    ']': () => entities.focusName('next'),
+    '[': () => entities.focusName('prev'),
   });
 
-  const copyParagraph = async (n: number) => {
-    const href = paths.story.getHref(story.id, { paragraph: n, query: query || undefined });
-    void navigate(href, { replace: true, preventScrollReset: true });
-    toast(
-      (await copyText(absoluteUrl(href)))
-        ? `Link to paragraph ${n} copied`
-        : 'Could not copy the link',
-    );
-  };
+  // Both stable: the story text renders in groups that re-render only when their props change.
+  const copyParagraph = useCallback(
+    async (n: number) => {
+      const href = paths.story.getHref(story.id, { paragraph: n, query: query || undefined });
+      void navigate(href, { replace: true, preventScrollReset: true });
+      toast(
+        (await copyText(absoluteUrl(href)))
+          ? `Link to paragraph ${n} copied`
+          : 'Could not copy the link',
+      );
+    },
+    [story.id, query, navigate],
+  );
+  const { marksFor } = entities;
+  const { hitsFor } = hits;
+  const { innerFor } = notebook;
+  const renderText = useCallback(
+    (text: string, i: number) => (
+      <MarkedText text={text} outer={marksFor(i)} hits={hitsFor(i)} inner={innerFor(i)} />
+    ),
+    [marksFor, hitsFor, innerFor],
+  );
 
   return (
     <StoryView
@@ -99,14 +123,8 @@ export function StoryScreen(p: {
       prev={p.prev}
       next={p.next}
       onCopyParagraph={copyParagraph}
-      renderText={(text, i) => (
-        <MarkedText
-          text={text}
-          outer={entities.marksFor(i)}
-          hits={hits.hitsFor(i)}
-          inner={notebook.innerFor(i)}
-        />
-      )}
+      renderText={renderText}
+      mustShow={hits.firstParagraph}
       textHandlers={{
         ...entities.handlers,
         onClick: (e) => notebook.onClick(e) || entities.handlers.onClick(e),

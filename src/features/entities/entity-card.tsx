@@ -1,8 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from '../../lib/router';
 import { paths } from '../../config/paths';
+import { useMediaQuery } from '../../lib/use-media-query';
 import type { EntitySummary } from '../../worker/protocol';
-import { SWATCH_CLASS, TYPE_LABEL } from './entity-style';
+import { TYPE_LABEL } from './entity-style';
+import { TypeSwatch } from './type-swatch';
 
 export interface EntityCardProps {
   entity: EntitySummary;
@@ -17,18 +19,32 @@ export interface EntityCardProps {
 }
 
 const OTHER_STORIES = 8;
+/** Below Tailwind's `sm`: no room beside the text, so the card is a sheet at the bottom. */
+const NARROW = '(max-width: 639.98px)';
+/** The sticky header's height (h-14), which a name scrolled into view must clear. */
+const HEADER_PX = 56;
 
 /**
  * The card a mention opens: who or what it is, its other names, the previous/next mention in this
  * story and the other stories naming it. Non-modal: Esc or a click elsewhere closes it, and focus
- * goes back to the mention.
+ * goes back to the mention. Beside the name on wide screens; on phones a sheet along the bottom,
+ * the page scrolled so the name stays in sight above it (a card floating over the text hid it).
  */
 export function EntityCard(p: EntityCardProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
   const { entity, anchor, onClose } = p;
+  const narrow = useMediaQuery(NARROW);
 
   useLayoutEffect(() => {
+    if (narrow) {
+      const sheet = ref.current?.offsetHeight ?? 0;
+      const r = anchor.getBoundingClientRect();
+      const bottom = window.innerHeight - sheet - 12;
+      if (r.bottom > bottom || r.top < HEADER_PX)
+        window.scrollBy({ top: r.bottom > bottom ? r.bottom - bottom : r.top - HEADER_PX - 12 });
+      return;
+    }
     const place = () => {
       const r = anchor.getBoundingClientRect();
       const width = Math.min(352, window.innerWidth - 16);
@@ -48,10 +64,10 @@ export function EntityCard(p: EntityCardProps) {
       window.removeEventListener('scroll', place);
       window.removeEventListener('resize', place);
     };
-  }, [anchor]);
+  }, [anchor, narrow]);
 
   useEffect(() => {
-    ref.current?.focus();
+    ref.current?.focus({ preventScroll: true });
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -72,21 +88,29 @@ export function EntityCard(p: EntityCardProps) {
 
   const others = entity.stories.filter((s) => s.storyId !== p.currentStoryId);
   const btn =
-    'rounded border border-black/15 px-2 py-0.5 text-xs hover:bg-black/5 disabled:opacity-40 dark:border-white/20 dark:hover:bg-white/10';
+    'min-h-7 rounded border border-black/15 px-2 py-0.5 text-xs hover:bg-black/5 disabled:opacity-40 dark:border-white/20 dark:hover:bg-white/10';
   return (
     <div
       ref={ref}
       role="dialog"
       aria-label={`${entity.name}, ${TYPE_LABEL[entity.type].one}`}
       tabIndex={-1}
-      style={{ top: pos?.top ?? -9999, left: pos?.left ?? 0 }}
-      className="fixed z-40 w-[22rem] max-w-[calc(100vw-1rem)] rounded-xl border border-black/10 bg-white p-4 font-sans text-sm shadow-xl outline-none dark:border-white/15 dark:bg-neutral-900"
+      data-sheet={narrow ? '' : undefined}
+      style={narrow ? undefined : { top: pos?.top ?? -9999, left: pos?.left ?? 0 }}
+      className={`fixed z-40 border-black/10 bg-white font-sans text-sm outline-none dark:border-white/15 dark:bg-neutral-900 ${
+        narrow
+          ? 'inset-x-0 bottom-0 max-h-[65dvh] overflow-y-auto rounded-t-2xl border-t px-4 pt-2 pb-[max(1rem,env(safe-area-inset-bottom))] shadow-[0_-8px_30px_rgba(0,0,0,0.18)]'
+          : 'w-[22rem] max-w-[calc(100vw-1rem)] rounded-xl border p-4 shadow-xl'
+      }`}
     >
-      <div className="flex items-start gap-2">
-        <span
+      {narrow && (
+        <div
           aria-hidden
-          className={`mt-1 inline-block h-3 w-3 shrink-0 rounded-sm border-b-2 ${SWATCH_CLASS[entity.type]}`}
+          className="mx-auto mb-3 h-1 w-10 rounded-full bg-black/20 dark:bg-white/25"
         />
+      )}
+      <div className="flex items-start gap-2">
+        <TypeSwatch type={entity.type} className="mt-0.5" />
         <div className="min-w-0">
           <h2 className="text-base font-semibold">{entity.name}</h2>
           <p className="text-xs text-ink/75 capitalize dark:text-night-ink/75">
@@ -97,7 +121,7 @@ export function EntityCard(p: EntityCardProps) {
         <button
           type="button"
           onClick={() => (onClose(), anchor.focus())}
-          className="ml-auto px-1 text-lg leading-none"
+          className="-mt-1 -mr-1 ml-auto flex h-8 w-8 items-center justify-center rounded-md text-lg leading-none hover:bg-black/5 dark:hover:bg-white/10"
           aria-label="Close"
         >
           ×

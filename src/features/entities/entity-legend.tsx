@@ -1,5 +1,8 @@
 import type { EntityType } from '../../corpus/entities/types';
-import { ENTITY_TYPES, SWATCH_CLASS, TYPE_LABEL } from './entity-style';
+import { KeysHint } from '../../components/ui/keys-hint';
+import { ENTITY_TYPES, TYPE_LABEL } from './entity-style';
+import { TypeSwatch } from './type-swatch';
+import { NAMES_KEYS_HINT_ID } from './use-entity-layer';
 
 /** Per-type counts for the story, each a toggle that shows or hides that type's highlights. */
 export function EntityLegend(p: {
@@ -20,16 +23,13 @@ export function EntityLegend(p: {
           type="button"
           aria-pressed={p.visible[t]}
           onClick={() => p.onToggle(t)}
-          className={`flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 ${
+          className={`flex items-center gap-2 rounded-full border py-1 pr-3 pl-1.5 ${
             p.visible[t]
               ? 'border-black/20 dark:border-white/25'
               : 'border-dashed border-black/20 opacity-70 dark:border-white/25'
           }`}
         >
-          <span
-            aria-hidden
-            className={`inline-block h-3 w-3 rounded-sm border-b-2 ${SWATCH_CLASS[t]}`}
-          />
+          <TypeSwatch type={t} />
           {TYPE_LABEL[t].many}
           <span className="tabular-nums text-ink/75 dark:text-night-ink/75">{p.counts[t]}</span>
         </button>
@@ -37,6 +37,9 @@ export function EntityLegend(p: {
       {p.pending && (
         <span className="text-xs text-ink/75 dark:text-night-ink/75">Finding names…</span>
       )}
+      <KeysHint id={NAMES_KEYS_HINT_ID} stop="names">
+        Names: arrow keys or [ and ] move between them, Enter opens one, Tab leaves them.
+      </KeysHint>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { MarkedText } from '../../components/ui/marked-text';
 import { paths } from '../../config/paths';
 import type { EntityPageData } from '../../worker/protocol';
 import { MARK_CLASS, SWATCH_CLASS, TYPE_LABEL } from './entity-style';
+import { TypeSwatch } from './type-swatch';
 
 /**
  * Everything about one person, place or organization: the stories that mention it with the
@@ -24,10 +25,7 @@ export function EntityPage({
     <div className="mx-auto max-w-6xl px-4 py-8 lg:grid lg:grid-cols-[minmax(0,1fr)_18rem] lg:gap-12">
       <div className="mx-auto w-full max-w-[68ch] lg:mx-0 lg:justify-self-end">
         <p className="flex items-center gap-2 text-xs font-semibold tracking-widest text-ink/75 uppercase dark:text-night-ink/75">
-          <span
-            aria-hidden
-            className={`inline-block h-3 w-3 rounded-sm border-b-2 ${SWATCH_CLASS[entity.type]}`}
-          />
+          <TypeSwatch type={entity.type} className="tracking-normal normal-case" />
           {TYPE_LABEL[entity.type].one}
         </p>
         <h1 className="mt-2 font-serif text-4xl font-semibold tracking-tight">{entity.name}</h1>

@@ -8,6 +8,8 @@ import {
   type MouseEvent,
 } from 'react';
 import { markOnce } from '../../lib/perf';
+import { TEXT_ROVING_KEYS, type RovingMove } from '../../lib/roving';
+import { useRovingTabStop } from '../../lib/use-roving-tab-stop';
 import type { EntityType, Mention } from '../../corpus/entities/types';
 import type { Story } from '../../corpus/types';
 import { storyEntitiesQuery, useWorkerStatus } from '../../data/analysis-api';
@@ -22,9 +24,15 @@ export interface OpenCard {
   total: number;
 }
 
+/** The story's names; the entity page's marks are outside `[data-story-text]`. */
+const NAME = '[data-story-text] mark[data-entity-id]';
+/** The hidden hint that every name points at (`aria-describedby`); EntityLegend renders it. */
+export const NAMES_KEYS_HINT_ID = 'keys-names';
+
 /**
  * The entity layer of the reading view: the story's mentions from the worker, per-type toggles,
  * `<mark>` attributes per paragraph, and the card opened by clicking (or Enter on) a mention.
+ * The names are one tab stop (a roving tabindex): arrow keys, `[` and `]` move between them.
  */
 export function useEntityLayer(story: Story, hash: string) {
   const status = useWorkerStatus();
@@ -70,8 +78,10 @@ export function useEntityLayer(story: Story, hash: string) {
               'data-entity': m.type,
               'data-entity-id': m.entityId,
               role: 'button',
-              tabIndex: 0,
-              'aria-label': `${name}, ${TYPE_LABEL[m.type].one}`,
+              // IMPORTANT: a constant -1; useRovingTabStop gives the one stop its 0 in the DOM.
+              tabIndex: -1,
+              'aria-label': mentionLabel(m.text, m.type, name),
+              'aria-describedby': NAMES_KEYS_HINT_ID,
               className: `cursor-pointer rounded-[3px] px-px ${MARK_CLASS[m.type]}`,
             },
           };
@@ -97,15 +107,35 @@ export function useEntityLayer(story: Story, hash: string) {
     },
     [openAt],
   );
+  const roving = useRovingTabStop({
+    items: nameElements,
+    selector: NAME,
+    keys: TEXT_ROVING_KEYS,
+    version: marksFor,
+  });
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLElement>) => {
       const el = (e.target as HTMLElement).closest<HTMLElement>('mark[data-entity-id]');
       if (el && (e.key === 'Enter' || e.key === ' ')) {
         e.preventDefault();
         openAt(el);
-      }
+      } else roving.onKeyDown(e);
     },
-    [openAt],
+    [openAt, roving],
+  );
+  /**
+   * `[` / `]` from outside the names: to the stop if it is on screen, else to the first name on
+   * screen (the reader is there, not at the top); from a name, the roving keys take over.
+   */
+  const focusName = useCallback(
+    (m: RovingMove) => {
+      const stop = roving.current();
+      if (stop && onScreen(stop)) return void stop.focus();
+      const seen = nameElements().find(onScreen);
+      if (seen) seen.focus();
+      else roving.move(m === 'prev' ? 'last' : 'first', null);
+    },
+    [roving],
   );
   const move = useCallback(
     (delta: -1 | 1) => {
@@ -140,8 +170,29 @@ export function useEntityLayer(story: Story, hash: string) {
     card,
     closeCard: () => setCard(null),
     move,
-    handlers: { onClick, onKeyDown },
+    focusName,
+    handlers: { onClick, onKeyDown, onFocus: roving.onFocus },
   };
+}
+
+/**
+ * The mention's accessible name starts with its visible text (WCAG 2.5.3, label in name: voice
+ * control users say what they see), then the type, then the full name when the text is a short
+ * form ("Putin, person: Vladimir Putin").
+ */
+export function mentionLabel(text: string, type: EntityType, name: string): string {
+  const same =
+    text.replace(/\s+/gu, ' ').toLowerCase() === name.replace(/\s+/gu, ' ').toLowerCase();
+  return same ? `${text}, ${TYPE_LABEL[type].one}` : `${text}, ${TYPE_LABEL[type].one}: ${name}`;
+}
+
+function nameElements(): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>(NAME));
+}
+
+function onScreen(el: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  return r.bottom > 0 && r.top < window.innerHeight && r.width > 0;
 }
 
 function mentionElements(entityId: string): HTMLElement[] {

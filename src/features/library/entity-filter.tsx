@@ -124,10 +124,12 @@ export function EntityFilter(p: {
               type="button"
               onClick={() => p.onAdd(entity.id)}
               className="flex items-center gap-1 rounded-full border border-black/10 px-2 py-0.5 text-xs hover:bg-black/5 dark:border-white/15 dark:hover:bg-white/10"
-              aria-label={`Add filter ${entity.name}, ${entity.type}, ${count} ${count === 1 ? 'story' : 'stories'}`}
+              // Starts with what the chip shows ("US 5071"), as voice control users say it.
+              aria-label={`${entity.name} ${count} ${count === 1 ? 'story' : 'stories'}, ${entity.type}: add filter`}
             >
               <span aria-hidden className={`h-1.5 w-1.5 rounded-full ${DOT[entity.type]}`} />
-              {entity.name}
+              {/* A real space: the flex gap shows one, and text read out needs one ("US 5071"). */}
+              {entity.name}{' '}
               <span className="tabular-nums text-ink/75 dark:text-night-ink/75">{count}</span>
             </button>
           ))}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Story } from '../../corpus/types';
+import type { Story, StoryKind } from '../../corpus/types';
+import { KindFilter } from './kind-filter';
 import { LoadProblems, type LoadProblem } from './load-problems';
 import { LoadingProgress } from './loading-progress';
 import { SectionFilter } from './section-filter';
@@ -11,6 +12,10 @@ export interface LibraryPageProps {
   sections: string[];
   section: string | null;
   onSection: (s: string | null) => void;
+  kind: StoryKind | null;
+  onKind: (k: StoryKind | null) => void;
+  /** The library's filter as URL parameters: story links carry it, for j/k and the pager. */
+  within: URLSearchParams;
   fileCount: number;
   done: number;
   loading: boolean;
@@ -30,7 +35,10 @@ export interface LibraryPageProps {
 /** Every story of the folder, newest layout first: main stories with their briefs beneath. */
 export function LibraryPage(p: LibraryPageProps) {
   const shown = p.stories.filter(
-    (s) => (!p.section || s.section === p.section) && (!p.allowed || p.allowed.has(s.id)),
+    (s) =>
+      (!p.section || s.section === p.section) &&
+      (!p.kind || s.kind === p.kind) &&
+      (!p.allowed || p.allowed.has(s.id)),
   );
   const mains = shown.filter((s) => s.kind === 'main').length;
   return (
@@ -43,28 +51,32 @@ export function LibraryPage(p: LibraryPageProps) {
             {mains.toLocaleString()} articles, {(shown.length - mains).toLocaleString()} briefs)
             from {p.fileCount.toLocaleString()} {p.fileCount === 1 ? 'file' : 'files'}
           </p>
+          <LoadProblems problems={p.problems} onRetry={p.onRetry} />
         </div>
         <div className="flex flex-wrap items-end gap-4">
           {p.viewHrefs && <ViewSwitch hrefs={p.viewHrefs} threads={p.threads !== undefined} />}
           {p.sections.length > 1 && !p.threads && (
             <SectionFilter sections={p.sections} value={p.section} onChange={p.onSection} />
           )}
+          {/* A folder without briefs (BBC) has nothing to choose between. */}
+          {!p.threads && (p.kind || p.stories.some((s) => s.kind === 'brief')) && (
+            <KindFilter value={p.kind} onChange={p.onKind} />
+          )}
         </div>
       </div>
       {p.loading && <LoadingProgress done={p.done} total={p.fileCount} />}
       {!p.threads && p.readingTools}
       {p.entityFilter}
-      <LoadProblems problems={p.problems} onRetry={p.onRetry} />
       {p.threads ? (
         p.threads
       ) : shown.length === 0 && !p.loading ? (
         <p className="py-12 text-center text-ink/75 dark:text-night-ink/75">
           {p.fileCount === 0
             ? 'This folder has no .txt articles yet.'
-            : 'No stories in this section.'}
+            : 'No stories match this filter.'}
         </p>
       ) : (
-        <StoryList stories={shown} />
+        <StoryList stories={shown} within={p.within} />
       )}
     </div>
   );

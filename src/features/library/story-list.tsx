@@ -13,7 +13,7 @@ const OVERSCAN = 12;
  * ~30 on screen. Arrow keys (and j/k), Home/End move focus by index, scrolling the target row
  * into view first, since rows off screen do not exist in the DOM.
  */
-export function StoryList({ stories }: { stories: Story[] }) {
+export function StoryList({ stories, within }: { stories: Story[]; within: URLSearchParams }) {
   const listRef = useRef<HTMLUListElement>(null);
   const margin = useDocumentOffset(listRef);
   const virtualizer = useWindowVirtualizer({
@@ -73,6 +73,7 @@ export function StoryList({ stories }: { stories: Story[] }) {
           <StoryRow
             key={item.key}
             story={story}
+            within={within}
             index={item.index}
             setSize={stories.length}
             measureRef={virtualizer.measureElement}

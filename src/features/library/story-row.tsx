@@ -7,12 +7,15 @@ import { useReadIds } from './read-ids';
 /** One library row. Briefs are visibly secondary: indented, smaller, labelled as excerpts. */
 export function StoryRow({
   story,
+  within,
   index,
   setSize,
   measureRef,
   top,
 }: {
   story: Story;
+  /** The library's filter, carried into the story (j/k step through what the list shows). */
+  within: URLSearchParams;
   index: number;
   setSize: number;
   measureRef: (el: HTMLElement | null) => void;
@@ -34,7 +37,7 @@ export function StoryRow({
     >
       <Link
         data-row
-        to={paths.story.getHref(story.id)}
+        to={paths.story.getHref(story.id, { within })}
         className="group block rounded-md px-3 py-2 hover:bg-black/[0.04] focus-visible:bg-black/[0.04] dark:hover:bg-white/[0.06] dark:focus-visible:bg-white/[0.06]"
       >
         <div className="flex flex-wrap items-center gap-x-2 text-xs tracking-wide text-ink/75 uppercase dark:text-night-ink/75">

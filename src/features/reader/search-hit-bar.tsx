@@ -32,18 +32,18 @@ export function SearchHitBar(p: {
         className={btn}
         onClick={p.onPrev}
         disabled={p.total === 0 || !p.shown}
-        aria-label="Previous hit (N)"
+        aria-keyshortcuts="Shift+N"
       >
-        ↑ <kbd className="text-xs">N</kbd>
+        <span aria-hidden>↑</span> Previous <kbd className="text-xs">N</kbd>
       </button>
       <button
         type="button"
         className={btn}
         onClick={p.onNext}
         disabled={p.total === 0 || !p.shown}
-        aria-label="Next hit (n)"
+        aria-keyshortcuts="N"
       >
-        ↓ <kbd className="text-xs">n</kbd>
+        <span aria-hidden>↓</span> Next <kbd className="text-xs">n</kbd>
       </button>
       <button type="button" className={btn} aria-pressed={p.shown} onClick={p.onToggle}>
         {p.shown ? 'Hide hits' : 'Show hits'}

@@ -1,16 +1,15 @@
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from '../../lib/router';
 import type { Story } from '../../corpus/types';
 import { paths } from '../../config/paths';
-import { Paragraph } from './paragraph';
 import { StoryActions } from './story-actions';
-
-/** Past this many paragraphs, paragraphs away from the viewport skip layout (content-visibility). */
-const LAZY_LAYOUT_PARAGRAPHS = 300;
+import { StoryText, type StoryTextProps } from './story-text';
 
 export interface Neighbour {
   id: string;
   title: string | null;
+  /** The link, carrying the library filter the story was opened with. */
+  href: string;
 }
 
 export interface StoryViewProps {
@@ -22,13 +21,13 @@ export interface StoryViewProps {
   activeParagraph: number | null;
   prev: Neighbour | null;
   next: Neighbour | null;
-  onCopyParagraph: (n: number) => void;
-  /** Renders a paragraph's text; later layers (entities, search hits) mark it up. */
-  renderText?: (text: string, index: number) => ReactNode;
+  onCopyParagraph: StoryTextProps['onCopyParagraph'];
+  renderText?: StoryTextProps['renderText'];
+  /** A paragraph (1-based) that must be rendered at once (the first search hit's). */
+  mustShow?: number;
   /** Tools under the header (highlight legend, search-hit navigation). */
   toolbar?: ReactNode;
-  /** Delegated handlers of the text (clicks and keys on marks). */
-  textHandlers?: Pick<HTMLAttributes<HTMLDivElement>, 'onClick' | 'onKeyDown'>;
+  textHandlers?: StoryTextProps['handlers'];
   /** Floating UI anchored in the text (the entity card). */
   overlay?: ReactNode;
   aside?: ReactNode;
@@ -69,6 +68,12 @@ export function StoryView(p: StoryViewProps) {
           >
             {p.title}
           </h1>
+          {story.titleDerived && story.paragraphs.length > 0 && (
+            // The first paragraph repeats the title: say why, so it does not read as a glitch.
+            <p className="mt-2 text-sm text-ink/75 italic dark:text-night-ink/75">
+              No headline in the file: the title is taken from its first paragraph.
+            </p>
+          )}
           <p className="mt-3 text-sm text-ink/75 dark:text-night-ink/75">
             {story.readingMinutes} min read · {story.wordCount.toLocaleString()} words
             {story.credits.length > 0 && <> · {story.credits.join(' · ')}</>}
@@ -93,31 +98,14 @@ export function StoryView(p: StoryViewProps) {
             {p.fileWarnings.join(' ')}
           </div>
         )}
-        <div
-          {...p.textHandlers}
-          data-story-text
-          className={`space-y-5 font-serif text-[1.1875rem] leading-[1.7] [hyphens:auto] [overflow-wrap:anywhere] ${
-            // A huge file (a 20 MB line is thousands of paragraphs): lay out only what is near
-            // the viewport, or the first paint takes seconds.
-            story.paragraphs.length > LAZY_LAYOUT_PARAGRAPHS
-              ? '[&>div>p]:[contain-intrinsic-size:auto_10rem] [&>div>p]:[content-visibility:auto]'
-              : ''
-          }`}
-        >
-          {story.paragraphs.map((text, i) => (
-            <Paragraph
-              key={i}
-              n={i + 1}
-              active={p.activeParagraph === i + 1}
-              onCopyLink={p.onCopyParagraph}
-            >
-              {p.renderText ? p.renderText(text, i) : text}
-            </Paragraph>
-          ))}
-          {story.paragraphs.length === 0 && (
-            <p className="font-sans text-base italic">This file has no text.</p>
-          )}
-        </div>
+        <StoryText
+          paragraphs={story.paragraphs}
+          activeParagraph={p.activeParagraph}
+          mustShow={p.mustShow}
+          onCopyParagraph={p.onCopyParagraph}
+          renderText={p.renderText}
+          handlers={p.textHandlers}
+        />
         {story.truncated && (
           <p className="mt-6 border-t border-black/10 pt-4 text-sm text-ink/75 italic dark:border-white/15 dark:text-night-ink/75">
             The text stops here: the source file holds only this excerpt.
@@ -137,7 +125,7 @@ function StoryPager({ prev, next }: { prev: Neighbour | null; next: Neighbour | 
   return (
     <nav aria-label="More stories" className="mt-12 grid gap-3 font-sans sm:grid-cols-2">
       {prev ? (
-        <Link to={paths.story.getHref(prev.id)} className={cls} rel="prev">
+        <Link to={prev.href} className={cls} rel="prev">
           <span className="text-xs text-ink/75 dark:text-night-ink/75">
             ← Previous story <kbd className="ml-1 rounded border px-1 text-[0.7rem]">k</kbd>
           </span>
@@ -147,7 +135,7 @@ function StoryPager({ prev, next }: { prev: Neighbour | null; next: Neighbour | 
         <span />
       )}
       {next && (
-        <Link to={paths.story.getHref(next.id)} className={`${cls} text-right`} rel="next">
+        <Link to={next.href} className={`${cls} text-right`} rel="next">
           <span className="text-xs text-ink/75 dark:text-night-ink/75">
             Next story <kbd className="ml-1 rounded border px-1 text-[0.7rem]">j</kbd> →
           </span>

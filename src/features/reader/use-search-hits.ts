@@ -35,14 +35,23 @@ export function useSearchHits(story: Story, query: string, hasParagraphTarget: b
     if (!hasParagraphTarget) requestAnimationFrame(() => focusHit(0));
   }, [hits, total, shown, story.id, query, hasParagraphTarget, focusHit]);
 
+  // Stable while the hits are: the story text re-renders its chunks when this changes.
+  const hitsFor = useCallback(
+    (i: number): [number, number][] => (shown && hits ? (hits[i] ?? []) : []),
+    [shown, hits],
+  );
+  const firstParagraph = hits ? hits.findIndex((r) => r.length > 0) + 1 : 0;
+
   return {
     active: query.trim().length > 0,
+    /** 1-based paragraph of the first hit (0: none), which must be in the page to scroll to. */
+    firstParagraph,
     loading: q.isPending && query.trim().length > 0,
     total,
     current,
     shown,
     toggle: () => setShown((s) => !s),
-    hitsFor: (i: number): [number, number][] => (shown && hits ? (hits[i] ?? []) : []),
+    hitsFor,
     next: () => focusHit(current + 1),
     prev: () => focusHit(current - 1),
   };

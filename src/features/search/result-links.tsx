@@ -39,10 +39,12 @@ export function ResultLink({ item, onOpen }: { item: ResultItem; onOpen: () => v
           to={item.href}
           onClick={onOpen}
           className={`${LINK} ml-3 flex items-start gap-2 border-l border-black/10 py-1.5 pl-4 dark:border-white/15`}
-          aria-label={`Paragraph ${item.snippet.paragraph} of ${item.storyTitle}: ${item.snippet.text}`}
         >
+          {/* Named by its content ("Paragraph 3 …snippet…, in …"), not by an aria-label that
+              put the story's title between the badge and the snippet (WCAG 2.5.3). */}
           <ParagraphBadge n={item.snippet.paragraph} />
           <SnippetText snippet={item.snippet} lead={60} className="line-clamp-2" />
+          <span className="sr-only">, in {item.storyTitle}</span>
         </Link>
       );
     case 'entity':
