@@ -1,4 +1,3 @@
-import { buildEntityTable } from '../corpus/entities/entity-table';
 import { fileIdOf } from '../corpus/library';
 import type { Tagger } from '../corpus/entities/model/tagger';
 import { analyzeStory } from '../corpus/entities/recognize';
@@ -6,18 +5,14 @@ import type { Entity, StoryEntities } from '../corpus/entities/types';
 import type { RelatedIndex } from '../corpus/related/related-index';
 import { compactIndex } from '../corpus/search/index-pack';
 import { addStories, createSearchIndex } from '../corpus/search/search-index';
-import { warmSearch } from '../corpus/search/search';
+import { warmSearchSteps } from '../corpus/search/search';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
-import { readCachedAnalyses, writeCachedAnalyses } from './entity-cache';
-import { readLatestSearchIndex, writeSearchIndex, type CachedIndex } from './search-cache';
+import { AnalysisStore } from './analysis-store';
+import { readCachedAnalyses } from './entity-cache';
+import { readLatestSearchIndex, type CachedIndex } from './search-cache';
 import type { FileEntry, WorkerStatus } from './protocol';
-import {
-  attachEntities,
-  countMentions,
-  countStoriesMentioning,
-  relatedIndexOf,
-} from './corpus-tables';
+import { folderBuildSteps, type FolderTable } from './corpus-tables';
 
 /** Background work runs in slices this long (ms), so requests are answered in between. */
 const SLICE_MS = 12;
@@ -35,14 +30,8 @@ export class CorpusEngine {
   private files = new Map<string, FileEntry>();
   private totalFiles = 0;
   search: SearchIndex = createSearchIndex();
-  readonly analyses = new Map<string, StoryEntities>();
-  /**
-   * entity id → story id → mention count, grown as analyses arrive while there is no entity table
-   * (provisional entities need it on every request). Dropped once the table is built (1.5 MB on
-   * BBC): the table answers for its entities, `storiesMentioning` scans the analyses for others.
-   */
-  private mentionIndex: Map<string, Map<string, number>> | null = new Map();
-  table: { entities: Entity[]; remap: Record<string, string> } | null = null;
+  private readonly store = new AnalysisStore();
+  table: FolderTable | null = null;
   entityById = new Map<string, Entity>();
   related: RelatedIndex | null = null;
   private queue: Story[] = [];
@@ -50,7 +39,6 @@ export class CorpusEngine {
   private indexQueue: Story[] = [];
   private lastEmit = 0;
   private lastMilestones = '';
-  private pendingWrites = new Map<string, string[]>();
   private pumping = false;
   private analysisStart = 0;
   private analysisMs: number | null = null;
@@ -61,13 +49,22 @@ export class CorpusEngine {
   private searchFromCache = false;
   private cacheChecked = false;
 
-  /** The entity model: analysis waits for it (search does not). */
+  /** The entity model: analysis waits for it (search does not). Asked for when first needed. */
   private tagger: Tagger | null = null;
+  private taggerAsked = false;
+  /** The search index grew: its lookup caches are built in the next slices (`warming`). */
+  private needsWarm = false;
+  private warming: Generator<void, void> | null = null;
+  /** The folder-wide build under way (entity table, then related index), one step per slice. */
+  private folderBuild: Generator<void, void> | null = null;
 
   /** The cached index of the last visit, read as soon as the worker starts (see `prefetchCache`). */
   private cachedIndex: Promise<CachedIndex | undefined> = Promise.resolve(undefined);
 
-  constructor(private readonly emit: (status: WorkerStatus) => void) {}
+  constructor(
+    private readonly emit: (status: WorkerStatus) => void,
+    private readonly loadTagger: () => Promise<Tagger>,
+  ) {}
 
   /**
    * Starts reading the last visit's search index from IndexedDB right away, while the main thread
@@ -78,6 +75,10 @@ export class CorpusEngine {
     this.cachedIndex = readLatestSearchIndex().then((cached) => {
       this.cacheChecked = true;
       this.emit(this.status());
+      // Its sorted vocabulary, bigrams and names are not stored: built now, while the page
+      // boots, rather than by the first keystroke (~0.1–0.4 s on BBC), a step per task so that
+      // requests are answered in between.
+      if (cached) runInTasks(warmSearchSteps(cached.index));
       return cached;
     });
   }
@@ -128,20 +129,9 @@ export class CorpusEngine {
     }
     const todo = entries.filter((e) => this.files.get(e.file.fileId) === e);
     const cached = await readCachedAnalyses(todo.map((e) => e.hash));
-    todo.forEach((e, i) => {
-      const hit = cached[i];
-      if (hit && hit.length === e.file.stories.length) {
-        this.cachedFiles++;
-        hit.forEach((a) => this.record(a));
-      } else if (isBinary(e)) {
-        // Control-character soup yields "names" like "Á0Vª" that would pollute the entity lists:
-        // a binary file is shown as text but not analysed.
-        e.file.stories.forEach((s) => this.record({ storyId: s.id, mentions: [] }));
-      } else {
-        this.queue.push(...e.file.stories.filter((s) => !this.analyses.has(s.id)));
-        this.pendingWrites.set(e.file.fileId, [e.hash, ...e.file.stories.map((s) => s.id)]);
-      }
-    });
+    const { toAnalyse, fromCache } = this.store.takeFiles(todo, cached);
+    this.cachedFiles += fromCache;
+    this.queue.push(...toAnalyse);
     this.invalidateDerived();
     this.afterChange();
     this.pump();
@@ -154,17 +144,40 @@ export class CorpusEngine {
     this.pump();
   }
 
+  /** Asks for the model once there is something to analyse (a failure lets a later pump retry). */
+  private askForTagger(): void {
+    if (this.tagger || this.taggerAsked) return;
+    this.taggerAsked = true;
+    this.loadTagger().then(
+      (t) => this.setTagger(t),
+      () => (this.taggerAsked = false),
+    );
+  }
+
   /**
    * Analyses one story now (the opened one), ahead of the background queue. Needs the model:
    * callers await it first (see corpus.worker.ts).
    */
   analyzeNow(story: Story): StoryEntities {
-    const known = this.analyses.get(story.id);
+    const known = this.store.get(story.id);
     if (known) return known;
     if (!this.tagger) throw new Error('The entity model is not loaded yet');
     const a = analyzeStory(story, this.tagger);
-    this.record(a);
+    this.store.record(a);
     return a;
+  }
+
+  /** Every analysis so far, by story id. */
+  get analyses(): ReadonlyMap<string, StoryEntities> {
+    return this.store.analyses;
+  }
+
+  /**
+   * Stories mentioning a (story-level) entity id, with mention counts, in the order they were
+   * analysed; undefined when none does.
+   */
+  storiesMentioning(id: string): Map<string, number> | undefined {
+    return this.store.storiesMentioning(id);
   }
 
   /** Canonical id of a story-level entity id once the corpus table has merged it. */
@@ -179,7 +192,7 @@ export class CorpusEngine {
       files: this.files.size,
       totalFiles: this.totalFiles,
       stories: this.stories.size,
-      analysed: this.analyses.size,
+      analysed: this.store.size,
       epoch: this.epoch,
       searchReady: (loaded && this.indexQueue.length === 0) || this.searchFromCache,
       searchFromCache: this.searchFromCache,
@@ -202,46 +215,23 @@ export class CorpusEngine {
     }
     this.search = createSearchIndex();
     this.indexQueue = [...this.stories.values()];
-    for (const id of [...this.analyses.keys()]) {
-      if (!this.stories.has(id) || changedFiles.has(fileIdOf(id))) this.analyses.delete(id);
-    }
-    this.mentionIndex = null; // rebuilt from the analyses kept by invalidateDerived
-  }
-
-  private record(a: StoryEntities): void {
-    if (this.analyses.has(a.storyId)) return;
-    this.analyses.set(a.storyId, a);
-    this.indexMentions(a);
-  }
-
-  private indexMentions(a: StoryEntities): void {
-    if (this.mentionIndex) countMentions(this.mentionIndex, a);
-  }
-
-  /**
-   * Stories mentioning a (story-level) entity id, with mention counts, in the order they were
-   * analysed; undefined when none does.
-   */
-  storiesMentioning(id: string): Map<string, number> | undefined {
-    return this.mentionIndex
-      ? this.mentionIndex.get(id)
-      : countStoriesMentioning(this.analyses, id);
+    // The mention counts are rebuilt from the analyses kept by invalidateDerived.
+    this.store.forget((id) => this.stories.has(id) && !changedFiles.has(fileIdOf(id)));
   }
 
   private invalidateDerived(): void {
-    if (!this.mentionIndex) {
-      this.mentionIndex = new Map();
-      for (const a of this.analyses.values()) countMentions(this.mentionIndex, a);
-    }
+    this.store.ensureMentionIndex();
     this.table = null;
     this.entityById = new Map();
     this.related = null;
+    this.folderBuild = null;
   }
 
   /**
-   * Works through the queues in short slices (search indexing first, then entity analysis), so
-   * a search or the opened story's entities are answered between slices; builds the corpus
-   * tables when both queues are empty.
+   * Works through the background work in short slices, most urgent first: the search index, its
+   * lookup caches, entity analysis, then the folder-wide builds (entity table, related index),
+   * each of which yields between steps. A search or the opened story's entities are answered
+   * between slices, so none waits for more than one slice of background work.
    */
   private pump(): void {
     if (this.pumping) return;
@@ -255,65 +245,86 @@ export class CorpusEngine {
           // The whole folder is indexed: keep the index in its packed form (typed-array views,
           // see index-pack.ts), a third of the heap of the build-time arrays.
           if (this.files.size >= this.totalFiles) this.search = compactIndex(this.search);
-          warmSearch(this.search);
+          this.needsWarm = true;
+          this.warming = null;
         }
       }
+      if (this.indexQueue.length === 0 && this.needsWarm && performance.now() < until) {
+        this.warming ??= warmSearchSteps(this.search);
+        if (this.warming.next().done) {
+          this.warming = null;
+          this.needsWarm = false;
+        }
+      }
+      if (this.queue.length && !this.tagger) this.askForTagger();
       while (this.tagger && this.queue.length && performance.now() < until) {
         const story = this.queue.shift()!;
         if (this.stories.get(story.id) === story) this.analyzeNow(story);
       }
-      this.flushWrites();
-      this.afterChange();
+      if (!this.folderBuild && this.table === null && this.loaded() && this.idle()) {
+        this.folderBuild = folderBuildSteps(this);
+      }
+      while (this.folderBuild && performance.now() < until) {
+        if (this.folderBuild.next().done) this.folderBuild = null;
+      }
+      this.store.flushWrites();
       // Without the model, analysis waits: setTagger pumps again when it arrives.
-      if ((this.tagger && this.queue.length) || this.indexQueue.length) setTimeout(step, 0);
+      const more =
+        this.indexQueue.length > 0 ||
+        this.needsWarm ||
+        (this.tagger !== null && this.queue.length > 0) ||
+        this.folderBuild !== null;
+      if (more) setTimeout(step, 0);
       else {
         this.pumping = false;
-        if (this.analysisStart && this.analysisMs === null && this.files.size >= this.totalFiles) {
+        if (this.analysisStart && this.analysisMs === null && this.loaded() && this.idle()) {
           this.analysisMs = Math.round(performance.now() - this.analysisStart);
         }
-        this.afterChange();
       }
+      this.afterChange(!more);
     };
     setTimeout(step, 0);
   }
 
-  private flushWrites(): void {
-    const done: [string, StoryEntities[]][] = [];
-    for (const [fileId, [hash, ...ids]] of this.pendingWrites) {
-      const analyses = ids.map((id) => this.analyses.get(id));
-      if (analyses.every((a): a is StoryEntities => a !== undefined)) {
-        done.push([hash!, analyses]);
-        this.pendingWrites.delete(fileId);
-      }
-    }
-    void writeCachedAnalyses(done);
+  private loaded(): boolean {
+    return this.files.size >= this.totalFiles && this.totalFiles > 0;
   }
 
-  /**
-   * Builds what needs the whole folder once it is there (entity table, then the related index
-   * with entities: one build, not a terms-only one first), then tells the main thread.
-   */
-  private afterChange(): void {
-    const loaded = this.files.size >= this.totalFiles && this.totalFiles > 0;
-    const idle = this.queue.length === 0 && this.indexQueue.length === 0 && !this.pumping;
-    if (loaded && idle && this.table === null) {
-      const analyses = this.order
-        .map((id) => this.analyses.get(id))
-        .filter((a): a is StoryEntities => !!a);
-      this.table = buildEntityTable(analyses);
-      this.mentionIndex = null;
-      this.epoch++;
-      this.entityById = new Map(this.table.entities.map((e) => [e.id, e]));
-      attachEntities(this.search, this.table.entities);
-      if (!this.searchFromCache) void writeSearchIndex(this.fingerprint, this.search);
-    }
-    if (this.table && this.related === null) {
-      this.related = relatedIndexOf(this.stories, this.analyses, (id) => this.canonical(id));
-    }
+  /** No story waits to be indexed or analysed. */
+  private idle(): boolean {
+    return this.queue.length === 0 && this.indexQueue.length === 0;
+  }
+
+  /** The folder-wide entity table is built (see `folderBuildSteps`): names can be searched. */
+  tableReady(table: FolderTable): void {
+    this.table = table;
+    this.store.dropMentionIndex();
+    this.epoch++;
+    this.entityById = new Map(table.entities.map((e) => [e.id, e]));
+    this.afterChange(true);
+  }
+
+  /** The related index is built: the last of the background work. */
+  relatedReady(related: RelatedIndex): void {
+    this.related = related;
+    this.afterChange(true);
+  }
+
+  /** Whether the search index is the cached one of an earlier visit (then it is not re-stored). */
+  get searchIsCached(): boolean {
+    return this.searchFromCache;
+  }
+
+  get folderFingerprint(): string {
+    return this.fingerprint;
+  }
+
+  /** Tells the main thread the status: at once at a milestone or when `force`d, else throttled. */
+  private afterChange(force = false): void {
     const status = this.status();
     const milestones = `${status.searchReady}${status.entitiesReady}${status.relatedReady}${status.files}`;
     const now = performance.now();
-    if (milestones !== this.lastMilestones || now - this.lastEmit >= STATUS_MS || idle) {
+    if (milestones !== this.lastMilestones || now - this.lastEmit >= STATUS_MS || force) {
       this.lastMilestones = milestones;
       this.lastEmit = now;
       this.emit(status);
@@ -321,6 +332,10 @@ export class CorpusEngine {
   }
 }
 
-function isBinary(e: FileEntry): boolean {
-  return e.file.warnings.some((w) => w.startsWith('This file looks binary'));
+/** Runs a generator's steps one task apart. */
+function runInTasks(steps: Generator<void, void>): void {
+  const next = () => {
+    if (!steps.next().done) setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
 }

@@ -43,7 +43,19 @@ export function search(
  * keystroke does not pay for them. Call after building the index and after `setEntities`.
  */
 export function warmSearch(index: SearchIndex): void {
-  warmVocabulary(textVocabulary(index));
+  const steps = warmSearchSteps(index);
+  while (!steps.next().done);
+}
+
+/**
+ * `warmSearch` in three steps (sorted vocabulary, its typo bigrams, the names), for callers
+ * that answer requests in between: together they are ~0.1–0.4 s on BBC.
+ */
+export function* warmSearchSteps(index: SearchIndex): Generator<void, void> {
+  const v = textVocabulary(index);
+  yield;
+  warmVocabulary(v);
+  yield;
   warmEntities(index);
 }
 
