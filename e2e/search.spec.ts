@@ -171,3 +171,69 @@ test('Esc closes the palette and returns focus; / never fires while typing; Ctrl
   await page.getByRole('button', { name: /^Search/u }).click();
   await expect(combobox(page)).toBeFocused();
 });
+
+test.describe('while names are being analysed', () => {
+  // page.route cannot see requests a service worker answers: keep the PWA out of these.
+  test.use({ serviceWorkers: 'block' });
+
+  test('stories and paragraphs show at once and Enter opens the best, with analysis held back', async ({
+    page,
+  }) => {
+    // The worker downloads the entity model to analyse names; it never arrives here, so names
+    // cannot be analysed. Search must not wait for them.
+    let modelAsked = false;
+    await page.route(/\/assets\/ner-model\.bin-[^/]*\.gz$/u, () => {
+      modelAsked = true; // left unanswered
+    });
+    await openLibrary(page);
+    await page.keyboard.press('/');
+    await page.keyboard.type('pyongyan');
+    const best = results(page).getByRole('group', { name: 'Stories' }).getByRole('option').first();
+    await expect(best).toContainText('Putin hailed North Korea');
+    await expect(best).toHaveAttribute('aria-selected', 'true');
+    await expect(
+      results(page)
+        .getByRole('option', { name: /Paragraph \d+/u })
+        .first(),
+    ).toBeVisible();
+    await expect(palette(page).getByText('Names still being analysed')).toBeVisible();
+    await expect(
+      results(page).getByRole('group', { name: 'People, places and organizations' }),
+    ).toHaveCount(0);
+    expect(modelAsked).toBe(true);
+
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/story\/000_359807c817cdce2f\?q=pyongyan#p\d+$/u);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Putin hailed North Korea');
+  });
+});
+
+test('Enter pressed before the answer opens the best result of what is typed', async ({ page }) => {
+  // From the moment the test says so, every search reaches the worker 800 ms late: the palette
+  // shows the previous query's results while the new one is typed and Enter is pressed.
+  await page.addInitScript(() => {
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+      const slow = (window as { slowSearch?: boolean }).slowSearch;
+      if (slow && (message as { type?: string } | null)?.type === 'search') {
+        setTimeout(() => post.call(this, message, ...rest), 800);
+        return;
+      }
+      post.call(this, message, ...rest);
+    } as Worker['postMessage'];
+  });
+  await openLibrary(page);
+  await page.keyboard.press('/');
+  await page.keyboard.type('putin');
+  const options = results(page).getByRole('option');
+  await expect(options.first()).toContainText('Putin hailed North Korea');
+  await page.evaluate(() => ((window as { slowSearch?: boolean }).slowSearch = true));
+
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('tariff');
+  await page.keyboard.press('Enter');
+  // The Putin story is still listed, and active, but Enter was for "tariff".
+  await expect(options.first()).toContainText('Putin hailed North Korea');
+  await expect(page).toHaveURL(/\/story\/000_359807c817cdce2f~3\?q=tariff#p\d+$/u);
+  await expect(palette(page)).toHaveCount(0);
+});

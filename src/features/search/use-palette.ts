@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate } from '../../lib/router';
 import { absoluteUrl } from '../../config/paths';
 import { useCorpus } from '../../data/use-corpus';
@@ -36,13 +36,29 @@ export function usePalette() {
     closePalette(false);
     void navigate(item.href);
   };
+  const ready = !search.stale;
+  // Enter pressed before the answer for the text typed: it opens that answer's best result when
+  // it arrives, unless the text changes first.
+  const early = useRef<{ text: string; newTab: boolean } | null>(null);
+  const chooseLater = useEffectEvent((item: ResultItem, newTab: boolean) => choose(item, newTab));
+  useEffect(() => {
+    const want = early.current;
+    if (!want) return;
+    if (want.text !== text) early.current = null;
+    else if (ready) {
+      early.current = null;
+      if (items[0]) chooseLater(items[0], want.newTab);
+    }
+  }, [text, ready, items]);
   const keys = usePaletteKeys({
     items,
     // The text typed, not the query of the results shown: results arriving late for what is
     // already typed must not move the active option the user chose (End, then a late answer).
     resetKey: text,
+    ready,
     optionId,
     onChoose: choose,
+    onEarlyEnter: (newTab) => (early.current = { text, newTab }),
     onClose: () => closePalette(true),
   });
   const empty = text.trim().length === 0;
