@@ -237,3 +237,44 @@ test('Enter pressed before the answer opens the best result of what is typed', a
   await expect(page).toHaveURL(/\/story\/000_359807c817cdce2f~3\?q=tariff#p\d+$/u);
   await expect(palette(page)).toHaveCount(0);
 });
+
+test('a plain query offers the names it matches right after the best story', async ({ page }) => {
+  await openLibrary(page);
+  await page.keyboard.press('/');
+  await waitForAnalysis(page);
+  await page.keyboard.type('kim jong');
+  const groups = results(page).getByRole('group');
+  await expect(groups.first()).toHaveAccessibleName('Stories');
+  await expect(groups.first().getByRole('option', { name: /Kim Jong-un promised/u })).toBeVisible();
+  // Only the best story (and its paragraphs) comes before the names.
+  await expect(
+    groups
+      .first()
+      .getByRole('option')
+      .filter({ hasNotText: /Paragraph \d/u }),
+  ).toHaveCount(1);
+  const names = results(page).getByRole('group', { name: 'People, places and organizations' });
+  await expect(groups.nth(1)).toHaveAccessibleName('People, places and organizations');
+  const kim = names.getByRole('option', { name: /^Kim Jong-un/u });
+  await expect(kim).toContainText(/Person · 3 stories/u);
+  await expect(kim).toBeInViewport();
+  expect(await names.getByRole('option').count()).toBeLessThanOrEqual(3);
+
+  // The keys reach it; Enter opens the entity page.
+  for (let i = 0; i < 6 && (await kim.getAttribute('aria-selected')) !== 'true'; i += 1)
+    await page.keyboard.press('ArrowDown');
+  await expect(kim).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/entity\/person\/kim-jong-un$/u);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Kim Jong-un/u);
+
+  // A typo of a place names the place.
+  await page.keyboard.press('/');
+  await page.keyboard.type('pyongyan');
+  const place = results(page)
+    .getByRole('group', { name: 'People, places and organizations' })
+    .getByRole('option', { name: /^Pyongyang/u });
+  await expect(place).toContainText(/Place · 3 stories/u);
+  await place.click();
+  await expect(page).toHaveURL(/\/entity\/place\/pyongyang$/u);
+});

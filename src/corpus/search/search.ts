@@ -17,6 +17,8 @@ import type {
 
 /** Extra score for stories of an entity whose name the query spells out. */
 const ENTITY_BOOST = 2;
+/** Names offered score at least this share of the best name's score. */
+const NAME_SHARE = 0.5;
 
 /**
  * Searches the index: AND over the query words (falling back to "most words matched" when no
@@ -169,16 +171,22 @@ function withEntities(
   matches: readonly EntityMatch[],
 ): SearchResults {
   const limit = Math.max(0, opts.entityLimit ?? 6);
-  out.entities = matches.slice(0, limit).map((m): EntityHit => {
-    const e = index.entities[m.entity]!;
-    return {
-      id: e.id,
-      name: e.name,
-      type: e.type,
-      storyCount: entityDocs(index, m.entity).length,
-      score: m.score,
-      highlights: highlightQuery(e.name, q, out.expandedTerms),
-    };
-  });
+  // Names that match only a small part of the query are noise beside one that matches it well:
+  // "kim jong-un" offers Kim Jong-un and Kim Yo-jong, not "UN".
+  const floor = (matches[0]?.score ?? 0) * NAME_SHARE;
+  out.entities = matches
+    .filter((m) => m.score >= floor)
+    .slice(0, limit)
+    .map((m): EntityHit => {
+      const e = index.entities[m.entity]!;
+      return {
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        storyCount: entityDocs(index, m.entity).length,
+        score: m.score,
+        highlights: highlightQuery(e.name, q, out.expandedTerms),
+      };
+    });
   return out;
 }

@@ -40,7 +40,14 @@ const results = (stories: StoryHit[], entities = 0): SearchResults => ({
   notes: [],
 });
 
-const opts = { topStories: 2, maxStories: 3, paragraphs: 2, restParagraphs: 0, seeAll: true };
+const opts = {
+  topStories: 2,
+  maxStories: 3,
+  paragraphs: 2,
+  restParagraphs: 0,
+  maxNames: 3,
+  seeAll: true,
+};
 
 describe('buildGroups', () => {
   it('puts names after the top stories, then the rest, then "see all"', () => {
@@ -54,6 +61,24 @@ describe('buildGroups', () => {
     // Stories after the names get no sub-results here; "see all" counts every match.
     expect(groups[2]!.items.map((i) => i.key)).toEqual(['s:c']);
     expect(groups[3]!.items[0]).toMatchObject({ total: 14, href: '/search?q=kim%20jong' });
+  });
+
+  it('shows at most maxNames names, right after the best story in the palette', () => {
+    const stories = [hit('a', [3, 5]), hit('b', []), hit('c', [])];
+    const groups = buildGroups(results(stories, 5), () => null, { ...opts, topStories: 1 });
+    expect(groups.map((g) => g.key)).toEqual(['top', 'entities', 'rest', 'all']);
+    expect(groups[0]!.items.map((i) => i.key)).toEqual(['s:a', 'p:a#5']);
+    expect(groups[1]!.items.map((i) => i.key)).toEqual(['e:e0', 'e:e1', 'e:e2']);
+    expect(groups[1]!.items[0]!.href).toBe('/entity/e0');
+  });
+
+  it('keeps the stories in one group while there are no names (yet)', () => {
+    const groups = buildGroups(results([hit('a', [3]), hit('b', [])]), () => null, {
+      ...opts,
+      topStories: 1,
+    });
+    expect(groups.map((g) => g.key)).toEqual(['top', 'all']);
+    expect(groups[0]!.items.map((i) => i.key)).toEqual(['s:a', 's:b']);
   });
 
   it('links stories at their best paragraph and sub-results at theirs, with the query', () => {

@@ -17,6 +17,8 @@ export interface ResultGroup {
 export interface ModelOptions {
   /** Stories shown before the people/places/organizations group. */
   topStories: number;
+  /** Names (people, places, organizations) shown at most. */
+  maxNames: number;
   /** Stories shown in all (top ones included). */
   maxStories: number;
   /** Paragraph sub-results per top story, besides the one of its snippet. */
@@ -29,8 +31,8 @@ export interface ModelOptions {
 
 /**
  * Groups the engine's answer for display: top stories (each followed by its paragraph
- * sub-results), then matching names, then the remaining stories. Pure, so both the palette and
- * the results page show the same thing.
+ * sub-results), then matching names, then the remaining stories; without names, one group of
+ * stories. Pure, so both the palette and the results page show the same thing.
  */
 export function buildGroups(
   results: SearchResults,
@@ -62,28 +64,25 @@ export function buildGroups(
     });
   const stories = results.stories.slice(0, opts.maxStories);
   const groups: ResultGroup[] = [];
-  const top = stories.slice(0, opts.topStories);
-  const rest = stories.slice(opts.topStories);
-  if (top.length)
-    groups.push({ key: 'top', label: 'Stories', items: storyItems(top, opts.paragraphs) });
-  if (results.entities.length) {
+  const top = storyItems(stories.slice(0, opts.topStories), opts.paragraphs);
+  const rest = storyItems(stories.slice(opts.topStories), opts.restParagraphs);
+  const names = results.entities.slice(0, opts.maxNames);
+  if (names.length === 0) {
+    if (top.length) groups.push({ key: 'top', label: 'Stories', items: [...top, ...rest] });
+  } else {
+    if (top.length) groups.push({ key: 'top', label: 'Stories', items: top });
     groups.push({
       key: 'entities',
       label: 'People, places and organizations',
-      items: results.entities.map((hit) => ({
+      items: names.map((hit) => ({
         kind: 'entity',
         key: `e:${hit.id}`,
         href: paths.entity.getHref(hit.id),
         hit,
       })),
     });
+    if (rest.length) groups.push({ key: 'rest', label: 'More stories', items: rest });
   }
-  if (rest.length)
-    groups.push({
-      key: 'rest',
-      label: 'More stories',
-      items: storyItems(rest, opts.restParagraphs),
-    });
   if (opts.seeAll && results.total > 0) {
     groups.push({
       key: 'all',

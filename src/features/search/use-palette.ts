@@ -8,8 +8,16 @@ import { usePaletteKeys } from './use-palette-keys';
 import { useRecentSearches } from './use-recent-searches';
 import { useSearchResults } from './use-search-results';
 
-// Three stories with their paragraphs, the matching names, then a few more stories, compact.
-const PALETTE = { topStories: 3, maxStories: 7, paragraphs: 2, restParagraphs: 0, seeAll: true };
+// The best story with its paragraphs, the matching names (so a name is never below the fold),
+// then a few more stories, compact.
+const PALETTE = {
+  topStories: 1,
+  maxStories: 7,
+  paragraphs: 2,
+  restParagraphs: 0,
+  maxNames: 3,
+  seeAll: true,
+};
 
 /** Wires the palette: the typed query, its results as options, the keys, and opening a result. */
 export function usePalette() {
