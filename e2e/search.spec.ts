@@ -278,3 +278,10 @@ test('a plain query offers the names it matches right after the best story', asy
   await place.click();
   await expect(page).toHaveURL(/\/entity\/place\/pyongyang$/u);
 });
+
+test('a hit on a possessive marks the name, not its “’s”', async ({ page }) => {
+  await page.goto('/story/000_359807c817cdce2f?q=kim%20jong-un');
+  const hits = page.locator('#p6 mark[data-search-hit]');
+  await expect(hits).toHaveText(['Kim', 'Jong', 'un']);
+  await expect(page.locator('#p6')).toContainText('Kim Jong-un’s government');
+});
