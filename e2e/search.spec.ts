@@ -285,3 +285,54 @@ test('a hit on a possessive marks the name, not its “’s”', async ({ page }
   await expect(hits).toHaveText(['Kim', 'Jong', 'un']);
   await expect(page.locator('#p6')).toContainText('Kim Jong-un’s government');
 });
+
+test.describe('a folder holding a copy of a story', () => {
+  // page.route cannot see requests a service worker answers: keep the PWA out of this one.
+  test.use({ serviceWorkers: 'block' });
+  const ORIGINAL = '000_359807c817cdce2f';
+
+  test('search lists the story once and names the copy, as the sidebar does', async ({ page }) => {
+    // The folder gains wire/putin-copy.txt, byte for byte the Putin story (the BBC folder has 98
+    // such groups): the manifest lists it and the host serves it.
+    await page.route('**/seeds-manifest.json', async (route) => {
+      const response = await route.fetch();
+      const manifest = (await response.json()) as {
+        files: { id: string; path: string; section: string | null; hash: string }[];
+      };
+      const original = manifest.files.find((f) => f.id === ORIGINAL)!;
+      manifest.files.push({
+        ...original,
+        id: 'wire/putin-copy',
+        path: 'wire/putin-copy.txt',
+        section: 'wire',
+      });
+      await route.fulfill({ response, json: manifest });
+    });
+    await page.route('**/seeds/wire/putin-copy.txt', async (route) => {
+      const url = route.request().url().replace('wire/putin-copy.txt', `${ORIGINAL}.txt`);
+      await route.fulfill({ response: await route.fetch({ url }) });
+    });
+    await page.goto('/');
+    const library = page.getByRole('list', { name: 'Stories' });
+    await expect(library.getByRole('link', { name: /Putin hailed North Korea/u })).toHaveCount(2);
+
+    await page.keyboard.press('/');
+    await page.keyboard.type('kirby');
+    const stories = results(page).getByRole('option', { name: /Putin hailed North Korea/u });
+    await expect(stories).toHaveCount(1);
+    await expect(stories).toContainText('Also published as wire/putin-copy');
+    await expect(results(page).getByRole('option', { name: /See all 1 results/u })).toBeVisible();
+
+    await page.goto('/search?q=kirby');
+    await expect(page.getByRole('status').filter({ hasText: '1 story matches' })).toBeVisible();
+    await page.getByRole('link', { name: 'wire/putin-copy' }).click();
+    await expect(page).toHaveURL(/\/story\/wire\/putin-copy\?q=kirby$/u);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Putin hailed North Korea');
+    // The sidebar groups the same two files.
+    await expect(
+      page.getByRole('link', {
+        name: new RegExp(`Putin hailed North Korea.*\\(${ORIGINAL}\\)`, 'u'),
+      }),
+    ).toBeVisible();
+  });
+});

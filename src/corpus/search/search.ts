@@ -3,6 +3,7 @@ import { entityDocs, matchEntities, warmEntities, type EntityMatch } from './ent
 import { highlightQuery } from './highlight';
 import { parseQuery } from './query-parser';
 import { resetScratch, scoreTerms, selectTop, type Scored } from './ranking';
+import { duplicateGroups } from './search-duplicates';
 import { storyParagraphs } from './story-hits';
 import { expandTerm, textVocabulary, type Expansion } from './term-expansion';
 import { warmVocabulary } from './vocabulary';
@@ -41,7 +42,7 @@ export function search(
 }
 
 /**
- * Builds the runtime caches (sorted vocabulary, typo bigrams, entity names) now, so the first
+ * Builds the runtime caches (sorted vocabulary, typo bigrams, duplicates, entity names) now, so the first
  * keystroke does not pay for them. Call after building the index and after `setEntities`.
  */
 export function warmSearch(index: SearchIndex): void {
@@ -50,13 +51,15 @@ export function warmSearch(index: SearchIndex): void {
 }
 
 /**
- * `warmSearch` in three steps (sorted vocabulary, its typo bigrams, the names), for callers
+ * `warmSearch` in steps (sorted vocabulary, its typo bigrams, duplicate groups, names), for callers
  * that answer requests in between: together they are ~0.1–0.4 s on BBC.
  */
 export function* warmSearchSteps(index: SearchIndex): Generator<void, void> {
   const v = textVocabulary(index);
   yield;
   warmVocabulary(v);
+  yield;
+  duplicateGroups(index);
   yield;
   warmEntities(index);
 }
@@ -95,7 +98,9 @@ function run(index: SearchIndex, q: ParsedQuery, opts: SearchOptions): SearchRes
   for (const [d, bonus] of c.phraseBonus) score[d]! += bonus;
   const entityMatches = matchQueryEntities(index, q);
   entityBoost(index, entityMatches, score);
+  const copies = duplicateGroups(index);
   const sel = selectTop({
+    groupOf: (d) => copies.root(d),
     n,
     terms: q.terms.length,
     score,
@@ -107,7 +112,13 @@ function run(index: SearchIndex, q: ParsedQuery, opts: SearchOptions): SearchRes
   });
   out.partial = sel.partial;
   out.total = sel.total;
-  out.stories = sel.hits.map((h) => storyHit(index, q, h, expansions, out, perStory));
+  out.stories = sel.hits.map((h) => ({
+    ...storyHit(index, q, h, expansions, out, perStory),
+    duplicates: copies
+      .membersOf(h.doc)
+      .filter((d) => d !== h.doc)
+      .map((d) => ({ storyId: index.docs[d]!.id, title: index.docs[d]!.title })),
+  }));
   return withEntities(index, q, out, opts, entityMatches);
 }
 
@@ -118,7 +129,7 @@ function storyHit(
   expansions: readonly Expansion[][],
   out: SearchResults,
   perStory: number,
-): StoryHit {
+): Omit<StoryHit, 'duplicates'> {
   const doc = index.docs[h.doc]!;
   const missing = out.partial ? q.terms.filter((_, i) => i >= 31 || !(h.mask & (1 << i))) : [];
   const paragraphs = storyParagraphs(index, h.doc, q, expansions, out.expandedTerms, perStory);

@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { ResultGroup, ResultItem } from './result-model';
 import {
+  AlsoPublished,
   EntityLine,
   Kbd,
   ParagraphBadge,
@@ -98,6 +99,7 @@ function OptionBody({ item, query }: { item: ResultItem; query: string }) {
             {item.hit.snippet && (
               <SnippetText snippet={item.hit.snippet} lead={40} className="line-clamp-2" />
             )}
+            <AlsoPublished copies={item.copies} />
           </span>
         </>
       );

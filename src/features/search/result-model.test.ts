@@ -13,6 +13,7 @@ const hit = (id: string, paragraphs: number[], best = paragraphs[0]): StoryHit =
   titleHighlights: [],
   snippet: best ? { paragraph: best, text: 'x', highlights: [] } : null,
   paragraphs: paragraphs.map((p) => ({ paragraph: p, text: `p${p}`, highlights: [] })),
+  duplicates: [],
 });
 
 const results = (stories: StoryHit[], entities = 0): SearchResults => ({
@@ -90,6 +91,25 @@ describe('buildGroups', () => {
     expect(top!.items[1]!.href).toBe('/story/a/b%20c?q=kim%20jong#p5');
     const [noSnippet] = buildGroups(results([hit('t', [], undefined)]), () => null, opts);
     expect(noSnippet!.items[0]!.href).toBe('/story/t?q=kim%20jong');
+  });
+});
+
+describe('copies', () => {
+  it('lists a story’s copies by file id (and title when it differs), linked with the query', () => {
+    const a = {
+      ...hit('a', [3]),
+      duplicates: [
+        { storyId: 'wire/a', title: 'Story a' },
+        { storyId: 'wire/b', title: 'Another headline' },
+      ],
+    };
+    const [top] = buildGroups(results([a]), () => null, opts);
+    expect(top!.items[0]).toMatchObject({
+      copies: [
+        { storyId: 'wire/a', label: 'wire/a', href: '/story/wire/a?q=kim%20jong' },
+        { label: 'Another headline (wire/b)', href: '/story/wire/b?q=kim%20jong' },
+      ],
+    });
   });
 });
 

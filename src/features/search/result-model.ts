@@ -1,9 +1,24 @@
 import type { EntityHit, SearchResults, Snippet, StoryHit } from '../../corpus/search/types';
 import { paths } from '../../config/paths';
 
+/** A copy of a story elsewhere in the folder, listed with it ("Also published as"). */
+export interface StoryCopy {
+  storyId: string;
+  /** Its file id, and its title too when that differs from the story's. */
+  label: string;
+  href: string;
+}
+
 /** One selectable row of the results: a story, one of its paragraphs, a name, or "see all". */
 export type ResultItem =
-  | { kind: 'story'; key: string; href: string; hit: StoryHit; kicker: string | null }
+  | {
+      kind: 'story';
+      key: string;
+      href: string;
+      hit: StoryHit;
+      kicker: string | null;
+      copies: StoryCopy[];
+    }
   | { kind: 'paragraph'; key: string; href: string; storyTitle: string; snippet: Snippet }
   | { kind: 'entity'; key: string; href: string; hit: EntityHit }
   | { kind: 'all'; key: string; href: string; total: number };
@@ -49,6 +64,11 @@ export function buildGroups(
         href: paths.story.getHref(hit.storyId, { query, paragraph: best }),
         hit,
         kicker: kickerOf(hit.storyId),
+        copies: hit.duplicates.map((c) => ({
+          storyId: c.storyId,
+          label: c.title === hit.title ? c.storyId : `${c.title} (${c.storyId})`,
+          href: paths.story.getHref(c.storyId, { query }),
+        })),
       };
       const subs = hit.paragraphs
         .filter((s) => s.paragraph !== best)
