@@ -3,7 +3,12 @@ import { bbc, hasBbc, seeds } from '../../../scripts/lib/search-corpora';
 import { buildRelatedIndex } from '../related/related-index';
 import type { Story } from '../types';
 import { search } from './search';
-import { duplicateGroups } from './search-duplicates';
+import {
+  duplicateGroups,
+  duplicateRoots,
+  restoreDuplicates,
+  warmDuplicates,
+} from './search-duplicates';
 import { addStories, buildSearchIndex, createSearchIndex } from './search-index';
 
 const stories = seeds().stories;
@@ -51,6 +56,19 @@ describe('duplicates in search', () => {
       const at = i.docs.findIndex((d) => d.id === PUTIN_VISIT.id);
       expect(duplicateGroups(i).membersOf(at)).toEqual([at, i.docs.length - 1]);
     }
+  });
+
+  it('are built in steps, and stored and read back with a cached index', () => {
+    const index = buildSearchIndex([...stories, copyOf(PUTIN_VISIT, 'wire/putin-copy')]);
+    let steps = 1;
+    while (!warmDuplicates(index, 4)) steps++;
+    expect(steps).toBe(Math.ceil(index.docs.length / 4));
+    const roots = duplicateRoots(index);
+    const cached = structuredClone(index);
+    restoreDuplicates(cached, roots);
+    const r = search(cached, 'kirby');
+    expect(r.stories[0]!.duplicates.map((d) => d.storyId)).toEqual(['wire/putin-copy']);
+    expect(duplicateRoots(cached)).toEqual(roots);
   });
 
   it.runIf(hasBbc())('folds BBC copies as the related sidebar groups them', () => {

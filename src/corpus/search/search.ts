@@ -3,7 +3,7 @@ import { entityDocs, matchEntities, warmEntities, type EntityMatch } from './ent
 import { highlightQuery } from './highlight';
 import { parseQuery } from './query-parser';
 import { resetScratch, scoreTerms, selectTop, type Scored } from './ranking';
-import { duplicateGroups } from './search-duplicates';
+import { duplicateGroups, warmDuplicates } from './search-duplicates';
 import { storyParagraphs } from './story-hits';
 import { expandTerm, textVocabulary, type Expansion } from './term-expansion';
 import { warmVocabulary } from './vocabulary';
@@ -59,9 +59,8 @@ export function* warmSearchSteps(index: SearchIndex): Generator<void, void> {
   yield;
   warmVocabulary(v);
   yield;
-  duplicateGroups(index);
-  yield;
   warmEntities(index);
+  while (!warmDuplicates(index, 200)) yield;
 }
 
 function empty(q: ParsedQuery): SearchResults {
