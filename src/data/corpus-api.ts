@@ -129,18 +129,19 @@ async function* streamFiles(
     });
     if (warm.length) yield { files: warm, failures: [] };
   }
-  todo = cached ? cold : files;
+  const missing = cached ? cold : files;
+  todo = missing;
 
-  // Cold files come from the build's packs when there are any (a few requests, not thousands);
-  // files of a pack that fails, and every file in dev, are fetched one by one below.
-  if (manifest.packs?.length && cold.length && packsEnabled()) {
+  // Missing files come from the build's packs when there are any (a few requests, not
+  // thousands); files of a pack that fails, and every file in dev, are fetched one by one below.
+  if (manifest.packs?.length && missing.length && packsEnabled()) {
     const leftovers: ManifestFile[] = [];
-    for await (const chunk of streamPacks(manifest.packs, cold, signal)) {
+    for await (const chunk of streamPacks(manifest.packs, missing, signal)) {
       leftovers.push(...chunk.leftovers);
       if (chunk.files.length) yield { files: chunk.files, failures: [] };
     }
     const packed = new Set(manifest.packs.flatMap((p) => p.files.map((f) => f.id)));
-    todo = [...leftovers, ...cold.filter((f) => !packed.has(f.id))];
+    todo = [...leftovers, ...missing.filter((f) => !packed.has(f.id))];
   }
 
   startMore();
