@@ -3,13 +3,13 @@ import type { Tagger } from '../corpus/entities/model/tagger';
 import { analyzeStory } from '../corpus/entities/recognize';
 import type { Entity, StoryEntities } from '../corpus/entities/types';
 import type { RelatedIndex } from '../corpus/related/related-index';
-import { compactIndex } from '../corpus/search/index-pack';
-import { addStories, createSearchIndex } from '../corpus/search/search-index';
 import { warmSearchSteps } from '../corpus/search/search';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
 import { AnalysisStore } from './analysis-store';
 import { readCachedAnalyses } from './entity-cache';
+import { FolderStore } from './folder-store';
+import { SearchBuild } from './search-build';
 import { readLatestSearchIndex, type CachedIndex } from './search-cache';
 import type { FileEntry, WorkerStatus } from './protocol';
 import { folderBuildSteps, type FolderTable } from './corpus-tables';
@@ -25,18 +25,14 @@ const STATUS_MS = 100;
  * IMPORTANT: runs inside the worker; it must not touch the DOM or anything of the main thread.
  */
 export class CorpusEngine {
-  readonly stories = new Map<string, Story>();
-  readonly order: string[] = [];
-  private files = new Map<string, FileEntry>();
-  private totalFiles = 0;
-  search: SearchIndex = createSearchIndex();
+  private readonly folder = new FolderStore();
+  private readonly build = new SearchBuild();
   private readonly store = new AnalysisStore();
   table: FolderTable | null = null;
   entityById = new Map<string, Entity>();
   related: RelatedIndex | null = null;
+  /** Stories waiting for entity analysis (after the search index: search first). */
   private queue: Story[] = [];
-  /** Stories waiting to enter the search index (indexed before entity analysis: search first). */
-  private indexQueue: Story[] = [];
   private lastEmit = 0;
   private lastMilestones = '';
   private pumping = false;
@@ -45,16 +41,11 @@ export class CorpusEngine {
   private cachedFiles = 0;
   private epoch = 0;
   private fingerprint = '';
-  /** True while the search index is the cached one of an earlier visit (warm start). */
-  private searchFromCache = false;
   private cacheChecked = false;
 
   /** The entity model: analysis waits for it (search does not). Asked for when first needed. */
   private tagger: Tagger | null = null;
   private taggerAsked = false;
-  /** The search index grew: its lookup caches are built in the next slices (`warming`). */
-  private needsWarm = false;
-  private warming: Generator<void, void> | null = null;
   /** The folder-wide build under way (entity table, then related index), one step per slice. */
   private folderBuild: Generator<void, void> | null = null;
 
@@ -94,7 +85,7 @@ export class CorpusEngine {
     keep: string[] | null,
     fingerprint: string,
   ): Promise<void> {
-    this.totalFiles = total;
+    this.folder.total = total;
     if (fingerprint !== this.fingerprint) {
       this.fingerprint = fingerprint;
       // Warm start: a finished index of this exact folder makes search usable before the files
@@ -102,32 +93,21 @@ export class CorpusEngine {
       const latest = this.search.docs.length === 0 ? await this.cachedIndex : undefined;
       this.cachedIndex = Promise.resolve(undefined); // one folder per visit: free it either way
       if (latest?.fingerprint === fingerprint) {
-        this.search = latest.index;
-        this.searchFromCache = true;
+        this.build.adopt(latest.index);
         this.emit(this.status());
       }
     }
-    const changedIds = entries
-      .filter((e) => this.files.has(e.file.fileId))
-      .map((e) => e.file.fileId);
-    const rebuild = changedIds.length > 0 || keep !== null;
-    for (const e of entries) this.files.set(e.file.fileId, e);
-    if (keep) {
-      const k = new Set(keep);
-      for (const id of [...this.files.keys()]) if (!k.has(id)) this.files.delete(id);
-    }
-    if (rebuild) {
-      this.searchFromCache = false;
-      this.rebuild(new Set(changedIds));
+    const { added, changed } = this.folder.take(entries, keep);
+    if (changed) {
+      // A file changed or went away (only while a folder is edited under `npm run dev`): the
+      // indexes start over; analyses of unchanged files are kept (the mention counts are
+      // rebuilt from them by invalidateDerived).
+      this.build.restart(added);
+      this.store.forget((id) => this.stories.has(id) && !changed.has(fileIdOf(id)));
     } else {
-      const added = entries.flatMap((e) => e.file.stories);
-      for (const s of added) {
-        this.order.push(s.id);
-        this.stories.set(s.id, s);
-      }
-      this.indexQueue.push(...added);
+      this.build.add(added);
     }
-    const todo = entries.filter((e) => this.files.get(e.file.fileId) === e);
+    const todo = entries.filter((e) => this.folder.isCurrent(e));
     const cached = await readCachedAnalyses(todo.map((e) => e.hash));
     const { toAnalyse, fromCache } = this.store.takeFiles(todo, cached);
     this.cachedFiles += fromCache;
@@ -186,37 +166,21 @@ export class CorpusEngine {
   }
 
   status(): WorkerStatus {
-    const loaded = this.files.size >= this.totalFiles && this.totalFiles > 0;
     return {
       type: 'status',
-      files: this.files.size,
-      totalFiles: this.totalFiles,
+      files: this.folder.fileCount,
+      totalFiles: this.folder.total,
       stories: this.stories.size,
       analysed: this.store.size,
       epoch: this.epoch,
-      searchReady: (loaded && this.indexQueue.length === 0) || this.searchFromCache,
-      searchFromCache: this.searchFromCache,
+      searchReady: (this.loaded() && this.build.waiting === 0) || this.build.fromCache,
+      searchFromCache: this.build.fromCache,
       cacheChecked: this.cacheChecked,
       entitiesReady: this.table !== null,
       relatedReady: this.related !== null,
       analysisMs: this.analysisMs,
       cachedFiles: this.cachedFiles,
     };
-  }
-
-  private rebuild(changedFiles: Set<string>): void {
-    this.stories.clear();
-    this.order.length = 0;
-    for (const f of this.files.values()) {
-      for (const s of f.file.stories) {
-        this.order.push(s.id);
-        this.stories.set(s.id, s);
-      }
-    }
-    this.search = createSearchIndex();
-    this.indexQueue = [...this.stories.values()];
-    // The mention counts are rebuilt from the analyses kept by invalidateDerived.
-    this.store.forget((id) => this.stories.has(id) && !changedFiles.has(fileIdOf(id)));
   }
 
   private invalidateDerived(): void {
@@ -239,23 +203,7 @@ export class CorpusEngine {
     if (this.queue.length && !this.analysisStart) this.analysisStart = performance.now();
     const step = () => {
       const until = performance.now() + SLICE_MS;
-      while (this.indexQueue.length && performance.now() < until) {
-        addStories(this.search, this.indexQueue.splice(0, 25));
-        if (this.indexQueue.length === 0) {
-          // The whole folder is indexed: keep the index in its packed form (typed-array views,
-          // see index-pack.ts), a third of the heap of the build-time arrays.
-          if (this.files.size >= this.totalFiles) this.search = compactIndex(this.search);
-          this.needsWarm = true;
-          this.warming = null;
-        }
-      }
-      if (this.indexQueue.length === 0 && this.needsWarm && performance.now() < until) {
-        this.warming ??= warmSearchSteps(this.search);
-        if (this.warming.next().done) {
-          this.warming = null;
-          this.needsWarm = false;
-        }
-      }
+      this.build.step(until, this.loaded());
       if (this.queue.length && !this.tagger) this.askForTagger();
       while (this.tagger && this.queue.length && performance.now() < until) {
         const story = this.queue.shift()!;
@@ -270,8 +218,7 @@ export class CorpusEngine {
       this.store.flushWrites();
       // Without the model, analysis waits: setTagger pumps again when it arrives.
       const more =
-        this.indexQueue.length > 0 ||
-        this.needsWarm ||
+        this.build.busy ||
         (this.tagger !== null && this.queue.length > 0) ||
         this.folderBuild !== null;
       if (more) setTimeout(step, 0);
@@ -287,12 +234,26 @@ export class CorpusEngine {
   }
 
   private loaded(): boolean {
-    return this.files.size >= this.totalFiles && this.totalFiles > 0;
+    return this.folder.loaded();
+  }
+
+  /** The folder's stories by id, and their ids in reading order. */
+  get stories(): ReadonlyMap<string, Story> {
+    return this.folder.stories;
+  }
+
+  get order(): readonly string[] {
+    return this.folder.order;
   }
 
   /** No story waits to be indexed or analysed. */
   private idle(): boolean {
-    return this.queue.length === 0 && this.indexQueue.length === 0;
+    return this.queue.length === 0 && this.build.waiting === 0;
+  }
+
+  /** The search index: growing, or the cached one of an earlier visit. */
+  get search(): SearchIndex {
+    return this.build.index;
   }
 
   /** The folder-wide entity table is built (see `folderBuildSteps`): names can be searched. */
@@ -312,7 +273,7 @@ export class CorpusEngine {
 
   /** Whether the search index is the cached one of an earlier visit (then it is not re-stored). */
   get searchIsCached(): boolean {
-    return this.searchFromCache;
+    return this.build.fromCache;
   }
 
   get folderFingerprint(): string {
