@@ -321,7 +321,9 @@ test.describe('a folder holding a copy of a story', () => {
     const stories = results(page).getByRole('option', { name: /Putin hailed North Korea/u });
     await expect(stories).toHaveCount(1);
     await expect(stories).toContainText('Also published as wire/putin-copy');
-    await expect(results(page).getByRole('option', { name: /See all 1 results/u })).toBeVisible();
+    await expect(
+      results(page).getByRole('option', { name: /See the 1 result for/u }),
+    ).toBeVisible();
 
     await page.goto('/search?q=kirby');
     await expect(page.getByRole('status').filter({ hasText: '1 story matches' })).toBeVisible();

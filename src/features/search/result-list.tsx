@@ -115,8 +115,8 @@ function OptionBody({ item, query }: { item: ResultItem; query: string }) {
     case 'all':
       return (
         <span className="flex flex-1 items-center gap-2 text-sm font-medium text-accent dark:text-accent-dark">
-          See all {item.total.toLocaleString()} results for “{query.trim()}”
-          <span aria-hidden>→</span>
+          {item.total === 1 ? 'See the 1 result' : `See all ${item.total.toLocaleString()} results`}{' '}
+          for “{query.trim()}”<span aria-hidden>→</span>
         </span>
       );
   }

@@ -148,7 +148,11 @@ function PaletteDialog() {
         <span className="flex items-center gap-1">
           <Kbd>esc</Kbd> to close
         </span>
-        {p.analysing && <span className="ml-auto">Names still being analysed…</span>}
+        <span className="ml-auto">
+          {p.indexing && p.indexing.total > 0
+            ? `Still indexing: ${p.indexing.files.toLocaleString()} of ${p.indexing.total.toLocaleString()} files`
+            : p.analysing && 'Names still being analysed…'}
+        </span>
       </footer>
     </dialog>
   );

@@ -78,6 +78,7 @@ export function usePalette() {
     results: empty ? null : results,
     stale: search.stale,
     analysing: search.analysing,
+    indexing: search.indexing,
     error: search.error,
     groups: empty ? [] : groups,
     expanded: !empty && items.length > 0,

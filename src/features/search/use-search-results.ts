@@ -24,5 +24,7 @@ export function useSearchResults(query: string, limit: number) {
     stale: trimmed.length > 0 && !current,
     error: q.error,
     analysing: !status.entitiesReady,
+    /** While files are still being indexed: results cover only part of the folder. */
+    indexing: status.searchReady ? null : { files: status.files, total: status.totalFiles },
   };
 }
