@@ -204,7 +204,9 @@ export class CorpusEngine {
     const step = () => {
       const until = performance.now() + SLICE_MS;
       this.build.step(until, this.loaded());
-      if (this.queue.length && !this.tagger) this.askForTagger();
+      // The model is decoded (~0.2 s) once the folder is indexed: searches come first.
+      const indexed = this.loaded() && !this.build.busy;
+      if (this.queue.length && !this.tagger && indexed) this.askForTagger();
       while (this.tagger && this.queue.length && performance.now() < until) {
         const story = this.queue.shift()!;
         if (this.stories.get(story.id) === story) this.analyzeNow(story);
