@@ -113,7 +113,8 @@ function PaletteDialog() {
               <p
                 className={`px-5 text-sm ${SECONDARY} ${p.groups.length ? 'pt-3' : 'py-10 text-center'}`}
               >
-                No stories match “{p.text.trim()}”.
+                No stories match “{p.text.trim()}”{p.indexing ? ' in the files indexed so far' : ''}
+                .
               </p>
             )}
             <ResultList
