@@ -1,8 +1,9 @@
 /**
  * Browser benchmark (issue "Scale and speed"): builds the app for the seeds, the BBC folder and a
  * generated 10,000-article folder, serves each build, drives headless Chromium and prints ONE
- * markdown table (stdout) of cold start, deep link, warm reload, search per keystroke, long tasks,
- * heap and JavaScript size, with targets as ✓/✗. Progress goes to stderr. Numbers on a shared
+ * markdown table (stdout) of the user's stopwatch (first library row and first search result
+ * painted, cold and warm), cold start milestones, deep link, warm reload, search per keystroke,
+ * long tasks, heap and JavaScript size, with targets as ✓/✗. Progress goes to stderr. Numbers on a shared
  * machine are noisy: the load average is printed with the table.
  *
  *   npm run bench                     (seeds, bbc, synth; 3 runs each, ~4–6 min on 2 cores)
@@ -14,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BBC_DIR, listTxt, SEEDS_DIR, writeSynthFolder } from './lib/corpora';
 import { buildFolder, jsSizes, log, serve, textBytes, type Server } from './lib/bench-build';
-import { coldRun, deepLink, launch } from './lib/bench-browser';
+import { coldRun, deepLink, launch, searchStopwatch } from './lib/bench-browser';
 import { legend, table, type FolderResult } from './lib/bench-report';
 
 const SEED_QUERIES = [
@@ -94,6 +95,7 @@ async function benchFolder(
     textBytes: bytes,
     buildMs: 0,
     runs: [],
+    stopwatches: [],
     deepLinks: [],
     deepHighlights: [],
     deepLinkId,
@@ -114,8 +116,11 @@ async function benchFolder(
       const c = await coldRun(browser, server.url, f.queries, f.timeoutMs);
       result.runs.push(c);
       log(
-        `  library ${c.cold['library-visible']?.toFixed(0)} · search ${c.cold['search-ready']?.toFixed(0)} · entities ${c.cold['entities-ready']?.toFixed(0)} · related ${c.cold['related-ready']?.toFixed(0)} · warm search ${c.warm['search-ready']?.toFixed(0)} ms · long tasks ${c.longTasks.length}`,
+        `  library ${c.cold['library-visible']?.toFixed(0)} (row painted ${c.coldRow?.toFixed(0)}) · search ${c.cold['search-ready']?.toFixed(0)} · entities ${c.cold['entities-ready']?.toFixed(0)} · related ${c.cold['related-ready']?.toFixed(0)} · warm search ${c.warm['search-ready']?.toFixed(0)} ms · long tasks ${c.longTasks.length}`,
       );
+      const w = await searchStopwatch(browser, server.url, f.timeoutMs);
+      result.stopwatches.push(w);
+      log(`  first palette option: cold ${w.cold?.toFixed(0)} · warm ${w.warm?.toFixed(0)} ms`);
       const d = await deepLink(browser, server.url, deepLinkId, f.timeoutMs);
       result.deepLinks.push(d.painted);
       result.deepHighlights.push(d.highlightedAfter);
@@ -155,6 +160,7 @@ async function main(): Promise<void> {
           textBytes: 1,
           buildMs: 0,
           runs: [],
+          stopwatches: [],
           deepLinks: [],
           deepHighlights: [],
           deepLinkId: '–',

@@ -1,8 +1,9 @@
 /**
  * The browser side of `npm run bench`: one cold visit (milestones, long tasks, heap, per-keystroke
- * search round trips, then a warm reload in the same context) and one cold deep link, each in a
- * fresh context (empty IndexedDB). Milestones are the app's User Timing marks (src/lib/perf.ts),
- * whose startTime counts from navigation start.
+ * search round trips, then a warm reload in the same context), one user's stopwatch visit (the
+ * palette opened at once, "government" typed, cold then warm) and one cold deep link, each in a
+ * fresh context (empty IndexedDB). Milestones are the app's User Timing marks (src/lib/perf.ts);
+ * the stopwatch times come from the page (STOPWATCH). Both count from navigation start.
  */
 import {
   chromium,
@@ -43,12 +44,59 @@ const LONG_TASKS = `(() => {
   } catch {}
 })();`;
 
+/**
+ * Registered before any app script: the user's stopwatch. When the first library row and the
+ * first option of the search palette enter the DOM, the next animation frame's time is kept: the
+ * frame that paints them (what a person sees), not when the app decided to render them. The
+ * worker's own marks (search-ready) say when the engine could answer, not when an answer showed.
+ */
+const STOPWATCH = `(() => {
+  const out = (window.__stopwatch = {});
+  const seen = {};
+  const watch = (name, selector) => {
+    if (seen[name] || !document.querySelector(selector)) return;
+    seen[name] = true;
+    requestAnimationFrame(() => { out[name] = performance.now(); });
+  };
+  const check = () => {
+    watch('libraryRow', '[aria-label="Stories"] [data-row]');
+    watch('searchOption', '[role="listbox"][aria-label="Search results"] [role="option"]');
+    if (seen.libraryRow && seen.searchOption) observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+  // When the query went in: the part of the wait that is the search's, not the page's boot.
+  document.addEventListener('input', (e) => {
+    if (out.typed === undefined && e.target?.getAttribute?.('role') === 'combobox')
+      out.typed = performance.now();
+  }, true);
+})();`;
+
+/** The stopwatch times the page recorded (ms from navigation start), once both are in or not. */
+async function stopwatch(
+  page: Page,
+  name: 'libraryRow' | 'searchOption' | 'typed',
+  timeout: number,
+): Promise<number | null> {
+  await page
+    .waitForFunction((n) => (window as BenchWindow).__stopwatch?.[n] !== undefined, name, {
+      timeout,
+      polling: 50,
+    })
+    .catch(() => log(`  timed out waiting for ${name}`));
+  return page.evaluate((n) => (window as BenchWindow).__stopwatch?.[n] ?? null, name);
+}
+
 interface BenchHook {
   search: (q: string) => Promise<unknown>;
   ping: () => Promise<unknown>;
   status: () => { searchFromCache: boolean };
 }
-type BenchWindow = Window & { __dispatchBench?: BenchHook; __longTasks?: LongTask[] };
+type BenchWindow = Window & {
+  __dispatchBench?: BenchHook;
+  __longTasks?: LongTask[];
+  __stopwatch?: Partial<Record<'libraryRow' | 'searchOption' | 'typed', number>>;
+};
 interface LongTask {
   start: number;
   duration: number;
@@ -169,6 +217,9 @@ async function searchTimes(page: Page, queries: string[]): Promise<SearchTimes> 
 
 export interface ColdRun {
   cold: Record<string, number | null>;
+  /** The first library row painted, cold and warm (the user's stopwatch). */
+  coldRow: number | null;
+  warmRow: number | null;
   longTasks: LongTask[];
   heapMain: number | null;
   heapWorker: number | null;
@@ -189,9 +240,11 @@ export async function coldRun(
   const context: BrowserContext = await browser.newContext();
   try {
     await context.addInitScript(LONG_TASKS);
+    await context.addInitScript(STOPWATCH);
     const page = await context.newPage();
     await page.goto(`${base}/?bench`);
     const cold = await marks(page, ALL, timeout);
+    const coldRow = await stopwatch(page, 'libraryRow', timeout);
     const longTasks = await page.evaluate(() => (window as BenchWindow).__longTasks ?? []);
     const cdp = await context.newCDPSession(page);
     const heapMain = await mainHeap(cdp);
@@ -204,10 +257,59 @@ export async function coldRun(
     await page.waitForTimeout(1500);
     await page.reload();
     const warm = await marks(page, ['library-visible', 'search-ready'], timeout);
+    const warmRow = await stopwatch(page, 'libraryRow', timeout);
     const warmFromCache = await page
       .evaluate(() => (window as BenchWindow).__dispatchBench?.status().searchFromCache ?? null)
       .catch(() => null);
-    return { cold, longTasks, heapMain, heapWorker, search, warm, warmFromCache };
+    return { cold, coldRow, warmRow, longTasks, heapMain, heapWorker, search, warm, warmFromCache };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The query the stopwatch types: common in BBC news, so every folder has answers. */
+export const STOPWATCH_QUERY = 'government';
+
+export interface SearchStopwatch {
+  /** From navigation start to the first palette option painted, fresh browser and reload. */
+  cold: number | null;
+  warm: number | null;
+  /** From navigation start to the query's input event. */
+  coldTyped: number | null;
+  warmTyped: number | null;
+}
+
+/**
+ * What a user waits for: the palette opened as soon as the page can take the key, the query typed
+ * at once (one input event, as a paste or a fast typist: intermediate prefixes would each start a
+ * search), then the first option painted. Cold in a fresh context, then warm: a reload once the
+ * background work is done and its IndexedDB writes have had time to land.
+ */
+export async function searchStopwatch(
+  browser: Browser,
+  base: string,
+  timeout: number,
+): Promise<SearchStopwatch> {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(STOPWATCH);
+    const page = await context.newPage();
+    const visit = async (): Promise<[number | null, number | null]> => {
+      const trigger = page.getByRole('button', { name: /^Search/u });
+      await trigger.waitFor({ timeout });
+      await page.keyboard.press('/');
+      await page.getByRole('combobox', { name: /Search stories/u }).waitFor({ timeout });
+      await page.keyboard.insertText(STOPWATCH_QUERY);
+      const shown = await stopwatch(page, 'searchOption', timeout);
+      return [shown, await stopwatch(page, 'typed', 1000)];
+    };
+    await page.goto(`${base}/`);
+    const [cold, coldTyped] = await visit();
+    await marks(page, ['related-ready'], timeout);
+    await page.waitForTimeout(1500);
+    await page.reload();
+    const [warm, warmTyped] = await visit();
+    return { cold, warm, coldTyped, warmTyped };
   } finally {
     await context.close();
   }

@@ -52,9 +52,13 @@ export function tokenize(text: string): Token[] {
       pushCjk(raw, m.index, out);
       continue;
     }
-    // Possessives fold to the noun ("Kim Jong-un’s" → "un"); other apostrophes and dots vanish.
-    const term = foldText(raw).replace(/'s$/u, '').replace(/['.]/gu, '');
-    if (term) out.push({ term, start: m.index, end: m.index + raw.length });
+    // Possessives fold to the noun ("Kim Jong-un’s" → "un"), and the token ends with the noun:
+    // a highlight marks "un", not "un’s". Other apostrophes and dots vanish.
+    const folded = foldText(raw);
+    const possessive = folded.endsWith("'s");
+    const term = (possessive ? folded.slice(0, -2) : folded).replace(/['.]/gu, '');
+    const length = possessive ? Math.max(raw.lastIndexOf("'"), raw.lastIndexOf('’')) : raw.length;
+    if (term) out.push({ term, start: m.index, end: m.index + length });
   }
   return out;
 }

@@ -77,9 +77,25 @@ export const entityQuery = (entityId: string, status: WorkerStatus) =>
     placeholderData: (prev) => (prev?.entity.id === entityId ? prev : undefined),
   });
 
+/**
+ * How far the folder has arrived, in steps that double (1, 2, 4 … 2,048 files and beyond): a
+ * search is asked again as the index grows (a warm reload's cached index gets its snippets), but
+ * a dozen times over a load rather than at every status message (10 a second, each a search
+ * that rebuilt the vocabulary of a growing index while the worker was busy indexing).
+ */
+const arrived = (status: WorkerStatus): number => Math.floor(Math.log2(status.files + 1));
+
 export const searchQuery = (query: string, status: WorkerStatus, limit = 20) =>
   queryOptions({
-    queryKey: ['analysis', 'search', query, limit, status.files, status.searchReady, status.epoch],
+    queryKey: [
+      'analysis',
+      'search',
+      query,
+      limit,
+      arrived(status),
+      status.searchReady,
+      status.epoch,
+    ],
     queryFn: () => corpusWorker.request({ type: 'search', query, limit }),
     enabled: query.trim().length > 0,
     staleTime: Infinity,

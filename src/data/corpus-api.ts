@@ -4,7 +4,8 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import type { Manifest, ManifestFile, ParsedFile } from '../corpus/types';
-import { readCachedFiles } from './file-cache';
+import { filesLikelyCached, markFolderCached, readCachedFiles } from './file-cache';
+import { folderFingerprint } from '../corpus/fingerprint';
 import { packsEnabled } from './pack-api';
 import { streamPacks } from './pack-stream';
 import { fileQuery } from './seeds-api';
@@ -91,7 +92,10 @@ async function* streamFiles(
       client
         .fetchQuery(fileQuery(file))
         .then((parsed) => pending.files.push(parsed))
-        .catch((err: unknown) => pending.failures.push({ file, message: (err as Error).message }))
+        .catch((err: unknown) => {
+          failed = true;
+          pending.failures.push({ file, message: (err as Error).message });
+        })
         .finally(() => {
           running--;
           startMore();
@@ -101,18 +105,21 @@ async function* streamFiles(
   };
   const hasPending = () => pending.files.length > 0 || pending.failures.length > 0;
   const finished = () => running === 0 && next >= todo.length;
+  let failed = false;
 
+  const cached = filesLikelyCached();
   // The worker reads its cached search index first (see whenCacheChecked): it is what a warm
-  // reload's search waits for, and two large reads at once slow each other down.
-  // Warm start: files parsed on an earlier visit come from IndexedDB in slices, each going out as
-  // a batch (the library shows the first ones at once); only the rest (new or changed files)
-  // touch the network.
-  await corpusWorker.whenCacheChecked(300);
+  // reload's search waits for, and two large reads at once slow each other down. A first visit
+  // has nothing to read: it goes to the network at once.
+  if (cached) await corpusWorker.whenCacheChecked(300);
   // On a story's page the story paints first: parsing the folder beside it (2 cores, slices
   // interleaved with React's render) delayed the paint by ~150 ms.
   if (fileHint()) await whenMilestone('story-painted', 1500);
+  // Warm start: files parsed on an earlier visit come from IndexedDB in slices, each going out as
+  // a batch (the library shows the first ones at once); only the rest (new or changed files)
+  // touch the network.
   const cold: ManifestFile[] = [];
-  for await (const slice of readCachedFiles(files)) {
+  for await (const slice of cached ? readCachedFiles(files) : []) {
     if (signal.aborted) return;
     const warm: ParsedFile[] = [];
     slice.files.forEach((f, i) => {
@@ -122,18 +129,19 @@ async function* streamFiles(
     });
     if (warm.length) yield { files: warm, failures: [] };
   }
-  todo = cold;
+  const missing = cached ? cold : files;
+  todo = missing;
 
-  // Cold files come from the build's packs when there are any (a few requests, not thousands);
-  // files of a pack that fails, and every file in dev, are fetched one by one below.
-  if (manifest.packs?.length && cold.length && packsEnabled()) {
+  // Missing files come from the build's packs when there are any (a few requests, not
+  // thousands); files of a pack that fails, and every file in dev, are fetched one by one below.
+  if (manifest.packs?.length && missing.length && packsEnabled()) {
     const leftovers: ManifestFile[] = [];
-    for await (const chunk of streamPacks(manifest.packs, cold, signal)) {
+    for await (const chunk of streamPacks(manifest.packs, missing, signal)) {
       leftovers.push(...chunk.leftovers);
       if (chunk.files.length) yield { files: chunk.files, failures: [] };
     }
     const packed = new Set(manifest.packs.flatMap((p) => p.files.map((f) => f.id)));
-    todo = [...leftovers, ...cold.filter((f) => !packed.has(f.id))];
+    todo = [...leftovers, ...missing.filter((f) => !packed.has(f.id))];
   }
 
   startMore();
@@ -155,4 +163,5 @@ async function* streamFiles(
     }
   }
   if (hasPending()) yield pending;
+  if (!failed && !signal.aborted) markFolderCached(folderFingerprint(files));
 }

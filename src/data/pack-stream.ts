@@ -1,7 +1,7 @@
 import { parseFile } from '../corpus/parse-file';
 import type { ManifestFile, ManifestPack, ParsedFile } from '../corpus/types';
 import { cacheFile } from './file-cache';
-import { fetchPack } from './pack-api';
+import { downloadPack, unpack } from './pack-api';
 
 /** Packs downloaded at once. */
 const PACK_CONCURRENCY = 3;
@@ -27,17 +27,20 @@ export async function* streamPacks(
 ): AsyncGenerator<PackChunk> {
   const byId = new Map(wanted.map((f) => [f.id, f]));
   const todo = packs.filter((p) => p.files.some((f) => byId.has(f.id)));
-  const started: Promise<Map<string, Uint8Array> | null>[] = [];
+  // Downloads run ahead; each pack is inflated only when its turn comes, so the big ones do
+  // not hold up the first (small) pack's rows on this thread.
+  const started: Promise<Uint8Array<ArrayBuffer> | null>[] = [];
   const start = (i: number) => {
     const pack = todo[i];
-    if (pack && !started[i]) started[i] = fetchPack(pack, signal).catch(() => null);
+    if (pack && !started[i]) started[i] = downloadPack(pack, signal).catch(() => null);
   };
   let out: ParsedFile[] = [];
-  let lastEmit = performance.now();
+  let lastEmit = -Infinity; // the first files go out at once: the first rows matter most
   for (let i = 0; i < todo.length; i++) {
     for (let k = i; k < i + PACK_CONCURRENCY; k++) start(k);
     const pack = todo[i]!;
-    const data = await started[i]!;
+    const downloaded = await started[i]!;
+    const data = downloaded && (await unpack(pack, downloaded).catch(() => null));
     if (signal.aborted) return;
     const mine = pack.files
       .map((f) => byId.get(f.id))
@@ -64,7 +67,14 @@ export async function* streamPacks(
       }
     }
     const missing = mine.filter((f) => !data.has(f.id));
-    if (missing.length) yield { files: [], leftovers: missing };
+    const due = performance.now() - lastEmit > EMIT_MS;
+    if (missing.length || (due && out.length)) {
+      yield { files: due ? out : [], leftovers: missing };
+      if (due) {
+        out = [];
+        lastEmit = performance.now();
+      }
+    }
   }
   if (out.length) yield { files: out, leftovers: [] };
 }

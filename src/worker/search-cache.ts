@@ -1,6 +1,7 @@
 import { get, set } from 'idb-keyval';
 import { lazyStore } from '../lib/idb-store';
 import { packIndex, unpackIndex, type PackedIndex } from '../corpus/search/index-pack';
+import { duplicateRoots, restoreDuplicates } from '../corpus/search/search-duplicates';
 import type { SearchIndex } from '../corpus/search/types';
 
 /**
@@ -18,6 +19,8 @@ interface Entry {
   version: number;
   fingerprint: string;
   packed: PackedIndex;
+  /** Duplicate groups (see search-duplicates.ts): recomputing them was ~0.1–0.9 s of a reload. */
+  copies?: Int32Array;
 }
 
 export interface CachedIndex {
@@ -36,6 +39,7 @@ export async function readLatestSearchIndex(): Promise<CachedIndex | undefined> 
     const e = await get<Entry>('latest', s);
     if (!e || e.version !== INDEX_VERSION) return undefined;
     const index = unpackIndex(e.packed);
+    if (index && e.copies) restoreDuplicates(index, e.copies);
     return index && { fingerprint: e.fingerprint, index };
   } catch {
     return undefined;
@@ -50,7 +54,12 @@ export async function writeSearchIndex(fingerprint: string, index: SearchIndex):
     // Without the text: the parsed files carry it and arrive right after (addStories puts it
     // back). The 10k folder's entry shrinks from ~48 MB to ~20 MB, which is what search waits for.
     packed.docs = packed.docs.map((d) => ({ ...d, paragraphs: [] }));
-    const entry: Entry = { version: INDEX_VERSION, fingerprint, packed };
+    const entry: Entry = {
+      version: INDEX_VERSION,
+      fingerprint,
+      packed,
+      copies: duplicateRoots(index),
+    };
     await set('latest', entry, s);
   } catch {
     /* quota or private mode: the next visit rebuilds the index */

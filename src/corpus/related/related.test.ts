@@ -9,7 +9,7 @@ import type { Story } from '../types';
 import { tokenize } from '../normalize';
 import { entityIdsByStory } from './entity-input';
 import { Vocabulary } from './features';
-import { buildRelatedIndex } from './related-index';
+import { buildRelatedIndex, relatedIndexSteps } from './related-index';
 import { allRelated, distinguishingTerms, relatedFor } from './related-query';
 import { nodeTagger } from '../../../scripts/lib/ner/node-tagger';
 
@@ -23,6 +23,17 @@ const seedIndex = buildRelatedIndex(seeds, seedEntities);
 const text = (s: Story): string => [s.title, ...s.paragraphs].join('\n');
 const ids = (storyId: string, k = 5): string[] =>
   relatedFor(seedIndex, storyId, k).related.map((h) => h.storyId);
+
+describe('the related index in steps', () => {
+  it('yields every few dozen stories and ends with the same index as one build', () => {
+    const steps = relatedIndexSteps(seeds, seedEntities);
+    let yields = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(4);
+    expect(r.value).toEqual(seedIndex);
+  });
+});
 
 describe('related stories on the seeds', () => {
   it('relates the three Putin–Pyongyang main stories to each other first', () => {

@@ -1,4 +1,4 @@
-import { tokenize } from '../normalize';
+import { fastTokenize } from './fast-tokenize';
 import { typoAllowance } from './edit-distance';
 import {
   createVocabulary,
@@ -55,7 +55,7 @@ function runtime(index: SearchIndex): EntityRuntime {
   const docOf = new Map(index.docs.map((d, i) => [d.id, i]));
   const variants = index.entities.map((e, ei) =>
     [e.name, ...e.aliases].map((name) =>
-      tokenize(name).map((t) => {
+      fastTokenize(name).map((t) => {
         let id = ids.get(t.term);
         if (id === undefined) {
           id = terms.length;

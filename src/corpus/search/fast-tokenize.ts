@@ -22,9 +22,13 @@ export function fastTokenize(text: string): Token[] {
     const start = m.index;
     if (isAscii(raw)) {
       let term = raw.toLowerCase();
-      if (term.endsWith("'s")) term = term.slice(0, -2);
+      let end = start + raw.length;
+      if (term.endsWith("'s")) {
+        term = term.slice(0, -2);
+        end -= 2; // the noun, without its "'s" (as tokenize does)
+      }
       if (term.includes("'") || term.includes('.')) term = term.replace(/['.]/gu, '');
-      if (term) out.push({ term, start, end: start + raw.length });
+      if (term) out.push({ term, start, end });
     } else {
       for (const t of tokenize(raw))
         out.push({ term: t.term, start: start + t.start, end: start + t.end });

@@ -25,8 +25,21 @@ const para = seeds().stories.find((s) => s.id === '000_359807c817cdce2f')!.parag
 describe('highlightQuery', () => {
   it('marks query words in the original text, whatever their case or punctuation', () => {
     const r = highlightQuery(para, 'kim jong un ');
-    expect(marked(para, r)).toEqual(['Kim', 'Jong', 'un’s']);
+    expect(marked(para, r)).toEqual(['Kim', 'Jong', 'un']);
     expectWellFormed(para, r);
+  });
+
+  it('marks the noun of a possessive, not its “’s”', () => {
+    const text = "Kim Jong-un’s visit, Putin's plan, KIM'S TEAM, the Joneses’s car";
+    expect(marked(text, highlightQuery(text, 'un putin kim joneses '))).toEqual([
+      'Kim',
+      'un',
+      'Putin',
+      'KIM',
+      'Joneses',
+    ]);
+    expect(marked(text, highlightQuery(text, '"jong un visit"'))).toEqual(['Jong-un’s visit']);
+    expect(marked(text, highlightQuery(text, '"kim jong un"'))).toEqual(['Kim Jong-un']);
   });
 
   it('marks completions of the word being typed, and typos', () => {
@@ -43,7 +56,7 @@ describe('highlightQuery', () => {
     expect(marked(para, highlightQuery(para, '"north korean leader"'))).toEqual([
       'North Korean Leader',
     ]);
-    expect(marked(para, highlightQuery(para, 'person:"kim jong-un"'))).toEqual(['Kim Jong-un’s']);
+    expect(marked(para, highlightQuery(para, 'person:"kim jong-un"'))).toEqual(['Kim Jong-un']);
   });
 
   it('does not mark excluded words', () => {

@@ -166,7 +166,8 @@ export interface Selection {
 /**
  * Picks the best docs without sorting them all: docs must pass the constraints and match every
  * query word, or, when none does, at least one (ranked by words matched, then score). With no
- * words (filters or phrases only), the allowed docs qualify.
+ * words (filters or phrases only), the allowed docs qualify. With `groupOf` (a doc's duplicate
+ * group), only the best doc of each group qualifies and is counted: copies are listed once.
  */
 export function selectTop(a: {
   n: number;
@@ -177,25 +178,26 @@ export function selectTop(a: {
   allowed: Set<number> | null;
   excluded: Set<number>;
   limit: number;
+  groupOf?: (doc: number) => number;
 }): Selection {
   const { score, matched, allowed, excluded, terms } = a;
-  let full = 0;
-  let any = 0;
-  const pass: number[] = [];
+  const better = (x: number, y: number): boolean =>
+    matched[x]! > matched[y]! ||
+    (matched[x] === matched[y] && (score[x]! > score[y]! || (score[x] === score[y] && x < y)));
+  let pass: number[] = [];
   const visit = (d: number): void => {
     if (excluded.has(d) || (allowed !== null && !allowed.has(d))) return;
     if (terms > 0 && matched[d] === 0) return;
-    any++;
-    if (matched[d] === terms) full++;
     pass.push(d);
   };
   if (terms === 0 || (allowed && allowed.size < a.n / 4)) for (const d of allowed ?? []) visit(d);
   else for (let d = 0; d < a.n; d++) visit(d);
+  if (a.groupOf) pass = bestOfGroups(pass, a.groupOf, better);
+  let full = 0;
+  for (const d of pass) if (matched[d] === terms) full++;
+  const any = pass.length;
   const partial = terms > 0 && full === 0 && any > 0;
   const need = partial ? 1 : terms;
-  const better = (x: number, y: number): boolean =>
-    matched[x]! > matched[y]! ||
-    (matched[x] === matched[y] && (score[x]! > score[y]! || (score[x] === score[y] && x < y)));
   // Insertion into a short sorted list: O(n · limit) worst case, ~O(n) in practice.
   const top: number[] = [];
   for (const d of pass) {
@@ -214,4 +216,20 @@ export function selectTop(a: {
     total: partial ? any : terms === 0 ? any : full,
     partial,
   };
+}
+
+/** The docs of `pass` that are the best of their group (a doc alone is its own group). */
+function bestOfGroups(
+  pass: number[],
+  groupOf: (doc: number) => number,
+  better: (x: number, y: number) => boolean,
+): number[] {
+  const best = new Map<number, number>();
+  for (const d of pass) {
+    const g = groupOf(d);
+    const b = best.get(g);
+    if (b === undefined || better(d, b)) best.set(g, d);
+  }
+  if (best.size === pass.length) return pass;
+  return pass.filter((d) => best.get(groupOf(d)) === d);
 }

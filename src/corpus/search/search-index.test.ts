@@ -53,6 +53,19 @@ describe('search index', () => {
     expect(search(index, 'takaichi').stories[0]?.storyId).toBe('003_94fd4063dbc03a91~4');
   });
 
+  it('keeps its caches when only text comes back (a cached index meeting its files)', () => {
+    const index = buildSearchIndex(stories);
+    const cached = structuredClone(index);
+    for (const d of cached.docs) d.paragraphs = [];
+    const vocabulary = textVocabulary(cached);
+    expect(search(cached, 'takaichi').stories[0]?.snippet).toBeNull();
+    addStories(cached, stories);
+    expect(textVocabulary(cached)).toBe(vocabulary);
+    expect(search(cached, 'takaichi').stories[0]?.snippet?.text).toMatch(/Takaichi/u);
+    addStories(cached, [{ ...stories[0]!, id: 'new-story' }]);
+    expect(textVocabulary(cached)).not.toBe(vocabulary);
+  });
+
   it('caps the expansions of a short word being typed, preferring frequent terms', () => {
     const index = buildSearchIndex(stories);
     const v = textVocabulary(index);

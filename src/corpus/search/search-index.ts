@@ -70,12 +70,14 @@ export function addStories(index: SearchIndex, stories: readonly Story[]): void 
   if (stories.some((s) => !known.has(s.id))) thawPostings(index);
   // Term frequencies of one story, reused across stories to avoid allocating a Map each time.
   const tf = new Map<number, number>();
+  let added = false;
   for (const story of stories) {
     if (known.has(story.id)) {
       fillText(index, story);
       continue;
     }
     known.add(story.id);
+    added = true;
     const docIndex = index.docs.length;
     const titleText = story.kicker ? `${story.title} ${story.kicker}` : story.title;
     const titleTokens = fastTokenize(titleText).map((t) => idOf(t.term));
@@ -103,7 +105,9 @@ export function addStories(index: SearchIndex, stories: readonly Story[]): void 
     };
     index.docs.push(doc);
   }
-  for (const l of changeListeners) l(index);
+  // Text put back into a cached index changes no term or count: its caches stay valid (a warm
+  // reload otherwise rebuilt the vocabulary after every batch of 25 stories).
+  if (added) for (const l of changeListeners) l(index);
 }
 
 /** Docs by story id, for `fillText` (built once per index, on the first text to fill). */

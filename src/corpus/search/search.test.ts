@@ -146,6 +146,19 @@ describe('results', () => {
     expect(r.entities[0]?.highlights).toEqual([[9, 14]]);
   });
 
+  it('offers names for plain words, typos and the word being typed', () => {
+    const names = (q: string) => search(seedIndex, q).entities.map((e) => e.name);
+    expect(names('kim jong')).toEqual(['Kim Jong-un', 'Kim Yo-jong']);
+    expect(names('pyongyan')).toEqual(['Pyongyang']);
+    expect(search(seedIndex, 'kim jong').entities[0]).toMatchObject({
+      id: 'person/kim-jong-un',
+      type: 'person',
+      storyCount: 3,
+    });
+    // Names matching a small part of the query are left out ("UN" for the "un" of Jong-un).
+    expect(names('kim jong-un ')).toEqual(['Kim Jong-un', 'Kim Yo-jong']);
+  });
+
   it('gives paragraph sub-results with 1-based numbers and highlights inside the snippet', () => {
     const r = search(seedIndex, 'kirby', { paragraphsPerStory: 2 });
     const hit = r.stories[0]!;

@@ -3,6 +3,7 @@ import { entityDocs, matchEntities, warmEntities, type EntityMatch } from './ent
 import { highlightQuery } from './highlight';
 import { parseQuery } from './query-parser';
 import { resetScratch, scoreTerms, selectTop, type Scored } from './ranking';
+import { duplicateGroups, warmDuplicates } from './search-duplicates';
 import { storyParagraphs } from './story-hits';
 import { expandTerm, textVocabulary, type Expansion } from './term-expansion';
 import { warmVocabulary } from './vocabulary';
@@ -17,6 +18,8 @@ import type {
 
 /** Extra score for stories of an entity whose name the query spells out. */
 const ENTITY_BOOST = 2;
+/** Names offered score at least this share of the best name's score. */
+const NAME_SHARE = 0.5;
 
 /**
  * Searches the index: AND over the query words (falling back to "most words matched" when no
@@ -39,12 +42,25 @@ export function search(
 }
 
 /**
- * Builds the runtime caches (sorted vocabulary, typo bigrams, entity names) now, so the first
+ * Builds the runtime caches (sorted vocabulary, typo bigrams, duplicates, entity names) now, so the first
  * keystroke does not pay for them. Call after building the index and after `setEntities`.
  */
 export function warmSearch(index: SearchIndex): void {
-  warmVocabulary(textVocabulary(index));
+  const steps = warmSearchSteps(index);
+  while (!steps.next().done);
+}
+
+/**
+ * `warmSearch` in steps (sorted vocabulary, its typo bigrams, duplicate groups, names), for callers
+ * that answer requests in between: together they are ~0.1–0.4 s on BBC.
+ */
+export function* warmSearchSteps(index: SearchIndex): Generator<void, void> {
+  const v = textVocabulary(index);
+  yield;
+  warmVocabulary(v);
+  yield;
   warmEntities(index);
+  while (!warmDuplicates(index, 200)) yield;
 }
 
 function empty(q: ParsedQuery): SearchResults {
@@ -81,7 +97,9 @@ function run(index: SearchIndex, q: ParsedQuery, opts: SearchOptions): SearchRes
   for (const [d, bonus] of c.phraseBonus) score[d]! += bonus;
   const entityMatches = matchQueryEntities(index, q);
   entityBoost(index, entityMatches, score);
+  const copies = duplicateGroups(index);
   const sel = selectTop({
+    groupOf: (d) => copies.root(d),
     n,
     terms: q.terms.length,
     score,
@@ -93,7 +111,13 @@ function run(index: SearchIndex, q: ParsedQuery, opts: SearchOptions): SearchRes
   });
   out.partial = sel.partial;
   out.total = sel.total;
-  out.stories = sel.hits.map((h) => storyHit(index, q, h, expansions, out, perStory));
+  out.stories = sel.hits.map((h) => ({
+    ...storyHit(index, q, h, expansions, out, perStory),
+    duplicates: copies
+      .membersOf(h.doc)
+      .filter((d) => d !== h.doc)
+      .map((d) => ({ storyId: index.docs[d]!.id, title: index.docs[d]!.title })),
+  }));
   return withEntities(index, q, out, opts, entityMatches);
 }
 
@@ -104,7 +128,7 @@ function storyHit(
   expansions: readonly Expansion[][],
   out: SearchResults,
   perStory: number,
-): StoryHit {
+): Omit<StoryHit, 'duplicates'> {
   const doc = index.docs[h.doc]!;
   const missing = out.partial ? q.terms.filter((_, i) => i >= 31 || !(h.mask & (1 << i))) : [];
   const paragraphs = storyParagraphs(index, h.doc, q, expansions, out.expandedTerms, perStory);
@@ -157,16 +181,22 @@ function withEntities(
   matches: readonly EntityMatch[],
 ): SearchResults {
   const limit = Math.max(0, opts.entityLimit ?? 6);
-  out.entities = matches.slice(0, limit).map((m): EntityHit => {
-    const e = index.entities[m.entity]!;
-    return {
-      id: e.id,
-      name: e.name,
-      type: e.type,
-      storyCount: entityDocs(index, m.entity).length,
-      score: m.score,
-      highlights: highlightQuery(e.name, q, out.expandedTerms),
-    };
-  });
+  // Names that match only a small part of the query are noise beside one that matches it well:
+  // "kim jong-un" offers Kim Jong-un and Kim Yo-jong, not "UN".
+  const floor = (matches[0]?.score ?? 0) * NAME_SHARE;
+  out.entities = matches
+    .filter((m) => m.score >= floor)
+    .slice(0, limit)
+    .map((m): EntityHit => {
+      const e = index.entities[m.entity]!;
+      return {
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        storyCount: entityDocs(index, m.entity).length,
+        score: m.score,
+        highlights: highlightQuery(e.name, q, out.expandedTerms),
+      };
+    });
   return out;
 }

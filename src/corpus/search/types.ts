@@ -132,6 +132,11 @@ export interface StoryHit {
   snippet: Snippet | null;
   /** Best-matching paragraphs (best first), at most `paragraphsPerStory`. */
   paragraphs: Snippet[];
+  /**
+   * Exact and near copies of this story elsewhere in the folder ("Also published as"), in folder
+   * order: a group of copies is listed once, under its best-ranked member.
+   */
+  duplicates: { storyId: string; title: string }[];
 }
 
 export interface EntityHit {

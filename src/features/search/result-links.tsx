@@ -1,6 +1,13 @@
 import { Link } from '../../lib/router';
 import type { ResultItem } from './result-model';
-import { EntityLine, ParagraphBadge, SnippetText, StoryMeta, StoryTitle } from './result-parts';
+import {
+  EntityLine,
+  ParagraphBadge,
+  SECONDARY,
+  SnippetText,
+  StoryMeta,
+  StoryTitle,
+} from './result-parts';
 
 /** The results page's rows: plain links (Tab and ↑/↓ move between them). */
 
@@ -21,17 +28,32 @@ export function ResultLink({ item, onOpen }: { item: ResultItem; onOpen: () => v
   switch (item.kind) {
     case 'story':
       return (
-        <Link data-result-link to={item.href} onClick={onOpen} className={`${LINK} group py-2.5`}>
-          <StoryMeta hit={item.hit} kicker={item.kicker} />
-          <h3 className="mt-0.5">
-            <StoryTitle hit={item.hit} className="text-xl font-semibold group-hover:underline" />
-          </h3>
-          {item.hit.snippet && (
-            <p className="mt-1">
-              <SnippetText snippet={item.hit.snippet} className="text-[15px]" />
+        <>
+          <Link data-result-link to={item.href} onClick={onOpen} className={`${LINK} group py-2.5`}>
+            <StoryMeta hit={item.hit} kicker={item.kicker} />
+            <h3 className="mt-0.5">
+              <StoryTitle hit={item.hit} className="text-xl font-semibold group-hover:underline" />
+            </h3>
+            {item.hit.snippet && (
+              <p className="mt-1">
+                <SnippetText snippet={item.hit.snippet} className="text-[15px]" />
+              </p>
+            )}
+          </Link>
+          {item.copies.length > 0 && (
+            <p className={`-mt-1 px-3 pb-1 text-xs ${SECONDARY}`}>
+              Also published as{' '}
+              {item.copies.map((c, i) => (
+                <span key={c.storyId}>
+                  {i > 0 && ', '}
+                  <Link to={c.href} onClick={onOpen} className="underline-offset-2 hover:underline">
+                    {c.label}
+                  </Link>
+                </span>
+              ))}
             </p>
           )}
-        </Link>
+        </>
       );
     case 'paragraph':
       return (

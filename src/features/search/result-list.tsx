@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { ResultGroup, ResultItem } from './result-model';
 import {
+  AlsoPublished,
   EntityLine,
   Kbd,
   ParagraphBadge,
@@ -98,6 +99,7 @@ function OptionBody({ item, query }: { item: ResultItem; query: string }) {
             {item.hit.snippet && (
               <SnippetText snippet={item.hit.snippet} lead={40} className="line-clamp-2" />
             )}
+            <AlsoPublished copies={item.copies} />
           </span>
         </>
       );
@@ -113,8 +115,8 @@ function OptionBody({ item, query }: { item: ResultItem; query: string }) {
     case 'all':
       return (
         <span className="flex flex-1 items-center gap-2 text-sm font-medium text-accent dark:text-accent-dark">
-          See all {item.total.toLocaleString()} results for “{query.trim()}”
-          <span aria-hidden>→</span>
+          {item.total === 1 ? 'See the 1 result' : `See all ${item.total.toLocaleString()} results`}{' '}
+          for “{query.trim()}”<span aria-hidden>→</span>
         </span>
       );
   }

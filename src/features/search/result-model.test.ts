@@ -13,6 +13,7 @@ const hit = (id: string, paragraphs: number[], best = paragraphs[0]): StoryHit =
   titleHighlights: [],
   snippet: best ? { paragraph: best, text: 'x', highlights: [] } : null,
   paragraphs: paragraphs.map((p) => ({ paragraph: p, text: `p${p}`, highlights: [] })),
+  duplicates: [],
 });
 
 const results = (stories: StoryHit[], entities = 0): SearchResults => ({
@@ -40,7 +41,14 @@ const results = (stories: StoryHit[], entities = 0): SearchResults => ({
   notes: [],
 });
 
-const opts = { topStories: 2, maxStories: 3, paragraphs: 2, restParagraphs: 0, seeAll: true };
+const opts = {
+  topStories: 2,
+  maxStories: 3,
+  paragraphs: 2,
+  restParagraphs: 0,
+  maxNames: 3,
+  seeAll: true,
+};
 
 describe('buildGroups', () => {
   it('puts names after the top stories, then the rest, then "see all"', () => {
@@ -56,6 +64,24 @@ describe('buildGroups', () => {
     expect(groups[3]!.items[0]).toMatchObject({ total: 14, href: '/search?q=kim%20jong' });
   });
 
+  it('shows at most maxNames names, right after the best story in the palette', () => {
+    const stories = [hit('a', [3, 5]), hit('b', []), hit('c', [])];
+    const groups = buildGroups(results(stories, 5), () => null, { ...opts, topStories: 1 });
+    expect(groups.map((g) => g.key)).toEqual(['top', 'entities', 'rest', 'all']);
+    expect(groups[0]!.items.map((i) => i.key)).toEqual(['s:a', 'p:a#5']);
+    expect(groups[1]!.items.map((i) => i.key)).toEqual(['e:e0', 'e:e1', 'e:e2']);
+    expect(groups[1]!.items[0]!.href).toBe('/entity/e0');
+  });
+
+  it('keeps the stories in one group while there are no names (yet)', () => {
+    const groups = buildGroups(results([hit('a', [3]), hit('b', [])]), () => null, {
+      ...opts,
+      topStories: 1,
+    });
+    expect(groups.map((g) => g.key)).toEqual(['top', 'all']);
+    expect(groups[0]!.items.map((i) => i.key)).toEqual(['s:a', 's:b']);
+  });
+
   it('links stories at their best paragraph and sub-results at theirs, with the query', () => {
     const [top] = buildGroups(results([hit('a/b c', [3, 5])]), () => 'KICKER', opts);
     expect(top!.items[0]).toMatchObject({
@@ -65,6 +91,25 @@ describe('buildGroups', () => {
     expect(top!.items[1]!.href).toBe('/story/a/b%20c?q=kim%20jong#p5');
     const [noSnippet] = buildGroups(results([hit('t', [], undefined)]), () => null, opts);
     expect(noSnippet!.items[0]!.href).toBe('/story/t?q=kim%20jong');
+  });
+});
+
+describe('copies', () => {
+  it('lists a story’s copies by file id (and title when it differs), linked with the query', () => {
+    const a = {
+      ...hit('a', [3]),
+      duplicates: [
+        { storyId: 'wire/a', title: 'Story a' },
+        { storyId: 'wire/b', title: 'Another headline' },
+      ],
+    };
+    const [top] = buildGroups(results([a]), () => null, opts);
+    expect(top!.items[0]).toMatchObject({
+      copies: [
+        { storyId: 'wire/a', label: 'wire/a', href: '/story/wire/a?q=kim%20jong' },
+        { label: 'Another headline (wire/b)', href: '/story/wire/b?q=kim%20jong' },
+      ],
+    });
   });
 });
 

@@ -1,9 +1,24 @@
 import type { EntityHit, SearchResults, Snippet, StoryHit } from '../../corpus/search/types';
 import { paths } from '../../config/paths';
 
+/** A copy of a story elsewhere in the folder, listed with it ("Also published as"). */
+export interface StoryCopy {
+  storyId: string;
+  /** Its file id, and its title too when that differs from the story's. */
+  label: string;
+  href: string;
+}
+
 /** One selectable row of the results: a story, one of its paragraphs, a name, or "see all". */
 export type ResultItem =
-  | { kind: 'story'; key: string; href: string; hit: StoryHit; kicker: string | null }
+  | {
+      kind: 'story';
+      key: string;
+      href: string;
+      hit: StoryHit;
+      kicker: string | null;
+      copies: StoryCopy[];
+    }
   | { kind: 'paragraph'; key: string; href: string; storyTitle: string; snippet: Snippet }
   | { kind: 'entity'; key: string; href: string; hit: EntityHit }
   | { kind: 'all'; key: string; href: string; total: number };
@@ -17,6 +32,8 @@ export interface ResultGroup {
 export interface ModelOptions {
   /** Stories shown before the people/places/organizations group. */
   topStories: number;
+  /** Names (people, places, organizations) shown at most. */
+  maxNames: number;
   /** Stories shown in all (top ones included). */
   maxStories: number;
   /** Paragraph sub-results per top story, besides the one of its snippet. */
@@ -29,8 +46,8 @@ export interface ModelOptions {
 
 /**
  * Groups the engine's answer for display: top stories (each followed by its paragraph
- * sub-results), then matching names, then the remaining stories. Pure, so both the palette and
- * the results page show the same thing.
+ * sub-results), then matching names, then the remaining stories; without names, one group of
+ * stories. Pure, so both the palette and the results page show the same thing.
  */
 export function buildGroups(
   results: SearchResults,
@@ -47,6 +64,11 @@ export function buildGroups(
         href: paths.story.getHref(hit.storyId, { query, paragraph: best }),
         hit,
         kicker: kickerOf(hit.storyId),
+        copies: hit.duplicates.map((c) => ({
+          storyId: c.storyId,
+          label: c.title === hit.title ? c.storyId : `${c.title} (${c.storyId})`,
+          href: paths.story.getHref(c.storyId, { query }),
+        })),
       };
       const subs = hit.paragraphs
         .filter((s) => s.paragraph !== best)
@@ -62,28 +84,25 @@ export function buildGroups(
     });
   const stories = results.stories.slice(0, opts.maxStories);
   const groups: ResultGroup[] = [];
-  const top = stories.slice(0, opts.topStories);
-  const rest = stories.slice(opts.topStories);
-  if (top.length)
-    groups.push({ key: 'top', label: 'Stories', items: storyItems(top, opts.paragraphs) });
-  if (results.entities.length) {
+  const top = storyItems(stories.slice(0, opts.topStories), opts.paragraphs);
+  const rest = storyItems(stories.slice(opts.topStories), opts.restParagraphs);
+  const names = results.entities.slice(0, opts.maxNames);
+  if (names.length === 0) {
+    if (top.length) groups.push({ key: 'top', label: 'Stories', items: [...top, ...rest] });
+  } else {
+    if (top.length) groups.push({ key: 'top', label: 'Stories', items: top });
     groups.push({
       key: 'entities',
       label: 'People, places and organizations',
-      items: results.entities.map((hit) => ({
+      items: names.map((hit) => ({
         kind: 'entity',
         key: `e:${hit.id}`,
         href: paths.entity.getHref(hit.id),
         hit,
       })),
     });
+    if (rest.length) groups.push({ key: 'rest', label: 'More stories', items: rest });
   }
-  if (rest.length)
-    groups.push({
-      key: 'rest',
-      label: 'More stories',
-      items: storyItems(rest, opts.restParagraphs),
-    });
   if (opts.seeAll && results.total > 0) {
     groups.push({
       key: 'all',

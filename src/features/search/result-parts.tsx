@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { MarkedText } from '../../components/ui/marked-text';
 import type { EntityHit, EntityType, Snippet, StoryHit } from '../../corpus/search/types';
-import { leadToHit, storyCountLabel } from './result-model';
+import { leadToHit, storyCountLabel, type StoryCopy } from './result-model';
 
 /** The visual pieces of a result, shared by the palette and the results page (render only). */
 
@@ -58,6 +58,16 @@ export function SnippetText({
   return (
     <span className={`text-sm leading-relaxed ${SECONDARY} ${className}`}>
       <MarkedText text={shown.text} hits={shown.highlights} />
+    </span>
+  );
+}
+
+/** "Also published as …": the story's copies, listed once with it (plain text, for the palette). */
+export function AlsoPublished({ copies }: { copies: StoryCopy[] }) {
+  if (copies.length === 0) return null;
+  return (
+    <span className={`text-xs ${SECONDARY}`}>
+      Also published as {copies.map((c) => c.label).join(', ')}
     </span>
   );
 }

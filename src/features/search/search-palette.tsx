@@ -114,7 +114,8 @@ function PaletteDialog() {
               <p
                 className={`px-5 text-sm ${SECONDARY} ${p.groups.length ? 'pt-3' : 'py-10 text-center'}`}
               >
-                No stories match “{p.text.trim()}”.
+                No stories match “{p.text.trim()}”{p.indexing ? ' in the files indexed so far' : ''}
+                .
               </p>
             )}
             <ResultList
@@ -149,7 +150,11 @@ function PaletteDialog() {
         <span className="flex items-center gap-1">
           <Kbd>esc</Kbd> to close
         </span>
-        {p.analysing && <span className="ml-auto">Names still being analysed…</span>}
+        <span className="ml-auto">
+          {p.indexing && p.indexing.total > 0
+            ? `Still indexing: ${p.indexing.files.toLocaleString()} of ${p.indexing.total.toLocaleString()} files`
+            : p.analysing && 'Names still being analysed…'}
+        </span>
       </footer>
     </dialog>
   );

@@ -8,7 +8,14 @@ import { moveBetweenLinks, usePageSearchKey } from './use-page-keys';
 import { useRecentSearches } from './use-recent-searches';
 import { useSearchResults } from './use-search-results';
 
-const PAGE = { topStories: 5, maxStories: 50, paragraphs: 3, restParagraphs: 2, seeAll: false };
+const PAGE = {
+  topStories: 5,
+  maxStories: 50,
+  paragraphs: 3,
+  restParagraphs: 2,
+  maxNames: 6,
+  seeAll: false,
+};
 
 /** `/search?q=…`: every result for a query, grouped like the palette, as plain links. */
 export function SearchResultsPage({ text, onText }: { text: string; onText: (t: string) => void }) {

@@ -8,13 +8,20 @@ const PAGE = 5;
  * PageUp/PageDown; Enter opens it (Ctrl/Cmd+Enter in a new tab); Esc closes. When the text
  * changes, the best result (the first) becomes active; an option the user chose stays active while
  * it is still listed. Nothing happens while an IME composes.
+ *
+ * Enter pressed before the answer for the text typed has arrived (`ready` false) is for that
+ * text, not for the earlier query's results still shown: `onEarlyEnter` is called instead,
+ * unless the user picked one of the options shown (↑/↓ or the mouse), which Enter then opens.
  */
 export function usePaletteKeys(p: {
   items: ResultItem[];
   /** The typed text: a new value makes the first item active. */
   resetKey: string;
+  /** True when `items` answer the text typed. */
+  ready: boolean;
   optionId: (key: string) => string;
   onChoose: (item: ResultItem, newTab: boolean) => void;
+  onEarlyEnter: (newTab: boolean) => void;
   onClose: () => void;
 }) {
   const [state, setState] = useState<{ reset: string; key: string | null }>({
@@ -22,6 +29,8 @@ export function usePaletteKeys(p: {
     key: null,
   });
   const valid = state.reset === p.resetKey && p.items.some((i) => i.key === state.key);
+  /** An option the user chose for the text typed, as opposed to the default first one. */
+  const picked = valid && state.key !== null;
   const activeKey = valid ? state.key : (p.items[0]?.key ?? null);
   const activeIndex = p.items.findIndex((i) => i.key === activeKey);
   const setActive = (key: string) => setState({ reset: p.resetKey, key });
@@ -69,9 +78,14 @@ export function usePaletteKeys(p: {
         clamp(activeIndex - PAGE);
         break;
       case 'Enter': {
+        const newTab = e.ctrlKey || e.metaKey;
+        if (!p.ready && !picked) {
+          p.onEarlyEnter(newTab);
+          break;
+        }
         const item = p.items[activeIndex];
         if (!item) return;
-        p.onChoose(item, e.ctrlKey || e.metaKey);
+        p.onChoose(item, newTab);
         break;
       }
       case 'Escape':

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate } from '../../lib/router';
 import { absoluteUrl } from '../../config/paths';
 import { useCorpus } from '../../data/use-corpus';
@@ -8,8 +8,16 @@ import { usePaletteKeys } from './use-palette-keys';
 import { useRecentSearches } from './use-recent-searches';
 import { useSearchResults } from './use-search-results';
 
-// Three stories with their paragraphs, the matching names, then a few more stories, compact.
-const PALETTE = { topStories: 3, maxStories: 7, paragraphs: 2, restParagraphs: 0, seeAll: true };
+// The best story with its paragraphs, the matching names (so a name is never below the fold),
+// then a few more stories, compact.
+const PALETTE = {
+  topStories: 1,
+  maxStories: 7,
+  paragraphs: 2,
+  restParagraphs: 0,
+  maxNames: 3,
+  seeAll: true,
+};
 
 /** Wires the palette: the typed query, its results as options, the keys, and opening a result. */
 export function usePalette() {
@@ -36,13 +44,29 @@ export function usePalette() {
     closePalette(false);
     void navigate(item.href);
   };
+  const ready = !search.stale;
+  // Enter pressed before the answer for the text typed: it opens that answer's best result when
+  // it arrives, unless the text changes first.
+  const early = useRef<{ text: string; newTab: boolean } | null>(null);
+  const chooseLater = useEffectEvent((item: ResultItem, newTab: boolean) => choose(item, newTab));
+  useEffect(() => {
+    const want = early.current;
+    if (!want) return;
+    if (want.text !== text) early.current = null;
+    else if (ready) {
+      early.current = null;
+      if (items[0]) chooseLater(items[0], want.newTab);
+    }
+  }, [text, ready, items]);
   const keys = usePaletteKeys({
     items,
     // The text typed, not the query of the results shown: results arriving late for what is
     // already typed must not move the active option the user chose (End, then a late answer).
     resetKey: text,
+    ready,
     optionId,
     onChoose: choose,
+    onEarlyEnter: (newTab) => (early.current = { text, newTab }),
     onClose: () => closePalette(true),
   });
   const empty = text.trim().length === 0;
@@ -54,6 +78,7 @@ export function usePalette() {
     results: empty ? null : results,
     stale: search.stale,
     analysing: search.analysing,
+    indexing: search.indexing,
     error: search.error,
     groups: empty ? [] : groups,
     expanded: !empty && items.length > 0,

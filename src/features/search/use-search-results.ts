@@ -5,26 +5,26 @@ import { searchQuery, useWorkerStatus } from '../../data/analysis-api';
 
 /**
  * Results for the query as typed, one worker search per keystroke. While the next answer is on
- * its way (or a search was superseded by a newer keystroke) the previous results stay on screen,
- * so the list never flickers empty.
+ * its way the previous results stay on screen, so the list never flickers empty. Names (entity
+ * hits) join the answer when the worker has them; nothing here waits for them.
  */
 export function useSearchResults(query: string, limit: number) {
   const status = useWorkerStatus();
   const trimmed = query.trim();
-  const q = useQuery({
-    ...searchQuery(query, status, limit),
-    // A search the worker dropped for a newer one is asked again if it is still the one shown.
-    retry: (count, error) => error.message === 'superseded' && count < 2,
-  });
+  const q = useQuery(searchQuery(query, status, limit));
   const [kept, setKept] = useState<SearchResults | null>(null);
   if (q.data && q.data !== kept) setKept(q.data);
   const results = trimmed ? (q.data ?? kept) : null;
-  const error = q.error && q.error.message !== 'superseded' ? q.error : null;
+  // The same text asked again because the index grew (or names arrived) is still an answer for
+  // what is typed: only another text makes the results shown stale.
+  const current = results !== null && results.query.raw === query;
   return {
     results,
-    /** True while the results shown are for an older query than the one typed. */
-    stale: trimmed.length > 0 && (q.isPlaceholderData || q.isFetching || results === null),
-    error,
+    /** True while no answer for the text typed has arrived (the results shown, if any, are older). */
+    stale: trimmed.length > 0 && !current,
+    error: q.error,
     analysing: !status.entitiesReady,
+    /** While files are still being indexed: results cover only part of the folder. */
+    indexing: status.searchReady ? null : { files: status.files, total: status.totalFiles },
   };
 }

@@ -1,0 +1,114 @@
+import type { StoryEntities } from '../corpus/entities/types';
+import type { Story } from '../corpus/types';
+import { countMentions, countStoriesMentioning } from './corpus-tables';
+import { writeCachedAnalyses } from './entity-cache';
+import type { FileEntry } from './protocol';
+
+/**
+ * The entity analyses of the folder's stories, as the corpus engine collects them (from the
+ * cache or the recognizer), with the mention counts provisional entities need, and the cache
+ * writes of files whose stories are all analysed.
+ * IMPORTANT: runs inside the worker.
+ */
+export class AnalysisStore {
+  readonly analyses = new Map<string, StoryEntities>();
+  /**
+   * entity id → story id → mention count, grown as analyses arrive while there is no entity table
+   * (provisional entities need it on every request). Dropped once the table is built (1.5 MB on
+   * BBC): the table answers for its entities, `storiesMentioning` scans the analyses for others.
+   */
+  private mentionIndex: Map<string, Map<string, number>> | null = new Map();
+  /** file id → [content hash, ...its story ids]: written to the cache once all are analysed. */
+  private pendingWrites = new Map<string, string[]>();
+
+  get size(): number {
+    return this.analyses.size;
+  }
+
+  get(storyId: string): StoryEntities | undefined {
+    return this.analyses.get(storyId);
+  }
+
+  has(storyId: string): boolean {
+    return this.analyses.has(storyId);
+  }
+
+  record(a: StoryEntities): void {
+    if (this.analyses.has(a.storyId)) return;
+    this.analyses.set(a.storyId, a);
+    if (this.mentionIndex) countMentions(this.mentionIndex, a);
+  }
+
+  /**
+   * Takes new files' cached analyses (`cached[i]` for `entries[i]`, from entity-cache.ts) and
+   * returns the stories still to analyse; their analyses are cached once complete.
+   */
+  takeFiles(
+    entries: FileEntry[],
+    cached: (StoryEntities[] | undefined)[],
+  ): { toAnalyse: Story[]; fromCache: number } {
+    const toAnalyse: Story[] = [];
+    let fromCache = 0;
+    entries.forEach((e, i) => {
+      const hit = cached[i];
+      if (hit && hit.length === e.file.stories.length) {
+        fromCache++;
+        hit.forEach((a) => this.record(a));
+      } else if (isBinary(e)) {
+        // Control-character soup yields "names" like "Á0Vª" that would pollute the entity lists:
+        // a binary file is shown as text but not analysed.
+        e.file.stories.forEach((s) => this.record({ storyId: s.id, mentions: [] }));
+      } else {
+        toAnalyse.push(...e.file.stories.filter((s) => !this.analyses.has(s.id)));
+        const ids = e.file.stories.map((s) => s.id);
+        this.pendingWrites.set(e.file.fileId, [e.hash, ...ids]);
+      }
+    });
+    return { toAnalyse, fromCache };
+  }
+
+  /** Drops the analyses `keep` refuses (stories removed or changed) before a rebuild. */
+  forget(keep: (storyId: string) => boolean): void {
+    for (const id of [...this.analyses.keys()]) if (!keep(id)) this.analyses.delete(id);
+    this.mentionIndex = null;
+  }
+
+  /**
+   * Stories mentioning a (story-level) entity id, with mention counts, in the order they were
+   * analysed; undefined when none does.
+   */
+  storiesMentioning(id: string): Map<string, number> | undefined {
+    return this.mentionIndex
+      ? this.mentionIndex.get(id)
+      : countStoriesMentioning(this.analyses, id);
+  }
+
+  /** The entity table is built: it answers for the counts. */
+  dropMentionIndex(): void {
+    this.mentionIndex = null;
+  }
+
+  /** The entity table is gone (files changed): provisional entities need the counts again. */
+  ensureMentionIndex(): void {
+    if (this.mentionIndex) return;
+    this.mentionIndex = new Map();
+    for (const a of this.analyses.values()) countMentions(this.mentionIndex, a);
+  }
+
+  /** Caches the analyses of files whose stories are all analysed now. */
+  flushWrites(): void {
+    const done: [string, StoryEntities[]][] = [];
+    for (const [fileId, [hash, ...ids]] of this.pendingWrites) {
+      const analyses = ids.map((id) => this.analyses.get(id));
+      if (analyses.every((a): a is StoryEntities => a !== undefined)) {
+        done.push([hash!, analyses]);
+        this.pendingWrites.delete(fileId);
+      }
+    }
+    if (done.length) void writeCachedAnalyses(done);
+  }
+}
+
+function isBinary(e: FileEntry): boolean {
+  return e.file.warnings.some((w) => w.startsWith('This file looks binary'));
+}
