@@ -158,3 +158,29 @@ describe('numbered events', () => {
     expect(surfaces.filter((x) => x.includes('World War'))).toEqual([]);
   });
 });
+
+describe('analyzeStory: rules over the tagger', () => {
+  it('types a subdivision with its kind as a place', () => {
+    const got = surfaces([
+      'The factory stands in the hills of Sichuan Province, far from the coast.',
+    ]);
+    expect(got).toContain('place:Sichuan Province');
+  });
+
+  it('makes a lone surname the story’s person, with the full name’s id', () => {
+    const got = found([
+      'Prosecutors charged Margaret Holloway with fraud on Monday.',
+      'Investigators found the papers in Holloway’s car, and Holloway denied the charges.',
+    ]);
+    const full = got.find(([, text]) => text === 'Margaret Holloway');
+    expect(full?.[0]).toBe('person');
+    const lone = got.filter(([, text]) => text === 'Holloway');
+    expect(lone).toHaveLength(2);
+    for (const m of lone) expect(m).toEqual(['person', 'Holloway', full![2]]);
+  });
+
+  it('leaves an organization’s leading article out', () => {
+    const got = surfaces(['Officials said that The Ministry of Fisheries would reply on Friday.']);
+    expect(got).toContain('organization:Ministry of Fisheries');
+  });
+});

@@ -5,30 +5,21 @@ import { entityId } from './ids';
 import { IS_INSIDE, TYPE_OF } from './model/linear-model';
 import { splitSentences } from './model/sentences';
 import { tagDocument, type Tagger } from './model/tagger';
-import type { NerLexicon } from './model/lexicon';
+import { GAZ, type NerLexicon } from './model/lexicon';
+import { normalizeToken } from './model/normalize-token';
 import { cleanSpan } from './span-rules';
+import {
+  joinNicknames,
+  keepOneType,
+  repeatFullNames,
+  type Sentence,
+  type Span,
+} from './document-rules';
 import type { EntityType, Mention, StoryEntities } from './types';
 import { wordTokens, type WordToken } from './word-tokens';
 
 /** Model type index → the reader's type; MISC (3) is recognized but not shown. */
 const TYPES: (EntityType | null)[] = ['person', 'place', 'organization', null];
-
-interface Sentence {
-  paragraph: number;
-  tokens: WordToken[];
-}
-
-interface Span {
-  paragraph: number;
-  sentence: number;
-  first: number;
-  last: number;
-  /** 0 PER, 1 LOC, 2 ORG, 3 MISC. */
-  type: number;
-  /** Folded surface: the key of document-level consistency. */
-  key: string;
-  id?: string;
-}
 
 /**
  * Finds the people, places and organizations of one story. The trained tagger decides spans and
@@ -52,7 +43,11 @@ export function analyzeStory(story: Story, tagger: Tagger): StoryEntities {
     ...sentences.map((s) => s.tokens.map((t) => t.text)),
     ...context,
   ]);
-  const spans = collectSpans(story, sentences, tagged.labels, tagger.lexicon);
+  const spans = repeatFullNames(
+    collectSpans(story, sentences, tagged.labels, tagger.lexicon),
+    sentences,
+    story,
+  );
   joinNicknames(spans, sentences);
   keepOneType(spans);
   return { storyId: story.id, mentions: toMentions(story, sentences, spans) };
@@ -85,6 +80,7 @@ function collectSpans(
       i = Math.max(j, kept?.last ?? j);
       if (!kept) continue;
       const { first: a, last: b } = kept;
+      if (b > a && kept.type !== 1 && isGazetteerPlace(s.tokens, a, b, lexicon)) kept.type = 1;
       const text = story.paragraphs[s.paragraph]!.slice(s.tokens[a]!.start, s.tokens[b]!.end);
       spans.push({
         paragraph: s.paragraph,
@@ -99,51 +95,24 @@ function collectSpans(
   return spans;
 }
 
-const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+const PLACE_CLASSES = (1 << GAZ.country) | (1 << GAZ.region);
 
 /**
- * A nickname in quotes inside a person's name is part of it: "Dan “Razin” Caine" is one person,
- * whether the tagger saw one, two or three names there.
+ * A span of several words that is exactly a country or a subdivision with its kind in the
+ * gazetteers ("Hubei Province", "South Korea") is a place, whatever the tagger typed it: the
+ * tagger saw too few of them to learn it (CoNLL's train split has "Province" twice). A phrase that
+ * is also a company is left to the tagger, and so are cities ("New York" is a team in results).
  */
-function joinNicknames(spans: Span[], sentences: Sentence[]): void {
-  for (let k = 0; k + 1 < spans.length; k++) {
-    const a = spans[k]!;
-    if (a.type !== 0) continue;
-    const toks = sentences[a.sentence]!.tokens;
-    const open = toks[a.last + 1];
-    const nick = toks[a.last + 2];
-    const close = toks[a.last + 3];
-    if (!open || !nick || !close || !QUOTES.has(open.text) || !QUOTES.has(close.text)) continue;
-    if (!/^\p{Lu}/u.test(nick.text)) continue;
-    let j = k + 1;
-    // The nickname itself may have been tagged on its own.
-    if (spans[j]?.sentence === a.sentence && spans[j]!.first === a.last + 2) j++;
-    const b = spans[j];
-    if (!b || b.sentence !== a.sentence || b.type !== 0 || b.first !== a.last + 4) continue;
-    a.last = b.last;
-    a.key = `${a.key} ${foldText(nick.text)} ${b.key}`;
-    spans.splice(k + 1, j - k);
-  }
-}
-
-/**
- * The same name keeps one type within a story: the type most of its mentions got. A tie keeps
- * each mention's own type: breaking it by the model's scores cost 0.5 points of exact-span F1
- * on conll-dev, where a team and its city share a name in one report.
- */
-function keepOneType(spans: Span[]): void {
-  const votes = new Map<string, Int32Array>();
-  for (const s of spans) {
-    let v = votes.get(s.key);
-    if (!v) votes.set(s.key, (v = new Int32Array(4)));
-    v[s.type]!++;
-  }
-  for (const s of spans) {
-    const v = votes.get(s.key)!;
-    let best = s.type;
-    for (let t = 0; t < 4; t++) if (v[t]! > v[best]!) best = t;
-    s.type = best;
-  }
+function isGazetteerPlace(
+  tokens: readonly WordToken[],
+  a: number,
+  b: number,
+  lexicon: NerLexicon,
+): boolean {
+  const words: string[] = [];
+  for (let k = a; k <= b; k++) words.push(normalizeToken(tokens[k]!.text).toLowerCase());
+  const mask = lexicon.phrase(words.join(' '));
+  return (mask & PLACE_CLASSES) !== 0 && (mask & (1 << GAZ.company)) === 0;
 }
 
 function toMentions(story: Story, sentences: Sentence[], spans: Span[]): Mention[] {
@@ -156,7 +125,11 @@ function toMentions(story: Story, sentences: Sentence[], spans: Span[]): Mention
   for (const s of spans)
     if (s.type === 0 && s.last > s.first) people.addFull(entityId('person', textOf(s)), textOf(s));
   for (const s of spans) {
-    if (s.type === 0 && s.first === s.last) s.id = people.resolve(s.key) ?? undefined;
+    if (s.first !== s.last) continue;
+    s.id = people.resolve(s.key) ?? undefined;
+    // The story's own "Lindsay Sandiford" makes a lone "Sandiford" her, whatever the tagger
+    // typed it (it saw "Sandiford’s suitcase" as a place): one name, one referent in a story.
+    if (s.id) s.type = 0;
   }
 
   const byPos = new Map<string, Mention>();
