@@ -101,6 +101,9 @@ test('export, then import into a new browser profile: the same notebook', async 
   await page.getByRole('textbox', { name: /Note/u }).fill('Sanctions: **which** resolutions?');
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.locator('mark[data-has-note]').first()).toBeVisible();
+  // Reading state is the reader's data too: it travels with the export.
+  await page.keyboard.press('m');
+  await expect(page.getByRole('button', { name: 'Mark as unread' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Notebook', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Notebook', level: 1 })).toBeVisible();
@@ -121,13 +124,24 @@ test('export, then import into a new browser profile: the same notebook', async 
   const exported = JSON.parse(readFileSync(file, 'utf8'));
   expect(exported.type).toBe('AnnotationCollection');
   expect(exported.first.items).toHaveLength(2);
+  expect(exported['dispatch:reading']).toContainEqual(
+    expect.objectContaining({
+      storyId: expect.stringContaining('002_54c47fb4e1efd86c'),
+      read: true,
+    }),
+  );
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await other.goto('/notebook');
   await expect(other.getByText('No highlights yet.')).toBeVisible();
   await other.getByLabel('Notebook file to import').setInputFiles(file);
-  await expect(other.getByRole('status').filter({ hasText: /2 new, 0 updated/u })).toBeVisible();
+  await expect(
+    other
+      .getByRole('status')
+      .filter({ hasText: /2 new, 0 updated/u })
+      .filter({ hasText: 'Reading state: 1 of 1 story taken' }),
+  ).toBeVisible();
   // The same again adds nothing.
   await other.getByLabel('Notebook file to import').setInputFiles(file);
   await expect(
@@ -144,6 +158,7 @@ test('export, then import into a new browser profile: the same notebook', async 
   // And the highlights are in the story there too.
   await other.goto(KIM);
   await expect(other.locator('mark[data-highlight]').first()).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Mark as unread' })).toBeVisible();
   const ids = await other
     .locator('mark[data-highlight]')
     .evaluateAll((marks) => new Set(marks.map((m) => (m as HTMLElement).dataset.highlight)).size);

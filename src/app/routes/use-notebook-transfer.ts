@@ -2,8 +2,9 @@ import { toMarkdown } from '../../corpus/notebook/markdown';
 import { fromJsonLd, toJsonLd } from '../../corpus/notebook/json-ld';
 import { groupByStory } from '../../corpus/notebook/notebook-view';
 import { absoluteUrl, paths } from '../../config/paths';
-import { notebook } from '../../data/notebook/notebook';
+import { notebook, reading } from '../../data/notebook/notebook';
 import { randomUrn, type NotebookSnapshot } from '../../data/notebook/notebook-store';
+import { useReading } from '../../data/notebook/use-notebook';
 import type { NotebookItem } from '../../features/notebook/notebook-types';
 import { downloadText } from '../../lib/download';
 
@@ -13,9 +14,12 @@ export function useNotebookTransfer(
   items: NotebookItem[],
   titleOf: (storyId: string) => string,
 ) {
+  const readingCount = useReading().size;
   const day = () => new Date().toISOString().slice(0, 10);
   const folder = import.meta.env.BASE_URL === '/' ? '' : ` (${import.meta.env.BASE_URL})`;
   return {
+    /** Stories with reading state: the JSON export carries them even without highlights. */
+    readingCount,
     onExportMarkdown: () => {
       const stories = groupByStory(items, titleOf).map((g) => ({
         storyId: g.storyId,
@@ -42,6 +46,7 @@ export function useNotebookTransfer(
         storyUrl: (id) => absoluteUrl(paths.story.getHref(id)),
         label: `Dispatch notebook${folder}`,
         exported: new Date().toISOString(),
+        reading: [...reading.getSnapshot().values()],
       });
       downloadText(
         `dispatch-notebook-${day()}.jsonld`,
@@ -60,10 +65,14 @@ export function useNotebookTransfer(
         return `Nothing imported: ${file.name} is not a notebook export (${(e as Error).message})`;
       }
       const plan = await notebook.importAnnotations(parsed.annotations);
+      const read = await reading.importRecords(parsed.reading);
+      const readNote = parsed.reading.length
+        ? ` Reading state: ${read} of ${parsed.reading.length} ${parsed.reading.length === 1 ? 'story' : 'stories'} taken (newer here kept).`
+        : '';
       const skipped = parsed.skipped.length
         ? ` ${parsed.skipped.length} could not be read (first: item ${parsed.skipped[0]!.item}, ${parsed.skipped[0]!.reason}).`
         : '';
-      return `Imported ${file.name}: ${plan.added} new, ${plan.updated} updated, ${plan.unchanged} already here.${skipped}`;
+      return `Imported ${file.name}: ${plan.added} new, ${plan.updated} updated, ${plan.unchanged} already here.${skipped}${readNote}`;
     },
   };
 }

@@ -1,5 +1,7 @@
+import { readingFromJson, readingToJson } from './reading-export';
 import {
   isHighlightColor,
+  type ReadingEntry,
   type Annotation,
   type HighlightColor,
   type TextPositionSelector,
@@ -53,6 +55,8 @@ export interface WebAnnotationCollection {
   'dispatch:format': typeof EXPORT_FORMAT;
   'dispatch:exported': string;
   first: { type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
+  /** Reading state per story (see reading-export.ts); absent when there is none. */
+  'dispatch:reading'?: ReadingEntry[];
 }
 
 export interface ExportOptions {
@@ -61,6 +65,8 @@ export interface ExportOptions {
   label: string;
   /** ISO instant of the export. */
   exported: string;
+  /** Reading state to carry along. */
+  reading?: readonly ReadingEntry[];
 }
 
 export function toJsonLd(
@@ -78,6 +84,7 @@ export function toJsonLd(
     'dispatch:format': EXPORT_FORMAT,
     'dispatch:exported': o.exported,
     first: { type: 'AnnotationPage', startIndex: 0, items },
+    ...(o.reading?.length ? { 'dispatch:reading': readingToJson(o.reading) } : {}),
   };
 }
 
@@ -116,6 +123,8 @@ export interface ImportResult {
   annotations: Annotation[];
   /** Items that could not be read, with why (1-based, in file order). */
   skipped: { item: number; reason: string }[];
+  /** Reading state carried by the document (ours only). */
+  reading: ReadingEntry[];
 }
 
 export interface ImportOptions {
@@ -133,7 +142,7 @@ export interface ImportOptions {
 export function fromJsonLd(doc: unknown, o: ImportOptions): ImportResult {
   const items = itemsOf(doc);
   if (!items) throw new Error('This file holds no Web Annotation data.');
-  const out: ImportResult = { annotations: [], skipped: [] };
+  const out: ImportResult = { annotations: [], skipped: [], reading: readingFromJson(doc) };
   items.forEach((item, i) => {
     const r = readItem(item, o);
     if (typeof r === 'string') out.skipped.push({ item: i + 1, reason: r });

@@ -46,6 +46,19 @@ export interface Annotation {
   modified: string;
 }
 
+/** Where a reader is with one story: stored per story, exported beside the highlights. */
+export interface ReadingEntry {
+  storyId: string;
+  /** The story's end was seen (or `m` said so). */
+  read: boolean;
+  /** 1-based paragraph at the top of the view when the reader last stopped (0: the top). */
+  paragraph: number;
+  /** How far through the text, 0…1, for the library's "Continue reading" row. */
+  progress: number;
+  /** ISO instant of the last change: on import, the newer record of a story wins. */
+  updated: string;
+}
+
 /** Where a highlight sits in the current text of its story, and how it got there. */
 export type Anchor =
   | { status: 'exact' | 'fuzzy'; start: number; end: number }

@@ -1,3 +1,4 @@
+import { readingToApply } from '../../corpus/notebook/reading-export';
 import type { NotebookDb } from './notebook-db';
 import type { ReadingRecord } from './reading-record';
 
@@ -71,6 +72,18 @@ export function createReadingStore(o: { connect: () => Promise<NotebookDb>; now?
     isLoaded: () => loaded,
     ready: () => start(),
     setRead: (storyId: string, read: boolean) => write(storyId, { read }),
+    /**
+     * Takes an export's reading state: a story's imported record wins only over an older one
+     * here. Keeps each record's own date, so a re-export is the same. Returns how many changed.
+     */
+    importRecords: async (imported: readonly ReadingRecord[]): Promise<number> => {
+      await start();
+      const apply = readingToApply(records, imported);
+      for (const r of apply) records.set(r.storyId, r);
+      if (apply.length) emit();
+      await Promise.all(apply.map((r) => db?.putReading(r).catch(() => undefined)));
+      return apply.length;
+    },
     savePosition: (storyId: string, paragraph: number, progress: number) =>
       write(storyId, { paragraph, progress: Math.max(0, Math.min(1, progress)) }),
   };

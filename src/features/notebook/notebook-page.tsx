@@ -26,6 +26,8 @@ export interface NotebookPageProps {
   onExportMarkdown: () => void;
   onExportJson: () => void;
   onImport: (file: File) => Promise<string>;
+  /** Stories with reading state (exported in the JSON-LD too). */
+  readingCount: number;
 }
 
 /** Every highlight and note, newest first, grouped by story; orphans on top; export and import. */
@@ -61,6 +63,7 @@ export function NotebookPage(p: NotebookPageProps) {
       )}
       <NotebookTransfer
         count={total}
+        readingCount={p.readingCount}
         onExportMarkdown={p.onExportMarkdown}
         onExportJson={p.onExportJson}
         onImport={p.onImport}

@@ -7,6 +7,8 @@ import { BUTTON } from './highlight-style';
  */
 export function NotebookTransfer(p: {
   count: number;
+  /** Stories with reading state: JSON-LD exports them even when there is no highlight. */
+  readingCount: number;
   onExportMarkdown: () => void;
   onExportJson: () => void;
   onImport: (file: File) => Promise<string>;
@@ -18,7 +20,12 @@ export function NotebookTransfer(p: {
       <button type="button" className={BUTTON} onClick={p.onExportMarkdown} disabled={!p.count}>
         Export Markdown
       </button>
-      <button type="button" className={BUTTON} onClick={p.onExportJson} disabled={!p.count}>
+      <button
+        type="button"
+        className={BUTTON}
+        onClick={p.onExportJson}
+        disabled={!p.count && !p.readingCount}
+      >
         Export JSON-LD
       </button>
       <button type="button" className={BUTTON} onClick={() => input.current?.click()}>
