@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repeatFullNames, type Sentence, type Span } from './document-rules';
+import { repeatFullNames, wholeCountryNames, type Sentence, type Span } from './document-rules';
 import { story } from './test-story';
 import { wordTokens } from './word-tokens';
 
@@ -47,5 +47,23 @@ describe('repeatFullNames', () => {
     );
     expect(got).toContain(crossing);
     expect(got).toHaveLength(2);
+  });
+});
+
+describe('wholeCountryNames', () => {
+  it('makes a long country name one place, over the pieces the tagger found', () => {
+    const t = 'Talks with the People’s Republic of China and Trinidad and Tobago resumed.';
+    const s: Sentence[] = [{ paragraph: 0, tokens: wordTokens(t) }];
+    const idx = (w: string): number => s[0]!.tokens.findIndex((x) => x.text === w);
+    const pieces = [
+      { ...span(idx('People'), idx('Republic'), 1), sentence: 0 },
+      { ...span(idx('China'), idx('China'), 1), sentence: 0 },
+    ];
+    const got = wholeCountryNames(pieces, s, story([t]));
+    const text = (x: Span) => t.slice(s[0]!.tokens[x.first]!.start, s[0]!.tokens[x.last]!.end);
+    expect(got.map((x) => [text(x), x.type])).toEqual([
+      ['People’s Republic of China', 1],
+      ['Trinidad and Tobago', 1],
+    ]);
   });
 });

@@ -4,7 +4,9 @@
  */
 import { foldText } from '../normalize';
 import type { Story } from '../types';
-import type { WordToken } from './word-tokens';
+import { LONG_COUNTRY_NAMES } from './country-names';
+import { normalizeToken } from './model/normalize-token';
+import { wordTokens, type WordToken } from './word-tokens';
 
 export interface Sentence {
   paragraph: number;
@@ -21,6 +23,64 @@ export interface Span {
   /** Folded surface: the key of document-level consistency. */
   key: string;
   id?: string;
+}
+
+/** The long country names as the model reads tokens ("People’s" and "People's" alike). */
+const COUNTRY_WORDS = new Map<string, string[][]>();
+for (const name of LONG_COUNTRY_NAMES) {
+  const words = wordTokens(name).map((t) => normalizeToken(t.text));
+  COUNTRY_WORDS.set(words[0]!, [...(COUNTRY_WORDS.get(words[0]!) ?? []), words]);
+}
+
+/**
+ * A long country name is one place: "the People’s Republic of China" is not "People’s Republic"
+ * and "China", however the tagger cut it at its small words. A span crossing the name's edges
+ * keeps it from applying, as in `repeatFullNames`.
+ */
+export function wholeCountryNames(spans: Span[], sentences: Sentence[], story: Story): Span[] {
+  const bySentence = groupBySentence(spans);
+  const out: Span[] = [];
+  sentences.forEach((s, si) => {
+    let own = bySentence.get(si) ?? [];
+    const words = s.tokens.map((t) => normalizeToken(t.text));
+    for (let i = 0; i < words.length; i++) {
+      const name = COUNTRY_WORDS.get(words[i]!)?.find((n) => n.every((w, d) => words[i + d] === w));
+      if (!name) continue;
+      const j = i + name.length - 1;
+      own = replaceInside(own, { sentence: s, si, i, j, type: 1, story }) ?? own;
+      i = j;
+    }
+    out.push(...own.sort((x, y) => x.first - y.first));
+  });
+  return out;
+}
+
+function groupBySentence(spans: Span[]): Map<number, Span[]> {
+  const by = new Map<number, Span[]>();
+  for (const sp of spans) by.set(sp.sentence, [...(by.get(sp.sentence) ?? []), sp]);
+  return by;
+}
+
+/**
+ * A sentence's spans with [i, j] as one span of `type` in place of the spans inside it, or null
+ * when a span crosses its edges or it is already a span.
+ */
+function replaceInside(
+  own: Span[],
+  r: { sentence: Sentence; si: number; i: number; j: number; type: number; story: Story },
+): Span[] | null {
+  const { i, j } = r;
+  const overlapping = own.filter((sp) => sp.first <= j && sp.last >= i);
+  if (!overlapping.every((sp) => sp.first >= i && sp.last <= j)) return null;
+  if (overlapping.some((sp) => sp.first === i && sp.last === j)) return null;
+  const toks = r.sentence.tokens;
+  const key = foldText(
+    r.story.paragraphs[r.sentence.paragraph]!.slice(toks[i]!.start, toks[j]!.end),
+  );
+  return [
+    ...own.filter((sp) => !overlapping.includes(sp)),
+    { paragraph: r.sentence.paragraph, sentence: r.si, first: i, last: j, type: r.type, key },
+  ];
 }
 
 /**
@@ -42,8 +102,7 @@ export function repeatFullNames(spans: Span[], sentences: Sentence[], story: Sto
   }
   if (!known.size) return spans;
   for (const list of known.values()) list.sort((x, y) => y.words.length - x.words.length);
-  const bySentence = new Map<number, Span[]>();
-  for (const sp of spans) bySentence.set(sp.sentence, [...(bySentence.get(sp.sentence) ?? []), sp]);
+  const bySentence = groupBySentence(spans);
   const out: Span[] = [];
   sentences.forEach((s, si) => {
     let own = bySentence.get(si) ?? [];
@@ -54,13 +113,9 @@ export function repeatFullNames(spans: Span[], sentences: Sentence[], story: Sto
         ?.find((k) => k.words.every((w, d) => toks[i + d]?.text === w));
       if (!found) continue;
       const j = i + found.words.length - 1;
-      const overlapping = own.filter((sp) => sp.first <= j && sp.last >= i);
-      const inside = overlapping.every((sp) => sp.first >= i && sp.last <= j);
-      const same = overlapping.some((sp) => sp.first === i && sp.last === j);
-      if (!inside || same) continue;
-      own = own.filter((sp) => !overlapping.includes(sp));
-      const key = foldText(story.paragraphs[s.paragraph]!.slice(toks[i]!.start, toks[j]!.end));
-      own.push({ paragraph: s.paragraph, sentence: si, first: i, last: j, type: found.type, key });
+      const replaced = replaceInside(own, { sentence: s, si, i, j, type: found.type, story });
+      if (!replaced) continue;
+      own = replaced;
       i = j;
     }
     out.push(...own.sort((x, y) => x.first - y.first));

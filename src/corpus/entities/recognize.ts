@@ -12,6 +12,7 @@ import {
   joinNicknames,
   keepOneType,
   repeatFullNames,
+  wholeCountryNames,
   type Sentence,
   type Span,
 } from './document-rules';
@@ -43,11 +44,8 @@ export function analyzeStory(story: Story, tagger: Tagger): StoryEntities {
     ...sentences.map((s) => s.tokens.map((t) => t.text)),
     ...context,
   ]);
-  const spans = repeatFullNames(
-    collectSpans(story, sentences, tagged.labels, tagger.lexicon),
-    sentences,
-    story,
-  );
+  const found = collectSpans(story, sentences, tagged.labels, tagger.lexicon);
+  const spans = repeatFullNames(wholeCountryNames(found, sentences, story), sentences, story);
   joinNicknames(spans, sentences);
   keepOneType(spans);
   return { storyId: story.id, mentions: toMentions(story, sentences, spans) };
