@@ -9,7 +9,7 @@ import type { StoryEntities } from '../corpus/entities/types';
  * file, so a retrained model redoes every analysis) and RULES_VERSION: bump it whenever the rule
  * layer of `analyzeStory` changes its output, or stale analyses would be served.
  */
-const RULES_VERSION = 5;
+const RULES_VERSION = 6;
 const db = lazyStore('dispatch-cache', 'entities');
 
 const key = (hash: string) => `v${RULES_VERSION}-${MODEL_VERSION}:${hash}`;
