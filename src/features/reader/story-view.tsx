@@ -1,9 +1,12 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { Link } from '../../lib/router';
 import type { Story } from '../../corpus/types';
 import { paths } from '../../config/paths';
 import { StoryActions } from './story-actions';
 import { StoryText, type StoryTextProps } from './story-text';
+import { MEASURE_CH, textSizeRem, type TextSettings } from './text-settings';
+import { TextSettingsMenu } from './text-settings-menu';
+import { useTextSettings } from './use-text-settings';
 
 export interface Neighbour {
   id: string;
@@ -33,17 +36,37 @@ export interface StoryViewProps {
   aside?: ReactNode;
 }
 
-/** The reading view: a readable measure, serif body, credits, excerpt notice and prev/next. */
+/**
+ * The article carries the reader's text settings as custom properties: its font size and
+ * typeface are the body text's, so its `ch`-based width is a measure in the text's own
+ * characters. The header and the tools set their own (interface) font and rem sizes.
+ */
+function articleStyle(s: TextSettings): CSSProperties {
+  return {
+    '--text-size': `${textSizeRem(s.size)}rem`,
+    '--text-font': s.font === 'sans' ? 'var(--font-sans)' : 'var(--font-serif)',
+    '--measure': MEASURE_CH[s.width],
+  } as CSSProperties;
+}
+
+/**
+ * The reading view: a readable measure, the reader's text settings, credits, excerpt notice and
+ * prev/next.
+ */
 export function StoryView(p: StoryViewProps) {
   const { story } = p;
   const brief = story.kind === 'brief';
+  const text = useTextSettings();
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 lg:grid lg:grid-cols-[minmax(0,1fr)_18rem] lg:gap-12">
       <article
         aria-labelledby="story-title"
-        className="mx-auto w-full max-w-[68ch] sm:pl-10 lg:mx-0 lg:justify-self-end"
+        data-text-font={text.settings.font}
+        data-text-width={text.settings.width}
+        style={articleStyle(text.settings)}
+        className="mx-auto w-full max-w-[calc(var(--measure)*1ch)] font-(family-name:--text-font) text-(length:--text-size) sm:max-w-[calc(var(--measure)*1ch+2.5rem)] sm:pl-10 lg:mx-0 lg:justify-self-end"
       >
-        <header className="mb-8">
+        <header className="mb-8 font-sans">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs font-semibold tracking-widest text-ink/75 uppercase dark:text-night-ink/75">
             {story.section && (
               <Link
@@ -64,7 +87,7 @@ export function StoryView(p: StoryViewProps) {
           </div>
           <h1
             id="story-title"
-            className="mt-3 font-serif text-3xl leading-tight font-semibold tracking-tight text-balance sm:text-4xl"
+            className="mt-3 font-(family-name:--text-font) text-3xl leading-tight font-semibold tracking-tight text-balance sm:text-4xl"
           >
             {p.title}
           </h1>
@@ -87,13 +110,19 @@ export function StoryView(p: StoryViewProps) {
               .
             </p>
           )}
-          <StoryActions storyId={story.id} title={p.title} />
+          <StoryActions storyId={story.id} title={p.title}>
+            <TextSettingsMenu
+              settings={text.settings}
+              onChange={text.update}
+              onReset={text.reset}
+            />
+          </StoryActions>
           {p.toolbar && <div className="mt-4 space-y-2">{p.toolbar}</div>}
         </header>
         {p.fileWarnings.length > 0 && (
           <div
             role="note"
-            className="mb-6 rounded-md border border-amber-600/40 bg-amber-50 p-3 text-sm dark:border-amber-400/30 dark:bg-amber-950/30"
+            className="mb-6 rounded-md border border-amber-600/40 bg-amber-50 p-3 font-sans text-sm dark:border-amber-400/30 dark:bg-amber-950/30"
           >
             {p.fileWarnings.join(' ')}
           </div>
@@ -107,7 +136,7 @@ export function StoryView(p: StoryViewProps) {
           handlers={p.textHandlers}
         />
         {story.truncated && (
-          <p className="mt-6 border-t border-black/10 pt-4 text-sm text-ink/75 italic dark:border-white/15 dark:text-night-ink/75">
+          <p className="mt-6 border-t border-black/10 pt-4 font-sans text-sm text-ink/75 italic dark:border-white/15 dark:text-night-ink/75">
             The text stops here: the source file holds only this excerpt.
           </p>
         )}
