@@ -29,6 +29,8 @@ export function StoryScreen(p: {
   story: Story;
   file: ParsedFile;
   hash: string;
+  /** The file inside the folder (`business/001.txt`). */
+  sourcePath: string;
   title: string;
   sourceTitle: string | null;
   prev: Neighbour | null;
@@ -118,6 +120,7 @@ export function StoryScreen(p: {
       story={story}
       title={p.title}
       sourceTitle={p.sourceTitle}
+      sourcePath={p.sourcePath}
       fileWarnings={p.file.warnings}
       activeParagraph={activeParagraph}
       prev={p.prev}

@@ -23,7 +23,7 @@ export function StoryActions({
   const url = absoluteUrl(paths.story.getHref(storyId));
   const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
   return (
-    <div className="relative mt-4 flex flex-wrap gap-2 font-sans">
+    <div className="relative mt-4 flex flex-wrap gap-2 font-sans print:hidden">
       <button
         type="button"
         className={ACTION_BUTTON}
