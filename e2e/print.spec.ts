@@ -14,6 +14,7 @@ function chrome(page: Page) {
     'copy link': page.getByRole('button', { name: 'Copy link' }),
     'text settings': page.getByRole('button', { name: 'Aa text settings' }),
     'names legend': page.getByRole('group', { name: 'Highlighted names' }),
+    'in this story': page.getByRole('list', { name: 'In this story' }),
     'mark as read': page.getByRole('button', { name: /^Mark as/u }),
     'paragraph link': page.getByRole('button', { name: 'Copy link to paragraph 1', exact: true }),
     pager: page.getByRole('navigation', { name: 'More stories' }),

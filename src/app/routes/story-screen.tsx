@@ -5,6 +5,7 @@ import { absoluteUrl, paths } from '../../config/paths';
 import type { ParsedFile, Story } from '../../corpus/types';
 import { EntityCard } from '../../features/entities/entity-card';
 import { EntityLegend } from '../../features/entities/entity-legend';
+import { StoryNames } from '../../features/entities/story-names';
 import { useEntityLayer } from '../../features/entities/use-entity-layer';
 import { RelatedSidebar } from '../../features/related/related-sidebar';
 import { ThreadBox } from '../../features/threads/thread-box';
@@ -141,6 +142,7 @@ export function StoryScreen(p: {
             onBackToTop={readingState.backToTop}
           />
           {notebook.panel}
+          <StoryNames names={entities.names} onOpen={entities.openEntity} />
           <EntityLegend
             counts={entities.counts}
             visible={entities.visible}
