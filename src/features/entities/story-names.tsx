@@ -40,7 +40,7 @@ export function StoryNames(p: {
   const roving = useRovingTabStop({ items, selector: ITEM, keys: KEYS, version: shown });
   if (p.names.length === 0) return null;
   return (
-    <div data-story-names className="font-sans text-sm">
+    <div data-story-names className="pt-1 font-sans text-sm">
       <h2
         id={headingId}
         className="text-xs font-semibold tracking-wide text-ink/75 uppercase dark:text-night-ink/75"
