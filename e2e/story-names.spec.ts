@@ -28,7 +28,7 @@ test('the names of the story, most mentioned first, each counting its marks in t
   await openStory(page);
   await expect(list(page).getByRole('listitem').first()).toBeVisible();
   // Every name, not only the first few: the counts are checked against the text's own marks.
-  const more = list(page).getByRole('button', { name: /^\d+ more$/u });
+  const more = page.getByRole('button', { name: /^Show all \d+$/u });
   if (await more.isVisible()) await more.click();
   const names = await listed(page);
   expect(names.length).toBeGreaterThan(4);
@@ -97,4 +97,28 @@ test('keyboard: the names are one Tab stop, arrows move, Enter opens the card, E
   await page.keyboard.press('Escape');
   await expect(card).toBeHidden();
   await expect(items.nth(1)).toBeFocused();
+});
+
+test.describe('when the names arrive', () => {
+  // page.route cannot see what a service worker answers.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the list does not push the text down under the reader', async ({ page }) => {
+    // The entity model is held back: the story shows before its names are known.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/assets\/ner-model\.bin-[^/]*\.gz$/u, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openStory(page);
+    await expect(list(page)).toBeAttached();
+    await expect(page.locator('mark[data-entity-id]')).toHaveCount(0);
+    const top = () => page.locator('#p1').evaluate((p) => p.getBoundingClientRect().top + scrollY);
+    const before = await top();
+    release();
+    await expect(list(page).locator('button[data-story-name]').first()).toBeVisible();
+    await expect(page.locator('[data-story-text] mark[data-entity-id]').first()).toBeVisible();
+    expect(await top()).toBe(before);
+  });
 });

@@ -142,7 +142,7 @@ export function StoryScreen(p: {
             onBackToTop={readingState.backToTop}
           />
           {notebook.panel}
-          <StoryNames names={entities.names} onOpen={entities.openEntity} />
+          <StoryNames names={entities.names} ready={entities.ready} onOpen={entities.openEntity} />
           <EntityLegend
             counts={entities.counts}
             visible={entities.visible}
