@@ -28,7 +28,7 @@ export interface StoryNameItem {
  * opens the name's card at its first mention. One tab stop: arrow keys move between the names.
  *
  * IMPORTANT: its height is the same before the names arrive, after, and for any number of them
- * (one row, the rest behind "Show all"): it sits above the text, and a block that grew when the
+ * (two rows, the rest behind "Show all"): it sits above the text, and a block that grew when the
  * analysis came in pushed the text down under the reader (Back restored the scroll position,
  * then the list moved it by a row or two).
  */
@@ -43,7 +43,7 @@ export function StoryNames(p: {
   const [overflows, setOverflows] = useState(false);
   const list = useRef<HTMLUListElement>(null);
 
-  // Collapsed, the list is clipped to its first row: is anything past it?
+  // Collapsed, the list is clipped to its first two rows: is anything past them?
   useLayoutEffect(() => {
     const el = list.current;
     if (!el || all) return;
@@ -78,7 +78,7 @@ export function StoryNames(p: {
           ref={list}
           aria-labelledby={headingId}
           // Padding: room for the focus ring inside the clipped box (-mx-1 keeps the names aligned).
-          className={`-mx-1 flex min-w-0 flex-1 flex-wrap gap-x-1.5 gap-y-2 p-1 ${all ? '' : 'h-8 overflow-hidden'}`}
+          className={`-mx-1 flex min-w-0 flex-1 flex-wrap gap-x-1.5 gap-y-2 p-1 ${all ? '' : 'h-16 overflow-hidden'}`}
           onKeyDown={roving.onKeyDown}
           onFocus={roving.onFocus}
         >
