@@ -24,7 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <header className="sticky top-0 z-30 border-b border-black/10 bg-paper/90 backdrop-blur dark:border-white/10 dark:bg-night/90">
+      <header className="sticky top-0 z-30 border-b print:hidden border-black/10 bg-paper/90 backdrop-blur dark:border-white/10 dark:bg-night/90">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
           <Link
             to={paths.library.getHref()}

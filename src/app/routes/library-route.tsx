@@ -122,6 +122,8 @@ export function LibraryRoute() {
           onAdd={(id) => setEntities([...new Set([...entityIds, id])])}
           onRemove={(id) => setEntities(entityIds.filter((x) => x !== id))}
           pending={filter.isFetching}
+          // Final once the folder's entity table is built and the facets asked of it are in.
+          provisional={!status.entitiesReady || filter.isPlaceholderData}
         />
       }
       viewHrefs={{ stories: viewHref(null), threads: viewHref('threads') }}

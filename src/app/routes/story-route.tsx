@@ -82,6 +82,7 @@ export function StoryRoute() {
       story={s}
       file={state.file}
       hash={state.manifestFile.hash}
+      sourcePath={state.manifestFile.path}
       title={title ?? s.title}
       sourceTitle={
         s.kind === 'brief' ? (titles.get(s.fileId) ?? state.file.stories[0]?.title ?? null) : null

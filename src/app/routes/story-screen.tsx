@@ -5,6 +5,7 @@ import { absoluteUrl, paths } from '../../config/paths';
 import type { ParsedFile, Story } from '../../corpus/types';
 import { EntityCard } from '../../features/entities/entity-card';
 import { EntityLegend } from '../../features/entities/entity-legend';
+import { StoryNames } from '../../features/entities/story-names';
 import { useEntityLayer } from '../../features/entities/use-entity-layer';
 import { RelatedSidebar } from '../../features/related/related-sidebar';
 import { ThreadBox } from '../../features/threads/thread-box';
@@ -29,6 +30,8 @@ export function StoryScreen(p: {
   story: Story;
   file: ParsedFile;
   hash: string;
+  /** The file inside the folder (`business/001.txt`). */
+  sourcePath: string;
   title: string;
   sourceTitle: string | null;
   prev: Neighbour | null;
@@ -118,6 +121,7 @@ export function StoryScreen(p: {
       story={story}
       title={p.title}
       sourceTitle={p.sourceTitle}
+      sourcePath={p.sourcePath}
       fileWarnings={p.file.warnings}
       activeParagraph={activeParagraph}
       prev={p.prev}
@@ -138,6 +142,7 @@ export function StoryScreen(p: {
             onBackToTop={readingState.backToTop}
           />
           {notebook.panel}
+          <StoryNames names={entities.names} ready={entities.ready} onOpen={entities.openEntity} />
           <EntityLegend
             counts={entities.counts}
             visible={entities.visible}

@@ -12,7 +12,7 @@ export function KeysHint({
   children,
 }: {
   id: string;
-  stop: 'names' | 'paragraph-links';
+  stop: 'names' | 'paragraph-links' | 'story-names';
   children: ReactNode;
 }) {
   return (

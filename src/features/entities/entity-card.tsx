@@ -12,6 +12,8 @@ export interface EntityCardProps {
   /** 1-based position of the anchored mention among this entity's mentions in the story. */
   position: number;
   total: number;
+  /** Focus goes back here on close, instead of the anchor (the card was opened from a list). */
+  returnTo?: HTMLElement;
   currentStoryId: string;
   titleOf: (storyId: string) => string;
   onMove: (delta: -1 | 1) => void;
@@ -27,13 +29,14 @@ const HEADER_PX = 56;
 /**
  * The card a mention opens: who or what it is, its other names, the previous/next mention in this
  * story and the other stories naming it. Non-modal: Esc or a click elsewhere closes it, and focus
- * goes back to the mention. Beside the name on wide screens; on phones a sheet along the bottom,
+ * goes back to the mention (or to the "In this story" name it was opened from). Beside the name on wide screens; on phones a sheet along the bottom,
  * the page scrolled so the name stays in sight above it (a card floating over the text hid it).
  */
 export function EntityCard(p: EntityCardProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
   const { entity, anchor, onClose } = p;
+  const back = p.returnTo ?? anchor;
   const narrow = useMediaQuery(NARROW);
 
   useLayoutEffect(() => {
@@ -72,7 +75,7 @@ export function EntityCard(p: EntityCardProps) {
       if (e.key === 'Escape') {
         e.preventDefault();
         onClose();
-        anchor.focus();
+        back.focus();
       }
     };
     const onDown = (e: PointerEvent) => {
@@ -84,7 +87,7 @@ export function EntityCard(p: EntityCardProps) {
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('pointerdown', onDown);
     };
-  }, [anchor, onClose]);
+  }, [anchor, back, onClose]);
 
   const others = entity.stories.filter((s) => s.storyId !== p.currentStoryId);
   const btn =
@@ -120,7 +123,7 @@ export function EntityCard(p: EntityCardProps) {
         </div>
         <button
           type="button"
-          onClick={() => (onClose(), anchor.focus())}
+          onClick={() => (onClose(), back.focus())}
           className="-mt-1 -mr-1 ml-auto flex h-8 w-8 items-center justify-center rounded-md text-lg leading-none hover:bg-black/5 dark:hover:bg-white/10"
           aria-label="Close"
         >

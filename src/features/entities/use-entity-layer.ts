@@ -10,18 +10,22 @@ import {
 import { markOnce } from '../../lib/perf';
 import { TEXT_ROVING_KEYS, type RovingMove } from '../../lib/roving';
 import { useRovingTabStop } from '../../lib/use-roving-tab-stop';
+import { storyNames } from '../../corpus/entities/story-names';
 import type { EntityType, Mention } from '../../corpus/entities/types';
 import type { Story } from '../../corpus/types';
 import { storyEntitiesQuery, useWorkerStatus } from '../../data/analysis-api';
 import type { OuterMark } from '../../components/ui/marked-text';
 import type { EntitySummary } from '../../worker/protocol';
 import { MARK_CLASS, TYPE_LABEL } from './entity-style';
+import type { StoryNameItem } from './story-names';
 
 export interface OpenCard {
   entity: EntitySummary;
   anchor: HTMLElement;
   position: number;
   total: number;
+  /** Where focus goes back when the card closes, when not the anchor (the "In this story" list). */
+  returnTo?: HTMLElement;
 }
 
 /** The story's names; the entity page's marks are outside `[data-story-text]`. */
@@ -59,6 +63,15 @@ export function useEntityLayer(story: Story, hash: string) {
     return map;
   }, [data]);
   const entities = useMemo(() => new Map((data?.entities ?? []).map((e) => [e.id, e])), [data]);
+  // "In this story" follows the legend: a type hidden there has no marks to open a card at.
+  const names = useMemo((): StoryNameItem[] => {
+    const out: StoryNameItem[] = [];
+    for (const n of storyNames(data?.mentions ?? [])) {
+      const entity = entities.get(n.entityId);
+      if (entity && visible[n.type]) out.push({ entity, count: n.count });
+    }
+    return out;
+  }, [data, entities, visible]);
   const counts = useMemo(() => {
     const c: Record<EntityType, number> = { person: 0, place: 0, organization: 0 };
     for (const e of entities.values()) c[e.type]++;
@@ -99,6 +112,15 @@ export function useEntityLayer(story: Story, hash: string) {
     },
     [entities],
   );
+
+  /** Opens a name's card from outside the text: at its first mention, focus coming back to `from`. */
+  const openEntity = useCallback((id: string, from: HTMLElement) => {
+    const all = mentionElements(id);
+    const el = all[0];
+    if (!el) return;
+    if (!onScreen(el)) el.scrollIntoView({ block: 'center' });
+    setCard({ entityId: id, anchor: el, position: 1, total: all.length, returnTo: from });
+  }, []);
 
   const onClick = useCallback(
     (e: MouseEvent<HTMLElement>) => {
@@ -158,6 +180,7 @@ export function useEntityLayer(story: Story, hash: string) {
           anchor: cardAt.anchor,
           position: cardAt.position,
           total: cardAt.total,
+          returnTo: cardAt.returnTo,
         }
       : null;
 
@@ -167,6 +190,8 @@ export function useEntityLayer(story: Story, hash: string) {
     visible,
     toggle: (t: EntityType) => setVisible((v) => ({ ...v, [t]: !v[t] })),
     marksFor,
+    names,
+    openEntity,
     card,
     closeCard: () => setCard(null),
     move,

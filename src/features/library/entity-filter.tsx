@@ -14,7 +14,9 @@ const DOT: Record<FilterEntity['type'], string> = {
 
 /**
  * Filter the library by people, places and organizations: every chosen name must appear (AND).
- * Live counts say how many of the listed stories name each suggestion.
+ * Live counts say how many of the listed stories name each suggestion. While the folder is
+ * still being analysed the counts grow ("Tony Blair 146" becomes 153): they say so, on screen
+ * ("counting…", counts in italics) and in each chip's name ("so far"), until they are final.
  */
 export function EntityFilter(p: {
   selected: FilterEntity[];
@@ -25,6 +27,8 @@ export function EntityFilter(p: {
   onAdd: (id: string) => void;
   onRemove: (id: string) => void;
   pending: boolean;
+  /** The counts are not final: names are still being analysed. */
+  provisional: boolean;
 }) {
   const listId = useId();
   const [active, setActive] = useState(0);
@@ -112,11 +116,13 @@ export function EntityFilter(p: {
       {p.facets.length > 0 && (
         <div
           className="mt-2 flex flex-wrap items-center gap-1.5"
-          aria-label={p.selected.length ? 'Also named in these stories' : 'Most named'}
+          aria-label={`${p.selected.length ? 'Also named in these stories' : 'Most named'}${p.provisional ? ', still counting' : ''}`}
           role="group"
+          data-provisional={p.provisional ? '' : undefined}
         >
           <span className="text-xs text-ink/75 dark:text-night-ink/75">
-            {p.selected.length ? 'With:' : 'Most named:'}
+            {p.selected.length ? 'With' : 'Most named'}
+            {p.provisional && <span className="italic"> (counting…)</span>}:
           </span>
           {p.facets.map(({ entity, count }) => (
             <button
@@ -125,12 +131,16 @@ export function EntityFilter(p: {
               onClick={() => p.onAdd(entity.id)}
               className="flex items-center gap-1 rounded-full border border-black/10 px-2 py-0.5 text-xs hover:bg-black/5 dark:border-white/15 dark:hover:bg-white/10"
               // Starts with what the chip shows ("US 5071"), as voice control users say it.
-              aria-label={`${entity.name} ${count} ${count === 1 ? 'story' : 'stories'}, ${entity.type}: add filter`}
+              aria-label={`${entity.name} ${count} ${count === 1 ? 'story' : 'stories'}${p.provisional ? ' so far' : ''}, ${entity.type}: add filter`}
             >
               <span aria-hidden className={`h-1.5 w-1.5 rounded-full ${DOT[entity.type]}`} />
               {/* A real space: the flex gap shows one, and text read out needs one ("US 5071"). */}
               {entity.name}{' '}
-              <span className="tabular-nums text-ink/75 dark:text-night-ink/75">{count}</span>
+              <span
+                className={`tabular-nums text-ink/75 dark:text-night-ink/75 ${p.provisional ? 'italic' : ''}`}
+              >
+                {count}
+              </span>
             </button>
           ))}
         </div>

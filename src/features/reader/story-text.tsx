@@ -18,7 +18,11 @@ import { useProgressiveCount } from './use-progressive-count';
 const LAZY_LAYOUT_CHARS = 200_000;
 /** Characters a line of the reading measure holds, roughly (68ch of the serif body). */
 const CHARS_PER_LINE = 70;
-/** Line height of the body text and the gap between paragraphs, in rem. */
+/**
+ * Line height of the body text at the default size and the gap between paragraphs, in rem: an
+ * estimate only (the reader's text settings change the size; the article sets it, and the text
+ * inherits its typeface and size from there).
+ */
 const LINE_REM = 1.1875 * 1.7;
 const GAP_REM = 1.25;
 
@@ -82,7 +86,7 @@ export function StoryText(p: StoryTextProps) {
         onKeyDown={onKeyDown}
         onFocus={onFocus}
         data-story-text
-        className="space-y-5 font-serif text-[1.1875rem] leading-[1.7] [hyphens:auto] [overflow-wrap:anywhere]"
+        className="space-y-5 leading-[1.7] [hyphens:auto] [overflow-wrap:anywhere]"
       >
         {groups.slice(0, shown).map((g) => {
           const active = p.activeParagraph;
