@@ -246,9 +246,10 @@ export class ListenController {
 
   /** Stops the current utterance without firing our handlers for it. */
   private silence(): void {
-    this.utterance = null;
     const { synth } = this.env;
-    if (synth.speaking || synth.pending) synth.cancel();
+    // Ours, or left from an earlier page (Chrome speaks on across reloads).
+    if (this.utterance || synth.speaking || synth.pending) synth.cancel();
+    this.utterance = null;
   }
 
   private pickVoice(): void {
