@@ -9,6 +9,10 @@ import './listen.css';
 const BUTTON =
   'inline-flex min-h-10 items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm font-medium hover:bg-black/5 disabled:opacity-50 dark:hover:bg-white/10';
 
+/** As the toolbar's other buttons ("Mark as read"). */
+const LISTEN_BUTTON =
+  'inline-flex items-center gap-1.5 rounded-md border border-black/15 px-3 py-1.5 text-sm font-medium hover:bg-black/5 dark:border-white/20 dark:hover:bg-white/10';
+
 /**
  * "Listen" in the story's toolbar and, while listening, the listen bar fixed at the bottom of
  * the screen: previous/next paragraph, pause/resume, where it is, speed, "continue to the next
@@ -49,13 +53,13 @@ export function ListenControls({
         <button
           ref={listenButton}
           type="button"
-          className={`${BUTTON} border border-black/15 dark:border-white/20`}
+          className={LISTEN_BUTTON}
           onClick={() => {
             focusNext.current = 'bar';
             controller.play(paragraphToStartAt(linkedParagraph));
           }}
         >
-          <ListenIcon name="speaker" />
+          <ListenIcon name="speaker" small />
           Listen
         </button>
         {status}
@@ -64,8 +68,18 @@ export function ListenControls({
   }
 
   const { status: s, paragraph, paragraphCount: count } = state;
+  // "Paragraph" is left to screen readers on phones, so the position stays on one line.
   const where =
-    s === 'ended' ? 'Finished' : paragraph === TITLE ? 'Title' : `Paragraph ${paragraph + 1}`;
+    s === 'ended' ? (
+      'Finished'
+    ) : paragraph === TITLE ? (
+      'Title'
+    ) : (
+      <>
+        <span className="max-sm:sr-only">Paragraph </span>
+        {paragraph + 1} of {count}
+      </>
+    );
   return (
     <>
       {status}
@@ -75,7 +89,7 @@ export function ListenControls({
         aria-label="Listen"
         className="fixed inset-x-0 bottom-0 z-40 px-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] font-sans"
       >
-        <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-1 gap-y-1 rounded-xl border border-black/15 bg-paper/95 px-2 py-1.5 text-ink shadow-lg backdrop-blur dark:border-white/20 dark:bg-night/95 dark:text-night-ink">
+        <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-1 gap-y-1 rounded-xl border border-black/15 bg-paper/95 px-2 py-1.5 text-ink shadow-lg backdrop-blur dark:border-white/20 dark:bg-night/95 dark:text-night-ink">
           <Control icon="previous" onClick={() => controller.step(-1)} label="Previous">
             {' paragraph'}
           </Control>
@@ -91,11 +105,11 @@ export function ListenControls({
           <Control icon="next" onClick={() => controller.step(1)} label="Next">
             {' paragraph'}
           </Control>
-          <span className="px-1 text-sm text-ink/75 tabular-nums dark:text-night-ink/75">
+          {/* On phones, Stop joins this first row and speed and "continue" make the second. */}
+          <span className="px-1 text-sm whitespace-nowrap text-ink/75 tabular-nums max-sm:flex-1 dark:text-night-ink/75">
             {where}
-            {s !== 'ended' && paragraph !== TITLE && <span> of {count}</span>}
           </span>
-          <label className="ml-auto flex items-center gap-1.5 px-1 text-sm">
+          <label className="flex items-center gap-1.5 px-1 text-sm max-sm:order-2 sm:ml-auto">
             Speed
             <select
               value={state.rate}
@@ -109,7 +123,7 @@ export function ListenControls({
               ))}
             </select>
           </label>
-          <label className="flex min-h-10 items-center gap-1.5 px-1 text-sm">
+          <label className="flex min-h-10 items-center gap-1.5 px-1 text-sm max-sm:order-2">
             <input
               type="checkbox"
               checked={state.continueOn}
@@ -121,6 +135,7 @@ export function ListenControls({
           <Control
             icon="stop"
             label="Stop"
+            className="max-sm:order-1"
             onClick={() => {
               focusNext.current = 'listen';
               controller.stop();
@@ -144,17 +159,19 @@ function Control({
   label,
   onClick,
   wide = false,
+  className = '',
   children,
 }: {
   icon: ListenIconName;
   label: string;
   onClick: () => void;
   wide?: boolean;
+  className?: string;
   ref?: Ref<HTMLButtonElement>;
   children?: ReactNode;
 }) {
   return (
-    <button ref={ref} type="button" onClick={onClick} className={BUTTON}>
+    <button ref={ref} type="button" onClick={onClick} className={`${BUTTON} ${className}`}>
       <ListenIcon name={icon} />
       <span className={wide ? '' : 'max-sm:sr-only'}>{label}</span>
       {children && <span className="sr-only">{children}</span>}

@@ -10,13 +10,13 @@ const PATHS = {
 
 export type ListenIconName = keyof typeof PATHS;
 
-export function ListenIcon({ name }: { name: ListenIconName }) {
+export function ListenIcon({ name, small = false }: { name: ListenIconName; small?: boolean }) {
   const filled = name === 'play' || name === 'previous' || name === 'next';
   return (
     <svg
       aria-hidden
       viewBox="0 0 20 20"
-      className="h-5 w-5 shrink-0"
+      className={`${small ? 'h-4 w-4' : 'h-5 w-5'} shrink-0`}
       fill={filled ? 'currentColor' : 'none'}
       stroke="currentColor"
       strokeWidth={name === 'pause' ? 2.5 : 1.6}
