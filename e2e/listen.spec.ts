@@ -59,7 +59,8 @@ test('Listen reads the story: play, pause and resume, next and previous paragrap
   await expect(page.locator('#p2')).toHaveAttribute('data-listening');
   await expect(page.locator('[data-listening]')).toHaveCount(1);
 
-  await bar(page).getByRole('button', { name: 'Pause' }).click();
+  // From the keyboard: focus is on Pause since Listen was pressed.
+  await page.keyboard.press('Space');
   await expectSilent(page);
   await expect(status(page, 'Paused')).toBeAttached();
   await expect(page.locator('#p2')).toHaveAttribute('data-listening');
@@ -68,7 +69,9 @@ test('Listen reads the story: play, pause and resume, next and previous paragrap
   await expectSaying(page, P2);
   expect((await spoken(page)).filter((u) => u.text.startsWith(P2))).toHaveLength(2);
 
-  await bar(page).getByRole('button', { name: 'Next paragraph' }).click();
+  await page.keyboard.press('Tab');
+  await expect(bar(page).getByRole('button', { name: 'Next paragraph' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expectSaying(page, P3);
   await expect(page.locator('#p3')).toHaveAttribute('data-listening');
   await expect(status(page, 'Paragraph 3 of \\d+')).toBeAttached();
@@ -97,11 +100,12 @@ test('Listen reads the story: play, pause and resume, next and previous paragrap
 test('the paragraph heard stays in view, the page scrolls only when it leaves, and leaving stops it', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1000, height: 560 });
+  // Tall enough for the toolbar and paragraphs 1 and 2, not for 3 and beyond.
+  await page.setViewportSize({ width: 1000, height: 800 });
   // Reduced motion: scrolls are instant, so "did it scroll" can be read at once.
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await installFakeSpeech(page);
-  await openStory(page, `${KIM}#p1`);
+  await openStory(page);
   await page.getByRole('button', { name: 'Listen', exact: true }).click();
   await expectSaying(page, P1);
   const y0 = await page.evaluate(() => scrollY);

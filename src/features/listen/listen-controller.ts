@@ -111,6 +111,7 @@ export class ListenController {
       storyId: story.id,
       paragraph: 0,
       paragraphCount: story.paragraphs.length,
+      message: '',
     });
     if (h && continued) {
       this.play(null);

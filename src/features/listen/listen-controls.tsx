@@ -47,9 +47,12 @@ export function ListenControls({
       {state.message}
     </p>
   );
+  // The status region stays the first child whatever shows, so it is never re-created (a
+  // live region created with its text is not read out).
   if (!open) {
     return (
       <>
+        {status}
         <button
           ref={listenButton}
           type="button"
@@ -62,7 +65,6 @@ export function ListenControls({
           <ListenIcon name="speaker" small />
           Listen
         </button>
-        {status}
       </>
     );
   }

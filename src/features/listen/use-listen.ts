@@ -62,7 +62,8 @@ export function useListen(p: {
   const mine = state && state.storyId === storyId && state.status !== 'idle' ? state : null;
   const heard = mine && mine.status !== 'ended' ? mine.paragraph : null;
   useSpokenMark(heard);
-  if (!controller || !state) return null;
+  // A file without text has nothing to listen to.
+  if (!controller || !state || paragraphs.length === 0) return null;
   return {
     controller,
     state: mine ?? { ...state, status: 'idle' },
