@@ -15,6 +15,8 @@ import { useParagraphTarget } from '../../features/reader/use-paragraph-target';
 import { useSearchHits } from '../../features/reader/use-search-hits';
 import { useStoryKeys } from '../../features/reader/use-story-keys';
 import { useNotebookLayer } from '../../features/notebook/use-notebook-layer';
+import { ListenControls } from '../../features/listen/listen-controls';
+import { useListen } from '../../features/listen/use-listen';
 import { ReadingControls, ReadingProgress } from '../../features/reading/reading-bar';
 import { useReadingTracker } from '../../features/reading/use-reading-tracker';
 import { copyText } from '../../lib/clipboard';
@@ -93,6 +95,20 @@ export function StoryScreen(p: {
     '[': () => entities.focusName('prev'),
   });
 
+  // Listen goes on to the story `j` would open, in the same filter.
+  const listen = useListen({
+    storyId: story.id,
+    paragraphs: story.paragraphs,
+    title: story.titleDerived ? null : p.title,
+    nextStory: () => {
+      if (steps.pending) return { end: 'Still finding the stories of this filter.' };
+      const to = steps.neighbourOf(story.id, 1);
+      if (!to) return { end: steps.endMessage(1) };
+      const href = paths.story.getHref(to, { within: steps.within });
+      return { id: to, title: p.titleOf(to), open: () => navigate(href) };
+    },
+  });
+
   // Both stable: the story text renders in groups that re-render only when their props change.
   const copyParagraph = useCallback(
     async (n: number) => {
@@ -128,19 +144,22 @@ export function StoryScreen(p: {
       next={p.next}
       onCopyParagraph={copyParagraph}
       renderText={renderText}
-      mustShow={hits.firstParagraph}
+      mustShow={Math.max(hits.firstParagraph, listen?.paragraph ?? 0)}
       textHandlers={{
         ...entities.handlers,
         onClick: (e) => notebook.onClick(e) || entities.handlers.onClick(e),
       }}
       toolbar={
         <>
-          <ReadingControls
-            read={readingState.read}
-            onToggle={readingState.toggleRead}
-            resumedAt={readingState.resumedAt}
-            onBackToTop={readingState.backToTop}
-          />
+          <div className="flex flex-wrap items-center gap-3">
+            <ReadingControls
+              read={readingState.read}
+              onToggle={readingState.toggleRead}
+              resumedAt={readingState.resumedAt}
+              onBackToTop={readingState.backToTop}
+            />
+            {listen && <ListenControls listen={listen} linkedParagraph={activeParagraph} />}
+          </div>
           {notebook.panel}
           <StoryNames names={entities.names} ready={entities.ready} onOpen={entities.openEntity} />
           <EntityLegend
