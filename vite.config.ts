@@ -1,11 +1,11 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { cspPlugin } from './vite/csp-plugin';
-import { previewsPlugin } from './vite/previews-plugin';
-import { pwaPlugin } from './vite/pwa';
-import { seedsPlugin } from './vite/seeds-plugin';
-import { spaFallbackPlugin } from './vite/spa-fallback-plugin';
+import { cspPlugin } from './vite/csp-plugin.ts';
+import { previewsPlugin } from './vite/previews-plugin.ts';
+import { pwaPlugin } from './vite/pwa.ts';
+import { seedsPlugin } from './vite/seeds-plugin.ts';
+import { spaFallbackPlugin } from './vite/spa-fallback-plugin.ts';
 
 // BASE_PATH lets the build live under a sub-path of a static host (`/reader/`).
 const base = normalizeBase(process.env.BASE_PATH ?? '/');
