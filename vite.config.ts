@@ -1,17 +1,27 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { cspPlugin } from './vite/csp-plugin';
-import { previewsPlugin } from './vite/previews-plugin';
-import { pwaPlugin } from './vite/pwa';
-import { seedsPlugin } from './vite/seeds-plugin';
-import { spaFallbackPlugin } from './vite/spa-fallback-plugin';
+import { cspPlugin } from './vite/csp-plugin.ts';
+import { isInside } from './vite/folder-entry.ts';
+import { previewsPlugin } from './vite/previews-plugin.ts';
+import { pwaPlugin } from './vite/pwa.ts';
+import { seedsPlugin } from './vite/seeds-plugin.ts';
+import { spaFallbackPlugin } from './vite/spa-fallback-plugin.ts';
 
 // BASE_PATH lets the build live under a sub-path of a static host (`/reader/`).
 const base = normalizeBase(process.env.BASE_PATH ?? '/');
 const seedsDir = process.env.SEEDS_DIR ?? 'public/seeds';
 // Off by default: a folder received from someone else must not publish files from this disk.
 const seeds = seedsPlugin({ seedsDir, followLinks: process.env.SEEDS_FOLLOW_LINKS === '1' });
+
+// What the tests generate is not source: the dev server does not watch it (the hostile folder's
+// link loop printed a watcher error at every `npm run dev` after a test run). A SEEDS_DIR in one
+// of them, or around one, is still watched.
+const seedsPath = path.resolve(seedsDir);
+const generated = ['dist', 'dist-subpath', 'dist-hostile', 'test-results', 'e2e/.fixtures']
+  .map((d) => path.resolve(import.meta.dirname, d))
+  .filter((d) => !isInside(seedsPath, d) && !isInside(d, seedsPath));
 
 export default defineConfig({
   base,
@@ -24,6 +34,7 @@ export default defineConfig({
     pwaPlugin(),
     cspPlugin(),
   ],
+  server: { watch: { ignored: generated.map((d) => `${d}/**`) } },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: false },

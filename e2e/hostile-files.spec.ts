@@ -96,8 +96,11 @@ for (const [file, text] of Object.entries(texts)) {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const article = page.locator('article');
     await expect(article).toBeVisible();
-    // Let the entity layer render its marks too (they must not change the text).
-    await page.waitForTimeout(300);
+    // With the entity layer's marks drawn too (they must not change the text): the app marks
+    // `story-highlighted` once the story's names are rendered.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('dispatch:story-highlighted').length > 0,
+    );
     const shown = squash((await page.locator('main').innerText()) ?? '');
     for (const line of text.split('\n').filter(Boolean)) {
       expect(

@@ -16,8 +16,8 @@ test('after one visit, the library, a story and search work offline', async ({ p
   await page.waitForFunction(
     () => performance.getEntriesByName('dispatch:entities-ready').length > 0,
   );
-  // The search index is written to IndexedDB after the entity table; give the write a moment.
-  await page.waitForTimeout(500);
+  // The search index is written to IndexedDB after the entity table (src/worker/search-cache.ts).
+  await expect.poll(() => page.evaluate(searchIndexStored)).toBe(true);
 
   await context.setOffline(true);
   await page.reload();
@@ -41,3 +41,18 @@ test('the app is installable: a web manifest with icons', async ({ request }) =>
     expect.arrayContaining(['192x192', '512x512']),
   );
 });
+
+/** Whether the worker's search index is in IndexedDB (the `latest` entry of search-cache.ts). */
+function searchIndexStored(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('dispatch-search');
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('index')) return (db.close(), resolve(false));
+      const get = db.transaction('index').objectStore('index').getKey('latest');
+      get.onsuccess = () => (db.close(), resolve(get.result !== undefined));
+      get.onerror = () => (db.close(), resolve(false));
+    };
+  });
+}

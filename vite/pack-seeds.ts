@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { Manifest, ManifestPack } from '../src/corpus/types';
-import { readSeedFile, type SeedFile } from './read-seed-file';
+import type { Manifest, ManifestPack } from '../src/corpus/types.ts';
+import { readSeedFile, type SeedFile } from './read-seed-file.ts';
 
 /** Raw bytes per pack: a few packs load in parallel; each stays small enough to parse in slices. */
 export const PACK_BYTES = 2 * 1024 * 1024;

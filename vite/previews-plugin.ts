@@ -1,12 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { orderStories } from '../src/corpus/library';
-import { parseFile } from '../src/corpus/parse-file';
-import type { ParsedFile } from '../src/corpus/types';
-import { readSeedFile } from './read-seed-file';
-import type { SeedsSource } from './seeds-plugin';
-import { storyPageHtml } from './story-pages';
+import { orderStories } from '../src/corpus/library.ts';
+import { parseFile } from '../src/corpus/parse-file.ts';
+import type { ParsedFile } from '../src/corpus/types.ts';
+import { readSeedFile } from './read-seed-file.ts';
+import type { SeedsSource } from './seeds-plugin.ts';
+import { storyPageHtml } from './story-pages.ts';
 
 /**
  * Link previews: the build writes `story/<id>/index.html` for every story, a copy of the app's

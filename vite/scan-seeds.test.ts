@@ -14,9 +14,9 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINK_OUTSIDE } from './folder-entry';
-import { readSeedFile, RefusedFileError } from './read-seed-file';
-import { scanSeeds } from './scan-seeds';
+import { LINK_OUTSIDE } from './folder-entry.ts';
+import { readSeedFile, RefusedFileError } from './read-seed-file.ts';
+import { scanSeeds } from './scan-seeds.ts';
 
 const MARKER = 'OUTSIDE-MARKER-scan-seeds-test';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { Manifest, ManifestFile, ManifestWarning } from '../src/corpus/types';
-import { inspectEntry, type FolderEntry, type FolderRules } from './folder-entry';
-import { readSeedFile, RefusedFileError, type SeedFile } from './read-seed-file';
+import type { Manifest, ManifestFile, ManifestWarning } from '../src/corpus/types.ts';
+import { inspectEntry, type FolderEntry, type FolderRules } from './folder-entry.ts';
+import { readSeedFile, RefusedFileError, type SeedFile } from './read-seed-file.ts';
 
 export interface ScanOptions {
   /** Follow links that lead out of the folder (SEEDS_FOLLOW_LINKS=1). Off by default. */

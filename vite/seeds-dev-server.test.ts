@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../src/corpus/types';
-import { LINK_OUTSIDE } from './folder-entry';
+import type { Manifest } from '../src/corpus/types.ts';
+import { LINK_OUTSIDE } from './folder-entry.ts';
 
 const MARKER = 'OUTSIDE-MARKER-dev-server-test';
 const configFile = fileURLToPath(new URL('../vite.config.ts', import.meta.url));

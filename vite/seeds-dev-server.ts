@@ -1,9 +1,9 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Connect, ViteDevServer } from 'vite';
-import { isInside } from './folder-entry';
-import { readSeedFile } from './read-seed-file';
-import type { SeedsScan } from './scan-seeds';
+import { isInside } from './folder-entry.ts';
+import { readSeedFile } from './read-seed-file.ts';
+import type { SeedsScan } from './scan-seeds.ts';
 
 export interface SeedsDevOptions {
   seedsDir: string;

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import { LINK_OUTSIDE } from './folder-entry';
-import { packSeeds } from './pack-seeds';
-import { publicFiles } from './public-files';
-import { readSeedFile } from './read-seed-file';
-import { serveSeeds } from './seeds-dev-server';
-import { scanSeeds, type SeedsScan } from './scan-seeds';
+import { LINK_OUTSIDE } from './folder-entry.ts';
+import { packSeeds } from './pack-seeds.ts';
+import { publicFiles } from './public-files.ts';
+import { readSeedFile } from './read-seed-file.ts';
+import { serveSeeds } from './seeds-dev-server.ts';
+import { scanSeeds, type SeedsScan } from './scan-seeds.ts';
 
 /** URL paths (under the app's base) where the manifest and the article files are served. */
 export const MANIFEST_FILE = 'seeds-manifest.json';

@@ -1,5 +1,5 @@
-import { FILE_HINT_META } from '../src/data/file-hint';
-import type { ManifestFile, Story } from '../src/corpus/types';
+import { FILE_HINT_META } from '../src/data/file-hint.ts';
+import type { ManifestFile, Story } from '../src/corpus/types.ts';
 
 /** HTML-escapes text for an attribute or element body: the texts come from untrusted files. */
 export function escapeHtml(s: string): string {

@@ -1,5 +1,5 @@
-import { distinctTitles } from './title';
-import type { ManifestFile, ParsedFile, Story } from './types';
+import { distinctTitles } from './title.ts';
+import type { ManifestFile, ParsedFile, Story } from './types.ts';
 
 /**
  * The reading order of the library: manifest order (path order, so sections stay together), each

@@ -1,8 +1,8 @@
-import { decodeText } from './decode';
-import { splitKicker } from './kicker';
-import { countWords, endsSentence, readingMinutes } from './text-stats';
-import { deriveTitle } from './title';
-import type { ParsedFile, Story } from './types';
+import { decodeText } from './decode.ts';
+import { splitKicker } from './kicker.ts';
+import { countWords, endsSentence, readingMinutes } from './text-stats.ts';
+import { deriveTitle } from './title.ts';
+import type { ParsedFile, Story } from './types.ts';
 
 /**
  * One file → one main story plus one brief per teaser line.
