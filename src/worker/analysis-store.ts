@@ -1,4 +1,5 @@
 import type { StoryEntities } from '../corpus/entities/types';
+import { isBinaryFile } from '../corpus/parse-file';
 import type { Story } from '../corpus/types';
 import { countMentions, countStoriesMentioning } from './corpus-tables';
 import { writeCachedAnalyses } from './entity-cache';
@@ -54,9 +55,7 @@ export class AnalysisStore {
       if (hit && hit.length === e.file.stories.length) {
         fromCache++;
         hit.forEach((a) => this.record(a));
-      } else if (isBinary(e)) {
-        // Control-character soup yields "names" like "Á0Vª" that would pollute the entity lists:
-        // a binary file is shown as text but not analysed.
+      } else if (isBinaryFile(e.file)) {
         e.file.stories.forEach((s) => this.record({ storyId: s.id, mentions: [] }));
       } else {
         toAnalyse.push(...e.file.stories.filter((s) => !this.analyses.has(s.id)));
@@ -107,8 +106,4 @@ export class AnalysisStore {
     }
     if (done.length) void writeCachedAnalyses(done);
   }
-}
-
-function isBinary(e: FileEntry): boolean {
-  return e.file.warnings.some((w) => w.startsWith('This file looks binary'));
 }
