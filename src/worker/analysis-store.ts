@@ -54,7 +54,12 @@ export class AnalysisStore {
       const hit = cached[i];
       if (hit && hit.length === e.file.stories.length) {
         fromCache++;
-        hit.forEach((a) => this.record(a));
+        // IMPORTANT: the cache is keyed by content, and identical texts at two paths (98 groups
+        // on BBC) share one entry written under the other file's story ids: take the mentions
+        // under this file's ids, or its stories would have no analysis at all.
+        hit.forEach((a, k) =>
+          this.record({ storyId: e.file.stories[k]!.id, mentions: a.mentions }),
+        );
       } else if (isBinaryFile(e.file)) {
         e.file.stories.forEach((s) => this.record({ storyId: s.id, mentions: [] }));
       } else {
