@@ -11,7 +11,13 @@ import { spaFallbackPlugin } from './vite/spa-fallback-plugin';
 const base = normalizeBase(process.env.BASE_PATH ?? '/');
 const seedsDir = process.env.SEEDS_DIR ?? 'public/seeds';
 // Off by default: a folder received from someone else must not publish files from this disk.
-const seeds = seedsPlugin({ seedsDir, followLinks: process.env.SEEDS_FOLLOW_LINKS === '1' });
+const seeds = seedsPlugin({
+  seedsDir,
+  followLinks: process.env.SEEDS_FOLLOW_LINKS === '1',
+  // SEEDS_NAMES=0: a build whose browser analyses names itself (as `npm run dev` does).
+  names: process.env.SEEDS_NAMES !== '0',
+  cacheDir: process.env.DISPATCH_CACHE_DIR,
+});
 
 export default defineConfig({
   base,
