@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseText } from '../corpus/parse-file';
 import type { StoryEntities } from '../corpus/entities/types';
 import { AnalysisStore } from './analysis-store';
+import { PrebuiltNames } from './prebuilt-names';
 import type { FileEntry } from './protocol';
 
 const TEXT = 'Kirby meets Putin\n\nJohn Kirby said Vladimir Putin flew to Pyongyang.';
@@ -30,7 +31,7 @@ describe('AnalysisStore.takeFiles', () => {
         ],
       },
     ];
-    const store = new AnalysisStore();
+    const store = new AnalysisStore(new PrebuiltNames());
     const { toAnalyse, fromCache } = store.takeFiles([a, b], [cached, cached]);
     expect(toAnalyse).toEqual([]);
     expect(fromCache).toBe(2);

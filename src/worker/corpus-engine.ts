@@ -8,10 +8,10 @@ import type { ThreadVectors } from '../corpus/threads/thread-similarity';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
 import { AnalysisStore } from './analysis-store';
-import { readCachedAnalyses } from './entity-cache';
 import { FolderStore } from './folder-store';
+import { PrebuiltNames } from './prebuilt-names';
 import { SearchBuild } from './search-build';
-import type { FileEntry, WorkerStatus } from './protocol';
+import type { FileEntry, NamesPackRef, WorkerStatus } from './protocol';
 import { folderBuildSteps, type FolderTable } from './corpus-tables';
 
 /** Background work runs in slices this long (ms), so requests are answered in between. */
@@ -27,7 +27,7 @@ const STATUS_MS = 100;
 export class CorpusEngine {
   private readonly folder = new FolderStore();
   private readonly build = new SearchBuild();
-  private readonly store = new AnalysisStore();
+  private readonly store: AnalysisStore;
   table: FolderTable | null = null;
   entityById = new Map<string, Entity>();
   related: RelatedIndex | null = null;
@@ -42,7 +42,6 @@ export class CorpusEngine {
   private pumping = false;
   private analysisStart = 0;
   private analysisMs: number | null = null;
-  private cachedFiles = 0;
   private epoch = 0;
   private fingerprint = '';
 
@@ -55,7 +54,15 @@ export class CorpusEngine {
   constructor(
     private readonly emit: (status: WorkerStatus) => void,
     private readonly loadTagger: () => Promise<Tagger>,
-  ) {}
+    names = new PrebuiltNames(),
+  ) {
+    this.store = new AnalysisStore(names);
+  }
+
+  /** The build's analyses of the folder (from the manifest): their downloads start now. */
+  offerNames(packs: NamesPackRef[]): void {
+    this.store.names.offer(packs);
+  }
 
   /** Starts reading the last visit's search index (see SearchBuild.prefetch). */
   prefetchCache(): void {
@@ -89,10 +96,7 @@ export class CorpusEngine {
       this.build.add(added);
     }
     const todo = entries.filter((e) => this.folder.isCurrent(e));
-    const cached = await readCachedAnalyses(todo.map((e) => e.hash));
-    const { toAnalyse, fromCache } = this.store.takeFiles(todo, cached);
-    this.cachedFiles += fromCache;
-    this.queue.push(...toAnalyse);
+    this.queue.push(...(await this.store.takeStored(todo)));
     this.invalidateDerived();
     this.afterChange();
     this.pump();
@@ -113,6 +117,14 @@ export class CorpusEngine {
       (t) => this.setTagger(t),
       () => (this.taggerAsked = false),
     );
+  }
+
+  /**
+   * Whether the opened story is analysed already or by the build (then it needs no model);
+   * false when the caller must analyse it.
+   */
+  takeBuiltStory(story: Story, hash: string): Promise<boolean> {
+    return this.store.takeBuiltStory(story, hash);
   }
 
   /**
@@ -160,7 +172,8 @@ export class CorpusEngine {
       entitiesReady: this.table !== null,
       relatedReady: this.related !== null,
       analysisMs: this.analysisMs,
-      cachedFiles: this.cachedFiles,
+      cachedFiles: this.store.cachedFiles,
+      builtFiles: this.store.builtFiles,
     };
   }
 
@@ -231,9 +244,9 @@ export class CorpusEngine {
     return this.folder.order;
   }
 
-  /** No story waits to be indexed or analysed. */
+  /** No story waits to be indexed or analysed, nor a file for its stored analyses. */
   private idle(): boolean {
-    return this.queue.length === 0 && this.build.waiting === 0;
+    return this.queue.length === 0 && this.build.waiting === 0 && this.store.lookups === 0;
   }
 
   /** The search index: growing, or the cached one of an earlier visit. */
