@@ -96,9 +96,12 @@ export class CorpusEngine {
       this.build.add(added);
     }
     const todo = entries.filter((e) => this.folder.isCurrent(e));
-    this.queue.push(...(await this.store.takeStored(todo)));
     this.invalidateDerived();
     this.afterChange();
+    // IMPORTANT: indexing starts before the files' stored analyses are looked up: the build's
+    // names pack may still be downloading (or never come), and search never waits for names.
+    this.pump();
+    this.queue.push(...(await this.store.takeStored(todo)));
     this.pump();
   }
 

@@ -80,6 +80,19 @@ describe('PrebuiltNames: the build’s analyses in the worker', () => {
     expect(search(e.search, 'kim jong').entities[0]).toMatchObject({ name: 'Kim Jong-un' });
   });
 
+  it('never hold up search while their pack is on the way', async () => {
+    const never = new CorpusEngine(
+      () => undefined,
+      () => new Promise<Tagger>(() => undefined),
+      new PrebuiltNames(() => new Promise<AnalysisPack>(() => undefined)),
+    );
+    never.offerNames([ref('names-0', entries)]);
+    void never.syncFiles(entries, entries.length, null, 'folder-1');
+    await until(() => never.status().searchReady);
+    expect(search(never.search, 'kirby').stories.length).toBeGreaterThan(0);
+    expect(never.status()).toMatchObject({ analysed: 0, entitiesReady: false });
+  });
+
   it('leave a changed, a missing or an undownloadable file to the recognizer', async () => {
     // The first file changed since the build (another hash), the second was left out, and the
     // rest are in a pack that fails to download.
