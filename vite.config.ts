@@ -13,7 +13,13 @@ import { spaFallbackPlugin } from './vite/spa-fallback-plugin.ts';
 const base = normalizeBase(process.env.BASE_PATH ?? '/');
 const seedsDir = process.env.SEEDS_DIR ?? 'public/seeds';
 // Off by default: a folder received from someone else must not publish files from this disk.
-const seeds = seedsPlugin({ seedsDir, followLinks: process.env.SEEDS_FOLLOW_LINKS === '1' });
+const seeds = seedsPlugin({
+  seedsDir,
+  followLinks: process.env.SEEDS_FOLLOW_LINKS === '1',
+  // SEEDS_NAMES=0: a build whose browser analyses names itself (as `npm run dev` does).
+  names: process.env.SEEDS_NAMES !== '0',
+  cacheDir: process.env.DISPATCH_CACHE_DIR,
+});
 
 // What the tests generate is not source: the dev server does not watch it (the hostile folder's
 // link loop printed a watcher error at every `npm run dev` after a test run). A SEEDS_DIR in one

@@ -47,6 +47,13 @@ export function pwaPlugin() {
             expiration: { maxEntries: 20000 },
           },
         },
+        {
+          // The build's entity analyses (`seeds-packs/names-<n>-<hash>.gz`): named by their
+          // content, so never stale; offline, names then come without re-analysing the folder.
+          urlPattern: ({ url }) => /\/seeds-packs\/names-[^/]+\.gz$/u.test(url.pathname),
+          handler: 'CacheFirst',
+          options: { cacheName: 'dispatch-names', expiration: { maxEntries: 500 } },
+        },
       ],
     },
   });

@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import type { CachedCode } from './analysis-cache.ts';
+import { analyseSeeds } from './analyse-seeds.ts';
 import { LINK_OUTSIDE } from './folder-entry.ts';
+import { packNames } from './pack-names.ts';
 import { packSeeds } from './pack-seeds.ts';
 import { publicFiles } from './public-files.ts';
 import { readSeedFile } from './read-seed-file.ts';
@@ -32,9 +36,18 @@ export interface SeedsSource {
 export function seedsPlugin(options: {
   seedsDir: string;
   followLinks?: boolean;
+  /**
+   * The build analyses every story's names (people, places, organizations) and ships them beside
+   * the packs, so the browser does not (default true; `SEEDS_NAMES=0` turns it off). Analyses
+   * are cached per content hash in `cacheDir` (default node_modules/.cache/dispatch/names).
+   */
+  names?: boolean;
+  cacheDir?: string;
 }): Plugin & { api: SeedsSource } {
   const seedsDir = path.resolve(options.seedsDir);
   const followLinks = options.followLinks ?? false;
+  /** The build's entity analyses by content hash, started at buildStart (beside the bundling). */
+  let names: Promise<Map<string, CachedCode>> | null = null;
   let config: ResolvedConfig;
   let cached: Promise<SeedsScan> | null = null;
   /** The app's `public/`, which the build copies here rather than by Vite (see `config`). */
@@ -61,6 +74,26 @@ export function seedsPlugin(options: {
     configResolved(c) {
       config = c;
     },
+    buildStart() {
+      if (config.command !== 'build' || options.names === false) return;
+      const cacheDir =
+        options.cacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/names');
+      names = scan()
+        .then((s) =>
+          analyseSeeds(s.manifest, s.sources, {
+            cacheDir,
+            // Both cores of a small machine; more threads than that mostly add memory.
+            threads: Math.min(4, os.availableParallelism()),
+            info: (m) => config.logger.info(m),
+            warn: (m) => config.logger.warn(m),
+          }),
+        )
+        .catch((err: unknown) => {
+          // The reader works without them: the browser analyses every story, as in dev.
+          config.logger.warn(`[names] not analysed at build time: ${(err as Error).message}`);
+          return new Map();
+        });
+    },
     async configureServer(server: ViteDevServer) {
       serveSeeds(server, {
         seedsDir,
@@ -77,6 +110,10 @@ export function seedsPlugin(options: {
       const { manifest, sources } = await scan();
       const packs = await packSeeds(manifest, sources);
       for (const p of packs) this.emitFile({ type: 'asset', fileName: p.info.url, source: p.data });
+      if (names) {
+        for (const n of packNames(packs, manifest, await names))
+          this.emitFile({ type: 'asset', fileName: n.url, source: n.data });
+      }
       const built = { ...manifest, packs: packs.map((p) => p.info) };
       this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(built) });
       if (publicDir && existsSync(publicDir)) {

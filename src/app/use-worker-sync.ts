@@ -5,7 +5,7 @@ import { folderFingerprint } from '../corpus/fingerprint';
 
 /**
  * Feeds the corpus worker with every file as it arrives, so search, entities and related stories
- * are built in the background while the reader reads.
+ * are built in the background while the reader reads, and with the build's analyses.
  */
 export function useWorkerSync(corpus: CorpusView): void {
   const { manifest, files, total } = corpus;
@@ -13,6 +13,11 @@ export function useWorkerSync(corpus: CorpusView): void {
     () => (manifest ? folderFingerprint(manifest.files) : ''),
     [manifest],
   );
+  // Before the files (effects run in order): the worker then takes their analyses from the
+  // build's names packs instead of analysing them.
+  useEffect(() => {
+    if (manifest?.packs) corpusWorker.offerNames(manifest.packs);
+  }, [manifest]);
   useEffect(() => {
     if (!manifest) return;
     const entries = manifest.files.flatMap((m) => {

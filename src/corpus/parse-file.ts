@@ -20,6 +20,16 @@ export interface FileInput {
   bytes: Uint8Array;
 }
 
+/**
+ * The parser's output version: part of every cache key of what is derived from a parsed file (the
+ * parsed files in IndexedDB, the build's entity analyses). Bump it whenever the output changes.
+ */
+// 2: derived titles end at a clause (up to TITLE_LONG_MAX characters).
+export const PARSER_VERSION = 2;
+
+const BINARY_WARNING =
+  'This file looks binary (many control characters); shown as text as far as possible.';
+
 const CREDIT =
   /^(?:photos?|pictures?|images?|photograph(?:s|er)?|credit|video)\s*:\s*\S.{0,160}$/iu;
 /** Teasers are long lines; the seeds' main paragraphs stay under ~320 characters. */
@@ -47,9 +57,7 @@ export function parseText(args: {
   // BOM may survive when text came from elsewhere; NUL and other C0 controls are not text.
   const text = args.text.replace(/^\uFEFF/u, '');
   if (looksBinary(text, args.encoding)) {
-    warnings.push(
-      'This file looks binary (many control characters); shown as text as far as possible.',
-    );
+    warnings.push(BINARY_WARNING);
   }
   const lines = text.split(/\r\n|\r|\n/u);
   const headlineIdx = findHeadline(lines);
@@ -218,6 +226,14 @@ function splitLongParagraph(p: string): string[] {
 
 function baseName(fileId: string): string {
   return fileId.slice(fileId.lastIndexOf('/') + 1) || fileId;
+}
+
+/**
+ * A file the parser found binary. Its control-character soup yields "names" like "Á0Vª" that
+ * would pollute the entity lists: it is shown as text but not analysed.
+ */
+export function isBinaryFile(file: ParsedFile): boolean {
+  return file.warnings.includes(BINARY_WARNING);
 }
 
 function looksBinary(text: string, encoding?: ParsedFile['encoding']): boolean {

@@ -37,6 +37,12 @@ export interface ManifestPack {
   size: number;
   /** The pack's files, in order: their bytes are the decompressed pack sliced at these offsets. */
   files: { id: string; offset: number; length: number }[];
+  /**
+   * The entity analyses of the pack's files, made by the build (gzip JSON, an `AnalysisPack` of
+   * src/corpus/entities/analysis-codec.ts, its files in this pack's order). Absent when the build
+   * analysed none of them (`SEEDS_NAMES=0`): the browser's worker does.
+   */
+  names?: { url: string; size: number };
 }
 
 export interface ManifestWarning {

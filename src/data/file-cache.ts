@@ -1,14 +1,13 @@
 import { get, getMany, set, setMany } from 'idb-keyval';
 import { lazyStore } from '../lib/idb-store';
+import { PARSER_VERSION } from '../corpus/parse-file';
 import type { Manifest, ManifestFile, ParsedFile } from '../corpus/types';
 
 /**
  * Parsed files kept in IndexedDB, keyed by path and content hash, so a warm reload reads the
- * folder from disk instead of the network and works offline. Bump PARSER_VERSION whenever the
- * parser's output changes.
+ * folder from disk instead of the network and works offline. The parser's version is part of
+ * the key (bump PARSER_VERSION in parse-file.ts whenever its output changes).
  */
-// 2: derived titles end at a clause (up to TITLE_LONG_MAX characters).
-const PARSER_VERSION = 2;
 const db = lazyStore('dispatch-files', 'parsed');
 
 // The path is part of the key: identical texts at two paths (the BBC set has 98 such groups)

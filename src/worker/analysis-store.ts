@@ -1,17 +1,24 @@
 import type { StoryEntities } from '../corpus/entities/types';
+import { isBinaryFile } from '../corpus/parse-file';
 import type { Story } from '../corpus/types';
 import { countMentions, countStoriesMentioning } from './corpus-tables';
 import { writeCachedAnalyses } from './entity-cache';
+import { knownAnalyses, type PrebuiltNames } from './prebuilt-names';
 import type { FileEntry } from './protocol';
 
 /**
  * The entity analyses of the folder's stories, as the corpus engine collects them (from the
- * cache or the recognizer), with the mention counts provisional entities need, and the cache
- * writes of files whose stories are all analysed.
+ * build's packs, the cache or the recognizer), with the mention counts provisional entities
+ * need, and the cache writes of files whose stories are all analysed.
  * IMPORTANT: runs inside the worker.
  */
 export class AnalysisStore {
   readonly analyses = new Map<string, StoryEntities>();
+  /** Files whose analyses came from IndexedDB, and from the build. */
+  cachedFiles = 0;
+  builtFiles = 0;
+  /** Files still being looked up in the build's packs and the cache: the folder build waits. */
+  lookups = 0;
   /**
    * entity id → story id → mention count, grown as analyses arrive while there is no entity table
    * (provisional entities need it on every request). Dropped once the table is built (1.5 MB on
@@ -20,6 +27,8 @@ export class AnalysisStore {
   private mentionIndex: Map<string, Map<string, number>> | null = new Map();
   /** file id → [content hash, ...its story ids]: written to the cache once all are analysed. */
   private pendingWrites = new Map<string, string[]>();
+
+  constructor(readonly names: PrebuiltNames) {}
 
   get size(): number {
     return this.analyses.size;
@@ -40,6 +49,33 @@ export class AnalysisStore {
   }
 
   /**
+   * Takes new files' analyses from the build's packs, else IndexedDB, and returns the stories
+   * still to analyse (a file changed since the build, a folder without one).
+   */
+  async takeStored(entries: FileEntry[]): Promise<Story[]> {
+    this.lookups += entries.length;
+    try {
+      const { found, built } = await knownAnalyses(entries, this.names);
+      const { toAnalyse, fromCache } = this.takeFiles(entries, found);
+      this.builtFiles += built;
+      this.cachedFiles += fromCache - built;
+      return toAnalyse;
+    } finally {
+      this.lookups -= entries.length;
+    }
+  }
+
+  /**
+   * The opened story's analysis, known already or shipped by the build for this content (its
+   * pack may still be on the way): false when it is neither and must be analysed.
+   */
+  async takeBuiltStory(story: Story, hash: string): Promise<boolean> {
+    const a = this.analyses.get(story.id) ?? (await this.names.story(story, hash));
+    if (a) this.record(a);
+    return a !== undefined;
+  }
+
+  /**
    * Takes new files' cached analyses (`cached[i]` for `entries[i]`, from entity-cache.ts) and
    * returns the stories still to analyse; their analyses are cached once complete.
    */
@@ -53,10 +89,13 @@ export class AnalysisStore {
       const hit = cached[i];
       if (hit && hit.length === e.file.stories.length) {
         fromCache++;
-        hit.forEach((a) => this.record(a));
-      } else if (isBinary(e)) {
-        // Control-character soup yields "names" like "Á0Vª" that would pollute the entity lists:
-        // a binary file is shown as text but not analysed.
+        // IMPORTANT: the cache is keyed by content, and identical texts at two paths (98 groups
+        // on BBC) share one entry written under the other file's story ids: take the mentions
+        // under this file's ids, or its stories would have no analysis at all.
+        hit.forEach((a, k) =>
+          this.record({ storyId: e.file.stories[k]!.id, mentions: a.mentions }),
+        );
+      } else if (isBinaryFile(e.file)) {
         e.file.stories.forEach((s) => this.record({ storyId: s.id, mentions: [] }));
       } else {
         toAnalyse.push(...e.file.stories.filter((s) => !this.analyses.has(s.id)));
@@ -107,8 +146,4 @@ export class AnalysisStore {
     }
     if (done.length) void writeCachedAnalyses(done);
   }
-}
-
-function isBinary(e: FileEntry): boolean {
-  return e.file.warnings.some((w) => w.startsWith('This file looks binary'));
 }

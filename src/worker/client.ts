@@ -1,6 +1,8 @@
+import type { ManifestPack } from '../corpus/types';
 import { markOnce } from '../lib/perf';
 import type {
   FileEntry,
+  NamesPackRef,
   Request,
   RequestMessage,
   ResponseMap,
@@ -22,6 +24,7 @@ const INITIAL: WorkerStatus = {
   relatedReady: false,
   analysisMs: null,
   cachedFiles: 0,
+  builtFiles: 0,
 };
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -40,6 +43,7 @@ export class CorpusWorkerClient {
   private sent = new Map<string, FileEntry>();
   private total = 0;
   private fingerprint = '';
+  private names: NamesPackRef[] | null = null;
   /** Set when the worker crashed and was restarted; the UI shows it once. */
   crashNotice: string | null = null;
 
@@ -88,6 +92,7 @@ export class CorpusWorkerClient {
     this.status = { ...INITIAL, totalFiles: this.total };
     this.listeners.forEach((l) => l());
     // Re-feed everything the old worker had, so search and entities come back by themselves.
+    if (this.names) void this.request({ type: 'names', packs: this.names });
     if (this.sent.size)
       void this.request({
         type: 'sync-files',
@@ -105,6 +110,27 @@ export class CorpusWorkerClient {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       worker.postMessage({ ...req, id } as RequestMessage);
     });
+  }
+
+  /**
+   * Tells the worker where the build's entity analyses are (the manifest's names packs), once per
+   * manifest and before its files: it downloads them at once and takes each file's analyses from
+   * them instead of analysing it.
+   */
+  offerNames(packs: readonly ManifestPack[]): void {
+    const refs = packs.flatMap((p) =>
+      p.names
+        ? [
+            {
+              url: new URL(`${import.meta.env.BASE_URL}${p.names.url}`, location.href).href,
+              files: p.files.map((f) => f.id),
+            },
+          ]
+        : [],
+    );
+    if (!refs.length || refs[0]!.url === this.names?.[0]?.url) return;
+    this.names = refs;
+    void this.request({ type: 'names', packs: refs }).catch(() => undefined);
   }
 
   /** Sends files the worker has not seen (or whose content changed) and drops removed ones. */

@@ -5,15 +5,13 @@ import type { Entity, StoryEntities } from '../corpus/entities/types';
 import type { RelatedIndex } from '../corpus/related/related-index';
 import type { Threads } from '../corpus/threads/build-threads';
 import type { ThreadVectors } from '../corpus/threads/thread-similarity';
-import { warmSearchSteps } from '../corpus/search/search';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
 import { AnalysisStore } from './analysis-store';
-import { readCachedAnalyses } from './entity-cache';
 import { FolderStore } from './folder-store';
+import { PrebuiltNames } from './prebuilt-names';
 import { SearchBuild } from './search-build';
-import { readLatestSearchIndex, type CachedIndex } from './search-cache';
-import type { FileEntry, WorkerStatus } from './protocol';
+import type { FileEntry, NamesPackRef, WorkerStatus } from './protocol';
 import { folderBuildSteps, type FolderTable } from './corpus-tables';
 
 /** Background work runs in slices this long (ms), so requests are answered in between. */
@@ -29,7 +27,7 @@ const STATUS_MS = 100;
 export class CorpusEngine {
   private readonly folder = new FolderStore();
   private readonly build = new SearchBuild();
-  private readonly store = new AnalysisStore();
+  private readonly store: AnalysisStore;
   table: FolderTable | null = null;
   entityById = new Map<string, Entity>();
   related: RelatedIndex | null = null;
@@ -44,10 +42,8 @@ export class CorpusEngine {
   private pumping = false;
   private analysisStart = 0;
   private analysisMs: number | null = null;
-  private cachedFiles = 0;
   private epoch = 0;
   private fingerprint = '';
-  private cacheChecked = false;
 
   /** The entity model: analysis waits for it (search does not). Asked for when first needed. */
   private tagger: Tagger | null = null;
@@ -55,29 +51,22 @@ export class CorpusEngine {
   /** The folder-wide build under way (entity table, then related index), one step per slice. */
   private folderBuild: Generator<void, void> | null = null;
 
-  /** The cached index of the last visit, read as soon as the worker starts (see `prefetchCache`). */
-  private cachedIndex: Promise<CachedIndex | undefined> = Promise.resolve(undefined);
-
   constructor(
     private readonly emit: (status: WorkerStatus) => void,
     private readonly loadTagger: () => Promise<Tagger>,
-  ) {}
+    names = new PrebuiltNames(),
+  ) {
+    this.store = new AnalysisStore(names);
+  }
 
-  /**
-   * Starts reading the last visit's search index from IndexedDB right away, while the main thread
-   * is still fetching the manifest and reading its files: on a warm reload that read is what
-   * search waits for, so it must not wait for the folder's fingerprint to start.
-   */
+  /** The build's analyses of the folder (from the manifest): their downloads start now. */
+  offerNames(packs: NamesPackRef[]): void {
+    this.store.names.offer(packs);
+  }
+
+  /** Starts reading the last visit's search index (see SearchBuild.prefetch). */
   prefetchCache(): void {
-    this.cachedIndex = readLatestSearchIndex().then((cached) => {
-      this.cacheChecked = true;
-      this.emit(this.status());
-      // Its sorted vocabulary, bigrams and names are not stored: built now, while the page
-      // boots, rather than by the first keystroke (~0.1–0.4 s on BBC), a step per task so that
-      // requests are answered in between.
-      if (cached) runInTasks(warmSearchSteps(cached.index));
-      return cached;
-    });
+    this.build.prefetch(() => this.emit(this.status()));
   }
 
   /**
@@ -94,14 +83,7 @@ export class CorpusEngine {
     this.folder.total = total;
     if (fingerprint !== this.fingerprint) {
       this.fingerprint = fingerprint;
-      // Warm start: a finished index of this exact folder makes search usable before the files
-      // are re-read; addStories then skips the stories it already holds.
-      const latest = this.search.docs.length === 0 ? await this.cachedIndex : undefined;
-      this.cachedIndex = Promise.resolve(undefined); // one folder per visit: free it either way
-      if (latest?.fingerprint === fingerprint) {
-        this.build.adopt(latest.index);
-        this.emit(this.status());
-      }
+      if (await this.build.adoptCached(fingerprint)) this.emit(this.status());
     }
     const { added, changed } = this.folder.take(entries, keep);
     if (changed) {
@@ -114,12 +96,12 @@ export class CorpusEngine {
       this.build.add(added);
     }
     const todo = entries.filter((e) => this.folder.isCurrent(e));
-    const cached = await readCachedAnalyses(todo.map((e) => e.hash));
-    const { toAnalyse, fromCache } = this.store.takeFiles(todo, cached);
-    this.cachedFiles += fromCache;
-    this.queue.push(...toAnalyse);
     this.invalidateDerived();
     this.afterChange();
+    // IMPORTANT: indexing starts before the files' stored analyses are looked up: the build's
+    // names pack may still be downloading (or never come), and search never waits for names.
+    this.pump();
+    this.queue.push(...(await this.store.takeStored(todo)));
     this.pump();
   }
 
@@ -138,6 +120,14 @@ export class CorpusEngine {
       (t) => this.setTagger(t),
       () => (this.taggerAsked = false),
     );
+  }
+
+  /**
+   * Whether the opened story is analysed already or by the build (then it needs no model);
+   * false when the caller must analyse it.
+   */
+  takeBuiltStory(story: Story, hash: string): Promise<boolean> {
+    return this.store.takeBuiltStory(story, hash);
   }
 
   /**
@@ -181,11 +171,12 @@ export class CorpusEngine {
       epoch: this.epoch,
       searchReady: (this.loaded() && this.build.waiting === 0) || this.build.fromCache,
       searchFromCache: this.build.fromCache,
-      cacheChecked: this.cacheChecked,
+      cacheChecked: this.build.cacheChecked,
       entitiesReady: this.table !== null,
       relatedReady: this.related !== null,
       analysisMs: this.analysisMs,
-      cachedFiles: this.cachedFiles,
+      cachedFiles: this.store.cachedFiles,
+      builtFiles: this.store.builtFiles,
     };
   }
 
@@ -256,9 +247,9 @@ export class CorpusEngine {
     return this.folder.order;
   }
 
-  /** No story waits to be indexed or analysed. */
+  /** No story waits to be indexed or analysed, nor a file for its stored analyses. */
   private idle(): boolean {
-    return this.queue.length === 0 && this.build.waiting === 0;
+    return this.queue.length === 0 && this.build.waiting === 0 && this.store.lookups === 0;
   }
 
   /** The search index: growing, or the cached one of an earlier visit. */
@@ -306,12 +297,4 @@ export class CorpusEngine {
       this.emit(status);
     }
   }
-}
-
-/** Runs a generator's steps one task apart. */
-function runInTasks(steps: Generator<void, void>): void {
-  const next = () => {
-    if (!steps.next().done) setTimeout(next, 0);
-  };
-  setTimeout(next, 0);
 }

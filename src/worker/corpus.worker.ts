@@ -15,17 +15,27 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (m: WorkerEvent) => self.postMessage(m);
 const engine = new CorpusEngine((status) => post(status), loadTagger);
 engine.prefetchCache();
-// The model downloads while the folder does; it is decoded when a story first needs it.
-prefetchModel().catch(() => undefined);
+/** Whether the build shipped the folder's analyses (the names message comes before any file). */
+let namesOffered = false;
 
 async function handle(req: Request): Promise<unknown> {
   switch (req.type) {
     case 'sync-files':
+      // Without the build's analyses, the model (1.25 MB) downloads while the folder does; it is
+      // decoded when a story first needs it. With them, only a file they miss asks for it.
+      if (!namesOffered) prefetchModel().catch(() => undefined);
       await engine.syncFiles(req.files, req.total, req.keep, req.fingerprint);
       return null;
-    case 'story-entities':
-      engine.setTagger(await loadTagger());
-      return storyEntities(engine, engine.stories.get(req.story.id) ?? req.story);
+    case 'names':
+      namesOffered = true;
+      engine.offerNames(req.packs);
+      return null;
+    case 'story-entities': {
+      const story = engine.stories.get(req.story.id) ?? req.story;
+      // Analysed already, or by the build: no need to wait for the model (~1.3 MB, 0.2 s).
+      if (!(await engine.takeBuiltStory(story, req.hash))) engine.setTagger(await loadTagger());
+      return storyEntities(engine, story);
+    }
     case 'search':
       return search(engine.search, req.query, { limit: req.limit ?? 20 });
     case 'related':

@@ -1,15 +1,14 @@
 import { getMany, setMany } from 'idb-keyval';
 import { lazyStore } from '../lib/idb-store';
+import { RULES_VERSION } from '../corpus/entities/analysis-version';
 import { MODEL_VERSION } from '../corpus/entities/model/model-version';
 import type { StoryEntities } from '../corpus/entities/types';
 
 /**
  * Entity analyses cached in IndexedDB per file content hash, so a reload (or the same file in
  * another folder) is not analysed twice. The key holds the model's version (a hash of the model
- * file, so a retrained model redoes every analysis) and RULES_VERSION: bump it whenever the rule
- * layer of `analyzeStory` changes its output, or stale analyses would be served.
+ * file, so a retrained model redoes every analysis) and RULES_VERSION (analysis-version.ts).
  */
-const RULES_VERSION = 6;
 const db = lazyStore('dispatch-cache', 'entities');
 
 const key = (hash: string) => `v${RULES_VERSION}-${MODEL_VERSION}:${hash}`;

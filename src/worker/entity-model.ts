@@ -8,8 +8,9 @@ import type { Tagger } from '../corpus/entities/model/tagger';
  * IMPORTANT: runs inside the worker; never import it from the main thread (the model is ~1.3 MB
  * and stays out of the initial JS).
  *
- * Downloading and decoding are apart: the bytes are fetched at worker start (the network is free
- * while the folder is read from the cache or the packs), but turned into a tagger only when a
+ * Downloading and decoding are apart: the bytes are fetched with the folder's first files (the
+ * network is free while the folder is read from the cache or the packs; not at all when the build
+ * shipped the folder's analyses and none is missing), but turned into a tagger only when a
  * story needs analysing. Decoding is ~200 ms of the worker's one thread; done at start, it held
  * up the first search of every warm reload, which needs no analysis at all.
  */

@@ -14,7 +14,14 @@ export interface FileEntry {
   hash: string;
 }
 
+/** A text pack's analyses shipped by the build: where, and the pack's file ids in order. */
+export interface NamesPackRef {
+  url: string;
+  files: string[];
+}
+
 export type Request =
+  | { type: 'names'; packs: NamesPackRef[] }
   | {
       type: 'sync-files';
       files: FileEntry[];
@@ -111,6 +118,7 @@ export interface ThreadPageData extends ThreadSummary {
 }
 
 export interface ResponseMap {
+  names: null;
   'sync-files': null;
   'story-entities': StoryEntitiesResult;
   search: SearchResults;
@@ -151,7 +159,10 @@ export interface WorkerStatus {
   relatedReady: boolean;
   /** Milliseconds spent on entity analysis of the whole folder, once done. */
   analysisMs: number | null;
+  /** Files whose analyses came from IndexedDB. */
   cachedFiles: number;
+  /** Files whose analyses came from the build (`names` packs), not analysed here. */
+  builtFiles: number;
 }
 
 export type WorkerEvent = ResponseMessage | WorkerStatus;

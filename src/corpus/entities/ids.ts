@@ -1,4 +1,4 @@
-import { foldText } from '../normalize';
+import { foldText } from '../normalize.ts';
 import type { EntityType } from './types';
 
 /** `${type}/${slug}`: folded, words joined by hyphens; CJK characters are kept as they are. */
