@@ -48,6 +48,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'vite/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Loading the BBC folder in a beforeAll took >10 s (the default) on the shared 2-core machine.
+    hookTimeout: 120_000,
   },
 });
 
