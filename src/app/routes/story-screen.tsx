@@ -20,6 +20,7 @@ import { useListen } from '../../features/listen/use-listen';
 import { ReadingControls, ReadingProgress } from '../../features/reading/reading-bar';
 import { useReadingTracker } from '../../features/reading/use-reading-tracker';
 import { copyText } from '../../lib/clipboard';
+import { useMediaQuery } from '../../lib/use-media-query';
 import { markOnce } from '../../lib/perf';
 import { useCallback, useEffect } from 'react';
 import type { StorySteps } from './use-story-steps';
@@ -70,6 +71,13 @@ export function StoryScreen(p: {
     hasTarget: activeParagraph !== null || query !== '',
   });
   useEffect(() => markOnce('story-painted'), []);
+  // "In this story" goes beside the header on wide screens (the sidebar's top is free there), so
+  // the tools above the text stay short and the first screen shows the story; on narrower ones
+  // it sits above the legend, at a fixed height.
+  const sideNames = useMediaQuery('(min-width: 1024px)');
+  const names = (
+    <StoryNames names={entities.names} ready={entities.ready} onOpen={entities.openEntity} />
+  );
 
   // j/k step from the newest location, not from the story on screen: a second press while the
   // previous step still renders (a transition, longer on a busy machine) must go one further.
@@ -161,7 +169,7 @@ export function StoryScreen(p: {
             {listen && <ListenControls listen={listen} linkedParagraph={activeParagraph} />}
           </div>
           {notebook.panel}
-          <StoryNames names={entities.names} ready={entities.ready} onOpen={entities.openEntity} />
+          {!sideNames && names}
           <EntityLegend
             counts={entities.counts}
             visible={entities.visible}
@@ -201,6 +209,7 @@ export function StoryScreen(p: {
         // The thread's other stories first, then the related ones.
         <div className="mx-auto mt-16 w-full max-w-[68ch] font-sans sm:pl-10 lg:mx-0 lg:mt-0 lg:pl-0">
           <div className="lg:sticky lg:top-20">
+            {sideNames && <div className="mb-10">{names}</div>}
             <ThreadBox storyId={story.id} />
             <RelatedSidebar storyId={story.id} titleOf={p.titleOf} />
           </div>

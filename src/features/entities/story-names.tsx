@@ -28,9 +28,9 @@ export interface StoryNameItem {
  * opens the name's card at its first mention. One tab stop: arrow keys move between the names.
  *
  * IMPORTANT: its height is the same before the names arrive, after, and for any number of them
- * (two rows, the rest behind "Show all"): it sits above the text, and a block that grew when the
- * analysis came in pushed the text down under the reader (Back restored the scroll position,
- * then the list moved it by a row or two).
+ * (two rows, the rest behind "Show all"): below `lg` it sits above the text, and a block that
+ * grew when the analysis came in pushed the text down under the reader (Back restored the
+ * scroll position, then the list moved it by a row or two).
  */
 export function StoryNames(p: {
   names: StoryNameItem[];
