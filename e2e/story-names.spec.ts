@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { openStory } from './support/reader';
 
 /**
@@ -111,13 +111,16 @@ test.describe('when the names arrive', () => {
   });
 
   test('the list does not push the text down under the reader', async ({ page }) => {
-    // The entity model is held back: the story shows before its names are known.
+    // The build's names packs and the entity model are held back: the story shows before its
+    // names are known.
     let release: () => void = () => {};
     const held = new Promise<void>((r) => (release = r));
-    await page.route(/\/assets\/ner-model\.bin-[^/]*\.gz$/u, async (route) => {
+    const hold = async (route: Route) => {
       await held;
       await route.continue();
-    });
+    };
+    await page.route(/\/seeds-packs\/names-[^/]*\.gz$/u, hold);
+    await page.route(/\/assets\/ner-model\.bin-[^/]*\.gz$/u, hold);
     await openStory(page);
     await expect(list(page)).toBeAttached();
     await expect(page.locator('mark[data-entity-id]')).toHaveCount(0);
