@@ -100,8 +100,9 @@ test('Listen reads the story: play, pause and resume, next and previous paragrap
 test('the paragraph heard stays in view, the page scrolls only when it leaves, and leaving stops it', async ({
   page,
 }) => {
-  // Tall enough for the toolbar and paragraphs 1 and 2, not for 3 and beyond.
-  await page.setViewportSize({ width: 1000, height: 800 });
+  // Tall enough for the toolbar and paragraphs 1 and 2, not for 3 and beyond; wide enough for
+  // "In this story" to sit in the sidebar, not above the text.
+  await page.setViewportSize({ width: 1280, height: 800 });
   // Reduced motion: scrolls are instant, so "did it scroll" can be read at once.
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await installFakeSpeech(page);
