@@ -76,7 +76,12 @@ export function StoryScreen(p: {
   // it sits above the legend, at a fixed height.
   const sideNames = useMediaQuery('(min-width: 1024px)');
   const names = (
-    <StoryNames names={entities.names} ready={entities.ready} onOpen={entities.openEntity} />
+    <StoryNames
+      names={entities.names}
+      ready={entities.ready}
+      onOpen={entities.openEntity}
+      tall={sideNames}
+    />
   );
 
   // j/k step from the newest location, not from the story on screen: a second press while the

@@ -36,6 +36,8 @@ export function StoryNames(p: {
   names: StoryNameItem[];
   /** False until the story's names are known. */
   ready: boolean;
+  /** In the sidebar, nothing is below it to push: five rows, and only as tall as they are. */
+  tall?: boolean;
   onOpen: (entityId: string, from: HTMLElement) => void;
 }) {
   const headingId = useId();
@@ -78,7 +80,7 @@ export function StoryNames(p: {
           ref={list}
           aria-labelledby={headingId}
           // Padding: room for the focus ring inside the clipped box (-mx-1 keeps the names aligned).
-          className={`-mx-1 flex min-w-0 flex-1 flex-wrap gap-x-1.5 gap-y-2 p-1 ${all ? '' : 'h-16 overflow-hidden'}`}
+          className={`-mx-1 flex min-w-0 flex-1 flex-wrap gap-x-1.5 gap-y-2 p-1 ${all ? '' : p.tall ? 'max-h-40 overflow-hidden' : 'h-16 overflow-hidden'}`}
           onKeyDown={roving.onKeyDown}
           onFocus={roving.onFocus}
         >
