@@ -2,7 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, useStat
 import { useNavigate } from '../../lib/router';
 import { absoluteUrl } from '../../config/paths';
 import { useCorpus } from '../../data/use-corpus';
-import { closePalette } from './palette-store';
+import { closePalette, useTypedAhead } from './palette-store';
 import { buildGroups, type ResultItem } from './result-model';
 import { usePaletteKeys } from './use-palette-keys';
 import { useRecentSearches } from './use-recent-searches';
@@ -23,7 +23,12 @@ const PALETTE = {
 export function usePalette() {
   const id = useId();
   const navigate = useNavigate();
-  const [text, setText] = useState('');
+  // Until the input is edited, the text is what was typed while the dialog's code loaded (see
+  // TypeAhead). IMPORTANT: read as an external store, so keys that arrive between the first render
+  // and its commit (React yields while it renders) are not lost: the commit re-renders with them.
+  const typedAhead = useTypedAhead();
+  const [edited, setText] = useState<string | null>(null);
+  const text = edited ?? typedAhead;
   const search = useSearchResults(text, 20);
   const recents = useRecentSearches();
   const kickerOf = useKickers();
