@@ -1,12 +1,13 @@
-import { lazy, Suspense, useEffect } from 'react';
-import { usePaletteOpen } from './palette-store';
+import { useEffect, useState } from 'react';
+import { closePalette, usePaletteOpen } from './palette-store';
 import { TypeAhead } from './type-ahead';
 import { usePaletteShortcut } from './use-palette-shortcut';
 
-// The dialog, its results and their hooks are ~20 KB of JS that the first render does not need:
+// The dialog, its results and their hooks are ~17 KB of JS that the first render does not need:
 // they load once the page is idle (or at the first `/`), not with the entry.
-const loadDialog = () => import('./palette-dialog');
-const PaletteDialog = lazy(() => loadDialog().then((m) => ({ default: m.PaletteDialog })));
+type DialogModule = typeof import('./palette-dialog');
+let loaded: DialogModule | null = null;
+const loadDialog = () => import('./palette-dialog').then((m) => (loaded = m));
 
 /**
  * The search palette, mounted once by the layout: the `/` and Ctrl/⌘ K shortcuts, and the dialog
@@ -15,12 +16,36 @@ const PaletteDialog = lazy(() => loadDialog().then((m) => ({ default: m.PaletteD
 export function SearchPalette() {
   const open = usePaletteOpen();
   usePaletteShortcut(!open);
-  useEffect(() => whenIdle(() => void loadDialog()), []);
-  return open ? (
-    <Suspense fallback={<TypeAhead />}>
-      <PaletteDialog />
-    </Suspense>
-  ) : null;
+  const dialog = useDialogModule(open);
+  if (!open) return null;
+  return dialog ? <dialog.PaletteDialog /> : <TypeAhead />;
+}
+
+/**
+ * The dialog's module: fetched when the page is idle, at once when the palette opens first.
+ * IMPORTANT: not React.lazy and Suspense. React holds back a suspended boundary's content for up
+ * to 300 ms after its fallback showed, rendered but not committed; keys typed then went to the
+ * fallback after the dialog had read them, and were lost (`ballistic` became `balic`). A state
+ * update renders and commits the dialog in one task, so no key falls in between.
+ */
+function useDialogModule(open: boolean): DialogModule | null {
+  const [dialog, setDialog] = useState(loaded);
+  useEffect(() => {
+    if (dialog) return;
+    let live = true;
+    const load = () =>
+      void loadDialog().then(
+        (m) => live && setDialog(m),
+        // Offline before it was fetched: close rather than swallow keys; `/` tries again.
+        () => live && open && closePalette(true),
+      );
+    const cancel = open ? (load(), undefined) : whenIdle(load);
+    return () => {
+      live = false;
+      cancel?.();
+    };
+  }, [open, dialog]);
+  return dialog;
 }
 
 /** Runs `fn` when the main thread is idle (within 2 s); returns a cancel function. */

@@ -24,8 +24,8 @@ export function usePalette() {
   const id = useId();
   const navigate = useNavigate();
   // Until the input is edited, the text is what was typed while the dialog's code loaded (see
-  // TypeAhead). IMPORTANT: read as an external store, so keys that arrive between the first render
-  // and its commit (React yields while it renders) are not lost: the commit re-renders with them.
+  // TypeAhead), read as an external store: should a key arrive between the dialog's first render
+  // and its commit, React renders again with it (see useDialogModule on why none should).
   const typedAhead = useTypedAhead();
   const [edited, setText] = useState<string | null>(null);
   const text = edited ?? typedAhead;
