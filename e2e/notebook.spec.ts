@@ -208,6 +208,8 @@ test('? lists the shortcuts of the page: a modal that keeps focus and closes on 
   await expect(trigger).toBeFocused();
 
   await page.goto('/');
+  // The `?` listener is attached once the app has rendered (the load event can come first).
+  await expect(page.getByRole('list', { name: 'Stories' }).getByRole('link').first()).toBeVisible();
   await page.keyboard.press('?');
   await expect(
     page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByText('Open the story'),

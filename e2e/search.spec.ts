@@ -339,3 +339,44 @@ test.describe('a folder holding a copy of a story', () => {
     ).toBeVisible();
   });
 });
+
+test('keys typed while the palette’s code is still loading reach its input, not the page', async ({
+  page,
+}) => {
+  // The dialog is a chunk of its own, fetched when the page is idle; hold it back so that `/` and
+  // the query come first (a fast typist right after a deep link, or a slow network).
+  let release!: () => void;
+  let gate!: Promise<void>;
+  const hold = () => (gate = new Promise<void>((resolve) => (release = resolve)));
+  hold();
+  await page.route(/\/assets\/palette-dialog-[^/]*\.js$/u, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto('/story/002_54c47fb4e1efd86c');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Kim Jong-un');
+  await page.keyboard.press('/');
+  // j and k would step to another story if they reached the reader.
+  await page.keyboard.type('jk pyongyanX');
+  await page.keyboard.press('Backspace');
+  await expect(page).toHaveURL(/\/story\/002_54c47fb4e1efd86c$/u);
+  release();
+  await expect(combobox(page)).toBeFocused();
+  await expect(combobox(page)).toHaveValue('jk pyongyan');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(combobox(page)).toHaveValue('jk pyongy');
+
+  // Esc while it loads closes the palette, as the dialog does; it opens again once loaded.
+  hold();
+  await page.goto('/');
+  await expect(page.getByRole('list', { name: 'Stories' }).getByRole('link').first()).toBeVisible();
+  await page.keyboard.press('/');
+  await page.keyboard.type('kim');
+  await page.keyboard.press('Escape');
+  release();
+  await expect(page.getByRole('list', { name: 'Stories' })).toBeVisible();
+  await expect(palette(page)).toHaveCount(0);
+  await page.keyboard.press('/');
+  await expect(combobox(page)).toHaveValue('');
+});

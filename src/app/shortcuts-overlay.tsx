@@ -1,11 +1,18 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { shortcutPage } from '../config/shortcuts';
 import { isTypingTarget } from '../lib/keyboard';
 import { useLocation } from '../lib/router';
 
-// The dialog's code loads on the first `?`: the entry carries only this listener.
+// The dialog's code and the shortcut tables load on the first `?`: the entry carries only this
+// listener.
 const ShortcutsDialog = lazy(() =>
-  import('../features/shortcuts/shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })),
+  Promise.all([
+    import('../features/shortcuts/shortcuts-dialog'),
+    import('../config/shortcuts'),
+  ]).then(([dialog, table]) => ({
+    default: ({ pathname, onClose }: { pathname: string; onClose: () => void }) => (
+      <dialog.ShortcutsDialog page={table.shortcutPage(pathname)} onClose={onClose} />
+    ),
+  })),
 );
 
 /** `?` anywhere (never while typing): the shortcuts of the page you are on. */
@@ -24,7 +31,7 @@ export function ShortcutsOverlay() {
   if (!open) return null;
   return (
     <Suspense fallback={null}>
-      <ShortcutsDialog page={shortcutPage(pathname)} onClose={() => setOpen(false)} />
+      <ShortcutsDialog pathname={pathname} onClose={() => setOpen(false)} />
     </Suspense>
   );
 }

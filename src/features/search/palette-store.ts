@@ -6,6 +6,7 @@ import { useSyncExternalStore } from 'react';
  */
 let open = false;
 let returnTo: HTMLElement | null = null;
+let typedAhead = '';
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 
@@ -13,6 +14,7 @@ export function openPalette(): void {
   if (open) return;
   const active = document.activeElement;
   returnTo = active instanceof HTMLElement && active !== document.body ? active : null;
+  typedAhead = '';
   open = true;
   emit();
 }
@@ -23,6 +25,7 @@ export function closePalette(restoreFocus: boolean): void {
   open = false;
   const target = returnTo;
   returnTo = null;
+  typedAhead = '';
   emit();
   if (restoreFocus && target?.isConnected) target.focus({ preventScroll: true });
 }
@@ -32,5 +35,20 @@ export function usePaletteOpen(): boolean {
     (l) => (listeners.add(l), () => listeners.delete(l)),
     () => open,
     () => false,
+  );
+}
+
+/** Text typed after the palette opened, before its dialog's code was there (see TypeAhead). */
+export function setTypedAhead(text: string): void {
+  typedAhead = text;
+  emit();
+}
+
+/** What was typed ahead of the dialog since the palette opened: its query until it is edited. */
+export function useTypedAhead(): string {
+  return useSyncExternalStore(
+    (l) => (listeners.add(l), () => listeners.delete(l)),
+    () => typedAhead,
+    () => '',
   );
 }

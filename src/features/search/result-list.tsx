@@ -1,9 +1,9 @@
 import type { MouseEvent } from 'react';
+import { Kbd } from './kbd';
 import type { ResultGroup, ResultItem } from './result-model';
 import {
   AlsoPublished,
   EntityLine,
-  Kbd,
   ParagraphBadge,
   SECONDARY,
   SnippetText,

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { MarkedText } from '../../components/ui/marked-text';
 import type { EntityHit, EntityType, Snippet, StoryHit } from '../../corpus/search/types';
 import { leadToHit, storyCountLabel, type StoryCopy } from './result-model';
@@ -108,13 +107,5 @@ export function ResultNotes({ partial, notes }: { partial: boolean; notes: strin
         <p key={n}>{n}</p>
       ))}
     </div>
-  );
-}
-
-export function Kbd({ children }: { children: ReactNode }) {
-  return (
-    <kbd className="inline-flex min-w-[1.4rem] items-center justify-center rounded border border-black/15 bg-white px-1 font-sans text-[11px] leading-5 text-ink/80 shadow-[0_1px_0_rgba(0,0,0,0.12)] dark:border-white/20 dark:bg-white/10 dark:text-night-ink/85 dark:shadow-none">
-      {children}
-    </kbd>
   );
 }

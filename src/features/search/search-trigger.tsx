@@ -1,5 +1,5 @@
 import { openPalette } from './palette-store';
-import { Kbd } from './result-parts';
+import { Kbd } from './kbd';
 
 /** The header button that opens the palette, with its shortcut hint. */
 export function SearchTrigger() {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, useStat
 import { useNavigate } from '../../lib/router';
 import { absoluteUrl } from '../../config/paths';
 import { useCorpus } from '../../data/use-corpus';
-import { closePalette } from './palette-store';
+import { closePalette, useTypedAhead } from './palette-store';
 import { buildGroups, type ResultItem } from './result-model';
 import { usePaletteKeys } from './use-palette-keys';
 import { useRecentSearches } from './use-recent-searches';
@@ -23,7 +23,12 @@ const PALETTE = {
 export function usePalette() {
   const id = useId();
   const navigate = useNavigate();
-  const [text, setText] = useState('');
+  // Until the input is edited, the text is what was typed while the dialog's code loaded (see
+  // TypeAhead), read as an external store: should a key arrive between the dialog's first render
+  // and its commit, React renders again with it (see useDialogModule on why none should).
+  const typedAhead = useTypedAhead();
+  const [edited, setText] = useState<string | null>(null);
+  const text = edited ?? typedAhead;
   const search = useSearchResults(text, 20);
   const recents = useRecentSearches();
   const kickerOf = useKickers();
