@@ -55,7 +55,7 @@ export async function analyseSeeds(
   options.info(
     `[names] ${count(texts.length)} texts: ${count(codes.size)} from the cache` +
       (todo.length
-        ? `, analysing ${count(todo.length)} (${mb(total)}) on ${threads} threads…`
+        ? `, analysing ${count(todo.length)} (${mb(total)}) on ${threads} thread${threads === 1 ? '' : 's'}…`
         : '.'),
   );
   if (!todo.length) return codes;
