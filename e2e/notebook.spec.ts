@@ -34,7 +34,8 @@ test('keyboard only: select, highlight with a note, reload, still there; text an
 
   const mark = page.locator('mark[data-highlight]');
   await expect(mark.first()).toHaveAttribute('data-color', 'yellow');
-  expect(await highlightText(page)).toBe(selected);
+  // Polled: on a loaded machine the first read came while the mark inside the name was not drawn.
+  await expect.poll(() => highlightText(page)).toBe(selected);
   // Drawn over the text: the same text, every name still one mark.
   expect(await storyText(page)).toBe(before);
   await expect(page.locator('mark[data-entity-id]')).toHaveCount(names);
@@ -93,6 +94,9 @@ test('export, then import into a new browser profile: the same notebook', async 
   page,
   browser,
 }) => {
+  // Two profiles, each loading and analysing the folder: ~10 s alone, past 30 s beside another
+  // journey on a loaded 2-core machine.
+  test.slow();
   await openStory(page);
   await dragSelect(page, 1, 'promised full support');
   await page.getByRole('button', { name: 'Highlight green' }).click();
