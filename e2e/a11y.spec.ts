@@ -1,30 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Route } from '@playwright/test';
+import { expectNoAxeViolations as expectNoViolations } from './support/axe';
 
 /**
  * Every keyboard and screen reader: axe finds no violations on each page in light and dark, and
  * the keyboard journeys (skip link, entity card, search palette) keep focus where it belongs.
  */
 const STORY = '/story/002_54c47fb4e1efd86c';
-
-/**
- * `label-content-name-mismatch` (WCAG 2.5.3, label in name) is one of axe's experimental rules,
- * off unless asked for: voice-control users say what they see, so every accessible name must
- * contain (we make it start with) the visible label.
- */
-async function expectNoViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
-    .analyze();
-  const summary = violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(', ')}`,
-  );
-  expect(summary, what).toEqual([]);
-}
 
 /** The story with its entity highlights drawn: the legend's counts are in. */
 async function openStoryWithHighlights(page: Page) {

@@ -1,23 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations as expectNoViolations } from './support/axe';
 import { dragSelect, openStory } from './support/reader';
 
 /**
  * axe finds nothing on the notebook's surfaces, in light and dark: the open selection toolbar,
  * the highlight editor and the notebook page. Screenshots of each are kept with the results.
  */
-async function expectNoViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(', ')}`,
-  );
-  expect(summary, what).toEqual([]);
-}
-
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe, ${scheme}: toolbar, highlights, editor and the notebook page`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
