@@ -57,7 +57,11 @@ export function wholeCountryNames(spans: Span[], sentences: Sentence[], story: S
 
 function groupBySentence(spans: Span[]): Map<number, Span[]> {
   const by = new Map<number, Span[]>();
-  for (const sp of spans) by.set(sp.sentence, [...(by.get(sp.sentence) ?? []), sp]);
+  for (const sp of spans) {
+    const list = by.get(sp.sentence);
+    if (list) list.push(sp);
+    else by.set(sp.sentence, [sp]);
+  }
   return by;
 }
 
