@@ -98,6 +98,12 @@ test('keyboard: the names are one Tab stop, arrows move, Enter opens the card, E
   await page.keyboard.press('Escape');
   await expect(card).toBeHidden();
   await expect(items.nth(1)).toBeFocused();
+
+  // The `?` overlay lists these keys with the story's others.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('heading', { name: /^In this story/u })).toBeVisible();
+  await expect(help.getByText('Open the name’s card at its first mention')).toBeVisible();
 });
 
 test.describe('when the names arrive', () => {

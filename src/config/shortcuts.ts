@@ -53,6 +53,14 @@ const BY_PAGE: Record<ShortcutPage, ShortcutGroup[]> = {
       ],
     },
     {
+      title: 'In this story (the names list)',
+      shortcuts: [
+        { keys: ['←', '→', '↑', '↓'], does: 'Previous / next name (the list is one Tab stop)' },
+        { keys: ['Home', 'End'], does: 'First / last name' },
+        { keys: ['Enter'], does: 'Open the name’s card at its first mention' },
+      ],
+    },
+    {
       title: 'Highlights and notes',
       shortcuts: [
         { keys: ['Shift ←', 'Shift →'], does: 'Select text (Ctrl/Alt: by word)' },
