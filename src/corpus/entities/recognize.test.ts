@@ -184,3 +184,22 @@ describe('analyzeStory: rules over the tagger', () => {
     expect(got).toContain('organization:Ministry of Fisheries');
   });
 });
+
+describe('analyzeStory: places named by geography and by their official names', () => {
+  it('types a name that ends in a landform as a place, and leaves people theirs', () => {
+    const out = surfaces([
+      'Talks on the Korean Peninsula stalled, the director Michael Bay said from Puppy Mountain.',
+    ]);
+    expect(out).toContain('place:Korean Peninsula');
+    expect(out).toContain('place:Puppy Mountain');
+    expect(out).toContain('person:Michael Bay');
+  });
+
+  it('keeps a state’s official name one place', () => {
+    expect(
+      surfaces([
+        'Envoys of the Federal Republic of Germany met officials of the Democratic People’s Republic of Korea.',
+      ]),
+    ).toEqual(['place:Federal Republic of Germany', 'place:Democratic People’s Republic of Korea']);
+  });
+});

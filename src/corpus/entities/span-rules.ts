@@ -33,6 +33,19 @@ const COMMON_ACRONYMS = new Set(
   ).split(' '),
 );
 
+/**
+ * Nouns of physical geography (general knowledge, as in any atlas's glossary): the head of a
+ * place's name. Built-environment heads (Street, House, Airport, Park) are left to the tagger:
+ * CoNLL's train split names organizations with them as often as places.
+ */
+const LANDFORMS = new Set(
+  (
+    'peninsula island islands isle isles archipelago sea ocean river lake lakes mountain ' +
+    'mountains mount range valley bay gulf strait straits desert plateau plain plains glacier ' +
+    'canyon cape delta fjord lagoon reef volcano'
+  ).split(' '),
+);
+
 /** The case prior's bucket of words almost never capitalized mid-sentence (see lexicon.ts). */
 const LOWER_CASE_WORD = 1;
 /** Buckets of words capitalized in under half of their mid-sentence uses. */
@@ -80,6 +93,10 @@ export function cleanSpan(s: SpanInput): { first: number; last: number; type: nu
   if (a > b) return null;
   // "US$2.14 million": a currency, not the country.
   if (a === b && s.text[tokens[b]!.end] === '$') return null;
+  // "Korean Peninsula", "Puppy Mountain": a name that ends in a landform is a place, whatever an
+  // adjective or an unknown first word made the tagger think (people keep theirs: "Michael Bay").
+  if (type !== 0 && b > a && LANDFORMS.has(tokens[b]!.text.toLowerCase()))
+    return { first: a, last: b, type: 1 };
   // "Minister of Foreign Affairs Choe Son-hui": the portfolio belongs to the title, and what
   // follows it is the title holder.
   const of = tokens[a - 1];
