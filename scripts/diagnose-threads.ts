@@ -13,7 +13,11 @@ import path from 'node:path';
 import { buildRelatedIndex } from '../src/corpus/related/related-index';
 import { allRelated } from '../src/corpus/related/related-query';
 import { buildThreads, DEFAULT_THREADS } from '../src/corpus/threads/build-threads';
-import { eventSimilarity, threadVectors } from '../src/corpus/threads/thread-similarity';
+import {
+  eventShares,
+  eventSimilarity,
+  threadVectors,
+} from '../src/corpus/threads/thread-similarity';
 import { BBC_DIR, ROOT, loadFolder } from './lib/corpora';
 import { loadEntityIdsCached } from './lib/related-entities';
 import { threadOptionsFromArgs } from './lib/thread-args';
@@ -27,10 +31,10 @@ const stories = loadFolder(BBC_DIR).stories;
 const entities = await loadEntityIdsCached(stories, cache);
 const index = buildRelatedIndex(stories, entities);
 const neighbours = allRelated(index, options.neighbours);
-const vectors = threadVectors(index, options);
-const { threadOf } = buildThreads(index, neighbours, options, vectors);
+const vectors = threadVectors(index, options, stories);
+const { threadOf } = buildThreads(index, neighbours, vectors, options);
 const pos = new Map(index.storyIds.map((id, d) => [id, d]));
-const dense = new Float32Array(index.features.length);
+const dense = new Float32Array(vectors.dims);
 const fixture = JSON.parse(
   readFileSync(path.join(ROOT, 'fixtures/threads/bbc-threads.json'), 'utf8'),
 ) as { threads: { id: string; stories: string[] }[] };
@@ -52,7 +56,7 @@ for (const t of fixture.threads) {
       const db = pos.get(b)!;
       if (index.dupGroup[da]! >= 0 && index.dupGroup[da] === index.dupGroup[db]) continue;
       const together = threadOf[a] !== undefined && threadOf[a] === threadOf[b];
-      const s = eventSimilarity(vectors, da, db, dense);
+      const s = eventSimilarity(vectors, da, db, dense, eventShares(options));
       const linked = rank(a, b) !== '-' || rank(b, a) !== '-';
       const why = together
         ? ''

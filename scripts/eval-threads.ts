@@ -14,6 +14,7 @@ import path from 'node:path';
 import { buildRelatedIndex } from '../src/corpus/related/related-index';
 import { allRelated } from '../src/corpus/related/related-query';
 import { buildThreads, DEFAULT_THREADS, type Threads } from '../src/corpus/threads/build-threads';
+import { threadVectors } from '../src/corpus/threads/thread-similarity';
 import type { Story } from '../src/corpus/types';
 import { BBC_DIR, ROOT, SEEDS_DIR, loadFolder } from './lib/corpora';
 import { loadEntityIdsCached } from './lib/related-entities';
@@ -62,7 +63,8 @@ async function evaluate(name: string, dir: string, fixtureFile: string): Promise
   const t2 = performance.now();
   const neighbours = allRelated(index, options.neighbours);
   const t3 = performance.now();
-  const threads = buildThreads(index, neighbours, options);
+  const vectors = threadVectors(index, options, stories);
+  const threads = buildThreads(index, neighbours, vectors, options);
   const t4 = performance.now();
   const labelled = new Set<string>([
     ...fixture.threads.flatMap((t) => t.stories),
@@ -73,7 +75,7 @@ async function evaluate(name: string, dir: string, fixtureFile: string): Promise
     const [from, to, step] = sweep as [number, number, number];
     console.log(`${name} sweep (labelled pairs; folder: threads, stories in one, largest)`);
     for (let t = from; t <= to + 1e-9; t += step) {
-      const th = buildThreads(index, neighbours, { ...options, threshold: t });
+      const th = buildThreads(index, neighbours, vectors, { ...options, threshold: t });
       const s = score(fixture, ids, th);
       console.log(
         `  τ ${t.toFixed(3)}  P ${s.p.toFixed(3)}  R ${s.r.toFixed(3)}  F1 ${s.f1.toFixed(3)}  ` +
@@ -98,6 +100,8 @@ async function evaluate(name: string, dir: string, fixtureFile: string): Promise
         : ''),
   );
   if (args.includes('--list')) listThreads(stories, labelled, threads, s);
+  if (args.includes('--largest'))
+    largestThreads(stories, threads, Number(args[args.indexOf('--largest') + 1]));
 }
 
 function score(fixture: Fixture, ids: string[], threads: Threads): Score {
@@ -139,12 +143,17 @@ function folderSummary(threads: Threads): string {
   return `${threads.threads.length} threads, ${inOne} stories, largest ${Math.max(0, ...sizes)}`;
 }
 
-function listThreads(
-  stories: Story[],
-  labelled: Set<string>,
-  threads: Threads,
-  s: Score,
-): void {
+/** The `count` largest threads of the whole folder with their titles, to judge merges by eye. */
+function largestThreads(stories: Story[], threads: Threads, count: number): void {
+  const byId = new Map(stories.map((x) => [x.id, x]));
+  const big = [...threads.threads].sort((a, b) => b.storyIds.length - a.storyIds.length);
+  for (const t of big.slice(0, count)) {
+    console.log(`  ${t.storyIds.length} stories:`);
+    for (const id of t.storyIds) console.log(`     ${id}  ${byId.get(id)?.title}`);
+  }
+}
+
+function listThreads(stories: Story[], labelled: Set<string>, threads: Threads, s: Score): void {
   for (const e of s.errors.slice(0, 80)) console.log(`  ${e}`);
   const byId = new Map(stories.map((x) => [x.id, x]));
   for (const t of threads.threads.filter((x) => x.storyIds.some((id) => labelled.has(id))))

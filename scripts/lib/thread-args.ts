@@ -15,5 +15,7 @@ export function threadOptionsFromArgs(args: string[]): Partial<ThreadOptions> {
   set('entityShare', 'entity-share');
   set('termIdfPower', 'idf');
   set('neighbours', 'neighbours');
+  set('ledeShare', 'lede-share');
+  set('ledeWords', 'lede-words');
   return options;
 }

@@ -55,13 +55,14 @@ export function* folderBuildSteps(host: FolderBuildHost): Generator<void, void> 
   for (const a of host.analyses.values()) {
     byStory.set(a.storyId, [...new Set(a.mentions.map((m) => host.canonical(m.entityId)))]);
   }
-  const related = yield* relatedIndexSteps([...host.stories.values()], byStory);
+  const stories = [...host.stories.values()];
+  const related = yield* relatedIndexSteps(stories, byStory);
   yield;
-  const vectors = threadVectors(related);
+  const vectors = threadVectors(related, DEFAULT_THREADS, stories);
   yield;
   const neighbours = allRelated(related, DEFAULT_THREADS.neighbours);
   yield;
-  host.relatedReady(related, vectors, buildThreads(related, neighbours, {}, vectors));
+  host.relatedReady(related, vectors, buildThreads(related, neighbours, vectors));
 }
 
 /** Gives the search index the folder's entities and builds its lookup caches in background time. */
