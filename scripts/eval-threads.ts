@@ -64,6 +64,7 @@ async function evaluate(name: string, dir: string, fixtureFile: string): Promise
   const neighbours = allRelated(index, options.neighbours);
   const t3 = performance.now();
   const vectors = threadVectors(index, options, stories);
+  const tv = performance.now();
   const threads = buildThreads(index, neighbours, vectors, options);
   const t4 = performance.now();
   const labelled = new Set<string>([
@@ -94,7 +95,7 @@ async function evaluate(name: string, dir: string, fixtureFile: string): Promise
   );
   console.log(
     `  ${threads.threads.length} threads over ${stories.length} stories (${inThreads} in a thread), built in ${(t4 - t0).toFixed(0)} ms` +
-      ` (names ${(t1 - t0).toFixed(0)}, related index ${(t2 - t1).toFixed(0)}, neighbours ${(t3 - t2).toFixed(0)}, threads ${(t4 - t3).toFixed(0)})` +
+      ` (names ${(t1 - t0).toFixed(0)}, related index ${(t2 - t1).toFixed(0)}, neighbours ${(t3 - t2).toFixed(0)}, threads ${(t4 - t3).toFixed(0)}: vectors ${(tv - t3).toFixed(0)}, linkage ${(t4 - tv).toFixed(0)})` +
       (loners.length
         ? `; ${lonersInThreads} of the ${loners.length} unrelated stories are in some thread`
         : ''),

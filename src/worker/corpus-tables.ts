@@ -3,7 +3,7 @@ import type { Entity, StoryEntities } from '../corpus/entities/types';
 import { relatedIndexSteps, type RelatedIndex } from '../corpus/related/related-index';
 import { allRelated } from '../corpus/related/related-query';
 import { buildThreads, DEFAULT_THREADS, type Threads } from '../corpus/threads/build-threads';
-import { threadVectors, type ThreadVectors } from '../corpus/threads/thread-similarity';
+import { threadVectorsSteps, type ThreadVectors } from '../corpus/threads/thread-similarity';
 import { setEntities } from '../corpus/search/entities';
 import { warmSearch } from '../corpus/search/search';
 import type { SearchIndex } from '../corpus/search/types';
@@ -58,7 +58,7 @@ export function* folderBuildSteps(host: FolderBuildHost): Generator<void, void> 
   const stories = [...host.stories.values()];
   const related = yield* relatedIndexSteps(stories, byStory);
   yield;
-  const vectors = threadVectors(related, DEFAULT_THREADS, stories);
+  const vectors = yield* threadVectorsSteps(related, DEFAULT_THREADS, stories);
   yield;
   const neighbours = allRelated(related, DEFAULT_THREADS.neighbours);
   yield;

@@ -80,11 +80,11 @@ export function buildThreads(
       const key = pairKey(a, b);
       if (a === b || sims.has(key)) continue;
       // Row a is scattered once for all its neighbours.
-      if (!scattered) scatter(vectors, a, dense, true);
+      if (!scattered) scatter(vectors, a, dense, shares);
       scattered = true;
-      sims.set(key, dot(vectors, b, dense, shares));
+      sims.set(key, dot(vectors, b, dense));
     }
-    if (scattered) scatter(vectors, a, dense, false);
+    if (scattered) scatter(vectors, a, dense, null);
   }
   const groups = averageLinkage(n, node, sims, opts.threshold);
   const threads: Thread[] = [];

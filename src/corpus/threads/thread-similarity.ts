@@ -1,3 +1,4 @@
+import { stemTerm } from '../related/features';
 import { TIME_AND_REPORTING_WORDS } from '../related/news-words';
 import { blendedIdf } from '../related/reference-idf';
 import { ENTITY_PREFIX, type RelatedIndex } from '../related/related-index';
@@ -72,101 +73,149 @@ export function threadVectors(
   opts: SimilarityOptions = DEFAULT_SIMILARITY,
   stories?: readonly Story[],
 ): ThreadVectors {
-  const { docStart, docFeature, docWeight, featureIdf, features } = index;
-  const isEntity = features.map((f) => f.startsWith(ENTITY_PREFIX));
-  const n = index.storyIds.length;
-  const nf = features.length;
-  const entityPower = 1 - index.options.entityIdfPower;
-  if (stories && stories.some((s, d) => s.id !== index.storyIds[d]))
-    throw new Error('threadVectors: stories must be in the index order');
-  // Classic idf over the folder and the reference corpus, to the power asked; 0 for words of
-  // time and reporting.
-  const eventIdf = features.map((name, f) => {
-    if (isEntity[f] || TIME_AND_REPORTING_WORDS.has(name)) return 0;
-    const folderDf = (n + 1) / Math.exp(Math.max(featureIdf[f]!, 1e-6)) - 0.5;
-    return Math.max(blendedIdf(name, folderDf, n), 1e-6) ** opts.termIdfPower;
-  });
-  // The row's term weights carry the folder's idf^idfPower: swap it for the event idf.
-  const termFactor = eventIdf.map(
-    (x, f) => x / Math.max(featureIdf[f]!, 1e-6) ** index.options.idfPower,
-  );
-  const featureOf = stories ? new Map(features.map((name, f) => [name, f])) : null;
-  const start = new Uint32Array(n + 1);
-  const feature: number[] = [];
-  const weight: number[] = [];
-  // Scales [from, feature.length) to unit length.
-  const unit = (from: number, norm: number): void => {
-    const k = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let i = from; i < feature.length; i++) weight[i]! *= k;
-  };
-  for (let d = 0; d < n; d++) {
-    start[d] = feature.length;
-    const from = feature.length;
-    let termNorm = 0;
-    for (let i = docStart[d]!; i < docStart[d + 1]!; i++) {
-      const f = docFeature[i]!;
-      const w = isEntity[f] ? 0 : docWeight[i]! * termFactor[f]!;
-      if (w <= 0) continue;
-      feature.push(f);
-      weight.push(w);
-      termNorm += w * w;
-    }
-    unit(from, termNorm);
-    const entitiesFrom = feature.length;
-    let entityNorm = 0;
-    for (let i = docStart[d]!; i < docStart[d + 1]!; i++) {
-      const f = docFeature[i]!;
-      if (!isEntity[f]) continue;
-      const w = docWeight[i]! * Math.max(featureIdf[f]!, 1e-6) ** entityPower;
-      feature.push(f);
-      weight.push(w);
-      entityNorm += w * w;
-    }
-    unit(entitiesFrom, entityNorm);
-    if (featureOf) {
-      const ledeFrom = feature.length;
-      let norm = 0;
-      for (const [term, tf] of ledeTerms(stories![d]!, opts.ledeWords)) {
-        const f = featureOf.get(term);
-        if (f === undefined || !(eventIdf[f]! > 0)) continue;
-        const w = (1 + Math.log(tf)) * eventIdf[f]!;
-        feature.push(nf + f);
-        weight.push(w);
-        norm += w * w;
-      }
-      unit(ledeFrom, norm);
-    }
+  const steps = threadVectorsSteps(index, opts, stories);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
   }
-  start[n] = feature.length;
-  const dims = featureOf ? 2 * nf : nf;
-  const field = new Uint8Array(dims);
-  for (let f = 0; f < dims; f++) field[f] = f >= nf ? 2 : isEntity[f] ? 1 : 0;
-  return {
-    start,
-    feature: Uint32Array.from(feature),
-    weight: Float32Array.from(weight),
-    dims,
-    field,
-  };
 }
 
-/** Writes row d into `dense` (or clears it again). */
-export function scatter(v: ThreadVectors, d: number, dense: Float32Array, on: boolean): void {
-  for (let i = v.start[d]!; i < v.start[d + 1]!; i++) dense[v.feature[i]!] = on ? v.weight[i]! : 0;
+/** Stories whose ledes are read between two yields of `threadVectorsSteps` (a few ms). */
+const STEP_STORIES = 256;
+
+/**
+ * `threadVectors` in steps: reading the ledes (tokenizing every story's first words) is most of
+ * its time, ~30-90 ms for BBC, so it yields every few hundred stories; the worker answers
+ * requests in between.
+ */
+export function* threadVectorsSteps(
+  index: RelatedIndex,
+  opts: SimilarityOptions = DEFAULT_SIMILARITY,
+  stories?: readonly Story[],
+): Generator<void, ThreadVectors, void> {
+  const { docStart, docFeature, docWeight, featureIdf, features } = index;
+  const n = index.storyIds.length;
+  const nf = features.length;
+  if (stories && stories.some((s, d) => s.id !== index.storyIds[d]))
+    throw new Error('threadVectors: stories must be in the index order');
+  const isEntity = new Uint8Array(nf);
+  // Classic idf over the folder and the reference corpus, to the power asked; 0 for words of
+  // time and reporting. The row's weights carry the folder's idf^idfPower (terms) or
+  // idf^entityIdfPower (entities): `factor` swaps it for the event idf, or for classic idf.
+  const eventIdf = new Float64Array(nf);
+  const factor = new Float64Array(nf);
+  for (let f = 0; f < nf; f++) {
+    const name = features[f]!;
+    const idf = Math.max(featureIdf[f]!, 1e-6);
+    if (name.startsWith(ENTITY_PREFIX)) {
+      isEntity[f] = 1;
+      factor[f] = idf ** (1 - index.options.entityIdfPower);
+    } else if (!TIME_AND_REPORTING_WORDS.has(name)) {
+      const folderDf = (n + 1) / Math.exp(idf) - 0.5;
+      eventIdf[f] = Math.max(blendedIdf(name, folderDf, n), 1e-6) ** opts.termIdfPower;
+      factor[f] = eventIdf[f]! / idf ** index.options.idfPower;
+    }
+  }
+  const lede = stories ? yield* ledeCounts(index, eventIdf, stories, opts.ledeWords) : null;
+  const size = docFeature.length + (lede ? lede.start[n]! : 0);
+  const start = new Uint32Array(n + 1);
+  const feature = new Uint32Array(size);
+  const weight = new Float32Array(size);
+  let at = 0;
+  for (let d = 0; d < n; d++) {
+    start[d] = at;
+    // The body's terms, then its entities, then its lede: each field of unit length.
+    for (let field = 0; field < 3; field++) {
+      const from = at;
+      let norm = 0;
+      if (field < 2) {
+        for (let i = docStart[d]!; i < docStart[d + 1]!; i++) {
+          const f = docFeature[i]!;
+          const w = docWeight[i]! * factor[f]!;
+          if (isEntity[f] !== field || !(w > 0)) continue;
+          feature[at] = f;
+          weight[at++] = w;
+          norm += w * w;
+        }
+      } else if (lede) {
+        for (let i = lede.start[d]!; i < lede.start[d + 1]!; i++) {
+          const f = lede.feature[i]!;
+          const w = (1 + Math.log(lede.count[i]!)) * eventIdf[f]!;
+          feature[at] = nf + f;
+          weight[at++] = w;
+          norm += w * w;
+        }
+      }
+      const k = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      for (let i = from; i < at; i++) weight[i]! *= k;
+    }
+  }
+  start[n] = at;
+  const dims = lede ? 2 * nf : nf;
+  const field = new Uint8Array(dims);
+  for (let f = 0; f < dims; f++) field[f] = f >= nf ? 2 : isEntity[f]!;
+  return { start, feature: feature.subarray(0, at), weight: weight.subarray(0, at), dims, field };
 }
 
 /**
- * Similarity of row d with the row scattered in `dense` (the fields' cosines weighted by
- * `shares`), less its largest single contribution: two teasers that share one rare word
- * ("airport") are not one event; stories that share a handful of names and words are, and lose
- * little.
+ * Each story's lede as (feature, count) pairs, flat: story d's are [start[d], start[d + 1]).
+ * Stop words and words no two stories share have no feature; time words weigh nothing.
  */
-export function dot(v: ThreadVectors, d: number, dense: Float32Array, shares: Shares): number {
+function* ledeCounts(
+  index: RelatedIndex,
+  eventIdf: Float64Array,
+  stories: readonly Story[],
+  words: number,
+): Generator<void, { start: Uint32Array; feature: number[]; count: number[] }, void> {
+  const featureOf = new Map(index.features.map((name, f) => [name, f]));
+  const start = new Uint32Array(stories.length + 1);
+  const feature: number[] = [];
+  const count: number[] = [];
+  const seen = new Map<number, number>();
+  for (let d = 0; d < stories.length; d++) {
+    if (d % STEP_STORIES === STEP_STORIES - 1) yield;
+    seen.clear();
+    for (const term of ledeTerms(stories[d]!, words)) {
+      const f = featureOf.get(index.options.stem ? stemTerm(term) : term);
+      if (f === undefined || !(eventIdf[f]! > 0)) continue;
+      const i = seen.get(f);
+      if (i === undefined) {
+        seen.set(f, feature.length);
+        feature.push(f);
+        count.push(1);
+      } else count[i]!++;
+    }
+    start[d + 1] = feature.length;
+  }
+  return { start, feature, count };
+}
+
+/**
+ * Writes row d into `dense`, each field's weights times its share (`null`: clears it again), so
+ * that `dot` with another row is the shares' weighted sum of the fields' cosines.
+ */
+export function scatter(
+  v: ThreadVectors,
+  d: number,
+  dense: Float32Array,
+  shares: Shares | null,
+): void {
+  for (let i = v.start[d]!; i < v.start[d + 1]!; i++) {
+    const f = v.feature[i]!;
+    dense[f] = shares ? v.weight[i]! * shares[v.field[f]! as 0 | 1 | 2] : 0;
+  }
+}
+
+/**
+ * Similarity of row d with the row scattered in `dense`, less its largest single contribution:
+ * two teasers that share one rare word ("airport") are not one event; stories that share a
+ * handful of names and words are, and lose little.
+ */
+export function dot(v: ThreadVectors, d: number, dense: Float32Array): number {
   let s = 0;
   let top = 0;
   for (let i = v.start[d]!; i < v.start[d + 1]!; i++) {
-    const f = v.feature[i]!;
-    const x = dense[f]! * v.weight[i]! * shares[v.field[f]! as 0 | 1 | 2];
+    const x = dense[v.feature[i]!]! * v.weight[i]!;
     s += x;
     if (x > top) top = x;
   }
@@ -192,8 +241,8 @@ export function eventSimilarity(
   dense: Float32Array,
   shares: Shares,
 ): number {
-  scatter(v, a, dense, true);
-  const s = dot(v, b, dense, shares);
-  scatter(v, a, dense, false);
+  scatter(v, a, dense, shares);
+  const s = dot(v, b, dense);
+  scatter(v, a, dense, null);
   return s;
 }
