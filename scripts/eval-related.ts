@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   }
   if (entities) {
     const distinct = new Map([...entities].map(([id, list]) => [id, [...new Set(list)]]));
-    const shown = shownLists(bbc, distinct);
+    const { thread, related: shown } = sidebar(bbc, distinct);
     const section = new Map(bbc.map((s) => [s.id, s.section]));
     const withSome = bbc.filter((s) => (shown.get(s.id)?.length ?? 0) > 0);
     const prec =
@@ -94,6 +94,20 @@ async function main(): Promise<void> {
       `\n  SHOWN     what the sidebar lists (related at all, thread apart): precision ${fmt(prec)} ` +
         `in the story's section; ${withSome.length} of ${bbc.length} stories list one or more ` +
         `(${mean.toFixed(2)} on average); precision@5 of those stories' full lists ${fmt(p5)}`,
+    );
+    // The thread takes a story's closest companions out of "Related": judge the sidebar whole.
+    let inSection = 0;
+    let listed = 0;
+    let showing = 0;
+    for (const s of bbc) {
+      const ids = [...thread.get(s.id)!, ...(shown.get(s.id) ?? [])];
+      if (ids.length) showing++;
+      listed += ids.length;
+      inSection += ids.filter((id) => section.get(id) === s.section).length;
+    }
+    console.log(
+      `            with "In this thread": ${showing} of ${bbc.length} stories show a thread or a ` +
+        `related story; ${fmt(inSection / listed)} of all the stories shown are in its section`,
     );
   }
   // Ablations: one option changed from the defaults, measured with and without entities.
@@ -162,12 +176,23 @@ async function main(): Promise<void> {
 
 /** Per story, the related ids the sidebar shows (see corpus/threads/shown-related.ts). */
 function shownLists(stories: Story[], entities: Map<string, string[]> | undefined) {
+  return sidebar(stories, entities).related;
+}
+
+/** Per story, the sidebar's "In this thread" (the other stories of its thread) and "Related". */
+function sidebar(stories: Story[], entities: Map<string, string[]> | undefined) {
   const index = buildRelatedIndex(stories, entities);
   const all = allRelated(index, Math.max(K, DEFAULT_THREADS.neighbours));
-  const vectors = threadVectors(index);
-  const threads = buildThreads(index, all, {}, vectors);
-  const dense = new Float32Array(index.features.length);
-  return new Map(
+  const vectors = threadVectors(index, DEFAULT_THREADS, stories);
+  const threads = buildThreads(index, all, vectors);
+  const dense = new Float32Array(vectors.dims);
+  const thread = new Map(
+    stories.map((s) => {
+      const t = threads.threadOf[s.id];
+      return [s.id, t === undefined ? [] : threads.threads[t]!.storyIds.filter((x) => x !== s.id)];
+    }),
+  );
+  const related = new Map(
     stories.map((s) => [
       s.id,
       shownRelated(index, vectors, threads, s.id, all.get(s.id)!.related.slice(0, K), dense).map(
@@ -175,6 +200,7 @@ function shownLists(stories: Story[], entities: Map<string, string[]> | undefine
       ),
     ]),
   );
+  return { thread, related };
 }
 
 await main();

@@ -3,7 +3,7 @@ import type { Entity, StoryEntities } from '../corpus/entities/types';
 import { relatedIndexSteps, type RelatedIndex } from '../corpus/related/related-index';
 import { allRelated } from '../corpus/related/related-query';
 import { buildThreads, DEFAULT_THREADS, type Threads } from '../corpus/threads/build-threads';
-import { threadVectors, type ThreadVectors } from '../corpus/threads/thread-similarity';
+import { threadVectorsSteps, type ThreadVectors } from '../corpus/threads/thread-similarity';
 import { setEntities } from '../corpus/search/entities';
 import { warmSearch } from '../corpus/search/search';
 import type { SearchIndex } from '../corpus/search/types';
@@ -55,13 +55,14 @@ export function* folderBuildSteps(host: FolderBuildHost): Generator<void, void> 
   for (const a of host.analyses.values()) {
     byStory.set(a.storyId, [...new Set(a.mentions.map((m) => host.canonical(m.entityId)))]);
   }
-  const related = yield* relatedIndexSteps([...host.stories.values()], byStory);
+  const stories = [...host.stories.values()];
+  const related = yield* relatedIndexSteps(stories, byStory);
   yield;
-  const vectors = threadVectors(related);
+  const vectors = yield* threadVectorsSteps(related, DEFAULT_THREADS, stories);
   yield;
   const neighbours = allRelated(related, DEFAULT_THREADS.neighbours);
   yield;
-  host.relatedReady(related, vectors, buildThreads(related, neighbours, {}, vectors));
+  host.relatedReady(related, vectors, buildThreads(related, neighbours, vectors));
 }
 
 /** Gives the search index the folder's entities and builds its lookup caches in background time. */

@@ -1,6 +1,7 @@
 import { tokenize } from '../normalize';
 import type { Story } from '../types';
 import { isContentTerm } from './features';
+import { TIME_AND_REPORTING_WORDS } from './news-words';
 import { blendedIdf } from './reference-idf';
 
 /**
@@ -14,15 +15,7 @@ export interface Reasons {
   terms: string[];
 }
 
-/** Words of time and of reporting: true of every story, a reason for none. */
-const NOT_REASONS = new Set(
-  (
-    'day days week weeks month months year years today yesterday tomorrow tonight morning ' +
-    'evening night time times monday tuesday wednesday thursday friday saturday sunday january ' +
-    'february march april may june july august september october november december said says ' +
-    'told added reported wrote according statement news people'
-  ).split(' '),
-);
+const NOT_REASONS = TIME_AND_REPORTING_WORDS;
 
 /**
  * A word is distinctive when fewer than about 4 % of the folder's and the reference news

@@ -3,8 +3,8 @@ import type { RelatedResult } from '../related/related-query';
 import {
   DEFAULT_SIMILARITY,
   dot,
+  eventShares,
   scatter,
-  threadVectors,
   type SimilarityOptions,
   type ThreadVectors,
 } from './thread-similarity';
@@ -29,7 +29,7 @@ export interface ThreadOptions extends SimilarityOptions {
 
 export const DEFAULT_THREADS: ThreadOptions = {
   ...DEFAULT_SIMILARITY,
-  threshold: 0.18,
+  threshold: 0.1,
   neighbours: 20,
 };
 
@@ -53,20 +53,20 @@ export interface Threads {
 export function buildThreads(
   index: RelatedIndex,
   related: Map<string, RelatedResult>,
+  /** The index's event vectors (`threadVectors`; the worker keeps them to gate related lists). */
+  vectors: ThreadVectors,
   options: Partial<ThreadOptions> = {},
-  /** The index's event vectors when already made (the worker keeps them to gate related lists). */
-  given?: ThreadVectors,
 ): Threads {
   const opts = { ...DEFAULT_THREADS, ...options };
   const n = index.storyIds.length;
   const pos = new Map(index.storyIds.map((id, d) => [id, d]));
-  const vectors = given ?? threadVectors(index, opts);
-  const dense = new Float32Array(index.features.length);
+  const dense = new Float32Array(vectors.dims);
   // Copies are one node: each story points at its group's first story.
   const node = Int32Array.from({ length: n }, (_, d) => {
     const g = index.dupGroup[d]!;
     return g >= 0 ? g : d;
   });
+  const shares = eventShares(opts);
   const sims = new Map<number, number>();
   const pairKey = (a: number, b: number): number => (a < b ? a * n + b : b * n + a);
   for (let d = 0; d < n; d++) {
@@ -80,11 +80,11 @@ export function buildThreads(
       const key = pairKey(a, b);
       if (a === b || sims.has(key)) continue;
       // Row a is scattered once for all its neighbours.
-      if (!scattered) scatter(vectors, a, dense, true);
+      if (!scattered) scatter(vectors, a, dense, shares);
       scattered = true;
       sims.set(key, dot(vectors, b, dense));
     }
-    if (scattered) scatter(vectors, a, dense, false);
+    if (scattered) scatter(vectors, a, dense, null);
   }
   const groups = averageLinkage(n, node, sims, opts.threshold);
   const threads: Thread[] = [];

@@ -1,10 +1,15 @@
 import type { RelatedIndex } from '../related/related-index';
 import type { RelatedHit } from '../related/related-query';
 import type { Threads } from './build-threads';
-import { eventSimilarity, RELATED_MIN, type ThreadVectors } from './thread-similarity';
+import {
+  eventSimilarity,
+  RELATED_MIN,
+  RELATED_SHARES,
+  type ThreadVectors,
+} from './thread-similarity';
 
 /**
- * The related stories a reader is shown: those related at all (event similarity ≥ RELATED_MIN)
+ * The related stories a reader is shown: those related at all (similarity ≥ RELATED_MIN)
  * and not in the story's own thread (listed above them). The worker's sidebar and
  * `npm run eval:related` both use it.
  */
@@ -14,7 +19,7 @@ export function shownRelated(
   threads: Threads | null,
   storyId: string,
   hits: readonly RelatedHit[],
-  dense = new Float32Array(index.features.length),
+  dense = new Float32Array(vectors.dims),
 ): RelatedHit[] {
   const pos = (id: string): number => index.storyIds.indexOf(id);
   const d = pos(storyId);
@@ -22,6 +27,6 @@ export function shownRelated(
   return hits.filter(
     (h) =>
       (t === undefined || threads!.threadOf[h.storyId] !== t) &&
-      eventSimilarity(vectors, d, pos(h.storyId), dense) >= RELATED_MIN,
+      eventSimilarity(vectors, d, pos(h.storyId), dense, RELATED_SHARES) >= RELATED_MIN,
   );
 }

@@ -3,7 +3,8 @@ import { SEEDS_DIR, loadFolder } from '../../../scripts/lib/corpora';
 import { loadEntityIds } from '../../../scripts/lib/related-entities';
 import { buildRelatedIndex } from '../related/related-index';
 import { allRelated } from '../related/related-query';
-import { buildThreads } from './build-threads';
+import { buildThreads, DEFAULT_THREADS } from './build-threads';
+import { threadVectors } from './thread-similarity';
 
 const PYONGYANG = ['000_359807c817cdce2f', '002_54c47fb4e1efd86c', '003_94fd4063dbc03a91'];
 // The briefs that may form threads of their own (fixtures/threads/seeds-threads.json).
@@ -14,7 +15,8 @@ describe('threads on the seeds', () => {
   it('puts the three Pyongyang stories in one thread and leaves the briefs alone', async () => {
     const stories = loadFolder(SEEDS_DIR).stories;
     const index = buildRelatedIndex(stories, await loadEntityIds(stories));
-    const { threads, threadOf } = buildThreads(index, allRelated(index, 20));
+    const vectors = threadVectors(index, DEFAULT_THREADS, stories);
+    const { threads, threadOf } = buildThreads(index, allRelated(index, 20), vectors);
     const t = threads.find((x) => x.storyIds.includes(PYONGYANG[0]!));
     expect(t!.storyIds).toEqual(PYONGYANG);
     expect(t!.id).toBe(PYONGYANG[0]);
@@ -35,8 +37,16 @@ describe('threads on the seeds', () => {
   it('is deterministic', async () => {
     const stories = loadFolder(SEEDS_DIR).stories;
     const index = buildRelatedIndex(stories, await loadEntityIds(stories));
-    const a = buildThreads(index, allRelated(index, 20));
-    const b = buildThreads(index, allRelated(index, 20));
+    const a = buildThreads(
+      index,
+      allRelated(index, 20),
+      threadVectors(index, DEFAULT_THREADS, stories),
+    );
+    const b = buildThreads(
+      index,
+      allRelated(index, 20),
+      threadVectors(index, DEFAULT_THREADS, stories),
+    );
     expect(a).toEqual(b);
   });
 });
