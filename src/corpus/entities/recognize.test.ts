@@ -195,6 +195,14 @@ describe('analyzeStory: places named by geography and by their official names', 
     expect(out).toContain('person:Michael Bay');
   });
 
+  it('takes a holiday for no person', () => {
+    expect(
+      surfaces([
+        'On Valentine’s Day she met Valentine Smith, and on St Patrick’s Day his brother.',
+      ]),
+    ).toEqual(['person:Valentine Smith']);
+  });
+
   it('keeps a state’s official name one place', () => {
     expect(
       surfaces([

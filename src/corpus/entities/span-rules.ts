@@ -93,6 +93,9 @@ export function cleanSpan(s: SpanInput): { first: number; last: number; type: nu
   if (a > b) return null;
   // "US$2.14 million": a currency, not the country.
   if (a === b && s.text[tokens[b]!.end] === '$') return null;
+  // "Valentine’s Day", "St Patrick’s Day": a name's possessive before "Day" is a holiday's name
+  // (a MISC in the annotation we follow, which the reader does not show), not the saint.
+  if (/^['’]s$/u.test(tokens[b + 1]?.text ?? '') && tokens[b + 2]?.text === 'Day') return null;
   // "Korean Peninsula", "Puppy Mountain": a name that ends in a landform is a place, whatever an
   // adjective or an unknown first word made the tagger think (people keep theirs: "Michael Bay").
   if (type !== 0 && b > a && LANDFORMS.has(tokens[b]!.text.toLowerCase()))
