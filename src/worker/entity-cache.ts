@@ -1,17 +1,18 @@
 import { getMany, setMany } from 'idb-keyval';
 import { lazyStore } from '../lib/idb-store';
-import { RULES_VERSION } from '../corpus/entities/analysis-version';
-import { MODEL_VERSION } from '../corpus/entities/model/model-version';
+import { ANALYSIS_VERSION } from '../corpus/entities/analysis-version';
 import type { StoryEntities } from '../corpus/entities/types';
 
 /**
  * Entity analyses cached in IndexedDB per file content hash, so a reload (or the same file in
- * another folder) is not analysed twice. The key holds the model's version (a hash of the model
- * file, so a retrained model redoes every analysis) and RULES_VERSION (analysis-version.ts).
+ * another folder) is not analysed twice. The key holds ANALYSIS_VERSION, the build's key too: the
+ * rules, the model (a hash of its file, so a retrained model redoes every analysis) and the
+ * parser, whose paragraphs the mentions' offsets point into (a parser change with the same text
+ * hash would otherwise serve offsets into paragraphs that no longer exist).
  */
 const db = lazyStore('dispatch-cache', 'entities');
 
-const key = (hash: string) => `v${RULES_VERSION}-${MODEL_VERSION}:${hash}`;
+export const cacheKey = (hash: string): string => `${ANALYSIS_VERSION}:${hash}`;
 
 export async function readCachedAnalyses(
   hashes: string[],
@@ -19,7 +20,7 @@ export async function readCachedAnalyses(
   const s = db();
   if (!s || hashes.length === 0) return hashes.map(() => undefined);
   try {
-    return await getMany<StoryEntities[]>(hashes.map(key), s);
+    return await getMany<StoryEntities[]>(hashes.map(cacheKey), s);
   } catch {
     // IndexedDB can be unavailable (private mode, quota): analyse instead.
     return hashes.map(() => undefined);
@@ -33,7 +34,7 @@ export async function writeCachedAnalyses(
   if (!s || entries.length === 0) return;
   try {
     await setMany(
-      entries.map(([h, a]) => [key(h), a]),
+      entries.map(([h, a]) => [cacheKey(h), a]),
       s,
     );
   } catch {
