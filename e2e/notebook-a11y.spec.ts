@@ -8,6 +8,9 @@ import { dragSelect, openStory } from './support/reader';
  */
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe, ${scheme}: toolbar, highlights, editor and the notebook page`, async ({ page }) => {
+    // Four highlights and four axe runs: 20–22 s alone at load 15, over the 30 s limit when
+    // two workers share the machine with other suites.
+    test.slow();
     await page.emulateMedia({ colorScheme: scheme });
     await openStory(page);
     await expect(page.locator('mark[data-entity-id]').first()).toBeVisible({ timeout: 20_000 });

@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { placeBelowOrAbove, useFollowViewport } from '../../lib/follow-viewport';
 import { Link } from '../../lib/router';
 import { paths } from '../../config/paths';
 import { useMediaQuery } from '../../lib/use-media-query';
@@ -39,35 +40,21 @@ export function EntityCard(p: EntityCardProps) {
   const back = p.returnTo ?? anchor;
   const narrow = useMediaQuery(NARROW);
 
+  // On phones the card is a sheet: the page is scrolled once so the name stays above it.
   useLayoutEffect(() => {
-    if (narrow) {
-      const sheet = ref.current?.offsetHeight ?? 0;
-      const r = anchor.getBoundingClientRect();
-      const bottom = window.innerHeight - sheet - 12;
-      if (r.bottom > bottom || r.top < HEADER_PX)
-        window.scrollBy({ top: r.bottom > bottom ? r.bottom - bottom : r.top - HEADER_PX - 12 });
-      return;
-    }
-    const place = () => {
-      const r = anchor.getBoundingClientRect();
-      const width = Math.min(352, window.innerWidth - 16);
-      const left = Math.min(Math.max(8, r.left), window.innerWidth - width - 8);
-      const below = r.bottom + 8;
-      const height = ref.current?.offsetHeight ?? 280;
-      const top =
-        below + height > window.innerHeight - 8 && r.top - height - 8 > 8
-          ? r.top - height - 8
-          : below;
-      setPos({ top, left });
-    };
-    place();
-    window.addEventListener('scroll', place, { passive: true });
-    window.addEventListener('resize', place);
-    return () => {
-      window.removeEventListener('scroll', place);
-      window.removeEventListener('resize', place);
-    };
+    if (!narrow) return;
+    const sheet = ref.current?.offsetHeight ?? 0;
+    const r = anchor.getBoundingClientRect();
+    const bottom = window.innerHeight - sheet - 12;
+    if (r.bottom > bottom || r.top < HEADER_PX)
+      window.scrollBy({ top: r.bottom > bottom ? r.bottom - bottom : r.top - HEADER_PX - 12 });
   }, [anchor, narrow]);
+  const place = useCallback(() => {
+    const width = Math.min(352, window.innerWidth - 16);
+    const height = ref.current?.offsetHeight ?? 280;
+    setPos(placeBelowOrAbove(anchor.getBoundingClientRect(), width, height, 8));
+  }, [anchor]);
+  useFollowViewport(narrow ? null : place);
 
   useEffect(() => {
     ref.current?.focus({ preventScroll: true });

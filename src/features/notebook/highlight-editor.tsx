@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { placeBelowOrAbove, useFollowViewport } from '../../lib/follow-viewport';
 import {
   HIGHLIGHT_COLORS,
   type Annotation,
@@ -46,32 +47,19 @@ export function HighlightEditor(p: HighlightEditorProps) {
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const { anchor, onClose, onSaveNote } = p;
 
-  useLayoutEffect(() => {
-    const place = () => {
-      const width = Math.min(384, window.innerWidth - 16);
-      const height = ref.current?.offsetHeight ?? 300;
-      const r = anchor?.getBoundingClientRect();
-      if (!r)
-        return setPos({
-          top: Math.max(72, (window.innerHeight - height) / 2),
-          left: (window.innerWidth - width) / 2,
-        });
-      const left = Math.min(Math.max(8, r.left), window.innerWidth - width - 8);
-      const below = r.bottom + 8;
-      const top =
-        below + height > window.innerHeight - 8 && r.top - height - 8 > 64
-          ? r.top - height - 8
-          : below;
-      setPos({ top, left });
-    };
-    place();
-    window.addEventListener('scroll', place, { passive: true });
-    window.addEventListener('resize', place);
-    return () => {
-      window.removeEventListener('scroll', place);
-      window.removeEventListener('resize', place);
-    };
+  const place = useCallback(() => {
+    const width = Math.min(384, window.innerWidth - 16);
+    const height = ref.current?.offsetHeight ?? 300;
+    const r = anchor?.getBoundingClientRect();
+    // Without its mark on screen (an orphan), the editor sits in the middle, under the header.
+    if (!r)
+      return setPos({
+        top: Math.max(72, (window.innerHeight - height) / 2),
+        left: (window.innerWidth - width) / 2,
+      });
+    setPos(placeBelowOrAbove(r, width, height, 64));
   }, [anchor]);
+  useFollowViewport(place);
 
   useEffect(() => {
     if (p.focusNote) note.current?.focus();

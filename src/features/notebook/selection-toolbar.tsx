@@ -1,4 +1,5 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useFollowViewport } from '../../lib/follow-viewport';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../corpus/notebook/types';
 import { BUTTON, COLOR_LABEL, SWATCH_CLASS } from './highlight-style';
 import type { StorySelection } from './use-story-selection';
@@ -21,36 +22,30 @@ export function SelectionToolbar(p: {
   const { start, end, touch } = p.selection;
 
   // Placed from the live selection, again on scroll and resize (the toolbar is fixed).
-  useLayoutEffect(() => {
-    const place = () => {
-      const el = ref.current;
-      const sel = document.getSelection();
-      if (!el || !sel || sel.rangeCount === 0) return;
-      const range = sel.getRangeAt(0);
-      const box = range.getBoundingClientRect();
-      const rects = range.getClientRects();
-      const rect = { ...box.toJSON(), bottom: (rects[rects.length - 1] ?? box).bottom };
-      const w = el.offsetWidth;
-      const h = el.offsetHeight;
-      const left = Math.min(
-        Math.max(8, (rect.left + rect.right) / 2 - w / 2),
-        window.innerWidth - w - 8,
-      );
-      // Above the selection, unless that is under the sticky header or off screen; below for
-      // touch (the system's copy/paste menu sits above).
-      const above = rect.top - h - 10;
-      const top =
-        !touch && above > 64 ? above : Math.min(rect.bottom + 10, window.innerHeight - h - 8);
-      setPos({ top, left });
-    };
-    place();
-    window.addEventListener('scroll', place, { passive: true });
-    window.addEventListener('resize', place);
-    return () => {
-      window.removeEventListener('scroll', place);
-      window.removeEventListener('resize', place);
-    };
-  }, [start, end, touch]);
+  const place = useCallback(() => {
+    const el = ref.current;
+    const sel = document.getSelection();
+    if (!el || !sel || sel.rangeCount === 0) return;
+    const range = sel.getRangeAt(0);
+    const box = range.getBoundingClientRect();
+    const rects = range.getClientRects();
+    const rect = { ...box.toJSON(), bottom: (rects[rects.length - 1] ?? box).bottom };
+    const w = el.offsetWidth;
+    const h = el.offsetHeight;
+    const left = Math.min(
+      Math.max(8, (rect.left + rect.right) / 2 - w / 2),
+      window.innerWidth - w - 8,
+    );
+    // Above the selection, unless that is under the sticky header or off screen; below for
+    // touch (the system's copy/paste menu sits above).
+    const above = rect.top - h - 10;
+    const top =
+      !touch && above > 64 ? above : Math.min(rect.bottom + 10, window.innerHeight - h - 8);
+    setPos({ top, left });
+  }, [touch]);
+  useFollowViewport(place);
+  // A new selection moves the toolbar at once, not at the next scroll.
+  useLayoutEffect(place, [place, start, end]);
 
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
