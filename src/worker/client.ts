@@ -1,4 +1,5 @@
-import type { ManifestPack } from '../corpus/types';
+import type { Manifest } from '../corpus/types';
+import type { TablesRef } from './prebuilt-tables';
 import { markOnce } from '../lib/perf';
 import type {
   FileEntry,
@@ -25,6 +26,7 @@ const INITIAL: WorkerStatus = {
   analysisMs: null,
   cachedFiles: 0,
   builtFiles: 0,
+  builtTables: false,
 };
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -43,7 +45,7 @@ export class CorpusWorkerClient {
   private sent = new Map<string, FileEntry>();
   private total = 0;
   private fingerprint = '';
-  private names: NamesPackRef[] | null = null;
+  private names: { packs: NamesPackRef[]; tables: TablesRef | null } | null = null;
   /** Set when the worker crashed and was restarted; the UI shows it once. */
   crashNotice: string | null = null;
 
@@ -92,7 +94,7 @@ export class CorpusWorkerClient {
     this.status = { ...INITIAL, totalFiles: this.total };
     this.listeners.forEach((l) => l());
     // Re-feed everything the old worker had, so search and entities come back by themselves.
-    if (this.names) void this.request({ type: 'names', packs: this.names });
+    if (this.names) void this.request({ type: 'names', ...this.names });
     if (this.sent.size)
       void this.request({
         type: 'sync-files',
@@ -113,24 +115,22 @@ export class CorpusWorkerClient {
   }
 
   /**
-   * Tells the worker where the build's entity analyses are (the manifest's names packs), once per
-   * manifest and before its files: it downloads them at once and takes each file's analyses from
-   * them instead of analysing it.
+   * Tells the worker where the build's entity analyses (the manifest's names packs) and
+   * folder-wide tables are, once per manifest and before its files: it downloads them at once and
+   * takes each file's analyses, the entity table and the related lists from them instead of
+   * making them.
    */
-  offerNames(packs: readonly ManifestPack[]): void {
-    const refs = packs.flatMap((p) =>
-      p.names
-        ? [
-            {
-              url: new URL(`${import.meta.env.BASE_URL}${p.names.url}`, location.href).href,
-              files: p.files.map((f) => f.id),
-            },
-          ]
-        : [],
+  offerNames(manifest: Pick<Manifest, 'packs' | 'tables'>): void {
+    const url = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, location.href).href;
+    const refs = (manifest.packs ?? []).flatMap((p) =>
+      p.names ? [{ url: url(p.names.url), files: p.files.map((f) => f.id) }] : [],
     );
-    if (!refs.length || refs[0]!.url === this.names?.[0]?.url) return;
-    this.names = refs;
-    void this.request({ type: 'names', packs: refs }).catch(() => undefined);
+    const tables = manifest.tables ? { url: url(manifest.tables.url) } : null;
+    if (!refs.length && !tables) return;
+    if (refs[0]?.url === this.names?.packs[0]?.url && tables?.url === this.names?.tables?.url)
+      return;
+    this.names = { packs: refs, tables };
+    void this.request({ type: 'names', ...this.names }).catch(() => undefined);
   }
 
   /** Sends files the worker has not seen (or whose content changed) and drops removed ones. */

@@ -2,17 +2,23 @@ import { fileIdOf } from '../corpus/library';
 import type { Tagger } from '../corpus/entities/model/tagger';
 import { analyzeStory } from '../corpus/entities/recognize';
 import type { Entity, StoryEntities } from '../corpus/entities/types';
-import type { RelatedIndex } from '../corpus/related/related-index';
+import type { ShippedTables } from '../corpus/tables/tables-codec';
 import type { Threads } from '../corpus/threads/build-threads';
-import type { ThreadVectors } from '../corpus/threads/thread-similarity';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
 import { AnalysisStore } from './analysis-store';
 import { FolderStore } from './folder-store';
 import { PrebuiltNames } from './prebuilt-names';
+import { PrebuiltTables, type TablesRef } from './prebuilt-tables';
 import { SearchBuild } from './search-build';
 import type { FileEntry, NamesPackRef, WorkerStatus } from './protocol';
-import { folderBuildSteps, type FolderTable } from './corpus-tables';
+import {
+  folderBuildSteps,
+  shippedFinishSteps,
+  type FolderTable,
+  type RelatedSource,
+} from './corpus-tables';
+import { summary } from './engine-queries';
 
 /** Background work runs in slices this long (ms), so requests are answered in between. */
 const SLICE_MS = 12;
@@ -21,7 +27,9 @@ const STATUS_MS = 100;
 
 /**
  * The worker's state: every story of the folder, the search index (grown as files arrive), entity
- * analyses (background, cached by content hash), the corpus entity table and the related index.
+ * analyses (background, cached by content hash), the corpus entity table and the related lists
+ * and threads: built here, or taken from the build (`PrebuiltTables`) when it made them for this
+ * folder.
  * IMPORTANT: runs inside the worker; it must not touch the DOM or anything of the main thread.
  */
 export class CorpusEngine {
@@ -30,11 +38,16 @@ export class CorpusEngine {
   private readonly store: AnalysisStore;
   table: FolderTable | null = null;
   entityById = new Map<string, Entity>();
-  related: RelatedIndex | null = null;
-  /** Story threads, built right after the related index (null until then). */
-  threads: Threads | null = null;
-  /** The related index's event vectors: they build the threads and gate the related lists. */
-  eventVectors: ThreadVectors | null = null;
+  /** Related lists and threads (null until built, or until the build's have arrived). */
+  related: RelatedSource | null = null;
+  /**
+   * The build's tables for the current folder, once taken: the table and related lists hold
+   * while files arrive (the same fingerprint is the same folder); search gets the names once the
+   * folder is indexed (`namesInSearch`).
+   */
+  private shipped: ShippedTables | null = null;
+  private namesInSearch = false;
+  private loadWaiters: (() => void)[] = [];
   /** Stories waiting for entity analysis (after the search index: search first). */
   private queue: Story[] = [];
   private lastEmit = 0;
@@ -55,13 +68,23 @@ export class CorpusEngine {
     private readonly emit: (status: WorkerStatus) => void,
     private readonly loadTagger: () => Promise<Tagger>,
     names = new PrebuiltNames(),
+    private readonly tables = new PrebuiltTables(),
   ) {
     this.store = new AnalysisStore(names);
   }
 
-  /** The build's analyses of the folder (from the manifest): their downloads start now. */
-  offerNames(packs: NamesPackRef[]): void {
+  /**
+   * The build's analyses of the folder and its folder-wide tables (from the manifest): their
+   * downloads start now.
+   */
+  offerNames(packs: NamesPackRef[], tables: TablesRef | null = null): void {
     this.store.names.offer(packs);
+    this.tables.offer(tables);
+  }
+
+  /** Story threads (null until built or shipped). */
+  get threads(): Threads | null {
+    return this.related?.threads ?? null;
   }
 
   /** Starts reading the last visit's search index (see SearchBuild.prefetch). */
@@ -83,6 +106,9 @@ export class CorpusEngine {
     this.folder.total = total;
     if (fingerprint !== this.fingerprint) {
       this.fingerprint = fingerprint;
+      // Another folder (or an edit under `npm run dev`): the build's tables no longer hold.
+      this.shipped = null;
+      void this.takeShipped(fingerprint);
       if (await this.build.adoptCached(fingerprint)) this.emit(this.status());
     }
     const { added, changed } = this.folder.take(entries, keep);
@@ -102,6 +128,23 @@ export class CorpusEngine {
     // names pack may still be downloading (or never come), and search never waits for names.
     this.pump();
     this.queue.push(...(await this.store.takeStored(todo)));
+    this.pump();
+  }
+
+  /**
+   * Takes the build's tables if it made them for this folder, unless the worker has built its
+   * own already: from then on the engine answers entities, related lists and threads from them,
+   * without waiting for the folder to be read and analysed.
+   */
+  private async takeShipped(fingerprint: string): Promise<void> {
+    const shipped = await this.tables.forFolder(fingerprint);
+    if (!shipped || fingerprint !== this.fingerprint || this.table !== null) return;
+    this.shipped = shipped;
+    this.namesInSearch = false;
+    this.folderBuild = null; // a build of its own under way (the pack came late) is not needed
+    this.tableReady(shipped.table);
+    this.related = shipped;
+    this.afterChange(true);
     this.pump();
   }
 
@@ -174,6 +217,7 @@ export class CorpusEngine {
       cacheChecked: this.build.cacheChecked,
       entitiesReady: this.table !== null,
       relatedReady: this.related !== null,
+      builtTables: this.shipped !== null,
       analysisMs: this.analysisMs,
       cachedFiles: this.store.cachedFiles,
       builtFiles: this.store.builtFiles,
@@ -181,12 +225,12 @@ export class CorpusEngine {
   }
 
   private invalidateDerived(): void {
+    // The build's tables are of the whole folder: files arriving change nothing in them.
+    if (this.shipped) return;
     this.store.ensureMentionIndex();
     this.table = null;
     this.entityById = new Map();
     this.related = null;
-    this.threads = null;
-    this.eventVectors = null;
     this.folderBuild = null;
   }
 
@@ -210,8 +254,12 @@ export class CorpusEngine {
         const story = this.queue.shift()!;
         if (this.stories.get(story.id) === story) this.analyzeNow(story);
       }
-      if (!this.folderBuild && this.table === null && this.loaded() && this.idle()) {
-        this.folderBuild = folderBuildSteps(this);
+      if (!this.folderBuild && this.loaded() && this.idle()) {
+        if (this.table === null) this.folderBuild = folderBuildSteps(this);
+        else if (this.shipped && !this.namesInSearch) {
+          this.namesInSearch = true;
+          this.folderBuild = this.finishShipped(this.shipped);
+        }
       }
       while (this.folderBuild && performance.now() < until) {
         if (this.folderBuild.next().done) this.folderBuild = null;
@@ -236,6 +284,15 @@ export class CorpusEngine {
 
   private loaded(): boolean {
     return this.folder.loaded();
+  }
+
+  /**
+   * Resolves once every file of the folder has arrived: thread lists name their stories by
+   * title, which the build's tables do not carry.
+   */
+  whenLoaded(): Promise<void> {
+    if (this.loaded()) return Promise.resolve();
+    return new Promise((resolve) => this.loadWaiters.push(resolve));
   }
 
   /** The folder's stories by id, and their ids in reading order. */
@@ -270,11 +327,24 @@ export class CorpusEngine {
    * The related index is built, with its event vectors and the threads: the last of the
    * background work. All three arrive together, so a related list is never shown ungated.
    */
-  relatedReady(related: RelatedIndex, vectors: ThreadVectors, threads: Threads): void {
-    this.related = related;
-    this.eventVectors = vectors;
-    this.threads = threads;
+  relatedReady(source: RelatedSource): void {
+    this.related = source;
     this.afterChange(true);
+  }
+
+  /**
+   * With the build's tables, the end of a load: search gets the names, and the epoch moves so
+   * that what was answered from part of the folder (an entity page's sentences, a thread's
+   * titles, the names group) is asked again.
+   */
+  private *finishShipped(shipped: ShippedTables): Generator<void, void> {
+    yield* shippedFinishSteps(this, shipped);
+    this.epoch++;
+    this.afterChange(true);
+  }
+
+  nameOf(entityId: string): string {
+    return summary(this, entityId).name;
   }
 
   /** Whether the search index is the cached one of an earlier visit (then it is not re-stored). */
@@ -288,6 +358,7 @@ export class CorpusEngine {
 
   /** Tells the main thread the status: at once at a milestone or when `force`d, else throttled. */
   private afterChange(force = false): void {
+    if (this.loadWaiters.length && this.loaded()) for (const w of this.loadWaiters.splice(0)) w();
     const status = this.status();
     const milestones = `${status.searchReady}${status.entitiesReady}${status.relatedReady}${status.files}`;
     const now = performance.now();

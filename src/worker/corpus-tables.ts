@@ -1,9 +1,12 @@
-import { buildEntityTable } from '../corpus/entities/entity-table';
 import type { Entity, StoryEntities } from '../corpus/entities/types';
-import { relatedIndexSteps, type RelatedIndex } from '../corpus/related/related-index';
-import { allRelated } from '../corpus/related/related-query';
-import { buildThreads, DEFAULT_THREADS, type Threads } from '../corpus/threads/build-threads';
-import { threadVectors, type ThreadVectors } from '../corpus/threads/thread-similarity';
+import {
+  folderTablesSteps,
+  type EntityTable,
+  type FolderTables,
+} from '../corpus/tables/folder-tables';
+import { storyRelated, type StoryRelated } from '../corpus/tables/story-related';
+import type { ShippedTables } from '../corpus/tables/tables-codec';
+import type { Threads } from '../corpus/threads/build-threads';
 import { setEntities } from '../corpus/search/entities';
 import { warmSearch } from '../corpus/search/search';
 import type { SearchIndex } from '../corpus/search/types';
@@ -15,9 +18,18 @@ import { writeSearchIndex } from './search-cache';
  * engine's queueing and state so each stays small.
  */
 
-export interface FolderTable {
-  entities: Entity[];
-  remap: Record<string, string>;
+export type FolderTable = EntityTable;
+
+/**
+ * What related and thread queries read: the related index the worker built, or the lists the
+ * build shipped (`ShippedTables`, which has the same three answers).
+ */
+export interface RelatedSource {
+  threads: Threads;
+  /** A story's sidebar list with its reasons; null for a story the folder does not have. */
+  relatedOf(storyId: string): StoryRelated | null;
+  /** The smallest story index of a story's duplicate group (-1: none; undefined: unknown). */
+  copyGroup(storyId: string): number | undefined;
 }
 
 /** What the folder-wide build reads from the engine and reports back to it. */
@@ -28,40 +40,66 @@ export interface FolderBuildHost {
   readonly search: SearchIndex;
   readonly searchIsCached: boolean;
   readonly folderFingerprint: string;
-  canonical(id: string): string;
   tableReady(table: FolderTable): void;
-  relatedReady(related: RelatedIndex, vectors: ThreadVectors, threads: Threads): void;
+  relatedReady(source: RelatedSource): void;
+  /** An entity's display name (the table's). */
+  nameOf(entityId: string): string;
 }
 
 /**
- * What needs the whole folder analysed, in steps the engine runs one slice at a time: the entity
- * table, the search index's names, the cached index, then the related index (with entities: one
- * build, not a terms-only one first), its event vectors and the threads. Each step is a few to
- * ~200 ms of work (the table, the names and the neighbour lists are the big ones); the related
- * index yields every few dozen stories.
+ * What needs the whole folder analysed, in steps the engine runs one slice at a time (see
+ * `folderTablesSteps`): the entity table, then the search index's names and the cached index,
+ * then the related index (with entities: one build, not a terms-only one first), its event
+ * vectors and the threads.
  */
 export function* folderBuildSteps(host: FolderBuildHost): Generator<void, void> {
-  const analyses = host.order
-    .map((id) => host.analyses.get(id))
-    .filter((a): a is StoryEntities => !!a);
-  const table = buildEntityTable(analyses);
+  const built = yield* folderTablesSteps(
+    host.order,
+    host.stories,
+    host.analyses,
+    function* (table) {
+      attachEntities(host.search, table.entities);
+      yield;
+      host.tableReady(table);
+      if (!host.searchIsCached) void writeSearchIndex(host.folderFingerprint, host.search);
+      yield;
+    },
+  );
+  host.relatedReady(builtSource(built, host));
+}
+
+/**
+ * With the build's tables the engine has the table and the related lists from the start; once
+ * the whole folder is indexed, search gets the names (its entity runtime maps each name to the
+ * index's documents, so not before) and the index is cached.
+ */
+export function* shippedFinishSteps(
+  host: FolderBuildHost,
+  shipped: ShippedTables,
+): Generator<void, void> {
+  attachEntities(host.search, shipped.table.entities);
   yield;
-  attachEntities(host.search, table.entities);
-  yield;
-  host.tableReady(table);
   if (!host.searchIsCached) void writeSearchIndex(host.folderFingerprint, host.search);
-  yield;
-  const byStory = new Map<string, string[]>();
-  for (const a of host.analyses.values()) {
-    byStory.set(a.storyId, [...new Set(a.mentions.map((m) => host.canonical(m.entityId)))]);
-  }
-  const related = yield* relatedIndexSteps([...host.stories.values()], byStory);
-  yield;
-  const vectors = threadVectors(related);
-  yield;
-  const neighbours = allRelated(related, DEFAULT_THREADS.neighbours);
-  yield;
-  host.relatedReady(related, vectors, buildThreads(related, neighbours, {}, vectors));
+}
+
+/** Related answers from the related index built here. */
+function builtSource(t: FolderTables, host: FolderBuildHost): RelatedSource {
+  const ctx = {
+    index: t.related,
+    vectors: t.vectors,
+    threads: t.threads,
+    stories: host.stories,
+    nameOf: (id: string) => host.nameOf(id),
+  };
+  const position = new Map(t.related.storyIds.map((id, d) => [id, d]));
+  return {
+    threads: t.threads,
+    relatedOf: (storyId) => (position.has(storyId) ? storyRelated(ctx, storyId) : null),
+    copyGroup: (storyId) => {
+      const d = position.get(storyId);
+      return d === undefined ? undefined : t.related.dupGroup[d];
+    },
+  };
 }
 
 /** Gives the search index the folder's entities and builds its lookup caches in background time. */

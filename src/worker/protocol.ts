@@ -3,6 +3,7 @@ import type { RelatedResult } from '../corpus/related/related-query';
 import type { SearchResults } from '../corpus/search/types';
 import type { TimelineEntry } from '../corpus/threads/timeline';
 import type { ParsedFile, Story } from '../corpus/types';
+import type { TablesRef } from './prebuilt-tables';
 
 /**
  * Messages between the main thread and the corpus worker. Everything is plain data
@@ -21,7 +22,7 @@ export interface NamesPackRef {
 }
 
 export type Request =
-  | { type: 'names'; packs: NamesPackRef[] }
+  | { type: 'names'; packs: NamesPackRef[]; tables: TablesRef | null }
   | {
       type: 'sync-files';
       files: FileEntry[];
@@ -163,6 +164,8 @@ export interface WorkerStatus {
   cachedFiles: number;
   /** Files whose analyses came from the build (`names` packs), not analysed here. */
   builtFiles: number;
+  /** The entity table, related lists and threads are the build's (its `tables` pack). */
+  builtTables: boolean;
 }
 
 export type WorkerEvent = ResponseMessage | WorkerStatus;

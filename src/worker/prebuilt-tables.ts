@@ -1,0 +1,37 @@
+import { decodeTables, type ShippedTables, type TablesPack } from '../corpus/tables/tables-codec';
+import { downloadGzipJson } from './prebuilt-names';
+
+/** Where the build's folder-wide tables are (the manifest's `tables`). */
+export interface TablesRef {
+  url: string;
+}
+
+/**
+ * The folder-wide tables the build shipped (vite/build-tables.ts): the entity table, every
+ * story's related list and the threads. Requested as soon as the manifest names them, beside the
+ * text and names packs; the engine takes them only for the folder they were made from. Without
+ * them (`npm run dev`, a build without names, a failed download, another folder or version) the
+ * answer is undefined and the engine builds the tables itself.
+ * IMPORTANT: runs inside the worker.
+ */
+export class PrebuiltTables {
+  private pack: Promise<TablesPack | null> = Promise.resolve(null);
+  private url: string | null = null;
+
+  constructor(
+    private readonly download: (url: string) => Promise<TablesPack> = (url) =>
+      downloadGzipJson<TablesPack>(url),
+  ) {}
+
+  offer(ref: TablesRef | null): void {
+    if (ref?.url === this.url) return;
+    this.url = ref?.url ?? null;
+    this.pack = ref ? this.download(ref.url).catch(() => null) : Promise.resolve(null);
+  }
+
+  /** The tables if the build made them for this folder (fingerprint) and this app's versions. */
+  async forFolder(fingerprint: string): Promise<ShippedTables | undefined> {
+    const pack = await this.pack;
+    return pack ? decodeTables(pack, fingerprint) : undefined;
+  }
+}
