@@ -2,7 +2,6 @@ import { fileIdOf } from '../corpus/library';
 import type { Tagger } from '../corpus/entities/model/tagger';
 import { analyzeStory } from '../corpus/entities/recognize';
 import type { Entity, StoryEntities } from '../corpus/entities/types';
-import type { ShippedTables } from '../corpus/tables/tables-codec';
 import type { Threads } from '../corpus/threads/build-threads';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
@@ -12,18 +11,13 @@ import { PrebuiltNames } from './prebuilt-names';
 import { PrebuiltTables, type TablesRef } from './prebuilt-tables';
 import { SearchBuild } from './search-build';
 import type { FileEntry, NamesPackRef, WorkerStatus } from './protocol';
-import {
-  folderBuildSteps,
-  shippedFinishSteps,
-  type FolderTable,
-  type RelatedSource,
-} from './corpus-tables';
+import { FolderResults, type FolderTable, type RelatedSource } from './corpus-tables';
 import { summary } from './engine-queries';
+import { ModelGate } from './model-gate';
+import { StatusEmitter } from './status-emitter';
 
 /** Background work runs in slices this long (ms), so requests are answered in between. */
 const SLICE_MS = 12;
-/** Status messages to the main thread at most this often (ms), unless a milestone changed. */
-const STATUS_MS = 100;
 
 /**
  * The worker's state: every story of the folder, the search index (grown as files arrive), entity
@@ -36,41 +30,30 @@ export class CorpusEngine {
   private readonly folder = new FolderStore();
   private readonly build = new SearchBuild();
   private readonly store: AnalysisStore;
-  table: FolderTable | null = null;
-  entityById = new Map<string, Entity>();
-  /** Related lists and threads (null until built, or until the build's have arrived). */
-  related: RelatedSource | null = null;
-  /**
-   * The build's tables for the current folder, once taken: the table and related lists hold
-   * while files arrive (the same fingerprint is the same folder); search gets the names once the
-   * folder is indexed (`namesInSearch`).
-   */
-  private shipped: ShippedTables | null = null;
-  private namesInSearch = false;
-  private loadWaiters: (() => void)[] = [];
+  private readonly statusOut: StatusEmitter;
+  private readonly results = new FolderResults();
   /** Stories waiting for entity analysis (after the search index: search first). */
   private queue: Story[] = [];
-  private lastEmit = 0;
-  private lastMilestones = '';
   private pumping = false;
   private analysisStart = 0;
   private analysisMs: number | null = null;
-  private epoch = 0;
   private fingerprint = '';
 
-  /** The entity model: analysis waits for it (search does not). Asked for when first needed. */
-  private tagger: Tagger | null = null;
-  private taggerAsked = false;
-  /** The folder-wide build under way (entity table, then related index), one step per slice. */
-  private folderBuild: Generator<void, void> | null = null;
+  private readonly model: ModelGate;
 
   constructor(
     private readonly emit: (status: WorkerStatus) => void,
-    private readonly loadTagger: () => Promise<Tagger>,
+    loadTagger: () => Promise<Tagger>,
     names = new PrebuiltNames(),
     private readonly tables = new PrebuiltTables(),
   ) {
     this.store = new AnalysisStore(names);
+    this.model = new ModelGate(loadTagger, () => this.pump());
+    this.statusOut = new StatusEmitter(
+      emit,
+      () => this.status(),
+      () => this.loaded(),
+    );
   }
 
   /**
@@ -80,6 +63,20 @@ export class CorpusEngine {
   offerNames(packs: NamesPackRef[], tables: TablesRef | null = null): void {
     this.store.names.offer(packs);
     this.tables.offer(tables);
+  }
+
+  /** The folder's entity table (null until built or shipped). */
+  get table(): FolderTable | null {
+    return this.results.table;
+  }
+
+  get entityById(): ReadonlyMap<string, Entity> {
+    return this.results.entityById;
+  }
+
+  /** Related lists and threads (null until built, or until the build's have arrived). */
+  get related(): RelatedSource | null {
+    return this.results.related;
   }
 
   /** Story threads (null until built or shipped). */
@@ -106,8 +103,7 @@ export class CorpusEngine {
     this.folder.total = total;
     if (fingerprint !== this.fingerprint) {
       this.fingerprint = fingerprint;
-      // Another folder (or an edit under `npm run dev`): the build's tables no longer hold.
-      this.shipped = null;
+      this.results.dropShipped();
       void this.takeShipped(fingerprint);
       if (await this.build.adoptCached(fingerprint)) this.emit(this.status());
     }
@@ -138,31 +134,15 @@ export class CorpusEngine {
    */
   private async takeShipped(fingerprint: string): Promise<void> {
     const shipped = await this.tables.forFolder(fingerprint);
-    if (!shipped || fingerprint !== this.fingerprint || this.table !== null) return;
-    this.shipped = shipped;
-    this.namesInSearch = false;
-    this.folderBuild = null; // a build of its own under way (the pack came late) is not needed
-    this.tableReady(shipped.table);
-    this.related = shipped;
+    if (!shipped || fingerprint !== this.fingerprint || !this.results.adopt(shipped)) return;
+    this.store.dropMentionIndex();
     this.afterChange(true);
     this.pump();
   }
 
   /** The model has arrived: background analysis can start. */
   setTagger(tagger: Tagger): void {
-    if (this.tagger === tagger) return;
-    this.tagger = tagger;
-    this.pump();
-  }
-
-  /** Asks for the model once there is something to analyse (a failure lets a later pump retry). */
-  private askForTagger(): void {
-    if (this.tagger || this.taggerAsked) return;
-    this.taggerAsked = true;
-    this.loadTagger().then(
-      (t) => this.setTagger(t),
-      () => (this.taggerAsked = false),
-    );
+    this.model.set(tagger);
   }
 
   /**
@@ -180,8 +160,8 @@ export class CorpusEngine {
   analyzeNow(story: Story): StoryEntities {
     const known = this.store.get(story.id);
     if (known) return known;
-    if (!this.tagger) throw new Error('The entity model is not loaded yet');
-    const a = analyzeStory(story, this.tagger);
+    if (!this.model.tagger) throw new Error('The entity model is not loaded yet');
+    const a = analyzeStory(story, this.model.tagger);
     this.store.record(a);
     return a;
   }
@@ -211,13 +191,13 @@ export class CorpusEngine {
       totalFiles: this.folder.total,
       stories: this.stories.size,
       analysed: this.store.size,
-      epoch: this.epoch,
+      epoch: this.results.epoch,
       searchReady: (this.loaded() && this.build.waiting === 0) || this.build.fromCache,
       searchFromCache: this.build.fromCache,
       cacheChecked: this.build.cacheChecked,
       entitiesReady: this.table !== null,
       relatedReady: this.related !== null,
-      builtTables: this.shipped !== null,
+      builtTables: this.results.fromBuild,
       analysisMs: this.analysisMs,
       cachedFiles: this.store.cachedFiles,
       builtFiles: this.store.builtFiles,
@@ -226,12 +206,7 @@ export class CorpusEngine {
 
   private invalidateDerived(): void {
     // The build's tables are of the whole folder: files arriving change nothing in them.
-    if (this.shipped) return;
-    this.store.ensureMentionIndex();
-    this.table = null;
-    this.entityById = new Map();
-    this.related = null;
-    this.folderBuild = null;
+    if (this.results.invalidate()) this.store.ensureMentionIndex();
   }
 
   /**
@@ -249,27 +224,19 @@ export class CorpusEngine {
       this.build.step(until, this.loaded());
       // The model is decoded (~0.2 s) once the folder is indexed: searches come first.
       const indexed = this.loaded() && !this.build.busy;
-      if (this.queue.length && !this.tagger && indexed) this.askForTagger();
-      while (this.tagger && this.queue.length && performance.now() < until) {
+      if (this.queue.length && indexed) this.model.ask();
+      while (this.model.tagger && this.queue.length && performance.now() < until) {
         const story = this.queue.shift()!;
         if (this.stories.get(story.id) === story) this.analyzeNow(story);
       }
-      if (!this.folderBuild && this.loaded() && this.idle()) {
-        if (this.table === null) this.folderBuild = folderBuildSteps(this);
-        else if (this.shipped && !this.namesInSearch) {
-          this.namesInSearch = true;
-          this.folderBuild = this.finishShipped(this.shipped);
-        }
-      }
-      while (this.folderBuild && performance.now() < until) {
-        if (this.folderBuild.next().done) this.folderBuild = null;
-      }
+      if (this.loaded() && this.idle()) this.results.start(this);
+      this.results.step(until);
       this.store.flushWrites();
       // Without the model, analysis waits: setTagger pumps again when it arrives.
       const more =
         this.build.busy ||
-        (this.tagger !== null && this.queue.length > 0) ||
-        this.folderBuild !== null;
+        (this.model.tagger !== null && this.queue.length > 0) ||
+        this.results.busy;
       if (more) setTimeout(step, 0);
       else {
         this.pumping = false;
@@ -291,8 +258,7 @@ export class CorpusEngine {
    * title, which the build's tables do not carry.
    */
   whenLoaded(): Promise<void> {
-    if (this.loaded()) return Promise.resolve();
-    return new Promise((resolve) => this.loadWaiters.push(resolve));
+    return this.statusOut.whenLoaded();
   }
 
   /** The folder's stories by id, and their ids in reading order. */
@@ -316,10 +282,8 @@ export class CorpusEngine {
 
   /** The folder-wide entity table is built (see `folderBuildSteps`): names can be searched. */
   tableReady(table: FolderTable): void {
-    this.table = table;
+    this.results.setTable(table);
     this.store.dropMentionIndex();
-    this.epoch++;
-    this.entityById = new Map(table.entities.map((e) => [e.id, e]));
     this.afterChange(true);
   }
 
@@ -328,18 +292,17 @@ export class CorpusEngine {
    * background work. All three arrive together, so a related list is never shown ungated.
    */
   relatedReady(source: RelatedSource): void {
-    this.related = source;
+    this.results.related = source;
     this.afterChange(true);
   }
 
   /**
-   * With the build's tables, the end of a load: search gets the names, and the epoch moves so
+   * With the build's tables, the end of a load: search has the names, and the epoch moves so
    * that what was answered from part of the folder (an entity page's sentences, a thread's
    * titles, the names group) is asked again.
    */
-  private *finishShipped(shipped: ShippedTables): Generator<void, void> {
-    yield* shippedFinishSteps(this, shipped);
-    this.epoch++;
+  searchNamed(): void {
+    this.results.epoch++;
     this.afterChange(true);
   }
 
@@ -356,16 +319,7 @@ export class CorpusEngine {
     return this.fingerprint;
   }
 
-  /** Tells the main thread the status: at once at a milestone or when `force`d, else throttled. */
   private afterChange(force = false): void {
-    if (this.loadWaiters.length && this.loaded()) for (const w of this.loadWaiters.splice(0)) w();
-    const status = this.status();
-    const milestones = `${status.searchReady}${status.entitiesReady}${status.relatedReady}${status.files}`;
-    const now = performance.now();
-    if (milestones !== this.lastMilestones || now - this.lastEmit >= STATUS_MS || force) {
-      this.lastMilestones = milestones;
-      this.lastEmit = now;
-      this.emit(status);
-    }
+    this.statusOut.changed(force);
   }
 }

@@ -44,6 +44,87 @@ export interface FolderBuildHost {
   relatedReady(source: RelatedSource): void;
   /** An entity's display name (the table's). */
   nameOf(entityId: string): string;
+  /** Search has the build's names: what was answered from part of the folder is asked again. */
+  searchNamed(): void;
+}
+
+/**
+ * The engine's folder-wide results: the entity table and the related lists and threads, built
+ * here a slice at a time (`folderBuildSteps`) or taken from the build (`ShippedTables`).
+ */
+export class FolderResults {
+  table: FolderTable | null = null;
+  entityById = new Map<string, Entity>();
+  related: RelatedSource | null = null;
+  /** Bumped at each rebuild (see WorkerStatus.epoch). */
+  epoch = 0;
+  /**
+   * The build's tables for the current folder, once taken: they hold while files arrive (the
+   * same fingerprint is the same folder); search gets their names once the folder is indexed.
+   */
+  private shipped: ShippedTables | null = null;
+  private namesInSearch = false;
+  /** The build under way, one step at a time. */
+  private build: Generator<void, void> | null = null;
+
+  get fromBuild(): boolean {
+    return this.shipped !== null;
+  }
+
+  get busy(): boolean {
+    return this.build !== null;
+  }
+
+  setTable(table: FolderTable): void {
+    this.table = table;
+    this.epoch++;
+    this.entityById = new Map(table.entities.map((e) => [e.id, e]));
+  }
+
+  /** Files arrived or changed: what was built here is out of date (true); the build's hold. */
+  invalidate(): boolean {
+    if (this.shipped) return false;
+    this.table = null;
+    this.entityById = new Map();
+    this.related = null;
+    this.build = null;
+    return true;
+  }
+
+  /** Another folder (or an edit under `npm run dev`): the build's tables no longer hold. */
+  dropShipped(): void {
+    this.shipped = null;
+  }
+
+  /**
+   * Takes the build's tables, unless a table was built here already (then false). A build of
+   * its own under way (the pack came late) is dropped.
+   */
+  adopt(shipped: ShippedTables): boolean {
+    if (this.table !== null) return false;
+    this.shipped = shipped;
+    this.namesInSearch = false;
+    this.build = null;
+    this.setTable(shipped.table);
+    this.related = shipped;
+    return true;
+  }
+
+  /** The folder is read and analysed: starts what is left (the builds, or search's names). */
+  start(host: FolderBuildHost): void {
+    if (this.build) return;
+    if (this.table === null) this.build = folderBuildSteps(host);
+    else if (this.shipped && !this.namesInSearch) {
+      this.namesInSearch = true;
+      this.build = shippedFinishSteps(host, this.shipped);
+    }
+  }
+
+  step(until: number): void {
+    while (this.build && performance.now() < until) {
+      if (this.build.next().done) this.build = null;
+    }
+  }
 }
 
 /**
@@ -80,6 +161,7 @@ export function* shippedFinishSteps(
   attachEntities(host.search, shipped.table.entities);
   yield;
   if (!host.searchIsCached) void writeSearchIndex(host.folderFingerprint, host.search);
+  host.searchNamed();
 }
 
 /** Related answers from the related index built here. */

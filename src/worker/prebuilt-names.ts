@@ -67,8 +67,8 @@ function storyIndex(story: Story): number {
 }
 
 /** A gzip JSON file of the build (names or tables pack), parsed. */
-export async function downloadGzipJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
+export async function downloadGzipJson<T>(url: string, priority?: RequestPriority): Promise<T> {
+  const res = await fetch(url, priority ? { priority } : {});
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   let bytes = new Uint8Array(await res.arrayBuffer());
   // Hosts that send Content-Encoding: gzip hand the bytes over inflated already.

@@ -19,8 +19,10 @@ export class PrebuiltTables {
   private url: string | null = null;
 
   constructor(
+    // Low: behind the names packs, which the opened story's names wait for (a deep link's names
+    // came ~200 ms later, on a loaded machine, when the tables were fetched and parsed first).
     private readonly download: (url: string) => Promise<TablesPack> = (url) =>
-      downloadGzipJson<TablesPack>(url),
+      downloadGzipJson<TablesPack>(url, 'low'),
   ) {}
 
   offer(ref: TablesRef | null): void {
