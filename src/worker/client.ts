@@ -27,6 +27,7 @@ const INITIAL: WorkerStatus = {
   cachedFiles: 0,
   builtFiles: 0,
   builtTables: false,
+  namesComplete: false,
 };
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };

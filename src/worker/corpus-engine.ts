@@ -198,6 +198,7 @@ export class CorpusEngine {
       entitiesReady: this.table !== null,
       relatedReady: this.related !== null,
       builtTables: this.results.fromBuild,
+      namesComplete: this.results.complete,
       analysisMs: this.analysisMs,
       cachedFiles: this.store.cachedFiles,
       builtFiles: this.store.builtFiles,

@@ -63,12 +63,18 @@ export class FolderResults {
    * same fingerprint is the same folder); search gets their names once the folder is indexed.
    */
   private shipped: ShippedTables | null = null;
-  private namesInSearch = false;
+  /** With the build's tables: whether search has been given their names (once the folder is in). */
+  private searchNames: 'no' | 'started' | 'done' = 'no';
   /** The build under way, one step at a time. */
   private build: Generator<void, void> | null = null;
 
   get fromBuild(): boolean {
     return this.shipped !== null;
+  }
+
+  /** The table, with every story read and analysed (see WorkerStatus.namesComplete). */
+  get complete(): boolean {
+    return this.table !== null && (!this.shipped || this.searchNames === 'done');
   }
 
   get busy(): boolean {
@@ -103,7 +109,7 @@ export class FolderResults {
   adopt(shipped: ShippedTables): boolean {
     if (this.table !== null) return false;
     this.shipped = shipped;
-    this.namesInSearch = false;
+    this.searchNames = 'no';
     this.build = null;
     this.setTable(shipped.table);
     this.related = shipped;
@@ -114,10 +120,16 @@ export class FolderResults {
   start(host: FolderBuildHost): void {
     if (this.build) return;
     if (this.table === null) this.build = folderBuildSteps(host);
-    else if (this.shipped && !this.namesInSearch) {
-      this.namesInSearch = true;
-      this.build = shippedFinishSteps(host, this.shipped);
+    else if (this.shipped && this.searchNames === 'no') {
+      this.searchNames = 'started';
+      this.build = this.finish(host, this.shipped);
     }
+  }
+
+  private *finish(host: FolderBuildHost, shipped: ShippedTables): Generator<void, void> {
+    yield* shippedFinishSteps(host, shipped);
+    this.searchNames = 'done';
+    host.searchNamed();
   }
 
   step(until: number): void {
@@ -161,7 +173,6 @@ export function* shippedFinishSteps(
   attachEntities(host.search, shipped.table.entities);
   yield;
   if (!host.searchIsCached) void writeSearchIndex(host.folderFingerprint, host.search);
-  host.searchNamed();
 }
 
 /** Related answers from the related index built here. */

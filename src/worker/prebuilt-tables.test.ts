@@ -87,7 +87,12 @@ describe('PrebuiltTables: the build’s folder-wide tables in the worker', () =>
     // One file of three has arrived.
     await e.syncFiles(entries.slice(0, 1), entries.length, null, fingerprint);
     await until(() => e.status().relatedReady);
-    expect(e.status()).toMatchObject({ entitiesReady: true, builtTables: true, files: 1 });
+    expect(e.status()).toMatchObject({
+      entitiesReady: true,
+      builtTables: true,
+      files: 1,
+      namesComplete: false,
+    });
 
     // The reference: an engine that read and analysed the whole folder and built its own.
     const own = engine(null);
@@ -111,7 +116,11 @@ describe('PrebuiltTables: the build’s folder-wide tables in the worker', () =>
     const epoch = e.status().epoch;
     await e.syncFiles(entries.slice(1), entries.length, null, fingerprint);
     await until(() => e.status().epoch > epoch);
-    expect(e.status()).toMatchObject({ builtTables: true, relatedReady: true });
+    expect(e.status()).toMatchObject({
+      builtTables: true,
+      relatedReady: true,
+      namesComplete: true,
+    });
     expect(search(e.search, 'kim jong').entities[0]).toMatchObject({ name: 'Kim Jong-un' });
     expect(entityPage(e, someId)).toEqual(entityPage(own, someId));
     expect(threadList(e)).toEqual(threadList(own));

@@ -156,8 +156,15 @@ export interface WorkerStatus {
   searchFromCache: boolean;
   /** True once the worker has finished reading its cached search index (found or not). */
   cacheChecked: boolean;
+  /** The entity table is there: entity rows, the library's filter and its counts. */
   entitiesReady: boolean;
   relatedReady: boolean;
+  /**
+   * The table is there and every story of the folder has been read and analysed: search has the
+   * names group and entity pages all their sentences. The same moment as entitiesReady when the
+   * worker builds the table, later when the build shipped it (it arrives before the files).
+   */
+  namesComplete: boolean;
   /** Milliseconds spent on entity analysis of the whole folder, once done. */
   analysisMs: number | null;
   /** Files whose analyses came from IndexedDB. */

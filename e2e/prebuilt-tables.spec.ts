@@ -1,0 +1,85 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import type { WorkerStatus } from '../src/worker/protocol';
+
+// The build also ships the folder-wide tables (`seeds-packs/tables-<hash>.gz`): the entity
+// table, every story's related list with its reasons, and the threads. A cold visit answers
+// from them; tables made for another folder are left aside and the worker builds its own.
+
+const PUTIN = '/story/000_359807c817cdce2f';
+/** A brief related to another by shared names (Taiwan, China, US) and words. */
+const BRIEF = '/story/000_359807c817cdce2f~2';
+const TABLES = /\/seeds-packs\/tables-[^/]*\.gz$/u;
+
+// page.route cannot see requests a service worker answers: keep the PWA out of these.
+test.use({ serviceWorkers: 'block' });
+
+/** The worker's status, through the `?bench` hook (src/app/bench-hooks.ts). */
+const status = (page: Page) =>
+  page.evaluate(() =>
+    (window as { __dispatchBench?: { status: () => WorkerStatus } }).__dispatchBench!.status(),
+  );
+
+/** Everything the tables feed, whoever made them. */
+async function journey(page: Page) {
+  await page.goto(`${BRIEF}?bench`);
+  const related = page.getByRole('complementary', { name: 'Related stories' });
+  await expect(related.getByRole('listitem').first()).toContainText('Why: Taiwan · China · US');
+
+  await page.goto(`${PUTIN}?bench`);
+  const thread = page.getByRole('region', { name: 'In this thread' });
+  await expect(thread.getByRole('listitem')).toHaveCount(2);
+  await expect(thread.getByRole('link', { name: /ready to greet/u })).toBeVisible();
+  await expect(related.getByText('No closely related stories.')).toBeVisible();
+
+  await page.goto('/?entity=person/vladimir-putin&bench');
+  await expect(page.getByRole('list', { name: 'Stories' }).getByRole('link')).toHaveCount(3);
+
+  await page.goto('/entity/person/vladimir-putin?bench');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Vladimir Putin');
+  await expect.poll(async () => (await status(page)).namesComplete).toBe(true);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('putin');
+  const names = page
+    .getByRole('listbox', { name: 'Search results' })
+    .getByRole('group', { name: 'People, places and organizations' });
+  await expect(names.getByRole('option', { name: /Vladimir Putin/u })).toBeVisible();
+}
+
+test('a cold visit answers entities, related stories and threads from the build’s tables', async ({
+  page,
+}) => {
+  let asked = 0;
+  page.on('request', (r) => {
+    if (TABLES.test(new URL(r.url()).pathname)) asked++;
+  });
+  await journey(page);
+  expect(await status(page)).toMatchObject({ builtTables: true, relatedReady: true });
+  expect(asked).toBeGreaterThan(0);
+});
+
+test('tables made for another folder are left aside: the worker builds its own', async ({
+  page,
+}) => {
+  await page.route(TABLES, async (route) => {
+    const res = await route.fetch();
+    let body = await res.body();
+    // The host may have sent it inflated already (Content-Encoding: gzip).
+    if (body[0] === 0x1f && body[1] === 0x8b) body = gunzipSync(body);
+    const pack = JSON.parse(body.toString()) as { fingerprint: string };
+    pack.fingerprint = 'another-folder';
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/gzip',
+      body: gzipSync(JSON.stringify(pack)),
+    });
+  });
+  await journey(page);
+  expect(await status(page)).toMatchObject({ builtTables: false, relatedReady: true });
+});
+
+test('without the tables (a failed download) the worker builds its own', async ({ page }) => {
+  await page.route(TABLES, (route) => route.abort());
+  await journey(page);
+  expect(await status(page)).toMatchObject({ builtTables: false, relatedReady: true });
+});
