@@ -83,3 +83,32 @@ test('without the tables (a failed download) the worker builds its own', async (
   await journey(page);
   expect(await status(page)).toMatchObject({ builtTables: false, relatedReady: true });
 });
+
+test('with the build’s tables, the library’s counts are final before the folder is read', async ({
+  page,
+}) => {
+  // Files one by one (no packs) and the last one held back, as in library-counts.spec.ts.
+  await page.route('**/seeds-manifest.json', async (route) => {
+    const manifest = await (await route.fetch()).json();
+    delete manifest.packs;
+    await route.fulfill({ json: manifest });
+  });
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/seeds/003_94fd4063dbc03a91.txt', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/?bench');
+  const final = page.getByRole('group', { name: 'Most named', exact: true });
+  const kim = final.getByRole('button', { name: /^Kim Jong-un \d+ stories, person: add filter$/u });
+  await expect(kim).toBeVisible();
+  const before = await kim.getAttribute('aria-label');
+  const early = await status(page);
+  expect(early).toMatchObject({ builtTables: true, namesComplete: false });
+  expect(early.files).toBeLessThan(3);
+
+  release();
+  await expect.poll(async () => (await status(page)).namesComplete).toBe(true);
+  await expect(kim).toHaveAttribute('aria-label', before!);
+});
