@@ -44,6 +44,8 @@ export function seedsPlugin(options: {
    * them it also builds the folder-wide tables (entity table, related lists, threads).
    */
   names?: boolean;
+  /** The folder-wide tables from those analyses (default true; needs `names`). */
+  tables?: boolean;
   cacheDir?: string;
 }): Plugin & { api: SeedsSource } {
   const seedsDir = path.resolve(options.seedsDir);
@@ -101,6 +103,7 @@ export function seedsPlugin(options: {
           return new Map<string, CachedCode>();
         });
       // Without the names there are no tables: the browser builds both.
+      if (options.tables === false) return;
       tables = names.then(async (codes) => {
         const { manifest, sources } = await scan();
         return codes.size ? buildTables(manifest, sources, codes, log) : null;
