@@ -133,10 +133,9 @@ export class CorpusEngine {
    * without waiting for the folder to be read and analysed.
    */
   private async takeShipped(fingerprint: string): Promise<void> {
-    const shipped = await this.tables.forFolder(fingerprint);
-    if (!shipped || fingerprint !== this.fingerprint || !this.results.adopt(shipped)) return;
-    this.store.dropMentionIndex();
-    this.afterChange(true);
+    const pack = await this.tables.forFolder(fingerprint);
+    if (!pack || fingerprint !== this.fingerprint) return;
+    this.results.offer(pack, fingerprint);
     this.pump();
   }
 
@@ -222,6 +221,10 @@ export class CorpusEngine {
     if (this.queue.length && !this.analysisStart) this.analysisStart = performance.now();
     const step = () => {
       const until = performance.now() + SLICE_MS;
+      if (this.results.decodeStep()) {
+        this.store.dropMentionIndex();
+        this.afterChange(true);
+      }
       this.build.step(until, this.loaded());
       // The model is decoded (~0.2 s) once the folder is indexed: searches come first.
       const indexed = this.loaded() && !this.build.busy;

@@ -5,7 +5,11 @@ import {
   type FolderTables,
 } from '../corpus/tables/folder-tables';
 import { storyRelated, type StoryRelated } from '../corpus/tables/story-related';
-import type { ShippedTables } from '../corpus/tables/tables-codec';
+import {
+  decodeTablesSteps,
+  type ShippedTables,
+  type TablesPack,
+} from '../corpus/tables/tables-codec';
 import type { Threads } from '../corpus/threads/build-threads';
 import { setEntities } from '../corpus/search/entities';
 import { warmSearch } from '../corpus/search/search';
@@ -67,6 +71,8 @@ export class FolderResults {
   private searchNames: 'no' | 'started' | 'done' = 'no';
   /** The build under way, one step at a time. */
   private build: Generator<void, void> | null = null;
+  /** The build's tables being decoded, one step per slice (they come before other work). */
+  private decoding: Generator<void, ShippedTables | undefined> | null = null;
 
   get fromBuild(): boolean {
     return this.shipped !== null;
@@ -78,7 +84,7 @@ export class FolderResults {
   }
 
   get busy(): boolean {
-    return this.build !== null;
+    return this.build !== null || this.decoding !== null;
   }
 
   setTable(table: FolderTable): void {
@@ -100,13 +106,27 @@ export class FolderResults {
   /** Another folder (or an edit under `npm run dev`): the build's tables no longer hold. */
   dropShipped(): void {
     this.shipped = null;
+    this.decoding = null;
+  }
+
+  /** The build's pack for the current folder: decoded a step at a time by `decodeStep`. */
+  offer(pack: TablesPack, fingerprint: string): void {
+    if (this.table === null) this.decoding = decodeTablesSteps(pack, fingerprint);
+  }
+
+  /** One step of decoding; true when it ends with the build's tables taken. */
+  decodeStep(): boolean {
+    const r = this.decoding?.next();
+    if (!r?.done) return false;
+    this.decoding = null;
+    return r.value !== undefined && this.adopt(r.value);
   }
 
   /**
    * Takes the build's tables, unless a table was built here already (then false). A build of
    * its own under way (the pack came late) is dropped.
    */
-  adopt(shipped: ShippedTables): boolean {
+  private adopt(shipped: ShippedTables): boolean {
     if (this.table !== null) return false;
     this.shipped = shipped;
     this.searchNames = 'no';
@@ -118,7 +138,8 @@ export class FolderResults {
 
   /** The folder is read and analysed: starts what is left (the builds, or search's names). */
   start(host: FolderBuildHost): void {
-    if (this.build) return;
+    // The build's tables being decoded: a build of our own only if they turn out not to fit.
+    if (this.build || this.decoding) return;
     if (this.table === null) this.build = folderBuildSteps(host);
     else if (this.shipped && this.searchNames === 'no') {
       this.searchNames = 'started';

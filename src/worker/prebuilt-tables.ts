@@ -1,4 +1,4 @@
-import { decodeTables, type ShippedTables, type TablesPack } from '../corpus/tables/tables-codec';
+import type { TablesPack } from '../corpus/tables/tables-codec';
 import { downloadGzipJson } from './prebuilt-names';
 
 /** Where the build's folder-wide tables are (the manifest's `tables`). */
@@ -31,9 +31,12 @@ export class PrebuiltTables {
     this.pack = ref ? this.download(ref.url).catch(() => null) : Promise.resolve(null);
   }
 
-  /** The tables if the build made them for this folder (fingerprint) and this app's versions. */
-  async forFolder(fingerprint: string): Promise<ShippedTables | undefined> {
+  /**
+   * The pack if the build made it for this folder (fingerprint); whether it decodes, for this
+   * app's versions, is `decodeTablesSteps`'s to say.
+   */
+  async forFolder(fingerprint: string): Promise<TablesPack | undefined> {
     const pack = await this.pack;
-    return pack ? decodeTables(pack, fingerprint) : undefined;
+    return pack?.fingerprint === fingerprint ? pack : undefined;
   }
 }

@@ -146,6 +146,24 @@ export interface ShippedTables {
  * by other rules, model or parser, in another format, or does not hold together.
  */
 export function decodeTables(pack: TablesPack, fingerprint: string): ShippedTables | undefined {
+  const steps = decodeTablesSteps(pack, fingerprint);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Entities decoded between two yields of `decodeTablesSteps`: a few ms. */
+const STEP_ENTITIES = 1000;
+
+/**
+ * `decodeTables` in steps, so the worker answers requests in between (BBC's 13,000 entities
+ * were one block of ~60–100 ms in a cold worker: a deep link's names waited for it).
+ */
+export function* decodeTablesSteps(
+  pack: TablesPack,
+  fingerprint: string,
+): Generator<void, ShippedTables | undefined> {
   if (
     !pack ||
     pack.format !== TABLES_FORMAT ||
@@ -160,12 +178,14 @@ export function decodeTables(pack: TablesPack, fingerprint: string): ShippedTabl
       if (typeof id !== 'string') throw new Error('story index');
       return id;
     };
-    const entities: Entity[] = pack.entities.map(([packedId, name, aliases, packed]) => {
+    const entities: Entity[] = [];
+    for (const [packedId, name, aliases, packed] of pack.entities) {
       const id = typeof packedId === 'number' ? entityId(TYPES[packedId]!, name) : packedId;
       const list = unpackStories(packed, story);
       const mentionCount = list.reduce((n, r) => n + r.count, 0);
-      return { id, name, type: typeOfId(id), aliases, stories: list, mentionCount };
-    });
+      entities.push({ id, name, type: typeOfId(id), aliases, stories: list, mentionCount });
+      if (entities.length % STEP_ENTITIES === 0) yield;
+    }
     const entity = (i: number): string => {
       const x = entities[i];
       if (!x) throw new Error('entity index');
