@@ -62,7 +62,7 @@ export class CorpusEngine {
    */
   offerNames(packs: NamesPackRef[], tables: TablesRef | null = null): void {
     this.store.names.offer(packs);
-    this.tables.offer(tables);
+    this.tables.offer(tables, this.store.names.settled());
   }
 
   /** The folder's entity table (null until built or shipped). */
@@ -221,7 +221,8 @@ export class CorpusEngine {
     if (this.queue.length && !this.analysisStart) this.analysisStart = performance.now();
     const step = () => {
       const until = performance.now() + SLICE_MS;
-      if (this.results.decodeStep()) {
+      // The build's tables first: they answer for most of what is left to do.
+      if (this.results.decode(until)) {
         this.store.dropMentionIndex();
         this.afterChange(true);
       }

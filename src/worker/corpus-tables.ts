@@ -71,7 +71,7 @@ export class FolderResults {
   private searchNames: 'no' | 'started' | 'done' = 'no';
   /** The build under way, one step at a time. */
   private build: Generator<void, void> | null = null;
-  /** The build's tables being decoded, one step per slice (they come before other work). */
+  /** The build's tables being decoded, first in each slice (they answer for most of the rest). */
   private decoding: Generator<void, ShippedTables | undefined> | null = null;
 
   get fromBuild(): boolean {
@@ -114,12 +114,15 @@ export class FolderResults {
     if (this.table === null) this.decoding = decodeTablesSteps(pack, fingerprint);
   }
 
-  /** One step of decoding; true when it ends with the build's tables taken. */
-  decodeStep(): boolean {
-    const r = this.decoding?.next();
-    if (!r?.done) return false;
-    this.decoding = null;
-    return r.value !== undefined && this.adopt(r.value);
+  /** Decodes until `until` (ms); true when that ends with the build's tables taken. */
+  decode(until: number): boolean {
+    while (this.decoding && performance.now() < until) {
+      const r = this.decoding.next();
+      if (!r.done) continue;
+      this.decoding = null;
+      return r.value !== undefined && this.adopt(r.value);
+    }
+    return false;
   }
 
   /**

@@ -154,7 +154,7 @@ export function decodeTables(pack: TablesPack, fingerprint: string): ShippedTabl
 }
 
 /** Entities decoded between two yields of `decodeTablesSteps`: a few ms. */
-const STEP_ENTITIES = 1000;
+const STEP_ENTITIES = 250;
 
 /**
  * `decodeTables` in steps, so the worker answers requests in between (BBC's 13,000 entities
