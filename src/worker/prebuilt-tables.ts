@@ -42,6 +42,9 @@ export class PrebuiltTables {
    */
   async forFolder(fingerprint: string): Promise<TablesPack | undefined> {
     const pack = await this.pack;
-    return pack?.fingerprint === fingerprint ? pack : undefined;
+    if (pack?.fingerprint !== fingerprint) return undefined;
+    // Handed over once: the engine keeps what it decodes, not the pack (~1 MB of JSON on BBC).
+    this.pack = Promise.resolve(null);
+    return pack;
   }
 }

@@ -198,14 +198,16 @@ export function* decodeTablesSteps(
     const threadOf: Record<string, number> = {};
     threadList.forEach((t, i) => t.storyIds.forEach((id) => (threadOf[id] = i)));
     const position = new Map(stories.map((id, i) => [id, i]));
-    if (pack.related.length !== stories.length || pack.dupGroup.length !== stories.length)
+    // Only these are kept (the closures below): the pack's entity rows can be let go.
+    const { related, dupGroup } = pack;
+    if (related.length !== stories.length || dupGroup.length !== stories.length)
       throw new Error('lengths');
     return {
       table: { entities, remap: pack.remap },
       threads: { threads: threadList, threadOf },
       relatedOf(storyId) {
         const i = position.get(storyId);
-        const r = i === undefined ? null : pack.related[i];
+        const r = i === undefined ? null : related[i];
         if (!r) return null;
         const [hits, duplicates, distinguishing] = r;
         try {
@@ -226,7 +228,7 @@ export function* decodeTablesSteps(
       },
       copyGroup(storyId) {
         const i = position.get(storyId);
-        return i === undefined ? undefined : pack.dupGroup[i];
+        return i === undefined ? undefined : dupGroup[i];
       },
     };
   } catch {
