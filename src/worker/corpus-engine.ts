@@ -38,7 +38,7 @@ export class CorpusEngine {
   private analysisStart = 0;
   private analysisMs: number | null = null;
   private fingerprint = '';
-
+  /** The entity model: analysis waits for it (search does not). */
   private readonly model: ModelGate;
 
   constructor(
