@@ -4,11 +4,12 @@ import { sentenceAround } from '../corpus/sentences';
 import type { Story } from '../corpus/types';
 import type { CorpusEngine } from './corpus-engine';
 import type { FolderTable } from './corpus-tables';
-import type {
-  EntityPageData,
-  EntitySummary,
-  StoryEntitiesResult,
-  StoryFilterResult,
+import {
+  CARD_STORIES,
+  type EntityPageData,
+  type EntitySummary,
+  type StoryEntitiesResult,
+  type StoryFilterResult,
 } from './protocol';
 
 /** Sentences listed per entity page; enough to read, bounded for entities in thousands of stories. */
@@ -23,7 +24,11 @@ export function storyEntities(engine: CorpusEngine, story: Story): StoryEntities
     return { ...m, entityId, type: typeOfId(entityId) };
   });
   const ids = [...new Set(mentions.map((m) => m.entityId))];
-  return { storyId: story.id, mentions, entities: ids.map((id) => summary(engine, id, mentions)) };
+  const entities = ids.map((id) => {
+    const e = summary(engine, id, mentions);
+    return { ...e, stories: e.stories.slice(0, CARD_STORIES) };
+  });
+  return { storyId: story.id, mentions, entities };
 }
 
 /** An entity's row: the corpus table's once built, else what the analyses so far know. */

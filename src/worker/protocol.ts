@@ -55,9 +55,17 @@ export interface EntitySummary {
   stories: { storyId: string; count: number }[];
 }
 
+/**
+ * Stories listed with each entity of an opened story (its card shows the first 8 other than the
+ * story itself). The whole list made a deep link's answer ~5× bigger on BBC once the entity table
+ * was there ("US": 500 stories), and it is cloned on both threads before the names are marked.
+ */
+export const CARD_STORIES = 9;
+
 export interface StoryEntitiesResult {
   storyId: string;
   mentions: Mention[];
+  /** Their `stories` cut to CARD_STORIES (`storyCount` says how many there are). */
   entities: EntitySummary[];
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from '../../lib/router';
 import { paths } from '../../config/paths';
 import { useMediaQuery } from '../../lib/use-media-query';
-import type { EntitySummary } from '../../worker/protocol';
+import { CARD_STORIES, type EntitySummary } from '../../worker/protocol';
 import { TYPE_LABEL } from './entity-style';
 import { TypeSwatch } from './type-swatch';
 
@@ -20,7 +20,8 @@ export interface EntityCardProps {
   onClose: () => void;
 }
 
-const OTHER_STORIES = 8;
+/** The story's entity summaries carry this many (the opened story may be one of them). */
+const OTHER_STORIES = CARD_STORIES - 1;
 /** Below Tailwind's `sm`: no room beside the text, so the card is a sheet at the bottom. */
 const NARROW = '(max-width: 639.98px)';
 /** The sticky header's height (h-14), which a name scrolled into view must clear. */
