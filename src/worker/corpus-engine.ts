@@ -56,13 +56,16 @@ export class CorpusEngine {
     );
   }
 
-  /**
-   * The build's analyses of the folder and its folder-wide tables (from the manifest): their
-   * downloads start now.
-   */
-  offerNames(packs: NamesPackRef[], tables: TablesRef | null = null): void {
+  /** The build's analyses of the folder (from the manifest): their downloads start now. */
+  offerNames(packs: NamesPackRef[]): void {
     this.store.names.offer(packs);
+  }
+
+  /** The build's folder-wide tables: downloaded once the names packs are in. */
+  offerTables(tables: TablesRef): void {
     this.tables.offer(tables, this.store.names.settled());
+    // Offered after the first view, so mostly after the folder's fingerprint is known.
+    if (this.fingerprint) void this.takeShipped(this.fingerprint);
   }
 
   /** The folder's entity table (null until built or shipped). */

@@ -28,7 +28,10 @@ async function handle(req: Request): Promise<unknown> {
       return null;
     case 'names':
       namesOffered = true;
-      engine.offerNames(req.packs, req.tables);
+      engine.offerNames(req.packs);
+      return null;
+    case 'tables':
+      engine.offerTables(req.tables);
       return null;
     case 'story-entities': {
       const story = engine.stories.get(req.story.id) ?? req.story;

@@ -67,8 +67,11 @@ const names: AnalysisPack = JSON.parse(
   ),
 ) as AnalysisPack;
 
-/** An engine given the build's names and, if any, its tables; the model only if `model`. */
-function engine(tables: TablesPack | null, model = false) {
+/**
+ * An engine given the build's names and, if any, its tables (offered at once unless `late`: the
+ * app offers them once its first view is on screen); the model only if `model`.
+ */
+function engine(tables: TablesPack | null, model = false, late = false) {
   const e = new CorpusEngine(
     () => undefined,
     () => (model ? Promise.resolve(tagger) : new Promise(() => undefined)),
@@ -77,15 +80,17 @@ function engine(tables: TablesPack | null, model = false) {
       tables ? Promise.resolve(tables) : Promise.reject(new Error(`HTTP 404 ${url}`)),
     ),
   );
-  e.offerNames([{ url: 'names-0', files: entries.map((x) => x.file.fileId) }], { url: 'tables' });
+  e.offerNames([{ url: 'names-0', files: entries.map((x) => x.file.fileId) }]);
+  if (!late) e.offerTables({ url: 'tables' });
   return e;
 }
 
 describe('PrebuiltTables: the build’s folder-wide tables in the worker', () => {
   it('answer entities, related stories and the filter before the folder is read', async () => {
-    const e = engine(shippedTables(fingerprint));
-    // One file of three has arrived.
+    const e = engine(shippedTables(fingerprint), false, true);
+    // One file of three has arrived, then the tables are offered (after the first view).
     await e.syncFiles(entries.slice(0, 1), entries.length, null, fingerprint);
+    e.offerTables({ url: 'tables' });
     await until(() => e.status().relatedReady);
     expect(e.status()).toMatchObject({
       entitiesReady: true,

@@ -22,7 +22,8 @@ export interface NamesPackRef {
 }
 
 export type Request =
-  | { type: 'names'; packs: NamesPackRef[]; tables: TablesRef | null }
+  | { type: 'names'; packs: NamesPackRef[] }
+  | { type: 'tables'; tables: TablesRef }
   | {
       type: 'sync-files';
       files: FileEntry[];
@@ -128,6 +129,7 @@ export interface ThreadPageData extends ThreadSummary {
 
 export interface ResponseMap {
   names: null;
+  tables: null;
   'sync-files': null;
   'story-entities': StoryEntitiesResult;
   search: SearchResults;
