@@ -137,10 +137,10 @@ export class CorpusWorkerClient {
     this.names = { packs: refs, tables };
     this.tablesSent = false;
     if (refs.length) void this.request({ type: 'names', packs: refs }).catch(() => undefined);
-    // The tables once the first view is on screen: downloaded and parsed beside a deep link's
-    // names pack, they cost its names ~40 ms (BBC, median of 10, load 6) on two cores.
+    // Downloaded and parsed beside a deep link's names pack, the tables cost its names ~40 ms
+    // (BBC, median of 10, load 6) on two cores: there they wait for the story's names.
     if (tables)
-      void firstView().then(() => {
+      void tablesTurn().then(() => {
         if (this.names?.tables !== tables) return;
         this.tablesSent = true;
         void this.request({ type: 'tables', tables }).catch(() => undefined);
@@ -196,15 +196,18 @@ export class CorpusWorkerClient {
   getStatus = (): WorkerStatus => this.status;
 }
 
-/** The first view waited for before the tables are asked for, at most this long (ms). */
-const FIRST_VIEW_MS = 1000;
+/** How long the tables wait for a deep link's names, at most (ms). */
+const DEEP_LINK_NAMES_MS = 1000;
 
-/** The library's first row, or an opened story's names, on screen (or FIRST_VIEW_MS gone by). */
-function firstView(): Promise<void> {
-  return Promise.race([
-    whenMilestone('library-visible', FIRST_VIEW_MS),
-    whenMilestone('story-highlighted', FIRST_VIEW_MS),
-  ]);
+/**
+ * When the tables may be asked for: on a page opened at a story, once its names are marked (or
+ * DEEP_LINK_NAMES_MS gone by); on any other page at once (the library's counts, an entity page,
+ * a thread page want them).
+ */
+function tablesTurn(): Promise<void> {
+  return /\/story\//u.test(location.pathname)
+    ? whenMilestone('story-highlighted', DEEP_LINK_NAMES_MS)
+    : Promise.resolve();
 }
 
 /** The app's one worker, created on first use (not at import, so tests and SSR stay inert). */

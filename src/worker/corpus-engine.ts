@@ -64,7 +64,7 @@ export class CorpusEngine {
   /** The build's folder-wide tables: downloaded once the names packs are in. */
   offerTables(tables: TablesRef): void {
     this.tables.offer(tables, this.store.names.settled());
-    // Offered after the first view, so mostly after the folder's fingerprint is known.
+    // On a deep link they are offered after its names, so after the fingerprint is known.
     if (this.fingerprint) void this.takeShipped(this.fingerprint);
   }
 

@@ -68,8 +68,8 @@ const names: AnalysisPack = JSON.parse(
 ) as AnalysisPack;
 
 /**
- * An engine given the build's names and, if any, its tables (offered at once unless `late`: the
- * app offers them once its first view is on screen); the model only if `model`.
+ * An engine given the build's names and, if any, its tables (offered at once unless `late`: on a
+ * deep link the app offers them once the story's names are marked); the model only if `model`.
  */
 function engine(tables: TablesPack | null, model = false, late = false) {
   const e = new CorpusEngine(
@@ -88,7 +88,7 @@ function engine(tables: TablesPack | null, model = false, late = false) {
 describe('PrebuiltTables: the build’s folder-wide tables in the worker', () => {
   it('answer entities, related stories and the filter before the folder is read', async () => {
     const e = engine(shippedTables(fingerprint), false, true);
-    // One file of three has arrived, then the tables are offered (after the first view).
+    // One file of three has arrived, then the tables are offered (as after a deep link's names).
     await e.syncFiles(entries.slice(0, 1), entries.length, null, fingerprint);
     e.offerTables({ url: 'tables' });
     await until(() => e.status().relatedReady);
