@@ -46,18 +46,6 @@ async function journey(page: Page) {
   await expect(names.getByRole('option', { name: /Vladimir Putin/u })).toBeVisible();
 }
 
-test('a cold visit answers entities, related stories and threads from the build’s tables', async ({
-  page,
-}) => {
-  let asked = 0;
-  page.on('request', (r) => {
-    if (TABLES.test(new URL(r.url()).pathname)) asked++;
-  });
-  await journey(page);
-  expect(await status(page)).toMatchObject({ builtTables: true, relatedReady: true });
-  expect(asked).toBeGreaterThan(0);
-});
-
 test('tables made for another folder are left aside: the worker builds its own', async ({
   page,
 }) => {
@@ -84,10 +72,11 @@ test('without the tables (a failed download) the worker builds its own', async (
   expect(await status(page)).toMatchObject({ builtTables: false, relatedReady: true });
 });
 
-test('with the build’s tables, the library’s counts are final before the folder is read', async ({
+test('before the folder is read, the build’s tables give related stories with reasons and final counts', async ({
   page,
 }) => {
-  // Files one by one (no packs) and the last one held back, as in library-counts.spec.ts.
+  // Files one by one (no packs) and the last one held back, as in library-counts.spec.ts: the
+  // worker cannot build the tables itself, so whatever it shows of them is the build's.
   await page.route('**/seeds-manifest.json', async (route) => {
     const manifest = await (await route.fetch()).json();
     delete manifest.packs;
@@ -99,7 +88,10 @@ test('with the build’s tables, the library’s counts are final before the fol
     await held;
     await route.continue();
   });
-  await page.goto('/?bench');
+  await page.goto(`${BRIEF}?bench`);
+  const related = page.getByRole('complementary', { name: 'Related stories' });
+  await expect(related.getByRole('listitem').first()).toContainText('Why: Taiwan · China · US');
+  await page.getByRole('link', { name: 'Dispatch' }).click();
   const final = page.getByRole('group', { name: 'Most named', exact: true });
   const kim = final.getByRole('button', { name: /^Kim Jong-un \d+ stories, person: add filter$/u });
   await expect(kim).toBeVisible();
@@ -108,7 +100,10 @@ test('with the build’s tables, the library’s counts are final before the fol
   expect(early).toMatchObject({ builtTables: true, namesComplete: false });
   expect(early.files).toBeLessThan(3);
 
+  // The rest of the folder: nothing changes in the counts, and the rest of the journey works.
   release();
   await expect.poll(async () => (await status(page)).namesComplete).toBe(true);
   await expect(kim).toHaveAttribute('aria-label', before!);
+  expect(await status(page)).toMatchObject({ builtTables: true });
+  await journey(page);
 });
