@@ -137,8 +137,6 @@ export class CorpusWorkerClient {
     this.names = { packs: refs, tables };
     this.tablesSent = false;
     if (refs.length) void this.request({ type: 'names', packs: refs }).catch(() => undefined);
-    // Downloaded and parsed beside a deep link's names pack, the tables cost its names ~40 ms
-    // (BBC, median of 10, load 6) on two cores: there they wait for the story's names.
     if (tables)
       void tablesTurn().then(() => {
         if (this.names?.tables !== tables) return;
@@ -196,18 +194,21 @@ export class CorpusWorkerClient {
   getStatus = (): WorkerStatus => this.status;
 }
 
-/** How long the tables wait for a deep link's names, at most (ms). */
-const DEEP_LINK_NAMES_MS = 1000;
+/** How long the tables wait for the first view, at most (ms). */
+const FIRST_VIEW_MS = 1000;
 
 /**
- * When the tables may be asked for: on a page opened at a story, once its names are marked (or
- * DEEP_LINK_NAMES_MS gone by); on any other page at once (the library's counts, an entity page,
- * a thread page want them).
+ * When the tables may be asked for: on a page opened at a story once its names are marked, on
+ * the library once its first row is (or FIRST_VIEW_MS gone by); on any other page at once (an
+ * entity or thread page wants them first). Downloaded and parsed while the first view was made,
+ * they cost a deep link's names ~40 ms (BBC, median of 10, load 6) and made the library's first
+ * render a long task (54–89 ms in 4 of 4 runs against 1 of 4, load 4) on two cores.
  */
 function tablesTurn(): Promise<void> {
-  return /\/story\//u.test(location.pathname)
-    ? whenMilestone('story-highlighted', DEEP_LINK_NAMES_MS)
-    : Promise.resolve();
+  const path = location.pathname.slice(import.meta.env.BASE_URL.length - 1);
+  if (path.startsWith('/story/')) return whenMilestone('story-highlighted', FIRST_VIEW_MS);
+  if (path === '/') return whenMilestone('library-visible', FIRST_VIEW_MS);
+  return Promise.resolve();
 }
 
 /** The app's one worker, created on first use (not at import, so tests and SSR stay inert). */
