@@ -18,6 +18,9 @@ const seeds = seedsPlugin({
   followLinks: process.env.SEEDS_FOLLOW_LINKS === '1',
   // SEEDS_NAMES=0: a build whose browser analyses names itself (as `npm run dev` does).
   names: process.env.SEEDS_NAMES !== '0',
+  // SEEDS_TABLES=0: names from the build, but the entity table, related lists and threads made
+  // in the browser.
+  tables: process.env.SEEDS_TABLES !== '0',
   cacheDir: process.env.DISPATCH_CACHE_DIR,
 });
 

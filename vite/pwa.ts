@@ -48,9 +48,10 @@ export function pwaPlugin() {
           },
         },
         {
-          // The build's entity analyses (`seeds-packs/names-<n>-<hash>.gz`): named by their
-          // content, so never stale; offline, names then come without re-analysing the folder.
-          urlPattern: ({ url }) => /\/seeds-packs\/names-[^/]+\.gz$/u.test(url.pathname),
+          // The build's entity analyses (`seeds-packs/names-<n>-<hash>.gz`) and folder-wide
+          // tables (`tables-<hash>.gz`): named by their content, so never stale; offline, names,
+          // related stories and threads then come without re-analysing the folder.
+          urlPattern: ({ url }) => /\/seeds-packs\/(?:names|tables)-[^/]+\.gz$/u.test(url.pathname),
           handler: 'CacheFirst',
           options: { cacheName: 'dispatch-names', expiration: { maxEntries: 500 } },
         },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import type { CachedCode } from './analysis-cache.ts';
 import { analyseSeeds } from './analyse-seeds.ts';
+import { buildTables, type BuiltTables } from './build-tables.ts';
 import { LINK_OUTSIDE } from './folder-entry.ts';
 import { packNames } from './pack-names.ts';
 import { packSeeds } from './pack-seeds.ts';
@@ -39,15 +40,20 @@ export function seedsPlugin(options: {
   /**
    * The build analyses every story's names (people, places, organizations) and ships them beside
    * the packs, so the browser does not (default true; `SEEDS_NAMES=0` turns it off). Analyses
-   * are cached per content hash in `cacheDir` (default node_modules/.cache/dispatch/names).
+   * are cached per content hash in `cacheDir` (default node_modules/.cache/dispatch/names). From
+   * them it also builds the folder-wide tables (entity table, related lists, threads).
    */
   names?: boolean;
+  /** The folder-wide tables from those analyses (default true; needs `names`). */
+  tables?: boolean;
   cacheDir?: string;
 }): Plugin & { api: SeedsSource } {
   const seedsDir = path.resolve(options.seedsDir);
   const followLinks = options.followLinks ?? false;
   /** The build's entity analyses by content hash, started at buildStart (beside the bundling). */
   let names: Promise<Map<string, CachedCode>> | null = null;
+  /** The folder-wide tables made from those analyses, started as soon as they are in. */
+  let tables: Promise<BuiltTables | null> | null = null;
   let config: ResolvedConfig;
   let cached: Promise<SeedsScan> | null = null;
   /** The app's `public/`, which the build copies here rather than by Vite (see `config`). */
@@ -78,21 +84,30 @@ export function seedsPlugin(options: {
       if (config.command !== 'build' || options.names === false) return;
       const cacheDir =
         options.cacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/names');
+      const log = {
+        info: (m: string) => config.logger.info(m),
+        warn: (m: string) => config.logger.warn(m),
+      };
       names = scan()
         .then((s) =>
           analyseSeeds(s.manifest, s.sources, {
             cacheDir,
             // Both cores of a small machine; more threads than that mostly add memory.
             threads: Math.min(4, os.availableParallelism()),
-            info: (m) => config.logger.info(m),
-            warn: (m) => config.logger.warn(m),
+            ...log,
           }),
         )
         .catch((err: unknown) => {
           // The reader works without them: the browser analyses every story, as in dev.
-          config.logger.warn(`[names] not analysed at build time: ${(err as Error).message}`);
-          return new Map();
+          log.warn(`[names] not analysed at build time: ${(err as Error).message}`);
+          return new Map<string, CachedCode>();
         });
+      // Without the names there are no tables: the browser builds both.
+      if (options.tables === false) return;
+      tables = names.then(async (codes) => {
+        const { manifest, sources } = await scan();
+        return codes.size ? buildTables(manifest, sources, codes, log) : null;
+      });
     },
     async configureServer(server: ViteDevServer) {
       serveSeeds(server, {
@@ -114,7 +129,13 @@ export function seedsPlugin(options: {
         for (const n of packNames(packs, manifest, await names))
           this.emitFile({ type: 'asset', fileName: n.url, source: n.data });
       }
-      const built = { ...manifest, packs: packs.map((p) => p.info) };
+      const t = await tables;
+      if (t) this.emitFile({ type: 'asset', fileName: t.url, source: t.data });
+      const built = {
+        ...manifest,
+        packs: packs.map((p) => p.info),
+        ...(t ? { tables: { url: t.url, size: t.data.length } } : {}),
+      };
       this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(built) });
       if (publicDir && existsSync(publicDir)) {
         const skip = [seedsDir, path.join(publicDir, SEEDS_URL_DIR)];

@@ -15,7 +15,7 @@ export function AnalysisStatus() {
       corpusWorker.crashNotice = null;
     }
   }, [s]);
-  if (s.totalFiles === 0 || s.entitiesReady) return null;
+  if (s.totalFiles === 0 || s.namesComplete) return null;
   const loading = s.files < s.totalFiles;
   const label = loading
     ? `Indexing ${s.files.toLocaleString()} of ${s.totalFiles.toLocaleString()} files`

@@ -16,7 +16,7 @@ export function useWorkerSync(corpus: CorpusView): void {
   // Before the files (effects run in order): the worker then takes their analyses from the
   // build's names packs instead of analysing them.
   useEffect(() => {
-    if (manifest?.packs) corpusWorker.offerNames(manifest.packs);
+    if (manifest) corpusWorker.offerNames(manifest);
   }, [manifest]);
   useEffect(() => {
     if (!manifest) return;

@@ -28,6 +28,12 @@ export interface Manifest {
    * is a handful of requests instead of one per file. Absent in dev (files change live there).
    */
   packs?: ManifestPack[];
+  /**
+   * Build only: the folder-wide tables (entity table, related lists, threads) made by the build
+   * from its analyses (gzip JSON, a `TablesPack` of src/corpus/tables/tables-codec.ts). Absent
+   * when the build could not make them: the browser's worker does.
+   */
+  tables?: { url: string; size: number };
 }
 
 export interface ManifestPack {

@@ -2,66 +2,89 @@ import { fileIdOf } from '../corpus/library';
 import type { Tagger } from '../corpus/entities/model/tagger';
 import { analyzeStory } from '../corpus/entities/recognize';
 import type { Entity, StoryEntities } from '../corpus/entities/types';
-import type { RelatedIndex } from '../corpus/related/related-index';
 import type { Threads } from '../corpus/threads/build-threads';
-import type { ThreadVectors } from '../corpus/threads/thread-similarity';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
 import { AnalysisStore } from './analysis-store';
 import { FolderStore } from './folder-store';
 import { PrebuiltNames } from './prebuilt-names';
+import { PrebuiltTables, type TablesRef } from './prebuilt-tables';
 import { SearchBuild } from './search-build';
 import type { FileEntry, NamesPackRef, WorkerStatus } from './protocol';
-import { folderBuildSteps, type FolderTable } from './corpus-tables';
+import { FolderResults, type FolderTable, type RelatedSource } from './corpus-tables';
+import { summary } from './engine-queries';
+import { ModelGate } from './model-gate';
+import { StatusEmitter } from './status-emitter';
 
 /** Background work runs in slices this long (ms), so requests are answered in between. */
 const SLICE_MS = 12;
-/** Status messages to the main thread at most this often (ms), unless a milestone changed. */
-const STATUS_MS = 100;
 
 /**
  * The worker's state: every story of the folder, the search index (grown as files arrive), entity
- * analyses (background, cached by content hash), the corpus entity table and the related index.
+ * analyses (background, cached by content hash), the corpus entity table and the related lists
+ * and threads: built here, or taken from the build (`PrebuiltTables`) when it made them for this
+ * folder.
  * IMPORTANT: runs inside the worker; it must not touch the DOM or anything of the main thread.
  */
 export class CorpusEngine {
   private readonly folder = new FolderStore();
   private readonly build = new SearchBuild();
   private readonly store: AnalysisStore;
-  table: FolderTable | null = null;
-  entityById = new Map<string, Entity>();
-  related: RelatedIndex | null = null;
-  /** Story threads, built right after the related index (null until then). */
-  threads: Threads | null = null;
-  /** The related index's event vectors: they build the threads and gate the related lists. */
-  eventVectors: ThreadVectors | null = null;
+  private readonly statusOut: StatusEmitter;
+  private readonly results = new FolderResults();
   /** Stories waiting for entity analysis (after the search index: search first). */
   private queue: Story[] = [];
-  private lastEmit = 0;
-  private lastMilestones = '';
   private pumping = false;
   private analysisStart = 0;
   private analysisMs: number | null = null;
-  private epoch = 0;
   private fingerprint = '';
-
-  /** The entity model: analysis waits for it (search does not). Asked for when first needed. */
-  private tagger: Tagger | null = null;
-  private taggerAsked = false;
-  /** The folder-wide build under way (entity table, then related index), one step per slice. */
-  private folderBuild: Generator<void, void> | null = null;
+  /** The entity model: analysis waits for it (search does not). */
+  private readonly model: ModelGate;
 
   constructor(
     private readonly emit: (status: WorkerStatus) => void,
-    private readonly loadTagger: () => Promise<Tagger>,
+    loadTagger: () => Promise<Tagger>,
     names = new PrebuiltNames(),
+    private readonly tables = new PrebuiltTables(),
   ) {
     this.store = new AnalysisStore(names);
+    this.model = new ModelGate(loadTagger, () => this.pump());
+    this.statusOut = new StatusEmitter(
+      emit,
+      () => this.status(),
+      () => this.loaded(),
+    );
   }
 
   /** The build's analyses of the folder (from the manifest): their downloads start now. */
   offerNames(packs: NamesPackRef[]): void {
     this.store.names.offer(packs);
+  }
+
+  /** The build's folder-wide tables: downloaded once the names packs are in. */
+  offerTables(tables: TablesRef): void {
+    this.tables.offer(tables, this.store.names.settled());
+    // On a deep link they are offered after its names, so after the fingerprint is known.
+    if (this.fingerprint) void this.takeShipped(this.fingerprint);
+  }
+
+  /** The folder's entity table (null until built or shipped). */
+  get table(): FolderTable | null {
+    return this.results.table;
+  }
+
+  get entityById(): ReadonlyMap<string, Entity> {
+    return this.results.entityById;
+  }
+
+  /** Related lists and threads (null until built, or until the build's have arrived). */
+  get related(): RelatedSource | null {
+    return this.results.related;
+  }
+
+  /** Story threads (null until built or shipped). */
+  get threads(): Threads | null {
+    return this.related?.threads ?? null;
   }
 
   /** Starts reading the last visit's search index (see SearchBuild.prefetch). */
@@ -83,6 +106,8 @@ export class CorpusEngine {
     this.folder.total = total;
     if (fingerprint !== this.fingerprint) {
       this.fingerprint = fingerprint;
+      this.results.dropShipped();
+      void this.takeShipped(fingerprint);
       if (await this.build.adoptCached(fingerprint)) this.emit(this.status());
     }
     const { added, changed } = this.folder.take(entries, keep);
@@ -105,21 +130,21 @@ export class CorpusEngine {
     this.pump();
   }
 
-  /** The model has arrived: background analysis can start. */
-  setTagger(tagger: Tagger): void {
-    if (this.tagger === tagger) return;
-    this.tagger = tagger;
+  /**
+   * Takes the build's tables if it made them for this folder, unless the worker has built its
+   * own already: from then on the engine answers entities, related lists and threads from them,
+   * without waiting for the folder to be read and analysed.
+   */
+  private async takeShipped(fingerprint: string): Promise<void> {
+    const pack = await this.tables.forFolder(fingerprint);
+    if (!pack || fingerprint !== this.fingerprint) return;
+    this.results.offer(pack, fingerprint);
     this.pump();
   }
 
-  /** Asks for the model once there is something to analyse (a failure lets a later pump retry). */
-  private askForTagger(): void {
-    if (this.tagger || this.taggerAsked) return;
-    this.taggerAsked = true;
-    this.loadTagger().then(
-      (t) => this.setTagger(t),
-      () => (this.taggerAsked = false),
-    );
+  /** The model has arrived: background analysis can start. */
+  setTagger(tagger: Tagger): void {
+    this.model.set(tagger);
   }
 
   /**
@@ -137,8 +162,8 @@ export class CorpusEngine {
   analyzeNow(story: Story): StoryEntities {
     const known = this.store.get(story.id);
     if (known) return known;
-    if (!this.tagger) throw new Error('The entity model is not loaded yet');
-    const a = analyzeStory(story, this.tagger);
+    if (!this.model.tagger) throw new Error('The entity model is not loaded yet');
+    const a = analyzeStory(story, this.model.tagger);
     this.store.record(a);
     return a;
   }
@@ -168,12 +193,14 @@ export class CorpusEngine {
       totalFiles: this.folder.total,
       stories: this.stories.size,
       analysed: this.store.size,
-      epoch: this.epoch,
+      epoch: this.results.epoch,
       searchReady: (this.loaded() && this.build.waiting === 0) || this.build.fromCache,
       searchFromCache: this.build.fromCache,
       cacheChecked: this.build.cacheChecked,
       entitiesReady: this.table !== null,
       relatedReady: this.related !== null,
+      builtTables: this.results.fromBuild,
+      namesComplete: this.results.complete,
       analysisMs: this.analysisMs,
       cachedFiles: this.store.cachedFiles,
       builtFiles: this.store.builtFiles,
@@ -181,13 +208,8 @@ export class CorpusEngine {
   }
 
   private invalidateDerived(): void {
-    this.store.ensureMentionIndex();
-    this.table = null;
-    this.entityById = new Map();
-    this.related = null;
-    this.threads = null;
-    this.eventVectors = null;
-    this.folderBuild = null;
+    // The build's tables are of the whole folder: files arriving change nothing in them.
+    if (this.results.invalidate()) this.store.ensureMentionIndex();
   }
 
   /**
@@ -202,26 +224,27 @@ export class CorpusEngine {
     if (this.queue.length && !this.analysisStart) this.analysisStart = performance.now();
     const step = () => {
       const until = performance.now() + SLICE_MS;
+      // The build's tables first: they answer for most of what is left to do.
+      if (this.results.decode(until)) {
+        this.store.dropMentionIndex();
+        this.afterChange(true);
+      }
       this.build.step(until, this.loaded());
       // The model is decoded (~0.2 s) once the folder is indexed: searches come first.
       const indexed = this.loaded() && !this.build.busy;
-      if (this.queue.length && !this.tagger && indexed) this.askForTagger();
-      while (this.tagger && this.queue.length && performance.now() < until) {
+      if (this.queue.length && indexed) this.model.ask();
+      while (this.model.tagger && this.queue.length && performance.now() < until) {
         const story = this.queue.shift()!;
         if (this.stories.get(story.id) === story) this.analyzeNow(story);
       }
-      if (!this.folderBuild && this.table === null && this.loaded() && this.idle()) {
-        this.folderBuild = folderBuildSteps(this);
-      }
-      while (this.folderBuild && performance.now() < until) {
-        if (this.folderBuild.next().done) this.folderBuild = null;
-      }
+      if (this.loaded() && this.idle()) this.results.start(this);
+      this.results.step(until);
       this.store.flushWrites();
       // Without the model, analysis waits: setTagger pumps again when it arrives.
       const more =
         this.build.busy ||
-        (this.tagger !== null && this.queue.length > 0) ||
-        this.folderBuild !== null;
+        (this.model.tagger !== null && this.queue.length > 0) ||
+        this.results.busy;
       if (more) setTimeout(step, 0);
       else {
         this.pumping = false;
@@ -236,6 +259,14 @@ export class CorpusEngine {
 
   private loaded(): boolean {
     return this.folder.loaded();
+  }
+
+  /**
+   * Resolves once every file of the folder has arrived: thread lists name their stories by
+   * title, which the build's tables do not carry.
+   */
+  whenLoaded(): Promise<void> {
+    return this.statusOut.whenLoaded();
   }
 
   /** The folder's stories by id, and their ids in reading order. */
@@ -259,10 +290,8 @@ export class CorpusEngine {
 
   /** The folder-wide entity table is built (see `folderBuildSteps`): names can be searched. */
   tableReady(table: FolderTable): void {
-    this.table = table;
+    this.results.setTable(table);
     this.store.dropMentionIndex();
-    this.epoch++;
-    this.entityById = new Map(table.entities.map((e) => [e.id, e]));
     this.afterChange(true);
   }
 
@@ -270,11 +299,23 @@ export class CorpusEngine {
    * The related index is built, with its event vectors and the threads: the last of the
    * background work. All three arrive together, so a related list is never shown ungated.
    */
-  relatedReady(related: RelatedIndex, vectors: ThreadVectors, threads: Threads): void {
-    this.related = related;
-    this.eventVectors = vectors;
-    this.threads = threads;
+  relatedReady(source: RelatedSource): void {
+    this.results.related = source;
     this.afterChange(true);
+  }
+
+  /**
+   * With the build's tables, the end of a load: search has the names, and the epoch moves so
+   * that what was answered from part of the folder (an entity page's sentences, a thread's
+   * titles, the names group) is asked again.
+   */
+  searchNamed(): void {
+    this.results.epoch++;
+    this.afterChange(true);
+  }
+
+  nameOf(entityId: string): string {
+    return summary(this, entityId).name;
   }
 
   /** Whether the search index is the cached one of an earlier visit (then it is not re-stored). */
@@ -286,15 +327,7 @@ export class CorpusEngine {
     return this.fingerprint;
   }
 
-  /** Tells the main thread the status: at once at a milestone or when `force`d, else throttled. */
   private afterChange(force = false): void {
-    const status = this.status();
-    const milestones = `${status.searchReady}${status.entitiesReady}${status.relatedReady}${status.files}`;
-    const now = performance.now();
-    if (milestones !== this.lastMilestones || now - this.lastEmit >= STATUS_MS || force) {
-      this.lastMilestones = milestones;
-      this.lastEmit = now;
-      this.emit(status);
-    }
+    this.statusOut.changed(force);
   }
 }

@@ -30,6 +30,9 @@ async function handle(req: Request): Promise<unknown> {
       namesOffered = true;
       engine.offerNames(req.packs);
       return null;
+    case 'tables':
+      engine.offerTables(req.tables);
+      return null;
     case 'story-entities': {
       const story = engine.stories.get(req.story.id) ?? req.story;
       // Analysed already, or by the build: no need to wait for the model (~1.3 MB, 0.2 s).
@@ -46,11 +49,15 @@ async function handle(req: Request): Promise<unknown> {
       return req.ids.map((eid) => summary(engine, eid));
     case 'filter-stories':
       return filterStories(engine, req.entityIds);
+    // The build's threads can be there before the stories they list: wait for their titles.
     case 'thread-of':
+      await engine.whenLoaded();
       return threadOf(engine, req.storyId);
     case 'threads':
+      await engine.whenLoaded();
       return threadList(engine);
     case 'thread':
+      await engine.whenLoaded();
       return threadPage(engine, req.threadId);
     case 'story-hits': {
       // The search's own expansions (typos, prefixes) decide what is marked, so the reader marks

@@ -3,11 +3,13 @@ import type { Entity, EntityType } from '../corpus/entities/types';
 import { sentenceAround } from '../corpus/sentences';
 import type { Story } from '../corpus/types';
 import type { CorpusEngine } from './corpus-engine';
-import type {
-  EntityPageData,
-  EntitySummary,
-  StoryEntitiesResult,
-  StoryFilterResult,
+import type { FolderTable } from './corpus-tables';
+import {
+  CARD_STORIES,
+  type EntityPageData,
+  type EntitySummary,
+  type StoryEntitiesResult,
+  type StoryFilterResult,
 } from './protocol';
 
 /** Sentences listed per entity page; enough to read, bounded for entities in thousands of stories. */
@@ -22,7 +24,11 @@ export function storyEntities(engine: CorpusEngine, story: Story): StoryEntities
     return { ...m, entityId, type: typeOfId(entityId) };
   });
   const ids = [...new Set(mentions.map((m) => m.entityId))];
-  return { storyId: story.id, mentions, entities: ids.map((id) => summary(engine, id, mentions)) };
+  const entities = ids.map((id) => {
+    const e = summary(engine, id, mentions);
+    return { ...e, stories: e.stories.slice(0, CARD_STORIES) };
+  });
+  return { storyId: story.id, mentions, entities };
 }
 
 /** An entity's row: the corpus table's once built, else what the analyses so far know. */
@@ -126,6 +132,29 @@ export function entityPage(engine: CorpusEngine, id: string): EntityPageData | n
 /** Facets listed under the library's entity filter. */
 const FACETS = 14;
 
+const byStoryCache = new WeakMap<FolderTable, Map<string, string[]>>();
+
+/**
+ * Story id → the table's entities it names: the table's story lists turned round. The same sets
+ * as the story's analysis under canonical ids, but whole before the folder's analyses are (the
+ * build's table arrives before the files).
+ */
+function entitiesByStory(table: FolderTable): Map<string, string[]> {
+  let out = byStoryCache.get(table);
+  if (!out) {
+    out = new Map();
+    for (const e of table.entities) {
+      for (const { storyId } of e.stories) {
+        const list = out.get(storyId);
+        if (list) list.push(e.id);
+        else out.set(storyId, [e.id]);
+      }
+    }
+    byStoryCache.set(table, out);
+  }
+  return out;
+}
+
 /** Stories that name all of `ids` (AND), with live counts of the other names in them. */
 export function filterStories(engine: CorpusEngine, ids: string[]): StoryFilterResult {
   const storiesOf = (id: string): Set<string> => {
@@ -138,10 +167,14 @@ export function filterStories(engine: CorpusEngine, ids: string[]): StoryFilterR
     ? sets.reduce((a, b) => new Set([...a].filter((x) => b.has(x))))
     : null;
   const counts = new Map<string, number>();
-  for (const storyId of matching ?? engine.analyses.keys()) {
+  const named = engine.table ? entitiesByStory(engine.table) : null;
+  const namesOf = (storyId: string): Iterable<string> => {
+    if (named) return named.get(storyId) ?? [];
     const a = engine.analyses.get(storyId);
-    if (!a) continue;
-    for (const id of new Set(a.mentions.map((m) => engine.canonical(m.entityId)))) {
+    return new Set(a?.mentions.map((m) => engine.canonical(m.entityId)));
+  };
+  for (const storyId of matching ?? named?.keys() ?? engine.analyses.keys()) {
+    for (const id of namesOf(storyId)) {
       if (!ids.includes(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
   }
@@ -150,7 +183,7 @@ export function filterStories(engine: CorpusEngine, ids: string[]): StoryFilterR
     .slice(0, FACETS)
     .map(([id, count]) => ({ entity: summary(engine, id), count }));
   return {
-    storyIds: matching ? engine.order.filter((id) => matching.has(id)) : null,
+    storyIds: matching ? [...matching] : null,
     selected: ids.map((id) => summary(engine, id)),
     facets,
   };

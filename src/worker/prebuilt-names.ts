@@ -25,7 +25,10 @@ export class PrebuiltNames {
   /** Per pack, the files not taken yet: a pack is let go once all are (BBC: ~1 MB each). */
   private untaken: number[] = [];
 
-  constructor(private readonly download: (url: string) => Promise<AnalysisPack> = downloadPack) {}
+  constructor(
+    private readonly download: (url: string) => Promise<AnalysisPack> = (url) =>
+      downloadGzipJson<AnalysisPack>(url),
+  ) {}
 
   /** The build's packs, from the manifest: downloads start at once. */
   offer(refs: readonly NamesPackRef[]): void {
@@ -33,6 +36,11 @@ export class PrebuiltNames {
     refs.forEach((r, p) => r.files.forEach((id, i) => this.where.set(id, [p, i])));
     this.untaken = refs.map((r) => r.files.length);
     this.packs = refs.map((r) => this.download(r.url).catch(() => null));
+  }
+
+  /** Resolves once every pack offered has arrived or failed. */
+  settled(): Promise<unknown> {
+    return Promise.allSettled(this.packs);
   }
 
   /** A file's analyses as the build made them, if they fit this content; taken once. */
@@ -63,16 +71,17 @@ function storyIndex(story: Story): number {
   return Number.isInteger(n) && n > 0 ? n : -1;
 }
 
-async function downloadPack(url: string): Promise<AnalysisPack> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`names ${url}: HTTP ${res.status}`);
+/** A gzip JSON file of the build (names or tables pack), parsed. */
+export async function downloadGzipJson<T>(url: string, priority?: RequestPriority): Promise<T> {
+  const res = await fetch(url, priority ? { priority } : {});
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   let bytes = new Uint8Array(await res.arrayBuffer());
   // Hosts that send Content-Encoding: gzip hand the bytes over inflated already.
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
     bytes = new Uint8Array(await new Response(stream).arrayBuffer());
   }
-  return JSON.parse(new TextDecoder().decode(bytes)) as AnalysisPack;
+  return JSON.parse(new TextDecoder().decode(bytes)) as T;
 }
 
 /**

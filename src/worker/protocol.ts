@@ -3,6 +3,7 @@ import type { RelatedResult } from '../corpus/related/related-query';
 import type { SearchResults } from '../corpus/search/types';
 import type { TimelineEntry } from '../corpus/threads/timeline';
 import type { ParsedFile, Story } from '../corpus/types';
+import type { TablesRef } from './prebuilt-tables';
 
 /**
  * Messages between the main thread and the corpus worker. Everything is plain data
@@ -22,6 +23,7 @@ export interface NamesPackRef {
 
 export type Request =
   | { type: 'names'; packs: NamesPackRef[] }
+  | { type: 'tables'; tables: TablesRef }
   | {
       type: 'sync-files';
       files: FileEntry[];
@@ -54,9 +56,17 @@ export interface EntitySummary {
   stories: { storyId: string; count: number }[];
 }
 
+/**
+ * Stories listed with each entity of an opened story (its card shows the first 8 other than the
+ * story itself). The whole list made a deep link's answer ~5× bigger on BBC once the entity table
+ * was there ("US": 500 stories), and it is cloned on both threads before the names are marked.
+ */
+export const CARD_STORIES = 9;
+
 export interface StoryEntitiesResult {
   storyId: string;
   mentions: Mention[];
+  /** Their `stories` cut to CARD_STORIES (`storyCount` says how many there are). */
   entities: EntitySummary[];
 }
 
@@ -119,6 +129,7 @@ export interface ThreadPageData extends ThreadSummary {
 
 export interface ResponseMap {
   names: null;
+  tables: null;
   'sync-files': null;
   'story-entities': StoryEntitiesResult;
   search: SearchResults;
@@ -155,14 +166,23 @@ export interface WorkerStatus {
   searchFromCache: boolean;
   /** True once the worker has finished reading its cached search index (found or not). */
   cacheChecked: boolean;
+  /** The entity table is there: entity rows, the library's filter and its counts. */
   entitiesReady: boolean;
   relatedReady: boolean;
+  /**
+   * The table is there and every story of the folder has been read and analysed: search has the
+   * names group and entity pages all their sentences. The same moment as entitiesReady when the
+   * worker builds the table, later when the build shipped it (it arrives before the files).
+   */
+  namesComplete: boolean;
   /** Milliseconds spent on entity analysis of the whole folder, once done. */
   analysisMs: number | null;
   /** Files whose analyses came from IndexedDB. */
   cachedFiles: number;
   /** Files whose analyses came from the build (`names` packs), not analysed here. */
   builtFiles: number;
+  /** The entity table, related lists and threads are the build's (its `tables` pack). */
+  builtTables: boolean;
 }
 
 export type WorkerEvent = ResponseMessage | WorkerStatus;

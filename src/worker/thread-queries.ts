@@ -30,13 +30,10 @@ export function threadPage(engine: CorpusEngine, id: string): ThreadPageData | n
 }
 
 function threadSummary(engine: CorpusEngine, t: Thread): ThreadSummary {
-  const group = engine.related?.dupGroup;
-  const pos = engine.related ? new Map(engine.related.storyIds.map((s, d) => [s, d])) : null;
   const firstOfGroup = new Map<number, string>();
   const stories: ThreadStory[] = t.storyIds.map((storyId) => {
     const s = engine.stories.get(storyId);
-    const d = pos?.get(storyId);
-    const g = d !== undefined && group ? group[d]! : -1;
+    const g = engine.related?.copyGroup(storyId) ?? -1;
     const copyOf = g >= 0 ? (firstOfGroup.get(g) ?? null) : null;
     if (g >= 0 && !firstOfGroup.has(g)) firstOfGroup.set(g, storyId);
     return {

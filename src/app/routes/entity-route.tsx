@@ -21,7 +21,7 @@ export function EntityRoute() {
   useDocumentTitle(data ? data.entity.name : status.entitiesReady ? 'Not found' : null);
   if (data)
     return (
-      <EntityPage data={data} titleOf={(s) => titles.get(s) ?? s} complete={status.entitiesReady} />
+      <EntityPage data={data} titleOf={(s) => titles.get(s) ?? s} complete={status.namesComplete} />
     );
   // Not found only once the whole folder is analysed and the answer for this id is in.
   if (status.entitiesReady && q.isSuccess && !q.isPlaceholderData && !q.isFetching) {

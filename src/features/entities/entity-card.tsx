@@ -3,7 +3,7 @@ import { placeBelowOrAbove, useFollowViewport } from '../../lib/follow-viewport'
 import { Link } from '../../lib/router';
 import { paths } from '../../config/paths';
 import { useMediaQuery } from '../../lib/use-media-query';
-import type { EntitySummary } from '../../worker/protocol';
+import { CARD_STORIES, type EntitySummary } from '../../worker/protocol';
 import { TYPE_LABEL } from './entity-style';
 import { TypeSwatch } from './type-swatch';
 
@@ -21,7 +21,8 @@ export interface EntityCardProps {
   onClose: () => void;
 }
 
-const OTHER_STORIES = 8;
+/** The story's entity summaries carry this many (the opened story may be one of them). */
+const OTHER_STORIES = CARD_STORIES - 1;
 /** Below Tailwind's `sm`: no room beside the text, so the card is a sheet at the bottom. */
 const NARROW = '(max-width: 639.98px)';
 /** The sticky header's height (h-14), which a name scrolled into view must clear. */

@@ -23,7 +23,7 @@ export function useSearchResults(query: string, limit: number) {
     /** True while no answer for the text typed has arrived (the results shown, if any, are older). */
     stale: trimmed.length > 0 && !current,
     error: q.error,
-    analysing: !status.entitiesReady,
+    analysing: !status.namesComplete,
     /** While files are still being indexed: results cover only part of the folder. */
     indexing: status.searchReady ? null : { files: status.files, total: status.totalFiles },
   };

@@ -1,0 +1,80 @@
+import type { RelatedIndex } from '../related/related-index';
+import {
+  distinguishingTerms,
+  relatedFor,
+  type RelatedHit,
+  type RelatedResult,
+} from '../related/related-query';
+import { reasonsFor } from '../related/reasons';
+import type { Threads } from '../threads/build-threads';
+import { shownRelated } from '../threads/shown-related';
+import type { ThreadVectors } from '../threads/thread-similarity';
+import type { Story } from '../types';
+
+/** One story's related list as the sidebar shows it, with each hit's reasons. */
+export interface StoryRelated extends RelatedResult {
+  distinguishingTerms: string[];
+}
+
+/** What a story's related list is read from: the folder's related index and what it gates on. */
+export interface RelatedContext {
+  index: RelatedIndex;
+  vectors: ThreadVectors;
+  threads: Threads;
+  stories: ReadonlyMap<string, Story>;
+  /** An entity's display name (the entity table's). */
+  nameOf(entityId: string): string;
+}
+
+/**
+ * A story's sidebar list. A story is listed only when it is related at all (event similarity ≥
+ * RELATED_MIN): fewer than five, or none, when that is the truth. The story's thread is left out
+ * (the sidebar lists it above, "In this thread"). Each hit says why in names, then distinctive
+ * shared phrases, then words (see corpus/related/reasons.ts). `result` is `relatedFor`'s answer
+ * when the caller has it (the build takes every story's from `allRelated`, in one pass).
+ */
+export function storyRelated(
+  ctx: RelatedContext,
+  storyId: string,
+  result: RelatedResult = relatedFor(ctx.index, storyId),
+): StoryRelated | null {
+  const story = ctx.stories.get(storyId);
+  if (!story) return null;
+  const related = shownRelated(ctx.index, ctx.vectors, ctx.threads, storyId, result.related);
+  const df = folderDf(ctx.index);
+  return {
+    related: related.map((hit): RelatedHit => {
+      const other = ctx.stories.get(hit.storyId);
+      const nameWords = new Set(
+        hit.sharedEntities
+          .map((id) => ctx.nameOf(id))
+          .join(' ')
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u),
+      );
+      const why = other
+        ? reasonsFor(story, other, hit.sharedTerms, nameWords, df, ctx.index.storyIds.length)
+        : { phrases: [], terms: [] };
+      return { ...hit, sharedTerms: why.terms, sharedPhrases: why.phrases };
+    }),
+    duplicates: result.duplicates,
+    distinguishingTerms: distinguishingTerms(ctx.index, storyId),
+  };
+}
+
+const dfCache = new WeakMap<RelatedIndex, (term: string) => number>();
+
+/** Documents of the folder using a term, from the index's idf (0 for a term it dropped). */
+function folderDf(index: RelatedIndex): (term: string) => number {
+  let f = dfCache.get(index);
+  if (!f) {
+    const byName = new Map(index.features.map((name, i) => [name, i]));
+    const n = index.storyIds.length;
+    f = (term) => {
+      const i = byName.get(term);
+      return i === undefined ? 0 : (n + 1) / Math.exp(index.featureIdf[i]!) - 0.5;
+    };
+    dfCache.set(index, f);
+  }
+  return f;
+}

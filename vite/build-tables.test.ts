@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { nodeTagger } from '../scripts/lib/ner/node-tagger';
+import { encodeFile } from '../src/corpus/entities/analysis-codec';
+import { analyzeStory } from '../src/corpus/entities/recognize';
+import { folderFingerprint } from '../src/corpus/fingerprint';
+import { parseFile } from '../src/corpus/parse-file';
+import { decodeTables, type TablesPack } from '../src/corpus/tables/tables-codec';
+import type { CachedCode } from './analysis-cache';
+import { buildTables } from './build-tables';
+import { readSeedFile } from './read-seed-file';
+import { scanSeeds } from './scan-seeds';
+
+const SEEDS = path.resolve(import.meta.dirname, '../public/seeds');
+
+describe('buildTables: the folder-wide tables on a build thread', () => {
+  it('ships tables for the folder’s fingerprint, and none when a text was not analysed', async () => {
+    const { manifest, sources } = await scanSeeds(SEEDS);
+    const tagger = nodeTagger();
+    const codes = new Map<string, CachedCode>();
+    for (const f of manifest.files) {
+      const file = parseFile({
+        fileId: f.id,
+        section: f.section,
+        bytes: await readSeedFile(sources.get(f.path)!),
+      });
+      codes.set(
+        f.hash,
+        encodeFile(
+          file.stories,
+          file.stories.map((s) => analyzeStory(s, tagger)),
+        ),
+      );
+    }
+    const lines: string[] = [];
+    const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
+
+    const built = await buildTables(manifest, sources, codes, log);
+    expect(built!.url).toMatch(/^seeds-packs\/tables-[0-9a-f]{10}\.gz$/u);
+    const pack = JSON.parse(gunzipSync(built!.data).toString()) as TablesPack;
+    const tables = decodeTables(pack, folderFingerprint(manifest.files));
+    expect(tables!.table.entities.some((e) => e.id === 'person/vladimir-putin')).toBe(true);
+    expect(lines.join('\n')).toMatch(
+      /\[tables\] [\d,]+ entities, 15 related lists, \d+ threads: \d+ KB gzip/u,
+    );
+
+    // A text the build could not analyse: the browser makes the tables.
+    codes.delete(manifest.files[0]!.hash);
+    expect(await buildTables(manifest, sources, codes, log)).toBeNull();
+    expect(lines.at(-1)).toMatch(/\[tables\] not built, left to the browser: .* has no analysis/u);
+  });
+});

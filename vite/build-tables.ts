@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { Manifest } from '../src/corpus/types';
+import type { CachedCode } from './analysis-cache.ts';
+import type { SeedFile } from './read-seed-file.ts';
+
+/** What the tables thread is sent: the folder's files in manifest order and the build's names. */
+export interface TablesJob {
+  files: { id: string; section: string | null; hash: string; source: SeedFile }[];
+  /** Every file of the manifest: the fingerprint the browser computes is over these. */
+  manifestFiles: { id: string; hash: string }[];
+  codes: [string, CachedCode][];
+}
+
+export type TablesReply =
+  | {
+      data: Uint8Array;
+      stories: number;
+      entities: number;
+      threads: number;
+      ms: { parse: number; tables: number; gzip: number };
+    }
+  | { error: string };
+
+export interface BuiltTables {
+  url: string;
+  data: Buffer;
+}
+
+/**
+ * The folder-wide tables (entity table, every story's related list with its reasons, threads),
+ * built on a worker thread (tables-thread.ts) from the build's analyses with the code the
+ * browser's worker runs, as `seeds-packs/tables-<hash>.gz`. Null, with a warning, when they
+ * cannot be made (a text the build did not analyse, a thread that fails): the browser builds
+ * them then, as without a build.
+ */
+export async function buildTables(
+  manifest: Manifest,
+  sources: Map<string, SeedFile>,
+  codes: ReadonlyMap<string, CachedCode>,
+  log: { info: (m: string) => void; warn: (m: string) => void },
+  dir = 'seeds-packs',
+): Promise<BuiltTables | null> {
+  const started = performance.now();
+  const job: TablesJob = {
+    files: manifest.files.flatMap((f) => {
+      const source = sources.get(f.path);
+      return source ? [{ id: f.id, section: f.section, hash: f.hash, source }] : [];
+    }),
+    manifestFiles: manifest.files.map((f) => ({ id: f.id, hash: f.hash })),
+    codes: [...codes],
+  };
+  const reply = await new Promise<TablesReply>((resolve) => {
+    const worker = new Worker(new URL('./tables-thread-entry.mjs', import.meta.url));
+    let answered = false;
+    worker.once('message', (m: TablesReply) => {
+      answered = true;
+      resolve(m);
+      void worker.terminate();
+    });
+    worker.once('error', (err) => {
+      answered = true;
+      resolve({ error: err.message });
+    });
+    worker.once('exit', () => {
+      if (!answered) resolve({ error: 'the tables thread stopped' });
+    });
+    worker.postMessage(job);
+  });
+  if ('error' in reply) {
+    log.warn(`[tables] not built, left to the browser: ${reply.error}`);
+    return null;
+  }
+  const data = Buffer.from(reply.data);
+  const hash = createHash('sha256').update(data).digest('hex').slice(0, 10);
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  log.info(
+    `[tables] ${reply.entities.toLocaleString('en-US')} entities, ` +
+      `${reply.stories.toLocaleString('en-US')} related lists, ${reply.threads} threads: ` +
+      `${(data.length / 1024).toFixed(0)} KB gzip in ${s(performance.now() - started)} s ` +
+      `(parse ${s(reply.ms.parse)}, tables ${s(reply.ms.tables)}, gzip ${s(reply.ms.gzip)}).`,
+  );
+  return { url: `${dir}/tables-${hash}.gz`, data };
+}

@@ -1,0 +1,84 @@
+/**
+ * The build's tables thread (see build-tables.ts): parses every file of the folder, takes each
+ * story's analysis from the build's names, and builds the folder-wide tables with the code the
+ * browser's worker runs (`folderTablesSteps`, `storyRelated`), answering with the gzip pack.
+ * Loaded through tables-thread-entry.mjs, which lets Node run TypeScript.
+ */
+import { parentPort } from 'node:worker_threads';
+import { gzipSync } from 'node:zlib';
+import { decodeFile } from '../src/corpus/entities/analysis-codec';
+import type { StoryEntities } from '../src/corpus/entities/types';
+import { folderFingerprint } from '../src/corpus/fingerprint';
+import { allRelated } from '../src/corpus/related/related-query';
+import { buildFolderTables } from '../src/corpus/tables/folder-tables';
+import { storyRelated } from '../src/corpus/tables/story-related';
+import { encodeTables } from '../src/corpus/tables/tables-codec';
+import { isBinaryFile, parseFile } from '../src/corpus/parse-file';
+import type { Story } from '../src/corpus/types';
+import type { TablesJob, TablesReply } from './build-tables';
+import { readSeedFile } from './read-seed-file';
+
+const port = parentPort!;
+
+port.once('message', (job: TablesJob) => {
+  void build(job).then(
+    (reply) => port.postMessage(reply),
+    (err: unknown) =>
+      port.postMessage({
+        error: err instanceof Error ? err.message : String(err),
+      } satisfies TablesReply),
+  );
+});
+
+async function build(job: TablesJob): Promise<TablesReply> {
+  const t0 = performance.now();
+  const codes = new Map(job.codes);
+  const stories = new Map<string, Story>();
+  const order: string[] = [];
+  const analyses = new Map<string, StoryEntities>();
+  for (const f of job.files) {
+    const file = parseFile({
+      fileId: f.id,
+      section: f.section,
+      bytes: await readSeedFile(f.source),
+    });
+    const code = codes.get(f.hash);
+    // As the worker does (analysis-store.ts): a binary file's stories name no one.
+    const found = code
+      ? decodeFile(code, file.stories)
+      : isBinaryFile(file)
+        ? file.stories.map((s) => ({ storyId: s.id, mentions: [] }))
+        : undefined;
+    // A text the build could not analyse is analysed in the browser, which then builds its own
+    // tables: tables made without it would not be the ones the browser makes.
+    if (!found) throw new Error(`${f.id} has no analysis from the build`);
+    for (const s of file.stories) {
+      order.push(s.id);
+      stories.set(s.id, s);
+    }
+    for (const a of found) analyses.set(a.storyId, a);
+  }
+  const parsed = performance.now();
+  const tables = buildFolderTables(order, stories, analyses);
+  const byId = new Map(tables.table.entities.map((e) => [e.id, e]));
+  const ctx = {
+    index: tables.related,
+    vectors: tables.vectors,
+    threads: tables.threads,
+    stories,
+    nameOf: (id: string) => byId.get(id)?.name ?? id.split('/').pop()!,
+  };
+  const lists = allRelated(tables.related);
+  const pack = encodeTables(tables, folderFingerprint(job.manifestFiles), (id) =>
+    storyRelated(ctx, id, lists.get(id)),
+  );
+  const built = performance.now();
+  const data = gzipSync(JSON.stringify(pack), { level: 9 });
+  return {
+    data,
+    stories: order.length,
+    entities: tables.table.entities.length,
+    threads: tables.threads.threads.length,
+    ms: { parse: parsed - t0, tables: built - parsed, gzip: performance.now() - built },
+  };
+}
