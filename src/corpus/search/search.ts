@@ -1,12 +1,12 @@
 import { applyConstraints } from './constraints';
-import { entityDocs, matchEntities, warmEntities, type EntityMatch } from './entities';
+import { entityDocs, matchEntities, warmEntitySteps, type EntityMatch } from './entities';
 import { highlightQuery } from './highlight';
 import { parseQuery } from './query-parser';
 import { resetScratch, scoreTerms, selectTop, type Scored } from './ranking';
 import { duplicateGroups, warmDuplicates } from './search-duplicates';
 import { storyParagraphs } from './story-hits';
 import { expandTerm, textVocabulary, type Expansion } from './term-expansion';
-import { warmVocabulary } from './vocabulary';
+import { warmVocabularySteps } from './vocabulary';
 import type {
   EntityHit,
   ParsedQuery,
@@ -55,11 +55,15 @@ export function warmSearch(index: SearchIndex): void {
  * that answer requests in between: together they are ~0.1–0.4 s on BBC.
  */
 export function* warmSearchSteps(index: SearchIndex): Generator<void, void> {
+  // What every query needs first (the sorted vocabulary for the word being typed, the names
+  // lookup for the names group), then the typo lists, which only a misspelt word needs.
   const v = textVocabulary(index);
   yield;
-  warmVocabulary(v);
+  const names = warmEntitySteps(index);
+  names.next();
   yield;
-  warmEntities(index);
+  yield* warmVocabularySteps(v);
+  yield* names;
   while (!warmDuplicates(index, 200)) yield;
 }
 
