@@ -95,6 +95,7 @@ export const searchQuery = (query: string, status: WorkerStatus, limit = 20) =>
       limit,
       arrived(status),
       status.searchReady,
+      status.searchWarm,
       status.epoch,
     ],
     queryFn: () => corpusWorker.request({ type: 'search', query, limit }),

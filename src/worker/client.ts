@@ -20,6 +20,7 @@ const INITIAL: WorkerStatus = {
   searchReady: false,
   searchFromCache: false,
   cacheChecked: false,
+  searchWarm: false,
   entitiesReady: false,
   relatedReady: false,
   analysisMs: null,

@@ -177,6 +177,7 @@ export class CorpusEngine {
       searchReady: (this.loaded() && this.build.waiting === 0) || this.build.fromCache,
       searchFromCache: this.build.fromCache,
       cacheChecked: this.build.cacheChecked,
+      searchWarm: this.build.warm,
       entitiesReady: this.table !== null,
       relatedReady: this.related !== null,
       analysisMs: this.analysisMs,
@@ -280,6 +281,11 @@ export class CorpusEngine {
     this.eventVectors = vectors;
     this.threads = threads;
     this.afterChange(true);
+  }
+
+  /** Whether a warm reload's cached index has its lookups built (none to build: true). */
+  get searchWarm(): boolean {
+    return this.build.warm;
   }
 
   /** Whether the search index is the cached one of an earlier visit (then it is not re-stored). */

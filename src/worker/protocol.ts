@@ -155,6 +155,11 @@ export interface WorkerStatus {
   searchFromCache: boolean;
   /** True once the worker has finished reading its cached search index (found or not). */
   cacheChecked: boolean;
+  /**
+   * True once that index, if there was one, has its lookups built (see SearchBuild.prefetch):
+   * until then searches leave out the names, which join when this turns true.
+   */
+  searchWarm: boolean;
   entitiesReady: boolean;
   relatedReady: boolean;
   /** Milliseconds spent on entity analysis of the whole folder, once done. */

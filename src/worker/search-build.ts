@@ -18,6 +18,8 @@ export class SearchBuild {
   fromCache = false;
   /** True once the last visit's index has been read from IndexedDB (found or not). */
   cacheChecked = false;
+  /** True once that index, if any, has its lookups built (`searchWarm`). */
+  warm = false;
   /** The last visit's index, read as soon as the worker starts (see `prefetch`). */
   private cached: Promise<CachedIndex | undefined> = Promise.resolve(undefined);
   private warmed: Promise<void> = Promise.resolve();
@@ -53,18 +55,21 @@ export class SearchBuild {
    * is still fetching the manifest and reading its files: on a warm reload that read is what
    * search waits for, so it must not wait for the folder's fingerprint to start.
    */
-  prefetch(onChecked: () => void): void {
+  prefetch(onChange: () => void): void {
     this.cached = readLatestSearchIndex().then((cached) => {
       this.cacheChecked = true;
-      onChecked();
+      onChange();
       return cached;
     });
     // Its sorted vocabulary, bigrams and names are not stored: built now, while the page boots,
     // rather than by the first keystroke (~0.1–0.4 s on BBC), a short step per task so that
     // requests are answered in between.
-    this.warmed = this.cached.then((cached) =>
-      cached ? runInTasks(warmSearchSteps(cached.index)) : undefined,
-    );
+    this.warmed = this.cached
+      .then((cached) => (cached ? runInTasks(warmSearchSteps(cached.index)) : undefined))
+      .then(() => {
+        this.warm = true;
+        onChange();
+      });
   }
 
   /**

@@ -52,6 +52,11 @@ export function* warmEntitySteps(index: SearchIndex): Generator<void, void> {
   yield* warmVocabularySteps(rt.vocab);
 }
 
+/** Whether the names lookup is built (a query that needs it then pays nothing for it). */
+export function entityLookupReady(index: SearchIndex): boolean {
+  return runtimes.get(index)?.docs.length === index.entities.length;
+}
+
 function runtime(index: SearchIndex): EntityRuntime {
   const cached = runtimes.get(index);
   if (cached && cached.docs.length === index.entities.length) return cached;
