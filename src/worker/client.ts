@@ -45,6 +45,7 @@ export class CorpusWorkerClient {
   private total = 0;
   private fingerprint = '';
   private names: NamesPackRef[] | null = null;
+  private namesAfterSearch = false;
   /** Set when the worker crashed and was restarted; the UI shows it once. */
   crashNotice: string | null = null;
 
@@ -93,7 +94,8 @@ export class CorpusWorkerClient {
     this.status = { ...INITIAL, totalFiles: this.total };
     this.listeners.forEach((l) => l());
     // Re-feed everything the old worker had, so search and entities come back by themselves.
-    if (this.names) void this.request({ type: 'names', packs: this.names });
+    if (this.names)
+      void this.request({ type: 'names', packs: this.names, afterSearch: this.namesAfterSearch });
     if (this.sent.size)
       void this.request({
         type: 'sync-files',
@@ -118,7 +120,7 @@ export class CorpusWorkerClient {
    * manifest and before its files: it downloads them at once and takes each file's analyses from
    * them instead of analysing it.
    */
-  offerNames(packs: readonly ManifestPack[]): void {
+  offerNames(packs: readonly ManifestPack[], afterSearch: boolean): void {
     const refs = packs.flatMap((p) =>
       p.names
         ? [
@@ -131,7 +133,8 @@ export class CorpusWorkerClient {
     );
     if (!refs.length || refs[0]!.url === this.names?.[0]?.url) return;
     this.names = refs;
-    void this.request({ type: 'names', packs: refs }).catch(() => undefined);
+    this.namesAfterSearch = afterSearch;
+    void this.request({ type: 'names', packs: refs, afterSearch }).catch(() => undefined);
   }
 
   /** Sends files the worker has not seen (or whose content changed) and drops removed ones. */

@@ -60,13 +60,14 @@ export class CorpusEngine {
   }
 
   /**
-   * The build's analyses of the folder (from the manifest). Their downloads start once a warm
-   * reload's search index is ready to answer: inflating and parsing them (~40–90 ms of this
-   * thread on BBC) ahead of it held up the first search; on a first visit there is no index to
-   * wait for.
+   * The build's analyses of the folder (from the manifest). On a warm reload (`afterSearch`)
+   * their downloads start once the cached search index is ready to answer: inflating and parsing
+   * them (~40–90 ms of this thread on BBC) ahead of it held up the first search. On a first visit
+   * they start at once: waiting even for the cache check (a new database) held a deep link's
+   * names back by up to a second on a loaded machine.
    */
-  offerNames(packs: NamesPackRef[]): void {
-    this.store.names.offer(packs, this.build.searchWarm);
+  offerNames(packs: NamesPackRef[], afterSearch: boolean): void {
+    this.store.names.offer(packs, afterSearch ? this.build.searchWarm : undefined);
   }
 
   /** Starts reading the last visit's search index (see SearchBuild.prefetch). */

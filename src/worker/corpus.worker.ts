@@ -28,7 +28,7 @@ async function handle(req: Request): Promise<unknown> {
       return null;
     case 'names':
       namesOffered = true;
-      engine.offerNames(req.packs);
+      engine.offerNames(req.packs, req.afterSearch);
       return null;
     case 'story-entities': {
       const story = engine.stories.get(req.story.id) ?? req.story;

@@ -21,7 +21,15 @@ export interface NamesPackRef {
 }
 
 export type Request =
-  | { type: 'names'; packs: NamesPackRef[] }
+  | {
+      type: 'names';
+      packs: NamesPackRef[];
+      /**
+       * The main thread's hint that this folder was cached on an earlier visit: then the packs
+       * download after the cached search index is ready; on a first visit, at once.
+       */
+      afterSearch: boolean;
+    }
   | {
       type: 'sync-files';
       files: FileEntry[];
