@@ -1,4 +1,4 @@
-import { startTransition, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { paths } from '../config/paths';
 import { Route, ScrollRestoration, Switch, useFirstMatch, useLocation } from '../lib/router';
 import { ErrorBoundary } from './error-boundary';
@@ -45,9 +45,7 @@ export function AppRoutes() {
     let live = true;
     void first!.preload().then(() => {
       firstPageIn = true;
-      // In a transition: React renders the page in slices, so a key pressed meanwhile (`/`) is
-      // handled at once rather than after the whole page (a 75 ms task on a loaded machine).
-      if (live) startTransition(() => setReady(true));
+      if (live) setReady(true);
     });
     return () => {
       live = false;
