@@ -1,30 +1,33 @@
-import { lazy, Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { paths } from '../config/paths';
-import { Route, ScrollRestoration, Switch, useLocation } from '../lib/router';
+import { Route, ScrollRestoration, Switch, useFirstMatch, useLocation } from '../lib/router';
 import { ErrorBoundary } from './error-boundary';
+import { lazyPage } from './lazy-page';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
 
 // Each page is its own chunk, loaded when first visited: the entry carries only the frame, so a
-// deep link downloads the code of its own page and nothing else.
-const LibraryRoute = lazy(() =>
-  import('./routes/library-route').then((m) => ({ default: m.LibraryRoute })),
-);
-const StoryRoute = lazy(() =>
-  import('./routes/story-route').then((m) => ({ default: m.StoryRoute })),
-);
-const EntityRoute = lazy(() =>
-  import('./routes/entity-route').then((m) => ({ default: m.EntityRoute })),
-);
-const ThreadRoute = lazy(() =>
-  import('./routes/thread-route').then((m) => ({ default: m.ThreadRoute })),
-);
-const SearchRoute = lazy(() =>
-  import('./routes/search-route').then((m) => ({ default: m.SearchRoute })),
-);
-const NotebookRoute = lazy(() =>
-  import('./routes/notebook-route').then((m) => ({ default: m.NotebookRoute })),
-);
+// deep link downloads the code of its own page and nothing else. In Switch order.
+const PAGES = [
+  lazyPage(paths.library.pattern, () =>
+    import('./routes/library-route').then((m) => m.LibraryRoute),
+  ),
+  lazyPage(`${paths.story.pattern}?`, () =>
+    import('./routes/story-route').then((m) => m.StoryRoute),
+  ),
+  lazyPage(`${paths.entity.pattern}?`, () =>
+    import('./routes/entity-route').then((m) => m.EntityRoute),
+  ),
+  lazyPage(paths.search.pattern, () => import('./routes/search-route').then((m) => m.SearchRoute)),
+  lazyPage(paths.thread.pattern, () => import('./routes/thread-route').then((m) => m.ThreadRoute)),
+  lazyPage(paths.notebook.pattern, () =>
+    import('./routes/notebook-route').then((m) => m.NotebookRoute),
+  ),
+];
+const PATTERNS = PAGES.map((p) => p.path);
+
+/** Whether the first page's chunk has been waited for (once per visit). */
+let firstPageIn = false;
 
 /**
  * The routed page. A page that crashes shows RouteError inside the frame until the next
@@ -33,24 +36,36 @@ const NotebookRoute = lazy(() =>
  */
 export function AppRoutes() {
   const { key } = useLocation();
+  const first = PAGES[useFirstMatch(PATTERNS)];
+  // The first page renders once its chunk is in, without suspending (see lazyPage): meanwhile
+  // the frame (header, search) is up and the page's data is on its way.
+  const [ready, setReady] = useState(() => firstPageIn || !first);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    void first!.preload().then(() => {
+      firstPageIn = true;
+      if (live) setReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [ready, first]);
+  const fallback = (
+    <p className="sr-only" role="status">
+      Loading Dispatch…
+    </p>
+  );
+  if (!ready) return fallback;
   return (
     <ErrorBoundary resetKey={key} fallback={(error) => <RouteError error={error} />}>
-      {/* Shown while the first page's chunk loads (a few ms from cache, longer on a cold
-          network); later navigations keep the previous page meanwhile (a transition). */}
-      <Suspense
-        fallback={
-          <p className="sr-only" role="status">
-            Loading Dispatch…
-          </p>
-        }
-      >
+      {/* Shown while a page's chunk loads and no page is on screen yet (the first page's chunk
+          failed to load); later navigations keep the previous page meanwhile (a transition). */}
+      <Suspense fallback={fallback}>
         <Switch>
-          <Route path={paths.library.pattern} component={LibraryRoute} />
-          <Route path={`${paths.story.pattern}?`} component={StoryRoute} />
-          <Route path={`${paths.entity.pattern}?`} component={EntityRoute} />
-          <Route path={paths.search.pattern} component={SearchRoute} />
-          <Route path={paths.thread.pattern} component={ThreadRoute} />
-          <Route path={paths.notebook.pattern} component={NotebookRoute} />
+          {PAGES.map((p) => (
+            <Route key={p.path} path={p.path} component={p.Component} />
+          ))}
           <Route component={NotFoundRoute} />
         </Switch>
         <ScrollRestoration />

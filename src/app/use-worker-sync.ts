@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { CorpusView } from '../data/use-corpus';
 import { corpusWorker } from '../worker/client';
 import { folderFingerprint } from '../corpus/fingerprint';
+import { filesLikelyCached } from '../data/file-cache';
 
 /**
  * Feeds the corpus worker with every file as it arrives, so search, entities and related stories
@@ -16,7 +17,7 @@ export function useWorkerSync(corpus: CorpusView): void {
   // Before the files (effects run in order): the worker then takes their analyses from the
   // build's names packs instead of analysing them.
   useEffect(() => {
-    if (manifest) corpusWorker.offerNames(manifest);
+    if (manifest) corpusWorker.offerNames(manifest, filesLikelyCached());
   }, [manifest]);
   useEffect(() => {
     if (!manifest) return;

@@ -17,6 +17,8 @@ import { fileHint } from './file-hint';
 const FETCH_CONCURRENCY = 8;
 /** Loaded files are handed to React in batches at most this often (ms), not one render per file. */
 const BATCH_MS = 120;
+/** Files read from IndexedDB first, before anything else, on a warm start: the library's first screen. */
+const FIRST_SCREEN_FILES = 40;
 
 export interface FileFailure {
   file: ManifestFile;
@@ -108,27 +110,38 @@ async function* streamFiles(
   let failed = false;
 
   const cached = filesLikelyCached();
-  // The worker reads its cached search index first (see whenCacheChecked): it is what a warm
-  // reload's search waits for, and two large reads at once slow each other down. A first visit
-  // has nothing to read: it goes to the network at once.
-  if (cached) await corpusWorker.whenCacheChecked(300);
-  // On a story's page the story paints first: parsing the folder beside it (2 cores, slices
-  // interleaved with React's render) delayed the paint by ~150 ms.
-  if (fileHint()) await whenMilestone('story-painted', 1500);
+  const hint = fileHint();
   // Warm start: files parsed on an earlier visit come from IndexedDB in slices, each going out as
   // a batch (the library shows the first ones at once); only the rest (new or changed files)
   // touch the network.
   const cold: ManifestFile[] = [];
-  for await (const slice of cached ? readCachedFiles(files) : []) {
-    if (signal.aborted) return;
-    const warm: ParsedFile[] = [];
-    slice.files.forEach((f, i) => {
-      const hit = slice.parsed[i];
-      if (hit) warm.push(hit);
-      else cold.push(f);
-    });
-    if (warm.length) yield { files: warm, failures: [] };
+  async function* fromCache(list: ManifestFile[]): AsyncGenerator<Chunk> {
+    for await (const slice of readCachedFiles(list)) {
+      if (signal.aborted) return;
+      const warm: ParsedFile[] = [];
+      slice.files.forEach((f, i) => {
+        const hit = slice.parsed[i];
+        if (hit) warm.push(hit);
+        else cold.push(f);
+      });
+      if (warm.length) yield { files: warm, failures: [] };
+    }
   }
+  // The library's first screen is a small read (~40 files): at once, as a first visit's first
+  // pack is fetched at once; waiting for the worker's index below put a warm reload's first row
+  // after a cold visit's.
+  const firstScreen = cached && !hint ? files.slice(0, FIRST_SCREEN_FILES) : [];
+  yield* fromCache(firstScreen);
+  if (signal.aborted) return;
+  // The worker reads its cached search index before the rest (see whenCacheChecked): it is what
+  // a warm reload's search waits for, and two large reads at once slow each other down. A first
+  // visit has nothing to read: it goes to the network at once.
+  if (cached) await corpusWorker.whenCacheChecked(300);
+  // On a story's page the story paints first: parsing the folder beside it (2 cores, slices
+  // interleaved with React's render) delayed the paint by ~150 ms.
+  if (hint) await whenMilestone('story-painted', 1500);
+  if (cached) yield* fromCache(files.slice(firstScreen.length));
+  if (signal.aborted) return;
   const missing = cached ? cold : files;
   todo = missing;
 

@@ -11,9 +11,11 @@ import {
 } from 'react';
 import {
   Link as WouterLink,
+  matchRoute,
   Router,
   useLocation as useWouterLocation,
   useParams,
+  useRouter,
   type LinkProps as WouterLinkProps,
 } from 'wouter';
 import { decodeSegments, safeDecode } from './url';
@@ -86,6 +88,13 @@ export function useLocation(): HistoryEntry {
   const entry = useEntry();
   const pathname = relativePath(entry.pathname);
   return useMemo(() => ({ ...entry, pathname }), [entry, pathname]);
+}
+
+/** The index of the first pattern that matches the current location (as `Switch` picks), or -1. */
+export function useFirstMatch(patterns: readonly string[]): number {
+  const router = useRouter();
+  const [path] = useWouterLocation<typeof useEntryLocation>();
+  return patterns.findIndex((p) => matchRoute(router.parser, p, path)[0]);
 }
 
 /** Navigates to an app path (`paths.*.getHref()`); the sub-path is added. */

@@ -21,6 +21,7 @@ const INITIAL: WorkerStatus = {
   searchReady: false,
   searchFromCache: false,
   cacheChecked: false,
+  searchWarm: false,
   entitiesReady: false,
   relatedReady: false,
   analysisMs: null,
@@ -47,6 +48,7 @@ export class CorpusWorkerClient {
   private total = 0;
   private fingerprint = '';
   private names: { packs: NamesPackRef[]; tables: TablesRef | null } | null = null;
+  private namesAfterSearch = false;
   /** Whether the tables have been sent (see offerNames). */
   private tablesSent = false;
   /** Set when the worker crashed and was restarted; the UI shows it once. */
@@ -97,7 +99,12 @@ export class CorpusWorkerClient {
     this.status = { ...INITIAL, totalFiles: this.total };
     this.listeners.forEach((l) => l());
     // Re-feed everything the old worker had, so search and entities come back by themselves.
-    if (this.names) void this.request({ type: 'names', packs: this.names.packs });
+    if (this.names?.packs.length)
+      void this.request({
+        type: 'names',
+        packs: this.names.packs,
+        afterSearch: this.namesAfterSearch,
+      });
     if (this.names?.tables && this.tablesSent)
       void this.request({ type: 'tables', tables: this.names.tables });
     if (this.sent.size)
@@ -125,7 +132,7 @@ export class CorpusWorkerClient {
    * takes each file's analyses, the entity table and the related lists from them instead of
    * making them.
    */
-  offerNames(manifest: Pick<Manifest, 'packs' | 'tables'>): void {
+  offerNames(manifest: Pick<Manifest, 'packs' | 'tables'>, afterSearch: boolean): void {
     const url = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, location.href).href;
     const refs = (manifest.packs ?? []).flatMap((p) =>
       p.names ? [{ url: url(p.names.url), files: p.files.map((f) => f.id) }] : [],
@@ -135,8 +142,10 @@ export class CorpusWorkerClient {
     if (refs[0]?.url === this.names?.packs[0]?.url && tables?.url === this.names?.tables?.url)
       return;
     this.names = { packs: refs, tables };
+    this.namesAfterSearch = afterSearch;
     this.tablesSent = false;
-    if (refs.length) void this.request({ type: 'names', packs: refs }).catch(() => undefined);
+    if (refs.length)
+      void this.request({ type: 'names', packs: refs, afterSearch }).catch(() => undefined);
     if (tables)
       void tablesTurn().then(() => {
         if (this.names?.tables !== tables) return;

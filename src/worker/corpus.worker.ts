@@ -28,7 +28,7 @@ async function handle(req: Request): Promise<unknown> {
       return null;
     case 'names':
       namesOffered = true;
-      engine.offerNames(req.packs);
+      engine.offerNames(req.packs, req.afterSearch);
       return null;
     case 'tables':
       engine.offerTables(req.tables);
@@ -40,7 +40,12 @@ async function handle(req: Request): Promise<unknown> {
       return storyEntities(engine, story);
     }
     case 'search':
-      return search(engine.search, req.query, { limit: req.limit ?? 20 });
+      // While a warm reload's index builds its names lookup (~50-90 ms on BBC, and the first
+      // search would build it itself), stories answer alone; the names join at `searchWarm`.
+      return search(engine.search, req.query, {
+        limit: req.limit ?? 20,
+        namesIfReady: !engine.searchWarm,
+      });
     case 'related':
       return relatedView(engine, req.storyId);
     case 'entity':

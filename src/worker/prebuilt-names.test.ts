@@ -67,7 +67,7 @@ describe('PrebuiltNames: the build’s analyses in the worker', () => {
   it('give names, the entity table and related stories without the model', async () => {
     const pack = shipped(entries.map((entry) => ({ entry, hash: entry.hash })));
     const { engine: e, asked } = engine({ 'names-0': pack });
-    e.offerNames([ref('names-0', entries)]);
+    e.offerNames([ref('names-0', entries)], false);
     // The opened story, before its file reaches the engine.
     expect(await e.takeBuiltStory(first!.file.stories[0]!, first!.hash)).toBe(true);
 
@@ -86,7 +86,7 @@ describe('PrebuiltNames: the build’s analyses in the worker', () => {
       () => new Promise<Tagger>(() => undefined),
       new PrebuiltNames(() => new Promise<AnalysisPack>(() => undefined)),
     );
-    never.offerNames([ref('names-0', entries)]);
+    never.offerNames([ref('names-0', entries)], false);
     void never.syncFiles(entries, entries.length, null, 'folder-1');
     await until(() => never.status().searchReady);
     expect(search(never.search, 'kirby').stories.length).toBeGreaterThan(0);
@@ -101,7 +101,7 @@ describe('PrebuiltNames: the build’s analyses in the worker', () => {
       hash: string;
     }[]);
     const { engine: e, asked } = engine({ 'names-0': pack }, tagger);
-    e.offerNames([ref('names-0', [first!, second!]), ref('names-1', rest)]);
+    e.offerNames([ref('names-0', [first!, second!]), ref('names-1', rest)], false);
     expect(await e.takeBuiltStory(first!.file.stories[0]!, first!.hash)).toBe(false);
 
     await e.syncFiles(entries, entries.length, null, 'folder-1');

@@ -30,12 +30,12 @@ export class PrebuiltNames {
       downloadGzipJson<AnalysisPack>(url),
   ) {}
 
-  /** The build's packs, from the manifest: downloads start at once. */
-  offer(refs: readonly NamesPackRef[]): void {
+  /** The build's packs, from the manifest: downloads start once `after` has resolved. */
+  offer(refs: readonly NamesPackRef[], after: Promise<void> = Promise.resolve()): void {
     this.where = new Map();
     refs.forEach((r, p) => r.files.forEach((id, i) => this.where.set(id, [p, i])));
     this.untaken = refs.map((r) => r.files.length);
-    this.packs = refs.map((r) => this.download(r.url).catch(() => null));
+    this.packs = refs.map((r) => after.then(() => this.download(r.url)).catch(() => null));
   }
 
   /** Resolves once every pack offered has arrived or failed. */

@@ -80,7 +80,7 @@ function engine(tables: TablesPack | null, model = false, late = false) {
       tables ? Promise.resolve(tables) : Promise.reject(new Error(`HTTP 404 ${url}`)),
     ),
   );
-  e.offerNames([{ url: 'names-0', files: entries.map((x) => x.file.fileId) }]);
+  e.offerNames([{ url: 'names-0', files: entries.map((x) => x.file.fileId) }], false);
   if (!late) e.offerTables({ url: 'tables' });
   return e;
 }

@@ -22,7 +22,15 @@ export interface NamesPackRef {
 }
 
 export type Request =
-  | { type: 'names'; packs: NamesPackRef[] }
+  | {
+      type: 'names';
+      packs: NamesPackRef[];
+      /**
+       * The main thread's hint that this folder was cached on an earlier visit: then the packs
+       * download after the cached search index is ready; on a first visit, at once.
+       */
+      afterSearch: boolean;
+    }
   | { type: 'tables'; tables: TablesRef }
   | {
       type: 'sync-files';
@@ -166,6 +174,11 @@ export interface WorkerStatus {
   searchFromCache: boolean;
   /** True once the worker has finished reading its cached search index (found or not). */
   cacheChecked: boolean;
+  /**
+   * True once that index, if there was one, has its lookups built (see SearchBuild.prefetch):
+   * until then searches leave out the names, which join when this turns true.
+   */
+  searchWarm: boolean;
   /** The entity table is there: entity rows, the library's filter and its counts. */
   entitiesReady: boolean;
   relatedReady: boolean;

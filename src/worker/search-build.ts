@@ -18,8 +18,11 @@ export class SearchBuild {
   fromCache = false;
   /** True once the last visit's index has been read from IndexedDB (found or not). */
   cacheChecked = false;
+  /** True once that index, if any, has its lookups built (`searchWarm`). */
+  warm = false;
   /** The last visit's index, read as soon as the worker starts (see `prefetch`). */
   private cached: Promise<CachedIndex | undefined> = Promise.resolve(undefined);
+  private warmed: Promise<void> = Promise.resolve();
   private queue: Story[] = [];
   private warming: Generator<void, void> | null = null;
   /** The index (and its size) last packed and warmed once the whole folder was in. */
@@ -52,16 +55,30 @@ export class SearchBuild {
    * is still fetching the manifest and reading its files: on a warm reload that read is what
    * search waits for, so it must not wait for the folder's fingerprint to start.
    */
-  prefetch(onChecked: () => void): void {
+  prefetch(onChange: () => void): void {
     this.cached = readLatestSearchIndex().then((cached) => {
       this.cacheChecked = true;
-      onChecked();
-      // Its sorted vocabulary, bigrams and names are not stored: built now, while the page
-      // boots, rather than by the first keystroke (~0.1–0.4 s on BBC), a step per task so that
-      // requests are answered in between.
-      if (cached) runInTasks(warmSearchSteps(cached.index));
+      onChange();
       return cached;
     });
+    // Its sorted vocabulary, bigrams and names are not stored: built now, while the page boots,
+    // rather than by the first keystroke (~0.1–0.4 s on BBC), a short step per task so that
+    // requests are answered in between.
+    this.warmed = this.cached
+      .then((cached) => (cached ? runInTasks(warmSearchSteps(cached.index)) : undefined))
+      .then(() => {
+        this.warm = true;
+        onChange();
+      });
+  }
+
+  /**
+   * Resolves once the last visit's index has been read and, if there was one, its lookup caches
+   * built: what a warm reload's first search needs. Work that can wait (the build's names
+   * packs) starts after it.
+   */
+  get searchWarm(): Promise<void> {
+    return this.warmed;
   }
 
   /**
@@ -103,10 +120,13 @@ export class SearchBuild {
   }
 }
 
-/** Runs a generator's steps one task apart. */
-function runInTasks(steps: Generator<void, void>): void {
-  const next = () => {
-    if (!steps.next().done) setTimeout(next, 0);
-  };
-  setTimeout(next, 0);
+/** Runs a generator's steps one task apart; resolves after the last. */
+function runInTasks(steps: Generator<void, void>): Promise<void> {
+  return new Promise((resolve) => {
+    const next = () => {
+      if (steps.next().done) resolve();
+      else setTimeout(next, 0);
+    };
+    setTimeout(next, 0);
+  });
 }

@@ -4,7 +4,7 @@ import {
   createVocabulary,
   prefixMatches,
   typoMatches,
-  warmVocabulary,
+  warmVocabularySteps,
   type Vocabulary,
 } from './vocabulary';
 import type { EntityType, QueryFilter, SearchEntity, SearchIndex } from './types';
@@ -41,9 +41,20 @@ export function setEntities(index: SearchIndex, entities: readonly SearchEntity[
   runtimes.delete(index);
 }
 
-/** Builds the entity name lookup now rather than on the first query. */
-export function warmEntities(index: SearchIndex): void {
-  if (index.entities.length > 0) warmVocabulary(runtime(index).vocab);
+/**
+ * Builds the entity name lookup now rather than on the first query, in steps (the lookup, then
+ * its bigrams a slice at a time).
+ */
+export function* warmEntitySteps(index: SearchIndex): Generator<void, void> {
+  if (index.entities.length === 0) return;
+  const rt = runtime(index);
+  yield;
+  yield* warmVocabularySteps(rt.vocab);
+}
+
+/** Whether the names lookup is built (a query that needs it then pays nothing for it). */
+export function entityLookupReady(index: SearchIndex): boolean {
+  return runtimes.get(index)?.docs.length === index.entities.length;
 }
 
 function runtime(index: SearchIndex): EntityRuntime {

@@ -146,6 +146,19 @@ describe('results', () => {
     expect(r.entities[0]?.highlights).toEqual([[9, 14]]);
   });
 
+  it('leaves the names out while their lookup is not built, when asked to, and not filters', async () => {
+    const index = buildSearchIndex(seeds().stories);
+    setEntities(index, (await recognizeEntities(seeds().stories))!);
+    const early = search(index, 'putin', { namesIfReady: true });
+    expect(early.entities).toEqual([]);
+    expect(early.stories.map((s) => s.storyId)).toContain(PUTIN_VISIT);
+    // A filter needs the lookup: it is built for it, and the names come with it from then on.
+    expect(search(index, 'person:takaichi', { namesIfReady: true }).entities[0]?.name).toBe(
+      'Sanae Takaichi',
+    );
+    expect(search(index, 'putin', { namesIfReady: true }).entities[0]?.name).toBe('Vladimir Putin');
+  });
+
   it('offers names for plain words, typos and the word being typed', () => {
     const names = (q: string) => search(seedIndex, q).entities.map((e) => e.name);
     expect(names('kim jong')).toEqual(['Kim Jong-un', 'Kim Yo-jong']);

@@ -1,12 +1,18 @@
 import { applyConstraints } from './constraints';
-import { entityDocs, matchEntities, warmEntities, type EntityMatch } from './entities';
+import {
+  entityDocs,
+  entityLookupReady,
+  matchEntities,
+  warmEntitySteps,
+  type EntityMatch,
+} from './entities';
 import { highlightQuery } from './highlight';
 import { parseQuery } from './query-parser';
 import { resetScratch, scoreTerms, selectTop, type Scored } from './ranking';
 import { duplicateGroups, warmDuplicates } from './search-duplicates';
 import { storyParagraphs } from './story-hits';
 import { expandTerm, textVocabulary, type Expansion } from './term-expansion';
-import { warmVocabulary } from './vocabulary';
+import { warmVocabularySteps } from './vocabulary';
 import type {
   EntityHit,
   ParsedQuery,
@@ -55,11 +61,15 @@ export function warmSearch(index: SearchIndex): void {
  * that answer requests in between: together they are ~0.1–0.4 s on BBC.
  */
 export function* warmSearchSteps(index: SearchIndex): Generator<void, void> {
+  // What every query needs first (the sorted vocabulary for the word being typed, the names
+  // lookup for the names group), then the typo lists, which only a misspelt word needs.
   const v = textVocabulary(index);
   yield;
-  warmVocabulary(v);
+  const names = warmEntitySteps(index);
+  names.next();
   yield;
-  warmEntities(index);
+  yield* warmVocabularySteps(v);
+  yield* names;
   while (!warmDuplicates(index, 200)) yield;
 }
 
@@ -91,11 +101,11 @@ function run(index: SearchIndex, q: ParsedQuery, opts: SearchOptions): SearchRes
   const c = applyConstraints(index, q);
   out.notes.push(...c.notes);
   if (q.terms.length === 0 && c.allowed === null)
-    return withEntities(index, q, out, opts, matchQueryEntities(index, q));
+    return withEntities(index, q, out, opts, matchQueryEntities(index, q, opts));
 
   const { score, matched, mask } = scoreTerms(index, expansions);
   for (const [d, bonus] of c.phraseBonus) score[d]! += bonus;
-  const entityMatches = matchQueryEntities(index, q);
+  const entityMatches = matchQueryEntities(index, q, opts);
   entityBoost(index, entityMatches, score);
   const copies = duplicateGroups(index);
   const sel = selectTop({
@@ -150,13 +160,18 @@ function storyHit(
  * Entities whose names the query's words (phrase and filter words too) match, computed once per query for
  * both the entity group and entity-aware ranking.
  */
-function matchQueryEntities(index: SearchIndex, q: ParsedQuery): EntityMatch[] {
+function matchQueryEntities(
+  index: SearchIndex,
+  q: ParsedQuery,
+  opts: SearchOptions,
+): EntityMatch[] {
   const words = [
     ...q.terms,
     ...q.phrases.flat(),
     ...q.filters.filter((f) => f.field !== 'section').flatMap((f) => f.terms),
   ];
   if (index.entities.length === 0 || words.length === 0) return [];
+  if (opts.namesIfReady && !entityLookupReady(index)) return [];
   return matchEntities(index, words, { all: false, prefixLast: q.prefix });
 }
 

@@ -169,4 +169,10 @@ export interface SearchOptions {
   paragraphsPerStory?: number;
   /** Maximum entity hits (default 6). */
   entityLimit?: number;
+  /**
+   * Leave out the names (group and name-aware ranking) unless the index's names lookup is built
+   * already: building it is the slow part of a first search on a freshly read index. Name
+   * filters (`person:`) still build it.
+   */
+  namesIfReady?: boolean;
 }

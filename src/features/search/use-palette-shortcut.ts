@@ -1,13 +1,15 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { isTypingTarget } from '../../lib/keyboard';
 import { openPalette } from './palette-store';
 
 /**
  * The global shortcuts: `/` (never while typing in a field) and Ctrl/Cmd+K (a chord, so it works
- * from a field too). Ignored during IME composition.
+ * from a field too). Ignored during IME composition. A layout effect: the keys work from the
+ * commit that draws the header's search button, not from the passive effects' later task (an
+ * input event can be handled in between).
  */
 export function usePaletteShortcut(enabled: boolean): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.isComposing || e.defaultPrevented) return;

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SearchResults } from '../../corpus/search/types';
-import { searchQuery, useWorkerStatus } from '../../data/analysis-api';
+import { searchQuery, useNewestSearch, useWorkerStatus } from '../../data/analysis-api';
 
 /**
  * Results for the query as typed, one worker search per keystroke. While the next answer is on
@@ -12,9 +12,14 @@ export function useSearchResults(query: string, limit: number) {
   const status = useWorkerStatus();
   const trimmed = query.trim();
   const q = useQuery(searchQuery(query, status, limit));
+  // This text's answer for the index as it is now, else for the index as it was when asked
+  // (see useNewestSearch), else the previous text's.
+  const own = q.isPlaceholderData ? undefined : q.data;
+  const sameText = useNewestSearch(query, limit);
   const [kept, setKept] = useState<SearchResults | null>(null);
-  if (q.data && q.data !== kept) setKept(q.data);
-  const results = trimmed ? (q.data ?? kept) : null;
+  const shown = own ?? sameText ?? q.data;
+  if (shown && shown !== kept) setKept(shown);
+  const results = trimmed ? (shown ?? kept) : null;
   // The same text asked again because the index grew (or names arrived) is still an answer for
   // what is typed: only another text makes the results shown stale.
   const current = results !== null && results.query.raw === query;
