@@ -11,7 +11,7 @@ import type { StoryEntities } from '../src/corpus/entities/types';
 import { folderFingerprint } from '../src/corpus/fingerprint';
 import { allRelated } from '../src/corpus/related/related-query';
 import { buildFolderTables } from '../src/corpus/tables/folder-tables';
-import { storyRelated } from '../src/corpus/tables/story-related';
+import { relatedContext, storyRelated } from '../src/corpus/tables/story-related';
 import { encodeTables } from '../src/corpus/tables/tables-codec';
 import { isBinaryFile, parseFile } from '../src/corpus/parse-file';
 import type { Story } from '../src/corpus/types';
@@ -60,14 +60,7 @@ async function build(job: TablesJob): Promise<TablesReply> {
   }
   const parsed = performance.now();
   const tables = buildFolderTables(order, stories, analyses);
-  const byId = new Map(tables.table.entities.map((e) => [e.id, e]));
-  const ctx = {
-    index: tables.related,
-    vectors: tables.vectors,
-    threads: tables.threads,
-    stories,
-    nameOf: (id: string) => byId.get(id)?.name ?? id.split('/').pop()!,
-  };
+  const ctx = relatedContext(tables, stories);
   const lists = allRelated(tables.related);
   const pack = encodeTables(tables, folderFingerprint(job.manifestFiles), (id) =>
     storyRelated(ctx, id, lists.get(id)),

@@ -4,7 +4,7 @@ import {
   type EntityTable,
   type FolderTables,
 } from '../corpus/tables/folder-tables';
-import { storyRelated, type StoryRelated } from '../corpus/tables/story-related';
+import { relatedContext, storyRelated, type StoryRelated } from '../corpus/tables/story-related';
 import {
   decodeTablesSteps,
   type ShippedTables,
@@ -201,13 +201,7 @@ export function* shippedFinishSteps(
 
 /** Related answers from the related index built here. */
 function builtSource(t: FolderTables, host: FolderBuildHost): RelatedSource {
-  const ctx = {
-    index: t.related,
-    vectors: t.vectors,
-    threads: t.threads,
-    stories: host.stories,
-    nameOf: (id: string) => host.nameOf(id),
-  };
+  const ctx = relatedContext(t, host.stories, (id) => host.nameOf(id));
   const position = new Map(t.related.storyIds.map((id, d) => [id, d]));
   return {
     threads: t.threads,

@@ -10,6 +10,7 @@ import type { Threads } from '../threads/build-threads';
 import { shownRelated } from '../threads/shown-related';
 import type { ThreadVectors } from '../threads/thread-similarity';
 import type { Story } from '../types';
+import type { FolderTables } from './folder-tables';
 
 /** One story's related list as the sidebar shows it, with each hit's reasons. */
 export interface StoryRelated extends RelatedResult {
@@ -24,6 +25,30 @@ export interface RelatedContext {
   stories: ReadonlyMap<string, Story>;
   /** An entity's display name (the entity table's). */
   nameOf(entityId: string): string;
+}
+
+/**
+ * The related context of a folder's built tables. Names are the entity table's, unless the caller
+ * has its own lookup (the worker's, which also knows names from outside the table); an id the
+ * table lacks is shown by its last segment.
+ */
+export function relatedContext(
+  tables: FolderTables,
+  stories: ReadonlyMap<string, Story>,
+  nameOf?: (entityId: string) => string,
+): RelatedContext {
+  let names: Map<string, string> | null = null;
+  const fromTable = (id: string): string => {
+    names ??= new Map(tables.table.entities.map((e) => [e.id, e.name]));
+    return names.get(id) ?? id.split('/').pop()!;
+  };
+  return {
+    index: tables.related,
+    vectors: tables.vectors,
+    threads: tables.threads,
+    stories,
+    nameOf: nameOf ?? fromTable,
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { StoryEntities } from '../entities/types';
 import { allRelated, relatedFor } from '../related/related-query';
 import type { Story } from '../types';
 import { buildFolderTables } from './folder-tables';
-import { storyRelated } from './story-related';
+import { relatedContext, storyRelated } from './story-related';
 import { decodeTables, encodeTables, type TablesPack } from './tables-codec';
 
 const tagger = nodeTagger();
@@ -22,14 +22,7 @@ for (const f of files) {
   }
 }
 const tables = buildFolderTables(order, stories, analyses);
-const byId = new Map(tables.table.entities.map((e) => [e.id, e]));
-const ctx = {
-  index: tables.related,
-  vectors: tables.vectors,
-  threads: tables.threads,
-  stories,
-  nameOf: (id: string) => byId.get(id)!.name,
-};
+const ctx = relatedContext(tables, stories);
 const lists = allRelated(tables.related);
 /** As the build ships it: through JSON. */
 const pack = JSON.parse(
