@@ -1,6 +1,7 @@
 import type { Story } from '../types';
 import { findDuplicateGroups, hashString, minhashSignature } from './duplicates';
 import { Vocabulary } from './features';
+import { runSteps } from '../run-steps';
 
 /**
  * Scoring knobs. The defaults are the configuration the app uses; the others exist so
@@ -112,11 +113,7 @@ export function buildRelatedIndex(
   entityIdsByStory?: Map<string, string[]>,
   options: Partial<RelatedOptions> = {},
 ): RelatedIndex {
-  const steps = relatedIndexSteps(stories, entityIdsByStory, options);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(relatedIndexSteps(stories, entityIdsByStory, options));
 }
 
 /** Stories handled between two yields of `relatedIndexSteps`: a few ms of work on BBC text. */

@@ -21,6 +21,7 @@ import type {
   SearchResults,
   StoryHit,
 } from './types';
+import { runSteps } from '../run-steps';
 
 /** Extra score for stories of an entity whose name the query spells out. */
 const ENTITY_BOOST = 2;
@@ -52,8 +53,7 @@ export function search(
  * keystroke does not pay for them. Call after building the index and after `setEntities`.
  */
 export function warmSearch(index: SearchIndex): void {
-  const steps = warmSearchSteps(index);
-  while (!steps.next().done);
+  runSteps(warmSearchSteps(index));
 }
 
 /**

@@ -5,6 +5,7 @@ import { allRelated } from '../related/related-query';
 import { buildThreads, DEFAULT_THREADS, type Threads } from '../threads/build-threads';
 import { threadVectorsSteps, type ThreadVectors } from '../threads/thread-similarity';
 import type { Story } from '../types';
+import { runSteps } from '../run-steps';
 
 /**
  * What spans the whole folder once every story is analysed: the entity table, the related index
@@ -64,9 +65,5 @@ export function buildFolderTables(
   stories: ReadonlyMap<string, Story>,
   analyses: ReadonlyMap<string, StoryEntities>,
 ): FolderTables {
-  const steps = folderTablesSteps(order, stories, analyses);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(folderTablesSteps(order, stories, analyses));
 }

@@ -5,6 +5,7 @@ import type { RelatedHit } from '../related/related-query';
 import type { Thread, Threads } from '../threads/build-threads';
 import type { EntityTable, FolderTables } from './folder-tables';
 import type { StoryRelated } from './story-related';
+import { runSteps } from '../run-steps';
 
 /**
  * The folder-wide tables in the compact form the build ships (`seeds-packs/tables-<hash>.gz`,
@@ -146,11 +147,7 @@ export interface ShippedTables {
  * by other rules, model or parser, in another format, or does not hold together.
  */
 export function decodeTables(pack: TablesPack, fingerprint: string): ShippedTables | undefined {
-  const steps = decodeTablesSteps(pack, fingerprint);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(decodeTablesSteps(pack, fingerprint));
 }
 
 /** Entities decoded between two yields of `decodeTablesSteps`: a few ms. */

@@ -4,6 +4,7 @@ import { blendedIdf } from '../related/reference-idf';
 import { ENTITY_PREFIX, type RelatedIndex } from '../related/related-index';
 import type { Story } from '../types';
 import { ledeTerms } from './lede-terms';
+import { runSteps } from '../run-steps';
 
 /**
  * How alike two stories are for the purpose of threads: "the same event", a narrower question
@@ -73,11 +74,7 @@ export function threadVectors(
   opts: SimilarityOptions = DEFAULT_SIMILARITY,
   stories?: readonly Story[],
 ): ThreadVectors {
-  const steps = threadVectorsSteps(index, opts, stories);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(threadVectorsSteps(index, opts, stories));
 }
 
 /** Stories whose ledes are read between two yields of `threadVectorsSteps` (a few ms). */
