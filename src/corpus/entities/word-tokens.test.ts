@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from './model/sentences';
+import { normalizeToken } from './model/normalize-token';
 import { wordTokens } from './word-tokens';
 
 const texts = (s: string): string[] => wordTokens(s).map((t) => t.text);
@@ -45,6 +46,25 @@ describe('wordTokens cuts text the way CoNLL-2003 does', () => {
       '…',
     ]);
     for (const t of toks) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('keeps an HTML numeric character reference inside its word', () => {
+    const text = 'Pascal Pap&#233; joined B&#xE9;ziers; AT&T &amp; co.';
+    expect(wordTokens(text).map((t) => t.text)).toEqual([
+      'Pascal',
+      'Pap&#233;',
+      'joined',
+      'B&#xE9;ziers',
+      ';',
+      'AT&T',
+      '&',
+      'amp',
+      ';',
+      'co.',
+    ]);
+    expect(normalizeToken('Pap&#233;')).toBe('Papé');
+    expect(normalizeToken('B&#xE9;ziers')).toBe('Béziers');
+    expect(normalizeToken('&#1;x')).toBe('&#1;x');
   });
 
   it('ends a sentence at a full stop only before a capital', () => {

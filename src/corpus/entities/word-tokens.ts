@@ -13,8 +13,10 @@ export interface WordToken {
 
 // A run of letters, digits and the marks that may sit inside a word: Jong-un, O'Neill, AT&T,
 // 1,000.5, U.S. Clitics are split off afterwards. CJK runs are one token each (no spaces there).
+// A numeric character reference left by an HTML export ("Pap&#233;", "B&#233;ziers") is one
+// letter of the word it sits in, not punctuation that cuts the name in two.
 const CHUNK =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{N}\p{M}]+(?:[-‐'’.&/,:@][\p{L}\p{N}\p{M}]+)*(?:\.(?!\.))?|\.\d+|\.{2,}|-{2,}|\S/gu;
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:[\p{L}\p{N}\p{M}]|&#\d{2,7};|&#[xX][\da-fA-F]{2,6};)+(?:[-‐'’.&/,:@](?:[\p{L}\p{N}\p{M}]|&#\d{2,7};|&#[xX][\da-fA-F]{2,6};)+)*(?:\.(?!\.))?|\.\d+|\.{2,}|-{2,}|\S/gu;
 
 const CLITIC = /(?:['’](?:s|S|re|RE|ve|VE|ll|LL|m|M|d|D)|[nN]['’][tT])$/u;
 

@@ -35,13 +35,20 @@ const DOTLESS = new Set(
   'Mr Mrs Ms Messrs Dr St Jr Sr Mt Ft Gen Lt Col Sgt Capt Gov Sen Rep Rev Prof'.split(' '),
 );
 
+const CHAR_REF = /&#(?:(\d{2,7})|[xX]([\da-fA-F]{2,6}));/gu;
+
+function decodeRef(ref: string, dec: string | undefined, hex: string | undefined): string {
+  const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+  return code > 0x1f && code <= 0x10ffff ? String.fromCodePoint(code) : ref;
+}
+
 export function normalizeToken(word: string): string {
   const symbol = SYMBOLS[word];
   if (symbol !== undefined) return symbol;
   if (DOTLESS.has(word)) return `${word}.`;
-  return word.includes('’') || word.includes('‐')
-    ? word.replace(/’/gu, "'").replace(/‐/gu, '-')
-    : word;
+  // "Pap&#233;" is "Papé" to the model (see word-tokens.ts).
+  const w = word.includes('&#') ? word.replace(CHAR_REF, decodeRef) : word;
+  return w.includes('’') || w.includes('‐') ? w.replace(/’/gu, "'").replace(/‐/gu, '-') : w;
 }
 
 /** A document's tokens as the model reads them. */
