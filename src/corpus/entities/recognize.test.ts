@@ -211,3 +211,13 @@ describe('analyzeStory: places named by geography and by their official names', 
     ).toEqual(['place:Federal Republic of Germany', 'place:Democratic People’s Republic of Korea']);
   });
 });
+
+describe('analyzeStory: sentence adverbs', () => {
+  it('takes a sentence-opening adverb for no name, and keeps -ly names', () => {
+    expect(
+      surfaces([
+        'Worryingly, the figures fell. Interestingly, Italy won. Kelly, the singer, left.',
+      ]),
+    ).toEqual(['place:Italy', 'person:Kelly']);
+  });
+});

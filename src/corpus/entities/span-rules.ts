@@ -84,6 +84,17 @@ export function cleanSpan(s: SpanInput): { first: number; last: number; type: nu
     s.lexicon.caseBucket(tokens[a]!.text.toLowerCase()) === LOWER_CASE_WORD
   )
     a++;
+  // "Worryingly, …", "Interestingly, …": a sentence adverb opening the sentence is no name. Known
+  // names that end in -ly ("Italy, …", "Kelly, …") are in the gazetteers and stay.
+  if (
+    a === b &&
+    isSentenceInitial(words, a) &&
+    tokens[a + 1]?.text === ',' &&
+    ADVERB.test(tokens[a]!.text) &&
+    s.lexicon.phrase(tokens[a]!.text.toLowerCase()) === 0 &&
+    s.lexicon.caseBucket(tokens[a]!.text.toLowerCase()) <= MOSTLY_LOWER
+  )
+    return null;
   // "The Ministry of Foreign Affairs": an organization's article is no part of its name (CoNLL's
   // train split puts "The" inside one 13 times in 1,127; "The Hague" is a place and keeps it).
   if (type === 2 && a < b && tokens[a]!.text === 'The') a++;
@@ -119,6 +130,10 @@ export function cleanSpan(s: SpanInput): { first: number; last: number; type: nu
   }
   return { first: a, last: b, type };
 }
+
+// English adverb endings (-ingly, -ally, -edly, -ously, -ably, -fully, -ively, -ently, -antly…),
+// general morphology: "Sicily" and "Kelly" do not end in one.
+const ADVERB = /^\p{Lu}\p{Ll}+(?:ing|al|ed|ous|ab|ib|ful|ive|ate|ent|ant|less|ar)ly$/u;
 
 // "Son-hui", "Jong-un", "Ching-te": the given-name shape of Korean and Chinese names.
 const HYPHENATED_GIVEN = /^\p{Lu}\p{Ll}+[-‐]\p{Ll}+$/u;
