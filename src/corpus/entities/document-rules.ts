@@ -55,7 +55,7 @@ export function wholeCountryNames(spans: Span[], sentences: Sentence[], story: S
   return out;
 }
 
-function groupBySentence(spans: Span[]): Map<number, Span[]> {
+export function groupBySentence(spans: Span[]): Map<number, Span[]> {
   const by = new Map<number, Span[]>();
   for (const sp of spans) {
     const list = by.get(sp.sentence);
@@ -69,7 +69,7 @@ function groupBySentence(spans: Span[]): Map<number, Span[]> {
  * A sentence's spans with [i, j] as one span of `type` in place of the spans inside it, or null
  * when a span crosses its edges or it is already a span.
  */
-function replaceInside(
+export function replaceInside(
   own: Span[],
   r: { sentence: Sentence; si: number; i: number; j: number; type: number; story: Story },
 ): Span[] | null {

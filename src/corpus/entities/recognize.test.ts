@@ -221,3 +221,22 @@ describe('analyzeStory: sentence adverbs', () => {
     ).toEqual(['place:Italy', 'person:Kelly']);
   });
 });
+
+describe('analyzeStory: companies', () => {
+  it('takes a name that ends in a legal form for an organization', () => {
+    expect(surfaces(['Its profits offset a profit dip at Warner Bros, the studio.'])).toEqual([
+      'organization:Warner Bros',
+    ]);
+  });
+
+  it('makes a name written spaced the same organization as its joined form', () => {
+    const mentions = found([
+      'Quarterly profits at US media giant TimeWarner jumped 76%.',
+      'Time Warner said on Friday that it now owns 8% of Google.',
+    ]);
+    expect(mentions.filter((m) => m[1].includes('Warner'))).toEqual([
+      ['organization', 'TimeWarner', 'organization/timewarner'],
+      ['organization', 'Time Warner', 'organization/timewarner'],
+    ]);
+  });
+});

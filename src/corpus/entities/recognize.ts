@@ -1,12 +1,13 @@
 import { foldText } from '../normalize';
 import type { Story } from '../types';
 import { PersonResolver } from './coref';
-import { entityId } from './ids';
+import { entityId, typeOfId } from './ids';
 import { IS_INSIDE, TYPE_OF } from './model/linear-model';
 import { splitSentences } from './model/sentences';
 import { tagDocument, type Tagger } from './model/tagger';
 import { GAZ, type NerLexicon } from './model/lexicon';
 import { normalizeToken } from './model/normalize-token';
+import { joinedSpellings } from './joined-spellings';
 import { cleanSpan } from './span-rules';
 import {
   joinNicknames,
@@ -45,7 +46,11 @@ export function analyzeStory(story: Story, tagger: Tagger): StoryEntities {
     ...context,
   ]);
   const found = collectSpans(story, sentences, tagged.labels, tagger.lexicon);
-  const spans = repeatFullNames(wholeCountryNames(found, sentences, story), sentences, story);
+  const spans = joinedSpellings(
+    repeatFullNames(wholeCountryNames(found, sentences, story), sentences, story),
+    sentences,
+    story,
+  );
   joinNicknames(spans, sentences);
   keepOneType(spans);
   return { storyId: story.id, mentions: toMentions(story, sentences, spans) };
@@ -146,7 +151,8 @@ function toMentions(story: Story, sentences: Sentence[], spans: Span[]): Mention
         toks[s.first]!.start,
         toks[s.last]!.end,
         type,
-        s.id ?? entityId(type, text),
+        // An id given by a rule holds only while the story's vote kept its type.
+        s.id && typeOfId(s.id) === type ? s.id : entityId(type, text),
       ),
     );
   }

@@ -46,6 +46,14 @@ const LANDFORMS = new Set(
   ).split(' '),
 );
 
+/**
+ * Legal forms of companies as English-language news writes them after the name (general
+ * knowledge, as in any list of business entity types): Inc, Corp, Ltd, plc, Bros, AG, GmbH…
+ */
+const LEGAL_FORMS = new Set(
+  'inc corp corporation co ltd llc llp plc bros brothers ag sa nv bv gmbh spa'.split(' '),
+);
+
 /** The case prior's bucket of words almost never capitalized mid-sentence (see lexicon.ts). */
 const LOWER_CASE_WORD = 1;
 /** Buckets of words capitalized in under half of their mid-sentence uses. */
@@ -107,6 +115,10 @@ export function cleanSpan(s: SpanInput): { first: number; last: number; type: nu
   // "Valentine’s Day", "St Patrick’s Day": a name's possessive before "Day" is a holiday's name
   // (a MISC in the annotation we follow, which the reader does not show), not the saint.
   if (/^['’]s$/u.test(tokens[b + 1]?.text ?? '') && tokens[b + 2]?.text === 'Day') return null;
+  // "Warner Bros", "Nvidia Corp": a name that ends in a company's legal form is an organization,
+  // whatever a surname inside it made the tagger think.
+  if (type !== 2 && b > a && LEGAL_FORMS.has(tokens[b]!.text.toLowerCase().replace(/\.$/u, '')))
+    return { first: a, last: b, type: 2 };
   // "Korean Peninsula", "Puppy Mountain": a name that ends in a landform is a place, whatever an
   // adjective or an unknown first word made the tagger think (people keep theirs: "Michael Bay").
   if (type !== 0 && b > a && LANDFORMS.has(tokens[b]!.text.toLowerCase()))

@@ -1,0 +1,55 @@
+/**
+ * A name that a story writes both joined and spaced ("TimeWarner" and "Time Warner",
+ * "GlaxoSmithKline" and "Glaxo SmithKline") is one name. The tagger knows the joined form's
+ * shape as a name but may read the spaced form as a common word and a surname ("Time" and
+ * "Warner", a person): the two words take the joined form's span and type.
+ */
+import { foldText } from '../normalize';
+import type { Story } from '../types';
+import { entityId } from './ids';
+import type { EntityType } from './types';
+import { groupBySentence, replaceInside, type Sentence, type Span } from './document-rules';
+
+/** One word with a capital inside it: how companies write a joined name. */
+const CAMEL = /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*$/u;
+const CAPITALIZED = /^\p{Lu}/u;
+const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
+
+export function joinedSpellings(spans: Span[], sentences: Sentence[], story: Story): Span[] {
+  const joined = new Map<string, { type: number; id: string }>();
+  for (const sp of spans) {
+    if (sp.first !== sp.last || sp.type === 3) continue;
+    const word = sentences[sp.sentence]!.tokens[sp.first]!.text;
+    if (CAMEL.test(word))
+      joined.set(foldText(word), { type: sp.type, id: entityId(TYPES[sp.type]!, word) });
+  }
+  if (!joined.size) return spans;
+  const bySentence = groupBySentence(spans);
+  const out: Span[] = [];
+  sentences.forEach((s, si) => {
+    let own = bySentence.get(si) ?? [];
+    const toks = s.tokens;
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const a = toks[i]!;
+      const b = toks[i + 1]!;
+      if (!CAPITALIZED.test(a.text) || !CAPITALIZED.test(b.text) || a.end === b.start) continue;
+      const found = joined.get(foldText(a.text + b.text));
+      if (!found) continue;
+      const replaced = replaceInside(own, {
+        sentence: s,
+        si,
+        i,
+        j: i + 1,
+        type: found.type,
+        story,
+      });
+      if (!replaced) continue;
+      // One entity under both spellings: the spaced form takes the joined form's id.
+      for (const sp of replaced) if (sp.first === i && sp.last === i + 1) sp.id = found.id;
+      own = replaced;
+      i++;
+    }
+    out.push(...own.sort((x, y) => x.first - y.first));
+  });
+  return out;
+}
