@@ -240,3 +240,20 @@ describe('analyzeStory: companies', () => {
     ]);
   });
 });
+
+describe('analyzeStory: coordinated names', () => {
+  it('splits "A and B" when the story names A and B apart, and only then', () => {
+    const p = [
+      'Gazprom is due to merge with Rosneft.',
+      'Analysts said the ability of Gazprom and Rosneft to trade freely had been stifled.',
+      'The Test and County Cricket Board met.',
+    ];
+    expect(surfaces(p).filter((s) => s.startsWith('organization'))).toEqual([
+      'organization:Gazprom',
+      'organization:Rosneft',
+      'organization:Gazprom',
+      'organization:Rosneft',
+      'organization:Test and County Cricket Board',
+    ]);
+  });
+});

@@ -7,7 +7,7 @@ import { splitSentences } from './model/sentences';
 import { tagDocument, type Tagger } from './model/tagger';
 import { GAZ, type NerLexicon } from './model/lexicon';
 import { normalizeToken } from './model/normalize-token';
-import { joinedSpellings } from './joined-spellings';
+import { joinedSpellings, splitCoordinated } from './name-forms';
 import { cleanSpan } from './span-rules';
 import {
   joinNicknames,
@@ -46,11 +46,8 @@ export function analyzeStory(story: Story, tagger: Tagger): StoryEntities {
     ...context,
   ]);
   const found = collectSpans(story, sentences, tagged.labels, tagger.lexicon);
-  const spans = joinedSpellings(
-    repeatFullNames(wholeCountryNames(found, sentences, story), sentences, story),
-    sentences,
-    story,
-  );
+  const whole = repeatFullNames(wholeCountryNames(found, sentences, story), sentences, story);
+  const spans = splitCoordinated(joinedSpellings(whole, sentences, story), sentences, story);
   joinNicknames(spans, sentences);
   keepOneType(spans);
   return { storyId: story.id, mentions: toMentions(story, sentences, spans) };

@@ -1,8 +1,6 @@
 /**
- * A name that a story writes both joined and spaced ("TimeWarner" and "Time Warner",
- * "GlaxoSmithKline" and "Glaxo SmithKline") is one name. The tagger knows the joined form's
- * shape as a name but may read the spaced form as a common word and a surname ("Time" and
- * "Warner", a person): the two words take the joined form's span and type.
+ * Document rules on the forms one story writes its names in: joined and spaced, alone and
+ * coordinated. The story's own evidence decides, as in document-rules.ts.
  */
 import { foldText } from '../normalize';
 import type { Story } from '../types';
@@ -15,6 +13,12 @@ const CAMEL = /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*$/u;
 const CAPITALIZED = /^\p{Lu}/u;
 const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
 
+/**
+ * A name that a story writes both joined and spaced ("TimeWarner" and "Time Warner",
+ * "GlaxoSmithKline" and "Glaxo SmithKline") is one name. The tagger knows the joined form's
+ * shape as a name but may read the spaced form as a common word and a surname ("Time" and
+ * "Warner", a person): the two words take the joined form's span, type and id.
+ */
 export function joinedSpellings(spans: Span[], sentences: Sentence[], story: Story): Span[] {
   const joined = new Map<string, { type: number; id: string }>();
   for (const sp of spans) {
@@ -51,5 +55,38 @@ export function joinedSpellings(spans: Span[], sentences: Sentence[], story: Sto
     }
     out.push(...own.sort((x, y) => x.first - y.first));
   });
+  return out;
+}
+
+/**
+ * "Gazprom and Rosneft": two names the story also writes apart are two names, however the tagger
+ * joined them (CoNLL's organizations do hold an "and": "Test and County Cricket Board", so only
+ * the story's own evidence splits one).
+ */
+export function splitCoordinated(spans: Span[], sentences: Sentence[], story: Story): Span[] {
+  const keys = new Map<string, number>();
+  for (const sp of spans) keys.set(sp.key, sp.type);
+  const out: Span[] = [];
+  for (const sp of spans) {
+    const toks = sentences[sp.sentence]!.tokens;
+    const k = toks.findIndex((t, i) => i > sp.first && i < sp.last && t.text === 'and');
+    if (sp.type !== 2 || k < 0) {
+      out.push(sp);
+      continue;
+    }
+    const text = story.paragraphs[sp.paragraph]!;
+    const left = foldText(text.slice(toks[sp.first]!.start, toks[k - 1]!.end));
+    const right = foldText(text.slice(toks[k + 1]!.start, toks[sp.last]!.end));
+    const lt = keys.get(left);
+    const rt = keys.get(right);
+    if (lt === undefined || rt === undefined) {
+      out.push(sp);
+      continue;
+    }
+    out.push(
+      { ...sp, last: k - 1, type: lt, key: left, id: undefined },
+      { ...sp, first: k + 1, type: rt, key: right, id: undefined },
+    );
+  }
   return out;
 }
