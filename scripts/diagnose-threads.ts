@@ -31,7 +31,7 @@ const stories = loadFolder(BBC_DIR).stories;
 const entities = await loadEntityIdsCached(stories, cache);
 const index = buildRelatedIndex(stories, entities);
 const neighbours = allRelated(index, options.neighbours);
-const vectors = threadVectors(index, options, stories);
+const vectors = threadVectors(index, options, stories, args.includes('--index-entities') ? undefined : entities);
 const { threadOf } = buildThreads(index, neighbours, vectors, options);
 const pos = new Map(index.storyIds.map((id, d) => [id, d]));
 const dense = new Float32Array(vectors.dims);
@@ -56,7 +56,7 @@ for (const t of fixture.threads) {
       const db = pos.get(b)!;
       if (index.dupGroup[da]! >= 0 && index.dupGroup[da] === index.dupGroup[db]) continue;
       const together = threadOf[a] !== undefined && threadOf[a] === threadOf[b];
-      const s = eventSimilarity(vectors, da, db, dense, eventShares(options));
+      const s = eventSimilarity(vectors, da, db, dense, eventShares(options, vectors));
       const linked = rank(a, b) !== '-' || rank(b, a) !== '-';
       const why = together
         ? ''

@@ -63,7 +63,12 @@ async function evaluate(name: string, dir: string, fixtureFile: string): Promise
   const t2 = performance.now();
   const neighbours = allRelated(index, options.neighbours);
   const t3 = performance.now();
-  const vectors = threadVectors(index, options, stories);
+  const vectors = threadVectors(
+    index,
+    options,
+    stories,
+    args.includes('--index-entities') ? undefined : entities,
+  );
   const tv = performance.now();
   const threads = buildThreads(index, neighbours, vectors, options);
   const t4 = performance.now();
