@@ -8,6 +8,8 @@
  *        npm run eval:threads -- --sweep 0.08:0.3:0.01   (P/R/F1 at each threshold)
  *        … --entity-cache /tmp/ents   (keep the recognizer's ids between runs: names are most
  *        of the time; the build time printed then leaves them out)
+ *        … --index-entities   (the event's entity field from the related index's 16 rarest
+ *        entities per story, as before entity-field.ts, to compare)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
