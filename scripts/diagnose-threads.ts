@@ -6,7 +6,8 @@
  * linkage (linked, above the threshold, yet the groups' average fell short).
  *
  * Usage: npx tsx scripts/diagnose-threads.ts [--threshold 0.18 ...] [--cache /tmp/bbc-ents.json]
- * `--cache` keeps the recognizer's entity ids in a file outside the repo between runs.
+ * `--cache` keeps the recognizer's entity ids in a file outside the repo between runs;
+ * `--index-entities` scores with the related index's entities (before entity-field.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,7 +32,12 @@ const stories = loadFolder(BBC_DIR).stories;
 const entities = await loadEntityIdsCached(stories, cache);
 const index = buildRelatedIndex(stories, entities);
 const neighbours = allRelated(index, options.neighbours);
-const vectors = threadVectors(index, options, stories);
+const vectors = threadVectors(
+  index,
+  options,
+  stories,
+  args.includes('--index-entities') ? undefined : entities,
+);
 const { threadOf } = buildThreads(index, neighbours, vectors, options);
 const pos = new Map(index.storyIds.map((id, d) => [id, d]));
 const dense = new Float32Array(vectors.dims);
@@ -56,7 +62,7 @@ for (const t of fixture.threads) {
       const db = pos.get(b)!;
       if (index.dupGroup[da]! >= 0 && index.dupGroup[da] === index.dupGroup[db]) continue;
       const together = threadOf[a] !== undefined && threadOf[a] === threadOf[b];
-      const s = eventSimilarity(vectors, da, db, dense, eventShares(options));
+      const s = eventSimilarity(vectors, da, db, dense, eventShares(options, vectors));
       const linked = rank(a, b) !== '-' || rank(b, a) !== '-';
       const why = together
         ? ''

@@ -74,8 +74,9 @@ async function main(): Promise<void> {
     console.log(`            previous defaults (minDf 1, entity tf log) ${fmt(old.p)}`);
   }
   if (entities) {
-    const distinct = new Map([...entities].map(([id, list]) => [id, [...new Set(list)]]));
-    const { thread, related: shown } = sidebar(bbc, distinct);
+    // One id per mention, as the worker passes them since threads weigh mentions (the index,
+    // with binary entity tf, is the same as from distinct ids).
+    const { thread, related: shown } = sidebar(bbc, entities);
     const section = new Map(bbc.map((s) => [s.id, s.section]));
     const withSome = bbc.filter((s) => (shown.get(s.id)?.length ?? 0) > 0);
     const prec =
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
         const list = shown.get(s.id)!;
         return sum + list.filter((id) => section.get(id) === s.section).length / list.length;
       }, 0) / withSome.length;
-    const all = allRelated(buildRelatedIndex(bbc, distinct), K);
+    const all = allRelated(buildRelatedIndex(bbc, entities), K);
     const p5 =
       withSome.reduce((sum, s) => {
         const list = all.get(s.id)!.related.map((h) => h.storyId);
@@ -183,7 +184,7 @@ function shownLists(stories: Story[], entities: Map<string, string[]> | undefine
 function sidebar(stories: Story[], entities: Map<string, string[]> | undefined) {
   const index = buildRelatedIndex(stories, entities);
   const all = allRelated(index, Math.max(K, DEFAULT_THREADS.neighbours));
-  const vectors = threadVectors(index, DEFAULT_THREADS, stories);
+  const vectors = threadVectors(index, DEFAULT_THREADS, stories, entities);
   const threads = buildThreads(index, all, vectors);
   const dense = new Float32Array(vectors.dims);
   const thread = new Map(

@@ -8,6 +8,8 @@
  *        npm run eval:threads -- --sweep 0.08:0.3:0.01   (P/R/F1 at each threshold)
  *        … --entity-cache /tmp/ents   (keep the recognizer's ids between runs: names are most
  *        of the time; the build time printed then leaves them out)
+ *        … --index-entities   (the event's entity field from the related index's 16 rarest
+ *        entities per story, as before entity-field.ts, to compare)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,7 +65,12 @@ async function evaluate(name: string, dir: string, fixtureFile: string): Promise
   const t2 = performance.now();
   const neighbours = allRelated(index, options.neighbours);
   const t3 = performance.now();
-  const vectors = threadVectors(index, options, stories);
+  const vectors = threadVectors(
+    index,
+    options,
+    stories,
+    args.includes('--index-entities') ? undefined : entities,
+  );
   const tv = performance.now();
   const threads = buildThreads(index, neighbours, vectors, options);
   const t4 = performance.now();

@@ -1,5 +1,6 @@
 import { buildEntityTable } from '../entities/entity-table';
 import type { Entity, StoryEntities } from '../entities/types';
+import { entityIdsByStory } from '../related/entity-input';
 import { relatedIndexSteps, type RelatedIndex } from '../related/related-index';
 import { allRelated } from '../related/related-query';
 import { buildThreads, DEFAULT_THREADS, type Threads } from '../threads/build-threads';
@@ -42,17 +43,15 @@ export function* folderTablesSteps(
   );
   yield;
   yield* afterTable(table);
-  const byStory = new Map<string, string[]>();
-  for (const a of analyses.values()) {
-    byStory.set(a.storyId, [
-      ...new Set(a.mentions.map((m) => table.remap[m.entityId] ?? m.entityId)),
-    ]);
-  }
+  // Canonical ids, one per mention: threads weigh an entity by its mentions (entity-field.ts);
+  // the related index counts each once.
+  const mentions = entityIdsByStory([...analyses.values()], table.remap);
+  const byStory = new Map([...mentions].map(([id, list]) => [id, [...new Set(list)]]));
   const inOrder = order.map((id) => stories.get(id)).filter((s): s is Story => !!s);
   const related = yield* relatedIndexSteps(inOrder, byStory);
   yield;
   // The ledes are read in steps too (threads-design.md: the headline-and-lede field).
-  const vectors = yield* threadVectorsSteps(related, DEFAULT_THREADS, inOrder);
+  const vectors = yield* threadVectorsSteps(related, DEFAULT_THREADS, inOrder, mentions);
   yield;
   const neighbours = allRelated(related, DEFAULT_THREADS.neighbours);
   yield;

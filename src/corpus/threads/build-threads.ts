@@ -66,7 +66,7 @@ export function buildThreads(
     const g = index.dupGroup[d]!;
     return g >= 0 ? g : d;
   });
-  const shares = eventShares(opts);
+  const shares = eventShares(opts, vectors);
   const sims = new Map<number, number>();
   const pairKey = (a: number, b: number): number => (a < b ? a * n + b : b * n + a);
   for (let d = 0; d < n; d++) {

@@ -89,7 +89,7 @@ describe('event similarity on the seeds', () => {
     const bodyOnly = eventSimilarity(vectors, at(PUTIN), at(KIM), dense, [1, 0, 0]);
     expect(ledeOnly).toBeGreaterThan(0);
     expect(RELATED_SHARES[2]).toBe(0);
-    expect(eventShares().reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(eventShares().reduce<number>((a, b) => a + (b ?? 0), 0)).toBeCloseTo(1, 9);
     // Without the stories, rows have no lede field: the lede-only similarity is 0.
     const { index } = await seeds();
     const bare = threadVectors(index);

@@ -3,6 +3,7 @@ import { TIME_AND_REPORTING_WORDS } from '../related/news-words';
 import { blendedIdf } from '../related/reference-idf';
 import { ENTITY_PREFIX, type RelatedIndex } from '../related/related-index';
 import type { Story } from '../types';
+import { entityField } from './entity-field';
 import { ledeTerms } from './lede-terms';
 import { runSteps } from '../run-steps';
 
@@ -18,21 +19,27 @@ import { runSteps } from '../run-steps';
  * entities, a story has three fields, each a unit vector: its body terms, its entities, and its
  * headline and lede (the words that state the event). A similarity is a weighted sum of the
  * fields' cosines (`Shares`), so one set of vectors answers both "one event?" (threads) and
- * "related at all?" (the related list's gate), with different weights.
+ * "related at all?" (the related list's gate), with different weights. Given each story's
+ * entity mentions, the event similarity takes its entities from every one the story names,
+ * by mentions (`entity-field.ts`), not from the index's 16 rarest; the gate keeps the index's.
  */
 export interface ThreadVectors {
   /** Row d: `feature[start[d] .. start[d + 1])`, each field's weights of unit length. */
   start: Uint32Array;
   feature: Uint32Array;
   weight: Float32Array;
-  /** Feature ids are below this: the index's features, then the same terms as lede terms. */
+  /** Feature ids are below this: the index's features, then the same terms as lede terms, then
+   * the mentioned entities (when given). */
   dims: number;
-  /** Field of each feature id: 0 body term, 1 entity, 2 lede term. */
+  /** Field of each feature id: 0 body term, 1 entity of the index, 2 lede term, 3 entity
+   * mentioned (every one, by its mentions: `entity-field.ts`). */
   field: Uint8Array;
+  /** Whether rows have field 3: then the event similarity weighs entities there. */
+  mentions: boolean;
 }
 
-/** Weights of the body, entity and lede fields in a similarity (they sum to 1). */
-export type Shares = readonly [body: number, entities: number, lede: number];
+/** Weights of the body, entity, lede (and mentioned-entity) fields in a similarity (sum 1). */
+export type Shares = readonly [body: number, entities: number, lede: number, mentions?: number];
 
 export interface SimilarityOptions {
   /** Exponent on idf for terms (1: classic TF-IDF). */
@@ -54,8 +61,14 @@ export const DEFAULT_SIMILARITY: SimilarityOptions = {
 };
 
 /** The event similarity's field weights. */
-export function eventShares(opts: SimilarityOptions = DEFAULT_SIMILARITY): Shares {
-  return [Math.max(0, 1 - opts.entityShare - opts.ledeShare), opts.entityShare, opts.ledeShare];
+export function eventShares(
+  opts: SimilarityOptions = DEFAULT_SIMILARITY,
+  vectors?: ThreadVectors,
+): Shares {
+  const body = Math.max(0, 1 - opts.entityShare - opts.ledeShare);
+  return vectors?.mentions
+    ? [body, 0, opts.ledeShare, opts.entityShare]
+    : [body, opts.entityShare, opts.ledeShare];
 }
 
 /**
@@ -73,8 +86,9 @@ export function threadVectors(
   index: RelatedIndex,
   opts: SimilarityOptions = DEFAULT_SIMILARITY,
   stories?: readonly Story[],
+  mentions?: ReadonlyMap<string, readonly string[]>,
 ): ThreadVectors {
-  return runSteps(threadVectorsSteps(index, opts, stories));
+  return runSteps(threadVectorsSteps(index, opts, stories, mentions));
 }
 
 /** Stories whose ledes are read between two yields of `threadVectorsSteps` (a few ms). */
@@ -89,6 +103,8 @@ export function* threadVectorsSteps(
   index: RelatedIndex,
   opts: SimilarityOptions = DEFAULT_SIMILARITY,
   stories?: readonly Story[],
+  /** Canonical entity ids per story id, one per mention: the event's entity field. */
+  mentions?: ReadonlyMap<string, readonly string[]>,
 ): Generator<void, ThreadVectors, void> {
   const { docStart, docFeature, docWeight, featureIdf, features } = index;
   const n = index.storyIds.length;
@@ -114,15 +130,17 @@ export function* threadVectorsSteps(
     }
   }
   const lede = stories ? yield* ledeCounts(index, eventIdf, stories, opts.ledeWords) : null;
-  const size = docFeature.length + (lede ? lede.start[n]! : 0);
+  const ents = mentions ? entityField(index.storyIds, mentions) : null;
+  const size = docFeature.length + (lede ? lede.start[n]! : 0) + (ents ? ents.start[n]! : 0);
   const start = new Uint32Array(n + 1);
   const feature = new Uint32Array(size);
   const weight = new Float32Array(size);
   let at = 0;
   for (let d = 0; d < n; d++) {
     start[d] = at;
-    // The body's terms, then its entities, then its lede: each field of unit length.
-    for (let field = 0; field < 3; field++) {
+    // The body's terms, then its entities, its lede and its mentioned entities: each field of
+    // unit length.
+    for (let field = 0; field < 4; field++) {
       const from = at;
       let norm = 0;
       if (field < 2) {
@@ -134,11 +152,19 @@ export function* threadVectorsSteps(
           weight[at++] = w;
           norm += w * w;
         }
-      } else if (lede) {
+      } else if (field === 2 && lede) {
         for (let i = lede.start[d]!; i < lede.start[d + 1]!; i++) {
           const f = lede.feature[i]!;
           const w = (1 + Math.log(lede.count[i]!)) * eventIdf[f]!;
           feature[at] = nf + f;
+          weight[at++] = w;
+          norm += w * w;
+        }
+      } else if (field === 3 && ents) {
+        norm = ents.aloneNorm2[d]!;
+        for (let i = ents.start[d]!; i < ents.start[d + 1]!; i++) {
+          const w = ents.weight[i]!;
+          feature[at] = 2 * nf + ents.feature[i]!;
           weight[at++] = w;
           norm += w * w;
         }
@@ -148,10 +174,17 @@ export function* threadVectorsSteps(
     }
   }
   start[n] = at;
-  const dims = lede ? 2 * nf : nf;
+  const dims = ents ? 2 * nf + ents.count : lede ? 2 * nf : nf;
   const field = new Uint8Array(dims);
-  for (let f = 0; f < dims; f++) field[f] = f >= nf ? 2 : isEntity[f]!;
-  return { start, feature: feature.subarray(0, at), weight: weight.subarray(0, at), dims, field };
+  for (let f = 0; f < dims; f++) field[f] = f >= 2 * nf ? 3 : f >= nf ? 2 : isEntity[f]!;
+  return {
+    start,
+    feature: feature.subarray(0, at),
+    weight: weight.subarray(0, at),
+    dims,
+    field,
+    mentions: !!ents,
+  };
 }
 
 /**
@@ -199,7 +232,7 @@ export function scatter(
 ): void {
   for (let i = v.start[d]!; i < v.start[d + 1]!; i++) {
     const f = v.feature[i]!;
-    dense[f] = shares ? v.weight[i]! * shares[v.field[f]! as 0 | 1 | 2] : 0;
+    dense[f] = shares ? v.weight[i]! * (shares[v.field[f]! as 0 | 1 | 2 | 3] ?? 0) : 0;
   }
 }
 

@@ -14,8 +14,10 @@ const CHINA_TAIWAN = ['000_359807c817cdce2f~1', '000_359807c817cdce2f~3', '000_3
 describe('threads on the seeds', () => {
   it('puts the three Pyongyang stories in one thread and leaves the briefs alone', async () => {
     const stories = loadFolder(SEEDS_DIR).stories;
-    const index = buildRelatedIndex(stories, await loadEntityIds(stories));
-    const vectors = threadVectors(index, DEFAULT_THREADS, stories);
+    const entities = await loadEntityIds(stories);
+    const index = buildRelatedIndex(stories, entities);
+    const vectors = threadVectors(index, DEFAULT_THREADS, stories, entities);
+    expect(vectors.mentions).toBe(true);
     const { threads, threadOf } = buildThreads(index, allRelated(index, 20), vectors);
     const t = threads.find((x) => x.storyIds.includes(PYONGYANG[0]!));
     expect(t!.storyIds).toEqual(PYONGYANG);
@@ -36,16 +38,17 @@ describe('threads on the seeds', () => {
 
   it('is deterministic', async () => {
     const stories = loadFolder(SEEDS_DIR).stories;
-    const index = buildRelatedIndex(stories, await loadEntityIds(stories));
+    const entities = await loadEntityIds(stories);
+    const index = buildRelatedIndex(stories, entities);
     const a = buildThreads(
       index,
       allRelated(index, 20),
-      threadVectors(index, DEFAULT_THREADS, stories),
+      threadVectors(index, DEFAULT_THREADS, stories, entities),
     );
     const b = buildThreads(
       index,
       allRelated(index, 20),
-      threadVectors(index, DEFAULT_THREADS, stories),
+      threadVectors(index, DEFAULT_THREADS, stories, entities),
     );
     expect(a).toEqual(b);
   });
