@@ -4,6 +4,7 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { cspPlugin } from './vite/csp-plugin.ts';
 import { isInside } from './vite/folder-entry.ts';
+import { outDirPlugin } from './vite/out-dir-plugin.ts';
 import { previewsPlugin } from './vite/previews-plugin.ts';
 import { pwaPlugin } from './vite/pwa.ts';
 import { seedsPlugin } from './vite/seeds-plugin.ts';
@@ -12,6 +13,8 @@ import { spaFallbackPlugin } from './vite/spa-fallback-plugin.ts';
 // BASE_PATH lets the build live under a sub-path of a static host (`/reader/`).
 const base = normalizeBase(process.env.BASE_PATH ?? '/');
 const seedsDir = process.env.SEEDS_DIR ?? 'public/seeds';
+// What a rebuild reuses of the last build's output (tree-sync.ts): records, not published.
+const stateDir = path.resolve(import.meta.dirname, 'node_modules/.cache/dispatch/out');
 // Off by default: a folder received from someone else must not publish files from this disk.
 const seeds = seedsPlugin({
   seedsDir,
@@ -22,6 +25,7 @@ const seeds = seedsPlugin({
   // in the browser.
   tables: process.env.SEEDS_TABLES !== '0',
   cacheDir: process.env.DISPATCH_CACHE_DIR,
+  stateDir,
 });
 
 // What the tests generate is not source: the dev server does not watch it (the hostile folder's
@@ -35,11 +39,13 @@ const generated = ['dist', 'dist-subpath', 'dist-hostile', 'test-results', 'e2e/
 export default defineConfig({
   base,
   plugins: [
+    // The per-article trees are kept between builds and written incrementally.
+    outDirPlugin(['seeds', 'story']),
     react(),
     tailwindcss(),
     seeds,
     spaFallbackPlugin(),
-    previewsPlugin({ seeds: seeds.api, siteUrl: process.env.SITE_URL }),
+    previewsPlugin({ seeds: seeds.api, siteUrl: process.env.SITE_URL, stateDir }),
     pwaPlugin(),
     cspPlugin(),
   ],

@@ -1,20 +1,27 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { orderStories } from '../src/corpus/library.ts';
-import { parseFile } from '../src/corpus/parse-file.ts';
-import type { ParsedFile } from '../src/corpus/types.ts';
-import { readSeedFile } from './read-seed-file.ts';
 import type { SeedsSource } from './seeds-plugin.ts';
+import { storySummaries } from './story-summaries.ts';
 import { storyPageHtml } from './story-pages.ts';
+import { syncTree, treeStateFile, type TreeFile } from './tree-sync.ts';
 
 /**
  * Link previews: the build writes `story/<id>/index.html` for every story, a copy of the app's
  * page whose title, description and Open Graph tags are the story's own. Static hosts serve it for
  * `/story/<id>` (directory index), so a shared link unfurls with its headline and lede and then
  * boots the same app. `SITE_URL` (optional) adds absolute `og:url`s.
+ * Incremental: only files that changed are parsed again, and only pages whose HTML changed are
+ * written (tree-sync.ts); pages of stories that are gone are removed.
  */
-export function previewsPlugin(options: { seeds: SeedsSource; siteUrl?: string }): Plugin {
+export function previewsPlugin(options: {
+  seeds: SeedsSource;
+  siteUrl?: string;
+  /** Where what a rebuild reuses is kept (story summaries, the record of the pages written). */
+  stateDir: string;
+}): Plugin {
   let config: ResolvedConfig;
   return {
     name: 'dispatch-link-previews',
@@ -35,33 +42,39 @@ export function previewsPlugin(options: { seeds: SeedsSource; siteUrl?: string }
       );
       // The seeds plugin's scan: the same files, under the same folder rules, scanned once.
       const { manifest, sources } = await options.seeds.scan();
-      const parsed = new Map<string, ParsedFile>();
-      for (const f of manifest.files) {
-        const source = sources.get(f.path);
-        if (!source) continue;
-        try {
-          parsed.set(
-            f.id,
-            parseFile({ fileId: f.id, section: f.section, bytes: await readSeedFile(source) }),
-          );
-        } catch {
-          /* the app shows this file's error; it just gets no preview page */
-        }
-      }
+      const started = performance.now();
+      const { parsed, reparsed } = await storySummaries(
+        manifest.files,
+        sources,
+        treeStateFile(options.stateDir, dir, 'summaries'),
+      );
       const byId = new Map(manifest.files.map((f) => [f.id, f]));
+      const pages: TreeFile[] = [];
       for (const story of orderStories(manifest.files, parsed)) {
         const file = byId.get(story.fileId);
         if (!file) continue;
-        const href = `/story/${story.id}`;
-        const target = path.join(dir, 'story', ...story.id.split('/'), 'index.html');
-        // Never write outside the build folder, whatever a file name holds.
-        if (!path.resolve(target).startsWith(path.resolve(dir) + path.sep)) continue;
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(
-          target,
-          storyPageHtml(indexHtml, story, story.title, options.siteUrl ?? null, href, file),
-        );
+        const page = () =>
+          storyPageHtml(
+            indexHtml,
+            story,
+            story.title,
+            options.siteUrl ?? null,
+            `/story/${story.id}`,
+            file,
+          );
+        // Made again when written, rather than every page (a few KB each) held until then.
+        pages.push({
+          path: path.join(...story.id.split('/'), 'index.html'),
+          hash: createHash('sha1').update(page()).digest('hex'),
+          data: () => Promise.resolve(page()),
+        });
       }
+      const r = await syncTree(dir, 'story', pages, treeStateFile(options.stateDir, dir, 'story'));
+      config.logger.info(
+        `[previews] ${pages.length.toLocaleString('en-US')} story pages: ${r.written} written, ` +
+          `${r.kept} unchanged, ${r.removed} removed; ${reparsed} files parsed, in ` +
+          `${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     },
   };
 }

@@ -13,6 +13,7 @@ import { publicFiles } from './public-files.ts';
 import { readSeedFile } from './read-seed-file.ts';
 import { serveSeeds } from './seeds-dev-server.ts';
 import { scanSeeds, type SeedsScan } from './scan-seeds.ts';
+import { syncTree, treeStateFile } from './tree-sync.ts';
 
 /** URL paths (under the app's base) where the manifest and the article files are served. */
 export const MANIFEST_FILE = 'seeds-manifest.json';
@@ -47,6 +48,8 @@ export function seedsPlugin(options: {
   /** The folder-wide tables from those analyses (default true; needs `names`). */
   tables?: boolean;
   cacheDir?: string;
+  /** Where the build keeps its record of the files it wrote (tree-sync.ts). */
+  stateDir: string;
 }): Plugin & { api: SeedsSource } {
   const seedsDir = path.resolve(options.seedsDir);
   const followLinks = options.followLinks ?? false;
@@ -142,13 +145,23 @@ export function seedsPlugin(options: {
         for (const [rel, abs] of await publicFiles(publicDir, skip))
           this.emitFile({ type: 'asset', fileName: rel, source: await readFile(abs) });
       }
-      for (const [rel, source] of sources) {
-        this.emitFile({
-          type: 'asset',
-          fileName: `${SEEDS_URL_DIR}/${rel}`,
-          source: await readSeedFile(source),
-        });
-      }
+    },
+    async writeBundle(out) {
+      // The folder's own files, one per article: written only when new or changed (tree-sync.ts).
+      const dir = out.dir ?? config.build.outDir;
+      const { manifest, sources } = await scan();
+      const started = performance.now();
+      const files = manifest.files.flatMap((f) => {
+        const source = sources.get(f.path);
+        return source ? [{ path: f.path, hash: f.hash, data: () => readSeedFile(source) }] : [];
+      });
+      const state = treeStateFile(options.stateDir, dir, 'seeds');
+      const r = await syncTree(dir, SEEDS_URL_DIR, files, state);
+      config.logger.info(
+        `[seeds] ${files.length.toLocaleString('en-US')} files: ${r.written} written, ` +
+          `${r.kept} unchanged, ${r.removed} removed, in ` +
+          `${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     },
   };
 }

@@ -9,7 +9,7 @@ import type { ManifestFile, ParsedFile, Story } from './types.ts';
  */
 export function orderStories(
   files: ManifestFile[],
-  parsed: ReadonlyMap<string, ParsedFile>,
+  parsed: ReadonlyMap<string, Pick<ParsedFile, 'stories'>>,
   distinct = true,
 ): Story[] {
   const stories: Story[] = [];

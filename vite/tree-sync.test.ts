@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { syncTree, treeStateFile, type TreeFile } from './tree-sync';
+
+const file = (p: string, text: string, hash = text): TreeFile => ({
+  path: p,
+  hash,
+  data: () => Promise.resolve(text),
+});
+
+function setup() {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'tree-sync-'));
+  const out = path.join(root, 'dist');
+  const state = treeStateFile(path.join(root, 'cache'), out, 'story');
+  const read = (p: string) => readFileSync(path.join(out, 'story', p), 'utf8');
+  return { out, state, read };
+}
+
+describe('syncTree', () => {
+  it('writes every file the first time, then only what changed, and removes what is gone', async () => {
+    const { out, state, read } = setup();
+    const first = await syncTree(
+      out,
+      'story',
+      [file('a/index.html', 'A'), file('b/c/index.html', 'C'), file('d/index.html', 'D')],
+      state,
+    );
+    expect(first).toEqual({ written: 3, kept: 0, removed: 0 });
+    const mtime = statSync(path.join(out, 'story/a/index.html')).mtimeMs;
+
+    const second = await syncTree(
+      out,
+      'story',
+      [file('a/index.html', 'A'), file('b/c/index.html', 'C2'), file('e/index.html', 'E')],
+      state,
+    );
+    expect(second).toEqual({ written: 2, kept: 1, removed: 1 });
+    expect(statSync(path.join(out, 'story/a/index.html')).mtimeMs).toBe(mtime);
+    expect(read('b/c/index.html')).toBe('C2');
+    expect(read('e/index.html')).toBe('E');
+    // The removed story's folder goes too, as a clean build would leave it.
+    expect(existsSync(path.join(out, 'story/d'))).toBe(false);
+  });
+
+  it('rewrites what is missing on disk or was never recorded, whatever the record says', async () => {
+    const { out, state, read } = setup();
+    await syncTree(out, 'story', [file('a/index.html', 'A')], state);
+    // The build folder emptied (`--emptyOutDir`, rm -rf dist) and a stray file left by hand.
+    await syncTree(out, 'story', [], path.join(out, '..', 'other-state.json'));
+    mkdirSync(path.join(out, 'story/x'), { recursive: true });
+    writeFileSync(path.join(out, 'story/x/stray.html'), 'stray');
+    const r = await syncTree(out, 'story', [file('a/index.html', 'A')], state);
+    expect(r).toEqual({ written: 1, kept: 0, removed: 1 });
+    expect(read('a/index.html')).toBe('A');
+    expect(existsSync(path.join(out, 'story/x'))).toBe(false);
+  });
+
+  it('never writes outside its tree', async () => {
+    const { out, state } = setup();
+    const r = await syncTree(out, 'story', [file('../escape.html', 'X')], state);
+    expect(r.written).toBe(0);
+    expect(existsSync(path.join(out, 'escape.html'))).toBe(false);
+  });
+});
