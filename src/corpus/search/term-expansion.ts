@@ -1,7 +1,8 @@
-import { docFrequency, onIndexChange, termIdOf, titleFrequency } from './search-index';
+import { docFrequency, onIndexChange, titleFrequency } from './search-index';
 import { typoAllowance } from './edit-distance';
 import {
   createVocabulary,
+  exactId,
   prefixMatches,
   typoMatches,
   vocabularyFromOrder,
@@ -92,7 +93,7 @@ function computeExpansions(
   v: Vocabulary,
 ): Expansion[] {
   const out: Expansion[] = [];
-  const exact = termIdOf(index, term);
+  const exact = exactId(v, term);
   let seen = 0;
   if (exact !== undefined) {
     out.push({ termId: exact, term, weight: 1, kind: 'exact' });

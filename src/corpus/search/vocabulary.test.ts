@@ -4,6 +4,7 @@ import { buildSearchIndex } from './search-index';
 import { textVocabulary } from './term-expansion';
 import {
   createVocabulary,
+  exactId,
   prefixMatches,
   typoMatches,
   vocabularyFromOrder,
@@ -61,5 +62,14 @@ describe('a vocabulary from a stored order', () => {
     expect(vocabularyFromOrder(index.terms, () => 1, outside)).toBeUndefined();
     expect(vocabularyFromOrder(index.terms, () => 1, order.subarray(1))).toBeUndefined();
     expect(vocabularyFromOrder([...index.terms, 'zzz'], () => 1, order)).toBeUndefined();
+  });
+});
+
+describe('exact lookup', () => {
+  it('finds every term’s own id, and nothing for a word the corpus lacks', () => {
+    const v = textVocabulary(index);
+    index.terms.forEach((t, id) => expect(exactId(v, t)).toBe(id));
+    for (const w of ['', 'zzzzzz', 'missil', 'a'.repeat(40)])
+      expect(exactId(v, w)).toBe(index.terms.indexOf(w) >= 0 ? index.terms.indexOf(w) : undefined);
   });
 });
