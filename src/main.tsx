@@ -1,5 +1,3 @@
-// First: starts the corpus worker before the rest of the app is evaluated (see worker-boot.ts).
-import './app/worker-boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
