@@ -239,6 +239,50 @@ export interface ColdRun {
 
 const ALL: Milestone[] = ['library-visible', 'search-ready', 'entities-ready', 'related-ready'];
 
+/**
+ * Waits until a cold visit has written what a warm one reads: every parsed file (the app's
+ * `dispatch:cached-folder` hint, set once the last write has landed) and the worker's search
+ * index of that same folder. A fixed wait after the related-ready mark was not enough on BBC:
+ * the hint came ~2 s after the mark (load ~3), so the "warm" visit fetched and parsed the packs
+ * again and its search could find no cached index. Gives up (and says so) after `timeout`.
+ */
+export async function cachesWritten(page: Page, timeout: number): Promise<void> {
+  const until = performance.now() + timeout;
+  // Polled from here: waitForFunction does not await a predicate's promise (always truthy).
+  while (performance.now() < until) {
+    const written = await page.evaluate(async () => {
+      const hint = localStorage.getItem('dispatch:cached-folder');
+      // Never opens a database the app has not created (that would create it without its store).
+      const dbs = await indexedDB.databases();
+      if (!hint || !dbs.some((d) => d.name === 'dispatch-search')) return false;
+      return new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('dispatch-search');
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          try {
+            const get = db.transaction('index').objectStore('index').get('latest');
+            get.onsuccess = () => {
+              resolve((get.result as { fingerprint?: string } | undefined)?.fingerprint === hint);
+              db.close();
+            };
+            get.onerror = () => {
+              resolve(false);
+              db.close();
+            };
+          } catch {
+            resolve(false);
+            db.close();
+          }
+        };
+      });
+    });
+    if (written) return;
+    await page.waitForTimeout(200);
+  }
+  log('  timed out waiting for the caches to be written');
+}
+
 /** A cold visit of `/` in a fresh context, everything measured, then a warm reload. */
 export async function coldRun(
   browser: Browser,
@@ -263,6 +307,7 @@ export async function coldRun(
       return null;
     });
     // Let the IndexedDB writes (parsed files, search index, analyses) finish.
+    await cachesWritten(page, timeout);
     await page.waitForTimeout(1500);
     await page.reload();
     const warm = await marks(page, ['library-visible', 'search-ready'], timeout);
@@ -339,6 +384,7 @@ export async function searchStopwatch(
     };
     const [cold, coldTyped] = await visit(() => page.goto(`${base}/`));
     await marks(page, ['related-ready'], timeout);
+    await cachesWritten(page, timeout);
     await page.waitForTimeout(1500);
     const [warm, warmTyped] = await visit(() => page.reload());
     return { cold, warm, coldTyped, warmTyped };

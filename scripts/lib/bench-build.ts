@@ -1,6 +1,6 @@
 /**
  * Build, serve and measure helpers for `npm run bench`: a production build of one folder into a
- * temp dir, a static server on a free port (4300–4399), the text size of a folder and the
+ * temp dir, a static server on a free port (4300–4399, or from PORT_BASE), the text size of a folder and the
  * JavaScript sizes of a build (initial = entry + modulepreloads of index.html, gzip -9).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -51,9 +51,13 @@ export interface Server {
   stop: () => void;
 }
 
-/** Serves `dir` with scripts/static-server.mjs on the first free port of 4300–4399. */
+/**
+ * Serves `dir` with scripts/static-server.mjs on the first free port of 4300–4399, or of the
+ * hundred from PORT_BASE when set (as the Playwright journeys take it: two checkouts at once).
+ */
 export async function serve(dir: string): Promise<Server> {
-  for (let port = 4300; port < 4400; port++) {
+  const first = Number(process.env.PORT_BASE ?? 4300);
+  for (let port = first; port < first + 100; port++) {
     if (!(await portFree(port))) continue;
     const child: ChildProcess = spawn(
       process.execPath,
@@ -66,7 +70,7 @@ export async function serve(dir: string): Promise<Server> {
     });
     return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
   }
-  throw new Error('no free port in 4300–4399');
+  throw new Error(`no free port in ${first}–${first + 99}`);
 }
 
 /** Total bytes of the `.txt` files under `dir` (what the app reads). */

@@ -158,7 +158,7 @@ export function legend(results: FolderResult[]): string {
   const t = TARGETS;
   const out = [
     '',
-    `Figures are medians of the runs (column "runs"; KiB/MiB = 1024/1048576 bytes; fresh browser context per cold run and per deep link; warm = reload in the cold run's context after entities-ready + 1.5 s).`,
+    `Figures are medians of the runs (column "runs"; KiB/MiB = 1024/1048576 bytes; fresh browser context per cold run and per deep link; warm = reload in the cold run's context once its caches are written (the files hint and the search index) + 1.5 s).`,
     `The user's stopwatch, ms from navigation start: "first row painted" is the animation frame after the first library row entered the DOM; "first search result" the frame after the palette's first option did, the palette opened as soon as the header's search button is in the DOM (the page tells the bench; no polling) and “${STOPWATCH_QUERY}” typed as soon as the search box is (one input event), cold in a fresh context and warm after a reload; "typed → first result" is the part after the query's input event. The targets apply to the times from navigation start.`,
     `Marks: ms from navigation start of the app's User Timing marks dispatch:* (when the app rendered the list, when the worker's index was complete), for comparison.`,
     `Search RTT: every keystroke of a fixed query set (exact, prefix, typo, multi-word, phrase, filter, 1-letter, 40-char), awaited one by one; RTT from the main thread, worker ≈ RTT − median empty-request round trip.`,

@@ -98,6 +98,11 @@ export class CorpusEngine {
     this.build.prefetch(() => this.emit(this.status()));
   }
 
+  /** Resolves once searches use the index they are going to (see SearchBuild.whenDecided). */
+  searchDecided(maxMs: number): Promise<void> {
+    return this.build.whenDecided(maxMs);
+  }
+
   /**
    * Takes newly loaded or changed files. `keep` (the ids of every file still in the folder) is
    * given when files were removed. A changed or removed file rebuilds the indexes from scratch:

@@ -15,6 +15,8 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (m: WorkerEvent) => self.postMessage(m);
 const engine = new CorpusEngine((status) => post(status), loadTagger);
 engine.prefetchCache();
+/** How long a search waits for the cached index to be taken or refused, at most (ms). */
+const SEARCH_WAITS_FOR_CACHE_MS = 1000;
 /** Whether the build shipped the folder's analyses (the names message comes before any file). */
 let namesOffered = false;
 
@@ -40,6 +42,8 @@ async function handle(req: Request): Promise<unknown> {
       return storyEntities(engine, story);
     }
     case 'search':
+      // Not from the empty index while the last visit's is waiting for the folder's fingerprint.
+      await engine.searchDecided(SEARCH_WAITS_FOR_CACHE_MS);
       // While a warm reload's index builds its names lookup (~50-90 ms on BBC, and the first
       // search would build it itself), stories answer alone; the names join at `searchWarm`.
       return search(engine.search, req.query, {

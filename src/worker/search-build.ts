@@ -27,6 +27,9 @@ export class SearchBuild {
   private warming: Generator<void, void> | null = null;
   /** The index (and its size) last packed and warmed once the whole folder was in. */
   private settled: { index: SearchIndex; docs: number } | null = null;
+  /** Whether the last visit's index has been taken or refused (see `whenDecided`). */
+  private decided = true;
+  private onDecided: (() => void)[] = [];
 
   /** Stories still to index. */
   get waiting(): number {
@@ -44,6 +47,7 @@ export class SearchBuild {
 
   /** Starts over with these stories (a file of the folder changed). */
   restart(stories: Story[]): void {
+    this.decide();
     this.index = createSearchIndex();
     this.fromCache = false;
     this.queue = [...stories];
@@ -56,8 +60,10 @@ export class SearchBuild {
    * search waits for, so it must not wait for the folder's fingerprint to start.
    */
   prefetch(onChange: () => void): void {
+    this.decided = false;
     this.cached = readLatestSearchIndex().then((cached) => {
       this.cacheChecked = true;
+      if (!cached) this.decide();
       onChange();
       return cached;
     });
@@ -89,10 +95,37 @@ export class SearchBuild {
   async adoptCached(fingerprint: string): Promise<boolean> {
     const latest = this.index.docs.length === 0 ? await this.cached : undefined;
     this.cached = Promise.resolve(undefined); // one folder per visit: free it either way
-    if (latest?.fingerprint !== fingerprint) return false;
-    this.index = latest.index;
-    this.fromCache = true;
-    return true;
+    const adopt = latest?.fingerprint === fingerprint;
+    if (adopt) {
+      this.index = latest.index;
+      this.fromCache = true;
+    }
+    this.decide();
+    return adopt;
+  }
+
+  /**
+   * Resolves once a search would use the index it is going to have: at once without a cached
+   * index; with one, once the folder's fingerprint has said whether it is taken (or after
+   * `maxMs`). IMPORTANT: on a warm reload the query is often typed before the manifest has
+   * arrived; answered from the still empty index, it came back with nothing and was asked again
+   * only when the status said the cached index was taken (a round trip through the main thread,
+   * ~150-190 ms later in traces at load 8-10).
+   */
+  whenDecided(maxMs: number): Promise<void> {
+    if (this.decided) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      this.onDecided.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private decide(): void {
+    this.decided = true;
+    for (const wake of this.onDecided.splice(0)) wake();
   }
 
   /** Indexes, then packs and warms, until `until` (performance.now()); `loaded`: every file is in. */

@@ -1,7 +1,14 @@
 import { get, set } from 'idb-keyval';
 import { lazyStore } from '../lib/idb-store';
-import { packIndex, unpackIndex, type PackedIndex } from '../corpus/search/index-pack';
+import {
+  packEntities,
+  packIndex,
+  unpackEntities,
+  unpackIndex,
+  type PackedIndex,
+} from '../corpus/search/index-pack';
 import { duplicateRoots, restoreDuplicates } from '../corpus/search/search-duplicates';
+import { restoreVocabulary, vocabularyOrder } from '../corpus/search/term-expansion';
 import type { SearchIndex } from '../corpus/search/types';
 
 /**
@@ -12,15 +19,27 @@ import type { SearchIndex } from '../corpus/search/types';
  * object graph took ~150 ms on the BBC folder. Only the latest folder is kept.
  */
 // 4: the index holds titles, and derived titles changed (parser version 2).
-const INDEX_VERSION = 4;
+// 5: the entities apart, packed (`names`).
+const INDEX_VERSION = 5;
 const db = lazyStore('dispatch-search', 'index');
 
 interface Entry {
   version: number;
   fingerprint: string;
+  /** The index without its entities (those are `names`). */
   packed: PackedIndex;
+  /**
+   * Its entities, packed (`packEntities`): read back as ~13,000 objects (BBC) they were a large
+   * part of reading the entry.
+   */
+  names: string;
   /** Duplicate groups (see search-duplicates.ts): recomputing them was ~0.1–0.9 s of a reload. */
   copies?: Int32Array;
+  /**
+   * The vocabulary's sort order (term ids): sorting ~30k terms again was the first step of a warm
+   * reload's way to its first search (~30 ms idle, 100–150 ms on a loaded machine).
+   */
+  vocab?: Int32Array;
 }
 
 export interface CachedIndex {
@@ -39,8 +58,12 @@ export async function readLatestSearchIndex(): Promise<CachedIndex | undefined> 
     const e = await get<Entry>('latest', s);
     if (!e || e.version !== INDEX_VERSION) return undefined;
     const index = unpackIndex(e.packed);
-    if (index && e.copies) restoreDuplicates(index, e.copies);
-    return index && { fingerprint: e.fingerprint, index };
+    const entities = index && unpackEntities(index.docs, e.names);
+    if (!index || !entities) return undefined;
+    index.entities = entities;
+    if (e.copies) restoreDuplicates(index, e.copies);
+    if (e.vocab) restoreVocabulary(index, e.vocab);
+    return { fingerprint: e.fingerprint, index };
   } catch {
     return undefined;
   }
@@ -54,11 +77,14 @@ export async function writeSearchIndex(fingerprint: string, index: SearchIndex):
     // Without the text: the parsed files carry it and arrive right after (addStories puts it
     // back). The 10k folder's entry shrinks from ~48 MB to ~20 MB, which is what search waits for.
     packed.docs = packed.docs.map((d) => ({ ...d, paragraphs: [] }));
+    packed.entities = [];
     const entry: Entry = {
       version: INDEX_VERSION,
       fingerprint,
       packed,
+      names: packEntities(index),
       copies: duplicateRoots(index),
+      vocab: vocabularyOrder(index),
     };
     await set('latest', entry, s);
   } catch {

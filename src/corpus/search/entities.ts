@@ -25,6 +25,13 @@ interface EntityRuntime {
 }
 
 const runtimes = new WeakMap<SearchIndex, EntityRuntime>();
+/** A lookup being built in steps (`entityLookupSteps`), for the entities it was started for. */
+const building = new WeakMap<
+  SearchIndex,
+  { entities: SearchIndex['entities']; steps: Generator<void, EntityRuntime> }
+>();
+/** Entities per step of the lookup's build: BBC's ~13,000 in one go were a 60–250 ms task. */
+const ENTITIES_PER_STEP = 1000;
 
 /**
  * Attaches entities (replacing earlier ones) to an index built from text. Used for the entity
@@ -39,6 +46,7 @@ export function setEntities(index: SearchIndex, entities: readonly SearchEntity[
     storyIds: [...e.storyIds],
   }));
   runtimes.delete(index);
+  building.delete(index);
 }
 
 /**
@@ -47,9 +55,18 @@ export function setEntities(index: SearchIndex, entities: readonly SearchEntity[
  */
 export function* warmEntitySteps(index: SearchIndex): Generator<void, void> {
   if (index.entities.length === 0) return;
-  const rt = runtime(index);
+  yield* entityLookupSteps(index);
   yield;
-  yield* warmVocabularySteps(rt.vocab);
+  yield* warmVocabularySteps(runtime(index).vocab);
+}
+
+/**
+ * The names lookup alone, ENTITIES_PER_STEP entities a step (a request waits for one step, not
+ * for the whole lookup). A query that needs it meanwhile finishes it where the steps left it.
+ */
+export function* entityLookupSteps(index: SearchIndex): Generator<void, void> {
+  if (index.entities.length === 0 || entityLookupReady(index)) return;
+  yield* lookupBuild(index);
 }
 
 /** Whether the names lookup is built (a query that needs it then pays nothing for it). */
@@ -60,37 +77,62 @@ export function entityLookupReady(index: SearchIndex): boolean {
 function runtime(index: SearchIndex): EntityRuntime {
   const cached = runtimes.get(index);
   if (cached && cached.docs.length === index.entities.length) return cached;
+  const steps = lookupBuild(index);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/** The build under way for the index's current entities, else a new one. */
+function lookupBuild(index: SearchIndex): Generator<void, EntityRuntime> {
+  const under = building.get(index);
+  if (under?.entities === index.entities) return under.steps;
+  const steps = buildRuntime(index);
+  building.set(index, { entities: index.entities, steps });
+  return steps;
+}
+
+function* buildRuntime(index: SearchIndex): Generator<void, EntityRuntime> {
+  const { entities } = index;
   const ids = new Map<string, number>();
   const terms: string[] = [];
   const byTerm: number[][] = [];
   const docOf = new Map(index.docs.map((d, i) => [d.id, i]));
-  const variants = index.entities.map((e, ei) =>
-    [e.name, ...e.aliases].map((name) =>
-      fastTokenize(name).map((t) => {
-        let id = ids.get(t.term);
-        if (id === undefined) {
-          id = terms.length;
-          ids.set(t.term, id);
-          terms.push(t.term);
-          byTerm.push([]);
-        }
-        const list = byTerm[id]!;
-        if (list[list.length - 1] !== ei) list.push(ei);
-        return id;
-      }),
-    ),
-  );
-  const docs = index.entities.map((e) =>
-    e.storyIds
-      .map((s) => docOf.get(s))
-      .filter((d): d is number => d !== undefined)
-      .slice(),
-  );
+  const variants: number[][][] = [];
+  const docs: number[][] = [];
+  for (let ei = 0; ei < entities.length; ei++) {
+    if (ei > 0 && ei % ENTITIES_PER_STEP === 0) yield;
+    const e = entities[ei]!;
+    variants.push(
+      [e.name, ...e.aliases].map((name) =>
+        fastTokenize(name).map((t) => {
+          let id = ids.get(t.term);
+          if (id === undefined) {
+            id = terms.length;
+            ids.set(t.term, id);
+            terms.push(t.term);
+            byTerm.push([]);
+          }
+          const list = byTerm[id]!;
+          if (list[list.length - 1] !== ei) list.push(ei);
+          return id;
+        }),
+      ),
+    );
+    docs.push(
+      e.storyIds
+        .map((s) => docOf.get(s))
+        .filter((d): d is number => d !== undefined)
+        .slice(),
+    );
+  }
+  yield;
   // Exact-size copies (see above): ~12,000 entities' lists otherwise keep their spare capacity.
   for (let i = 0; i < byTerm.length; i++) byTerm[i] = byTerm[i]!.slice();
   const vocab = createVocabulary(terms, (id) => byTerm[id]!.length);
   const rt = { vocab, byTerm, variants, docs };
   runtimes.set(index, rt);
+  building.delete(index);
   return rt;
 }
 

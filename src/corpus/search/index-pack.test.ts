@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { seeds } from '../../../scripts/lib/search-corpora';
 import { setEntities } from './entities';
-import { compactIndex, packIndex, unpackIndex, type PackedIndex } from './index-pack';
+import {
+  compactIndex,
+  packEntities,
+  packIndex,
+  unpackEntities,
+  unpackIndex,
+  type PackedIndex,
+} from './index-pack';
 import { search } from './search';
 import {
   addStories,
@@ -122,5 +129,37 @@ describe('an index cached without its text', () => {
     expect(early.stories.every((s) => s.snippet === null && s.paragraphs.length === 0)).toBe(true);
     addStories(back, stories); // the parsed files arrive: known ids, text filled in
     for (const q of QUERIES) expect(full(search(back, q))).toBe(full(search(index, q)));
+  });
+});
+
+describe('packed entities (the cache keeps them apart, as one string)', () => {
+  const index = buildSearchIndex(stories);
+  setEntities(index, [
+    {
+      id: 'person/putin',
+      name: 'Vladimir Putin',
+      type: 'person',
+      aliases: ['Putin', 'Путин'],
+      storyIds: [stories[0]!.id, stories[2]!.id],
+    },
+    // A story the index has no doc for keeps its id as written.
+    { id: 'place/nowhere', name: 'Nowhere\n"x"', type: 'place', aliases: [], storyIds: ['gone/1'] },
+  ]);
+
+  it('come back as the same entities, through a structured clone', () => {
+    const packed = structuredClone(packEntities(index));
+    expect(unpackEntities(index.docs, packed)).toEqual(index.entities);
+  });
+
+  it('refuse what is not theirs', () => {
+    for (const bad of [
+      '',
+      'null',
+      '{}',
+      '[[1]]',
+      '[["a","b","alien",[],[]]]',
+      '[["a","b","place",[],[99999]]]',
+    ])
+      expect(unpackEntities(index.docs, bad)).toBeUndefined();
   });
 });

@@ -48,13 +48,16 @@ export function buildSearchIndex(stories: readonly Story[]): SearchIndex {
  * indexed are skipped: a story's text never changes under the same id.
  */
 export function addStories(index: SearchIndex, stories: readonly Story[]): void {
-  const ids = termIdMap(index);
+  // Built on the first new story only: text put back into a cached index needs no term ids
+  // (building the map for BBC's ~30k terms was 10-20 ms of a warm reload's first files).
+  let ids: Map<string, number> | null = null;
   let known = knownIds.get(index);
   if (!known || known.size !== index.docs.length) {
     known = new Set(index.docs.map((d) => d.id));
     knownIds.set(index, known);
   }
   const idOf = (term: string): number => {
+    ids ??= termIdMap(index);
     let id = ids.get(term);
     if (id === undefined) {
       id = index.terms.length;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bbc, hasBbc, recognizeEntities, seeds } from '../../../scripts/lib/search-corpora';
-import { setEntities } from './entities';
+import { entityLookupReady, entityLookupSteps, setEntities } from './entities';
 import { search } from './search';
 import { buildSearchIndex } from './search-index';
 import type { SearchIndex } from './types';
@@ -157,6 +157,41 @@ describe('results', () => {
       'Sanae Takaichi',
     );
     expect(search(index, 'putin', { namesIfReady: true }).entities[0]?.name).toBe('Vladimir Putin');
+  });
+
+  it('builds the names lookup a step at a time; a query half-way finishes it', async () => {
+    const stories = seeds().stories;
+    const real = (await recognizeEntities(stories))!;
+    // Enough names for several steps (a step takes 1,000): the real ones, then made-up ones.
+    const many = [
+      ...real,
+      ...Array.from({ length: 2500 }, (_, i) => ({
+        id: `person/filler-${i}`,
+        name: `Filler Person${i}`,
+        type: 'person' as const,
+        aliases: [],
+        storyIds: [stories[i % stories.length]!.id],
+      })),
+    ];
+    const atOnce = buildSearchIndex(stories);
+    setEntities(atOnce, many);
+    const stepped = buildSearchIndex(stories);
+    setEntities(stepped, many);
+    const steps = entityLookupSteps(stepped);
+    steps.next();
+    steps.next();
+    expect(entityLookupReady(stepped)).toBe(false);
+    const names = (index: SearchIndex, q: string) => search(index, q).entities.map((e) => e.id);
+    for (const q of ['putin', 'kim jong', 'person:takaichi', 'person12', 'pyongyan'])
+      expect(names(stepped, q)).toEqual(names(atOnce, q));
+    expect(entityLookupReady(stepped)).toBe(true);
+    expect(steps.next().done).toBe(true);
+    let count = 0;
+    const fresh = buildSearchIndex(stories);
+    setEntities(fresh, many);
+    for (const it = entityLookupSteps(fresh); !it.next().done;) count++;
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(names(fresh, 'putin')).toEqual(names(atOnce, 'putin'));
   });
 
   it('offers names for plain words, typos and the word being typed', () => {

@@ -1,6 +1,7 @@
 import { applyConstraints } from './constraints';
 import {
   entityDocs,
+  entityLookupSteps,
   entityLookupReady,
   matchEntities,
   warmEntitySteps,
@@ -65,11 +66,11 @@ export function* warmSearchSteps(index: SearchIndex): Generator<void, void> {
   // lookup for the names group), then the typo lists, which only a misspelt word needs.
   const v = textVocabulary(index);
   yield;
-  const names = warmEntitySteps(index);
-  names.next();
+  yield* entityLookupSteps(index);
   yield;
   yield* warmVocabularySteps(v);
-  yield* names;
+  // The lookup is built: its bigrams.
+  yield* warmEntitySteps(index);
   while (!warmDuplicates(index, 200)) yield;
 }
 

@@ -1,6 +1,13 @@
-import { docFrequency, onIndexChange, termIdOf, titleFrequency } from './search-index';
+import { docFrequency, onIndexChange, titleFrequency } from './search-index';
 import { typoAllowance } from './edit-distance';
-import { createVocabulary, prefixMatches, typoMatches, type Vocabulary } from './vocabulary';
+import {
+  createVocabulary,
+  exactId,
+  prefixMatches,
+  typoMatches,
+  vocabularyFromOrder,
+  type Vocabulary,
+} from './vocabulary';
 import type { SearchIndex } from './types';
 
 /** One vocabulary term a query word stands for, and how much a match on it is worth. */
@@ -22,10 +29,28 @@ onIndexChange((index) => vocabularies.delete(index));
 export function textVocabulary(index: SearchIndex): Vocabulary {
   let v = vocabularies.get(index);
   if (!v || v.sorted.length !== index.terms.length) {
-    v = createVocabulary(index.terms, (id) => docFrequency(index, id) + titleFrequency(index, id));
+    v = createVocabulary(index.terms, textFrequency(index));
     vocabularies.set(index, v);
   }
   return v;
+}
+
+const textFrequency = (index: SearchIndex) => (id: number) =>
+  docFrequency(index, id) + titleFrequency(index, id);
+
+/** The vocabulary's sort order, to be cached with the index (see `restoreVocabulary`). */
+export function vocabularyOrder(index: SearchIndex): Int32Array {
+  return textVocabulary(index).sortedIds;
+}
+
+/**
+ * Gives an index read back from a cache the vocabulary order stored with it, so its first search
+ * does not sort the terms again. False (nothing changed) when the order does not fit its terms.
+ */
+export function restoreVocabulary(index: SearchIndex, order: Int32Array): boolean {
+  const v = vocabularyFromOrder(index.terms, textFrequency(index), order);
+  if (v) vocabularies.set(index, v);
+  return v !== undefined;
 }
 
 /** How many completions a word being typed may expand into, by its length. */
@@ -68,7 +93,7 @@ function computeExpansions(
   v: Vocabulary,
 ): Expansion[] {
   const out: Expansion[] = [];
-  const exact = termIdOf(index, term);
+  const exact = exactId(v, term);
   let seen = 0;
   if (exact !== undefined) {
     out.push({ termId: exact, term, weight: 1, kind: 'exact' });

@@ -39,6 +39,42 @@ export function createVocabulary(
   return { terms, freq, sorted, sortedIds: order, grams: null, counts: null };
 }
 
+/**
+ * The vocabulary of `terms` from its sort order as stored with a cached index (`sortedIds` of an
+ * earlier `createVocabulary` over the same terms), without sorting again: ~30 ms of comparisons
+ * on BBC's ~30k terms at idle, 100–150 ms on a loaded machine, on a warm reload's way to its
+ * first search. Checked in one pass (a permutation, in code-unit order); undefined when it is not
+ * the order of these terms.
+ */
+export function vocabularyFromOrder(
+  terms: readonly string[],
+  freq: (id: number) => number,
+  order: Int32Array,
+): Vocabulary | undefined {
+  if (order.length !== terms.length) return undefined;
+  const seen = new Uint8Array(terms.length);
+  const sorted = new Array<string>(terms.length);
+  for (let i = 0; i < order.length; i++) {
+    const id = order[i]!;
+    if (!(id >= 0 && id < terms.length) || seen[id]) return undefined;
+    seen[id] = 1;
+    const term = terms[id]!;
+    if (i > 0 && sorted[i - 1]! > term) return undefined;
+    sorted[i] = term;
+  }
+  return { terms, freq, sorted, sortedIds: order, grams: null, counts: null };
+}
+
+/**
+ * The id of `term` itself, by binary search of the sorted terms (undefined when absent): what
+ * `termIdOf` answers, without its map of every term, which a warm reload's first search built
+ * (~60 % of that search's time in a trace).
+ */
+export function exactId(v: Vocabulary, term: string): number | undefined {
+  const i = lowerBound(v.sorted, term);
+  return v.sorted[i] === term ? v.sortedIds[i] : undefined;
+}
+
 function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;
   let hi = sorted.length;

@@ -1,0 +1,60 @@
+import { describe, expect, it, vi } from 'vitest';
+import { seeds } from '../../scripts/lib/search-corpora';
+import { buildSearchIndex } from '../corpus/search/search-index';
+import type { CachedIndex } from './search-cache';
+
+// The last visit's index, handed over when the test says so (IndexedDB stands in for it).
+let hand: (c: CachedIndex | undefined) => void = () => undefined;
+vi.mock('./search-cache', () => ({
+  readLatestSearchIndex: () => new Promise<CachedIndex | undefined>((r) => (hand = r)),
+}));
+const { SearchBuild } = await import('./search-build');
+
+const settled = async (p: Promise<void>): Promise<boolean> => {
+  let done = false;
+  void p.then(() => (done = true));
+  await new Promise((r) => setTimeout(r, 0));
+  return done;
+};
+
+describe('a search asked before the last visit’s index is taken or refused', () => {
+  const cached = (): CachedIndex => ({
+    fingerprint: 'f1',
+    index: buildSearchIndex(seeds().stories),
+  });
+
+  it('waits for the folder’s fingerprint, then uses the index taken', async () => {
+    const build = new SearchBuild();
+    build.prefetch(() => undefined);
+    const waiting = build.whenDecided(10_000);
+    hand(cached());
+    expect(await settled(waiting)).toBe(false); // read, but the fingerprint is not known yet
+    expect(await build.adoptCached('f1')).toBe(true);
+    expect(await settled(waiting)).toBe(true);
+    expect(build.index.docs.length).toBe(seeds().stories.length);
+  });
+
+  it('does not wait when the index is of another folder, or when there is none', async () => {
+    const other = new SearchBuild();
+    other.prefetch(() => undefined);
+    const a = other.whenDecided(10_000);
+    hand(cached());
+    expect(await other.adoptCached('f2')).toBe(false);
+    expect(await settled(a)).toBe(true);
+    const none = new SearchBuild();
+    none.prefetch(() => undefined);
+    const b = none.whenDecided(10_000);
+    hand(undefined);
+    expect(await settled(b)).toBe(true);
+    expect(await settled(new SearchBuild().whenDecided(10_000))).toBe(true); // never prefetched
+  });
+
+  it('waits at most the time it is given (a manifest that never comes)', async () => {
+    const build = new SearchBuild();
+    build.prefetch(() => undefined);
+    hand(cached());
+    const t = performance.now();
+    await build.whenDecided(30);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(25);
+  });
+});
