@@ -38,11 +38,6 @@ export class PrebuiltNames {
     this.packs = refs.map((r) => after.then(() => this.download(r.url)).catch(() => null));
   }
 
-  /** Resolves once every pack offered has arrived or failed. */
-  settled(): Promise<unknown> {
-    return Promise.allSettled(this.packs);
-  }
-
   /** A file's analyses as the build made them, if they fit this content; taken once. */
   async file(file: ParsedFile, hash: string): Promise<StoryEntities[] | undefined> {
     const at = this.where.get(file.fileId);
