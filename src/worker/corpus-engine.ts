@@ -192,6 +192,11 @@ export class CorpusEngine {
     return this.store.storiesMentioning(id);
   }
 
+  /** Entity id → stories naming it, from the analyses so far; null when not kept (see store). */
+  storyCounts(): Iterable<[string, number]> | null {
+    return this.store.storyCounts();
+  }
+
   /** Canonical id of a story-level entity id once the corpus table has merged it. */
   canonical(id: string): string {
     return this.table?.remap[id] ?? id;
