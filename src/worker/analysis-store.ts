@@ -122,6 +122,18 @@ export class AnalysisStore {
       : countStoriesMentioning(this.analyses, id);
   }
 
+  /**
+   * Entity id → how many stories name it, from the mention index; null once it is dropped (then
+   * the analyses are the only source).
+   */
+  storyCounts(): Iterable<[string, number]> | null {
+    const index = this.mentionIndex;
+    if (!index) return null;
+    return (function* () {
+      for (const [id, per] of index) yield [id, per.size] as [string, number];
+    })();
+  }
+
   /** The entity table is built: it answers for the counts. */
   dropMentionIndex(): void {
     this.mentionIndex = null;

@@ -67,9 +67,14 @@ export class CorpusEngine {
     this.store.names.offer(packs, afterSearch ? this.build.searchWarm : undefined);
   }
 
-  /** The build's folder-wide tables: downloaded once the names packs are in. */
+  /**
+   * The build's folder-wide tables: downloaded at once. The main thread sends them only once the
+   * first view is on screen (client.ts, `tablesTurn`); on a deep link that is after the story's
+   * names, so they no longer wait here for every names pack too (10k folder: the last settled
+   * ~150–450 ms after the tables were asked for, on a library page that needs none of them).
+   */
   offerTables(tables: TablesRef): void {
-    this.tables.offer(tables, this.store.names.settled());
+    this.tables.offer(tables);
     // On a deep link they are offered after its names, so after the fingerprint is known.
     if (this.fingerprint) void this.takeShipped(this.fingerprint);
   }
@@ -190,6 +195,11 @@ export class CorpusEngine {
    */
   storiesMentioning(id: string): Map<string, number> | undefined {
     return this.store.storiesMentioning(id);
+  }
+
+  /** Entity id → stories naming it, from the analyses so far; null when not kept (see store). */
+  storyCounts(): Iterable<[string, number]> | null {
+    return this.store.storyCounts();
   }
 
   /** Canonical id of a story-level entity id once the corpus table has merged it. */

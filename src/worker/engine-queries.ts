@@ -173,11 +173,18 @@ export function filterStories(engine: CorpusEngine, ids: string[]): StoryFilterR
     const a = engine.analyses.get(storyId);
     return new Set(a?.mentions.map((m) => engine.canonical(m.entityId)));
   };
-  for (const storyId of matching ?? named?.keys() ?? engine.analyses.keys()) {
-    for (const id of namesOf(storyId)) {
-      if (!ids.includes(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  // No table and no filter (the library while a folder loads): the counts are the mention
+  // index's, not a scan of every analysis so far, which this query redid at every 500 analysed
+  // (42 ms of the worker in one traced cold 10k visit, between the tables' request and their
+  // decode, which waited for it).
+  const known = !named && !ids.length ? engine.storyCounts() : null;
+  if (known) for (const [id, n] of known) counts.set(id, n);
+  else
+    for (const storyId of matching ?? named?.keys() ?? engine.analyses.keys()) {
+      for (const id of namesOf(storyId)) {
+        if (!ids.includes(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
     }
-  }
   const facets = [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, FACETS)

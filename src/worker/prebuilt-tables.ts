@@ -8,8 +8,8 @@ export interface TablesRef {
 
 /**
  * The folder-wide tables the build shipped (vite/build-tables.ts): the entity table, every
- * story's related list and the threads. Requested as soon as the manifest names them, beside the
- * text and names packs; the engine takes them only for the folder they were made from. Without
+ * story's related list and the threads, requested once the first view is on screen; the engine
+ * takes them only for the folder they were made from. Without
  * them (`npm run dev`, a build without names, a failed download, another folder or version) the
  * answer is undefined and the engine builds the tables itself.
  * IMPORTANT: runs inside the worker.
@@ -23,17 +23,11 @@ export class PrebuiltTables {
       downloadGzipJson<TablesPack>(url, 'low'),
   ) {}
 
-  /**
-   * Starts the download once `after` has settled (the names packs): a deep link's names wait for
-   * its names pack, and on two busy cores they came ~50 ms later (median) when the tables were
-   * downloaded and parsed at the same time.
-   */
-  offer(ref: TablesRef | null, after: Promise<unknown> = Promise.resolve()): void {
+  /** Starts the download (see CorpusEngine.offerTables for when it is asked for). */
+  offer(ref: TablesRef | null): void {
     if (ref?.url === this.url) return;
     this.url = ref?.url ?? null;
-    this.pack = ref
-      ? after.then(() => this.download(ref.url)).catch(() => null)
-      : Promise.resolve(null);
+    this.pack = ref ? this.download(ref.url).catch(() => null) : Promise.resolve(null);
   }
 
   /**

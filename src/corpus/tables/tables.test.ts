@@ -66,4 +66,25 @@ describe('the build’s folder-wide tables', () => {
     wrongEntity.entities[0]![3] = [0];
     expect(decodeTables(wrongEntity, 'fp-1')).toBeUndefined();
   });
+
+  it('keep each entity’s stories in the table’s order, mention counts included', () => {
+    const shipped = decodeTables(pack, 'fp-1')!;
+    const counted = tables.table.entities.filter((e) => e.stories.some((r) => r.count > 1));
+    // Lists that mix counts (the `0, count` marks) are there to be decoded.
+    expect(counted.some((e) => e.stories.some((r) => r.count === 1))).toBe(true);
+    for (const e of counted)
+      expect(shipped.table.entities.find((x) => x.id === e.id)!.stories).toEqual(e.stories);
+  });
+
+  it('leave out a related list that names a term the pack does not hold', () => {
+    const broken = structuredClone(pack);
+    const at = broken.related.findIndex((r) => r !== null && JSON.parse(r)[2].length > 0);
+    const list = JSON.parse(broken.related[at]!) as [unknown, unknown, number[]];
+    list[2][0] = broken.terms.length;
+    broken.related[at] = JSON.stringify(list);
+    const shipped = decodeTables(broken, 'fp-1')!;
+    expect(shipped.relatedOf(broken.stories[at]!)).toBeNull();
+    const other = broken.related.findIndex((r, i) => r !== null && i !== at);
+    expect(shipped.relatedOf(broken.stories[other]!)).not.toBeNull();
+  });
 });
