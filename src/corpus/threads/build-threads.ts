@@ -98,7 +98,7 @@ export function buildThreads(
       id: ids[0]!,
       storyIds: ids,
       central: index.storyIds[central(nodes, sims, pairKey)]!,
-      entities: sharedEntities(index, nodes),
+      entities: vectors.mentions ? mentionedEntities(vectors, nodes) : sharedEntities(index, nodes),
     };
     for (const id of ids) threadOf[id] = threads.length;
     threads.push(thread);
@@ -191,6 +191,31 @@ function central(
   return best;
 }
 
+/**
+ * The names a thread is about: those at least two of its stories mention, by their summed weight
+ * in its stories (mentions × rarity, each story's field of unit length), so that a name every
+ * story of the folder mentions ("US") gives way to the thread's own. Read from the event vectors' entity field, which holds every name a story mentions;
+ * the index keeps only each story's 16 rarest, a long story's walk-on parts.
+ */
+export function mentionedEntities(vectors: ThreadVectors, nodes: number[]): string[] {
+  const stories = new Map<number, number>();
+  const weight = new Map<number, number>();
+  for (const d of nodes) {
+    for (let i = vectors.start[d]!; i < vectors.start[d + 1]!; i++) {
+      const f = vectors.feature[i]!;
+      if (vectors.field[f] !== 3) continue;
+      stories.set(f, (stories.get(f) ?? 0) + 1);
+      weight.set(f, (weight.get(f) ?? 0) + vectors.weight[i]!);
+    }
+  }
+  return [...stories]
+    .filter(([, c]) => c >= 2)
+    .sort((x, y) => weight.get(y[0])! - weight.get(x[0])! || x[0] - y[0])
+    .slice(0, 6)
+    .map(([f]) => vectors.entityIds[f - vectors.mentionBase]!);
+}
+
+/** The same from the related index, when the vectors have no entity field (no analyses). */
 function sharedEntities(index: RelatedIndex, nodes: number[]): string[] {
   const count = new Map<number, number>();
   for (const d of nodes) {

@@ -17,6 +17,8 @@ export interface EntityField {
   weight: Float64Array;
   /** Local entity ids are below this. */
   count: number;
+  /** The canonical entity id of each local id. */
+  ids: string[];
   /** Per row, the squared weight of the entities no other story mentions: they link nothing,
    * so they get no id, but they are part of what the story is about (its vector's length). */
   aloneNorm2: Float64Array;
@@ -36,7 +38,12 @@ export function entityField(
     return c;
   });
   const local = new Map<string, number>();
-  for (const [e, k] of df) if (k >= 2) local.set(e, local.size);
+  const ids: string[] = [];
+  for (const [e, k] of df) {
+    if (k < 2) continue;
+    local.set(e, local.size);
+    ids.push(e);
+  }
   const start = new Uint32Array(n + 1);
   const feature: number[] = [];
   const weight: number[] = [];
@@ -59,6 +66,7 @@ export function entityField(
     feature: Uint32Array.from(feature),
     weight: Float64Array.from(weight),
     count: local.size,
+    ids,
     aloneNorm2,
   };
 }

@@ -36,6 +36,9 @@ export interface ThreadVectors {
   field: Uint8Array;
   /** Whether rows have field 3: then the event similarity weighs entities there. */
   mentions: boolean;
+  /** With field 3: the canonical entity id of feature `mentionBase + i` is `entityIds[i]`. */
+  mentionBase: number;
+  entityIds: readonly string[];
 }
 
 /** Weights of the body, entity, lede (and mentioned-entity) fields in a similarity (sum 1). */
@@ -184,6 +187,8 @@ export function* threadVectorsSteps(
     dims,
     field,
     mentions: !!ents,
+    mentionBase: 2 * nf,
+    entityIds: ents?.ids ?? [],
   };
 }
 

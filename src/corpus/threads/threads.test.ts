@@ -3,8 +3,8 @@ import { SEEDS_DIR, loadFolder } from '../../../scripts/lib/corpora';
 import { loadEntityIds } from '../../../scripts/lib/related-entities';
 import { buildRelatedIndex } from '../related/related-index';
 import { allRelated } from '../related/related-query';
-import { buildThreads, DEFAULT_THREADS } from './build-threads';
-import { threadVectors } from './thread-similarity';
+import { buildThreads, DEFAULT_THREADS, mentionedEntities } from './build-threads';
+import { threadVectors, type ThreadVectors } from './thread-similarity';
 
 const PYONGYANG = ['000_359807c817cdce2f', '002_54c47fb4e1efd86c', '003_94fd4063dbc03a91'];
 // The briefs that may form threads of their own (fixtures/threads/seeds-threads.json).
@@ -51,5 +51,24 @@ describe('threads on the seeds', () => {
       threadVectors(index, DEFAULT_THREADS, stories, entities),
     );
     expect(a).toEqual(b);
+  });
+});
+
+describe('the names a thread is about', () => {
+  it('ranks the names by their weight in the stories, not by how many stories name them', () => {
+    const base = 10;
+    const field = new Uint8Array(base + 3).fill(0, 0, base).fill(3, base);
+    // Stories 0–2: "US" in all three with little weight, "Yukos" in two with much, "Houston" in one.
+    const vectors: ThreadVectors = {
+      start: Uint32Array.from([0, 2, 4, 6]),
+      feature: Uint32Array.from([base, base + 1, base, base + 1, base, base + 2]),
+      weight: Float32Array.from([0.1, 0.9, 0.1, 0.8, 0.2, 0.9]),
+      dims: base + 3,
+      field,
+      mentions: true,
+      mentionBase: base,
+      entityIds: ['place/us', 'organization/yukos', 'place/houston'],
+    };
+    expect(mentionedEntities(vectors, [0, 1, 2])).toEqual(['organization/yukos', 'place/us']);
   });
 });
