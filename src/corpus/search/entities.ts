@@ -1,5 +1,6 @@
 import { fastTokenize } from './fast-tokenize';
 import { typoAllowance } from './edit-distance';
+import { runSteps } from '../run-steps';
 import {
   createVocabulary,
   prefixMatches,
@@ -77,10 +78,7 @@ export function entityLookupReady(index: SearchIndex): boolean {
 function runtime(index: SearchIndex): EntityRuntime {
   const cached = runtimes.get(index);
   if (cached && cached.docs.length === index.entities.length) return cached;
-  const steps = lookupBuild(index);
-  let r = steps.next();
-  while (!r.done) r = steps.next();
-  return r.value;
+  return runSteps(lookupBuild(index));
 }
 
 /** The build under way for the index's current entities, else a new one. */
