@@ -4,6 +4,7 @@
  */
 import { foldText } from '../normalize';
 import type { Story } from '../types';
+import type { EntityType } from './types';
 import { LONG_COUNTRY_NAMES } from './country-names';
 import { normalizeToken } from './model/normalize-token';
 import { wordTokens, type WordToken } from './word-tokens';
@@ -13,12 +14,15 @@ export interface Sentence {
   tokens: WordToken[];
 }
 
+/** A span's type (the model's index) as the reader's type; MISC (3) is recognized but not shown. */
+export const SPAN_TYPES: readonly (EntityType | null)[] = ['person', 'place', 'organization', null];
+
 export interface Span {
   paragraph: number;
   sentence: number;
   first: number;
   last: number;
-  /** 0 PER, 1 LOC, 2 ORG, 3 MISC. */
+  /** 0 PER, 1 LOC, 2 ORG, 3 MISC (see SPAN_TYPES). */
   type: number;
   /** Folded surface: the key of document-level consistency. */
   key: string;

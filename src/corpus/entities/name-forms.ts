@@ -5,13 +5,17 @@
 import { foldText } from '../normalize';
 import type { Story } from '../types';
 import { entityId } from './ids';
-import type { EntityType } from './types';
-import { groupBySentence, replaceInside, type Sentence, type Span } from './document-rules';
+import {
+  groupBySentence,
+  replaceInside,
+  SPAN_TYPES,
+  type Sentence,
+  type Span,
+} from './document-rules';
 
 /** One word with a capital inside it: how companies write a joined name. */
 const CAMEL = /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*$/u;
 const CAPITALIZED = /^\p{Lu}/u;
-const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
 
 /**
  * A name that a story writes both joined and spaced ("TimeWarner" and "Time Warner",
@@ -22,10 +26,10 @@ const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
 export function joinedSpellings(spans: Span[], sentences: Sentence[], story: Story): Span[] {
   const joined = new Map<string, { type: number; id: string }>();
   for (const sp of spans) {
-    if (sp.first !== sp.last || sp.type === 3) continue;
+    const type = SPAN_TYPES[sp.type];
+    if (sp.first !== sp.last || !type) continue;
     const word = sentences[sp.sentence]!.tokens[sp.first]!.text;
-    if (CAMEL.test(word))
-      joined.set(foldText(word), { type: sp.type, id: entityId(TYPES[sp.type]!, word) });
+    if (CAMEL.test(word)) joined.set(foldText(word), { type: sp.type, id: entityId(type, word) });
   }
   if (!joined.size) return spans;
   const bySentence = groupBySentence(spans);
@@ -69,8 +73,9 @@ export function splitCoordinated(spans: Span[], sentences: Sentence[], story: St
   const out: Span[] = [];
   for (const sp of spans) {
     const toks = sentences[sp.sentence]!.tokens;
-    const k = toks.findIndex((t, i) => i > sp.first && i < sp.last && t.text === 'and');
-    if (sp.type !== 2 || k < 0) {
+    let k = sp.first + 1;
+    if (sp.type === 2) while (k < sp.last && toks[k]!.text !== 'and') k++;
+    if (sp.type !== 2 || k >= sp.last) {
       out.push(sp);
       continue;
     }

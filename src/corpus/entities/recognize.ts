@@ -13,15 +13,13 @@ import {
   joinNicknames,
   keepOneType,
   repeatFullNames,
+  SPAN_TYPES,
   wholeCountryNames,
   type Sentence,
   type Span,
 } from './document-rules';
 import type { EntityType, Mention, StoryEntities } from './types';
 import { wordTokens, type WordToken } from './word-tokens';
-
-/** Model type index → the reader's type; MISC (3) is recognized but not shown. */
-const TYPES: (EntityType | null)[] = ['person', 'place', 'organization', null];
 
 /**
  * Finds the people, places and organizations of one story. The trained tagger decides spans and
@@ -137,7 +135,7 @@ function toMentions(story: Story, sentences: Sentence[], spans: Span[]): Mention
     byPos.set(`${m.paragraph}:${m.start}`, m);
   };
   for (const s of spans) {
-    const type = TYPES[s.type];
+    const type = SPAN_TYPES[s.type];
     if (!type) continue;
     const toks = sentences[s.sentence]!.tokens;
     const text = textOf(s);
