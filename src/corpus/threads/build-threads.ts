@@ -194,8 +194,9 @@ function central(
 /**
  * The names a thread is about: those at least two of its stories mention, by their summed weight
  * in its stories (mentions × rarity, each story's field of unit length), so that a name every
- * story of the folder mentions ("US") gives way to the thread's own. Read from the event vectors' entity field, which holds every name a story mentions;
- * the index keeps only each story's 16 rarest, a long story's walk-on parts.
+ * story of the folder mentions ("US") gives way to the thread's own. Read from the event
+ * vectors' entity field, which holds every name a story mentions; the index keeps only each
+ * story's 16 rarest, a long story's walk-on parts.
  */
 export function mentionedEntities(vectors: ThreadVectors, nodes: number[]): string[] {
   const stories = new Map<number, number>();
