@@ -10,7 +10,6 @@ import { readSeedFile, type SeedFile } from './read-seed-file.ts';
  * the whole folder (100,000 files: most of the previews' 108 s). A summary is the story with its
  * lede as its only paragraph.
  */
-type Summary = Story;
 
 /** The stories of every file it could read, lede only, by file id. */
 export async function storySummaries(
@@ -19,7 +18,7 @@ export async function storySummaries(
   cacheFile: string,
 ): Promise<{ parsed: Map<string, { stories: Story[] }>; reparsed: number }> {
   const before = await readCache(cacheFile);
-  const after: Record<string, Summary[]> = {};
+  const after: Record<string, Story[]> = {};
   const parsed = new Map<string, { stories: Story[] }>();
   let reparsed = 0;
   for (const f of files) {
@@ -48,14 +47,14 @@ export async function storySummaries(
   return { parsed, reparsed };
 }
 
-function summarize(s: Story): Summary {
+function summarize(s: Story): Story {
   return { ...s, paragraphs: s.paragraphs.slice(0, 1), credits: [] };
 }
 
-async function readCache(file: string): Promise<Record<string, Summary[]>> {
+async function readCache(file: string): Promise<Record<string, Story[]>> {
   try {
     const data: unknown = JSON.parse(await readFile(file, 'utf8'));
-    return data && typeof data === 'object' ? (data as Record<string, Summary[]>) : {};
+    return data && typeof data === 'object' ? (data as Record<string, Story[]>) : {};
   } catch {
     return {};
   }
