@@ -1,7 +1,8 @@
 import modelUrl from '../corpus/entities/model/ner-model.bin.gz?url';
-import { isGzip, taggerFromBytes } from '../corpus/entities/model/load-model';
+import { taggerFromBytes } from '../corpus/entities/model/load-model';
 import { MODEL_VERSION } from '../corpus/entities/model/model-version';
 import type { Tagger } from '../corpus/entities/model/tagger';
+import { inflated } from './gunzip';
 
 /**
  * The entity model in the worker. The one module that loads the NER engine in the browser.
@@ -48,8 +49,5 @@ async function fetchModel(): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 async function decode(stored: Uint8Array<ArrayBuffer>): Promise<Tagger> {
-  // Hosts that send Content-Encoding: gzip hand the bytes over inflated already.
-  if (!isGzip(stored)) return taggerFromBytes(stored, MODEL_VERSION);
-  const stream = new Blob([stored]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return taggerFromBytes(new Uint8Array(await new Response(stream).arrayBuffer()), MODEL_VERSION);
+  return taggerFromBytes(await inflated(stored), MODEL_VERSION);
 }

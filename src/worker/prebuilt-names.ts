@@ -7,6 +7,7 @@ import {
 import type { StoryEntities } from '../corpus/entities/types';
 import type { ParsedFile, Story } from '../corpus/types';
 import { readCachedAnalyses } from './entity-cache';
+import { inflated } from './gunzip';
 import type { FileEntry, NamesPackRef } from './protocol';
 
 /**
@@ -70,27 +71,8 @@ function storyIndex(story: Story): number {
 export async function downloadGzipJson<T>(url: string, priority?: RequestPriority): Promise<T> {
   const res = await fetch(url, priority ? { priority } : {});
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  let bytes = new Uint8Array(await res.arrayBuffer());
-  // Hosts that send Content-Encoding: gzip hand the bytes over inflated already.
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await gunzip(bytes);
+  const bytes = await inflated(new Uint8Array(await res.arrayBuffer()));
   return JSON.parse(new TextDecoder().decode(bytes)) as T;
-}
-
-/**
- * Inflates gzip bytes, handed to the stream as one chunk: it inflates them in one task. Read from
- * a Blob's stream they came in 64 KB chunks, a task each, and in the busy worker each waited for
- * a slice of background work: the 10k folder's tables pack (1.2 MB) took ~250–450 ms to inflate
- * on a cold visit; alone on a page, with 12 ms tasks running beside it, 250 against 50–75 ms.
- */
-async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  const stream = new DecompressionStream('gzip');
-  const writer = stream.writable.getWriter();
-  const [inflated] = await Promise.all([
-    new Response(stream.readable).arrayBuffer(),
-    writer.write(bytes),
-    writer.close(),
-  ]);
-  return new Uint8Array(inflated);
 }
 
 /**
