@@ -6,7 +6,7 @@ import { orderStories } from '../src/corpus/library.ts';
 import type { SeedsSource } from './seeds-plugin.ts';
 import { storySummaries } from './story-summaries.ts';
 import { storyPageHtml } from './story-pages.ts';
-import { syncTree, treeStateFile, type TreeFile } from './tree-sync.ts';
+import { describeSync, syncTree, treeStateFile, type TreeFile } from './tree-sync.ts';
 
 /**
  * Link previews: the build writes `story/<id>/index.html` for every story, a copy of the app's
@@ -71,9 +71,8 @@ export function previewsPlugin(options: {
       }
       const r = await syncTree(dir, 'story', pages, treeStateFile(options.stateDir, dir, 'story'));
       config.logger.info(
-        `[previews] ${pages.length.toLocaleString('en-US')} story pages: ${r.written} written, ` +
-          `${r.kept} unchanged, ${r.removed} removed; ${reparsed} files parsed, in ` +
-          `${((performance.now() - started) / 1000).toFixed(1)} s`,
+        `[previews] ${pages.length.toLocaleString('en-US')} story pages, ${reparsed} files ` +
+          `parsed: ${describeSync(r, started)}`,
       );
     },
   };

@@ -13,7 +13,7 @@ import { publicFiles } from './public-files.ts';
 import { readSeedFile } from './read-seed-file.ts';
 import { serveSeeds } from './seeds-dev-server.ts';
 import { scanSeeds, type SeedsScan } from './scan-seeds.ts';
-import { syncTree, treeStateFile } from './tree-sync.ts';
+import { describeSync, syncTree, treeStateFile } from './tree-sync.ts';
 
 /** URL paths (under the app's base) where the manifest and the article files are served. */
 export const MANIFEST_FILE = 'seeds-manifest.json';
@@ -158,9 +158,7 @@ export function seedsPlugin(options: {
       const state = treeStateFile(options.stateDir, dir, 'seeds');
       const r = await syncTree(dir, SEEDS_URL_DIR, files, state);
       config.logger.info(
-        `[seeds] ${files.length.toLocaleString('en-US')} files: ${r.written} written, ` +
-          `${r.kept} unchanged, ${r.removed} removed, in ` +
-          `${((performance.now() - started) / 1000).toFixed(1)} s`,
+        `[seeds] ${files.length.toLocaleString('en-US')} files: ${describeSync(r, started)}`,
       );
     },
   };
