@@ -257,3 +257,20 @@ describe('analyzeStory: coordinated names', () => {
     ]);
   });
 });
+
+describe('analyzeStory: lists', () => {
+  it('gives the odd one out of a list of names the others’ type', () => {
+    // Without the rule the tagger reads "Clichy" (also a French town) as a place.
+    const team = 'Arsenal named Almunia, Lauren, Cole, Toure, Campbell and Clichy in defence.';
+    expect(surfaces([team]).filter((s) => s.endsWith('Clichy'))).toEqual(['person:Clichy']);
+  });
+
+  it('leaves a list alone when its kinds are mixed', () => {
+    expect(surfaces(['Envoys of Canada, Mexico, Microsoft and Google met on Monday.'])).toEqual([
+      'place:Canada',
+      'place:Mexico',
+      'organization:Microsoft',
+      'organization:Google',
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import { splitSentences } from './model/sentences';
 import { tagDocument, type Tagger } from './model/tagger';
 import { GAZ, type NerLexicon } from './model/lexicon';
 import { normalizeToken } from './model/normalize-token';
+import { listConsistency } from './list-rules';
 import { joinedSpellings, splitCoordinated } from './name-forms';
 import { cleanSpan } from './span-rules';
 import {
@@ -47,6 +48,7 @@ export function analyzeStory(story: Story, tagger: Tagger): StoryEntities {
   const whole = repeatFullNames(wholeCountryNames(found, sentences, story), sentences, story);
   const spans = splitCoordinated(joinedSpellings(whole, sentences, story), sentences, story);
   joinNicknames(spans, sentences);
+  listConsistency(spans, sentences);
   keepOneType(spans);
   return { storyId: story.id, mentions: toMentions(story, sentences, spans) };
 }
