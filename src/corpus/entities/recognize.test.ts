@@ -274,3 +274,13 @@ describe('analyzeStory: lists', () => {
     ]);
   });
 });
+
+describe('analyzeStory: titles', () => {
+  it('leaves a title it never learnt out of the person’s name, by the given name after it', () => {
+    expect(surfaces(['Tributes came from Ayatollah Ali Khamenei on Monday.'])).toEqual([
+      'person:Ali Khamenei',
+    ]);
+    // An unknown first name is no title: the name stays whole.
+    expect(surfaces(['Aravinda de Silva scored 60.'])).toEqual(['person:Aravinda de Silva']);
+  });
+});

@@ -3,7 +3,7 @@
  * rule states exactly and that the training text has too few examples of to learn.
  */
 import { isSentenceInitial } from './model/features';
-import type { NerLexicon } from './model/lexicon';
+import { GAZ, type NerLexicon } from './model/lexicon';
 import type { WordToken } from './word-tokens';
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
@@ -83,6 +83,15 @@ export function cleanSpan(s: SpanInput): { first: number; last: number; type: nu
   if (a > b) return null;
   // Honorifics stay outside a person's name ("Mr Brown").
   while (type === 0 && a < b && HONORIFICS.has(tokens[a]!.text.toLowerCase())) a++;
+  // "Admiral Lisa Franchetti": a title the tagger never saw comes out as part of the name. A
+  // first word that no list knows as a given name or a surname, before one that is a given
+  // name, is a title (CoNLL leaves titles out of a person's name).
+  if (
+    type === 0 &&
+    b - a >= 2 &&
+    isTitleBeforeGivenName(tokens[a]!.text, tokens[a + 1]!.text, s.lexicon)
+  )
+    a++;
   // A sentence-opening common noun is no part of the name after it ("Rapper Eminem"): the
   // unlabeled news writes it in lower case everywhere else.
   const words = tokens.map((t) => t.text);
@@ -153,4 +162,16 @@ const HYPHENATED_GIVEN = /^\p{Lu}\p{Ll}+[-‐]\p{Ll}+$/u;
 function isCommonWord(word: string, lexicon: NerLexicon): boolean {
   const bucket = lexicon.caseBucket(word.toLowerCase());
   return bucket > 0 && bucket <= MOSTLY_LOWER;
+}
+
+const CAPITALIZED_WORD = /^\p{Lu}\p{Ll}+$/u;
+const NAME_CLASSES = (1 << GAZ.firstName) | (1 << GAZ.surname);
+
+function isTitleBeforeGivenName(word: string, next: string, lexicon: NerLexicon): boolean {
+  return (
+    CAPITALIZED_WORD.test(word) &&
+    CAPITALIZED_WORD.test(next) &&
+    (lexicon.phrase(word.toLowerCase()) & NAME_CLASSES) === 0 &&
+    (lexicon.phrase(next.toLowerCase()) & (1 << GAZ.firstName)) !== 0
+  );
 }
