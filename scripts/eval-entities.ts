@@ -21,7 +21,9 @@ import { readConll } from './lib/ner/conll';
 import { formatScore } from './lib/ner/conlleval';
 import { nodeTagger } from './lib/ner/node-tagger';
 import { passOne, spanScore } from './lib/ner/passes';
-import { CONLL_DEV } from './lib/ner/paths';
+import { CONLL_DEV, CONLL_TRAIN } from './lib/ner/paths';
+import { trainSurfaces, unseenScore } from './lib/ner/unseen';
+import { LABELS } from '../src/corpus/entities/model/linear-model';
 import {
   analyseFolder,
   exactSpanScore,
@@ -74,6 +76,10 @@ function conllTokens(): void {
   console.log(formatScore(spanScore(instances, labels, ['PER', 'LOC', 'ORG'])));
   const four = spanScore(instances, labels, ['PER', 'LOC', 'ORG', 'MISC']);
   console.log(formatScore(four).split('\n').slice(-1)[0]!.replace('ALL  ', 'ALL+MISC'), '\n');
+  if (!existsSync(CONLL_TRAIN)) return;
+  const seen = trainSurfaces(readConll(CONLL_TRAIN));
+  console.log('the same, only names never seen in eng.train (Augenstein et al. 2017):');
+  console.log(formatScore(unseenScore(docs, labels, LABELS, seen, ['PER', 'LOC', 'ORG'])), '\n');
 }
 
 function report(dir: string, gold: Gold, name: string, onlyGold: boolean): FileMentions[] {

@@ -44,6 +44,7 @@ const SETTINGS = {
   folds: opt('folds', 5),
   minCount: opt('min-count', 1),
   seed: opt('seed', 20261130),
+  dropout: opt('dropout', 0),
 };
 
 const t0 = performance.now();
@@ -62,7 +63,11 @@ const lexiconData = loadOrBuildLexicon();
 const lexicon = createLexicon(lexiconData);
 log(`lexicon: ${lexiconData.words.length} words, ${lexiconData.phrases.length} gazetteer phrases`);
 
-const train1 = passOne(train, lexicon);
+const train1 = passOne(
+  train,
+  lexicon,
+  SETTINGS.dropout > 0 ? { p: SETTINGS.dropout, seed: SETTINGS.seed + 31 } : undefined,
+);
 const dev1 = passOne(dev, lexicon);
 log('pass one: features extracted');
 const first = trainPerceptron(train1.flat(), {

@@ -6,7 +6,11 @@ import {
   predictionExtras,
   withPredictions,
 } from '../../../src/corpus/entities/model/doc-predictions';
-import { docContext, sentenceFeatures } from '../../../src/corpus/entities/model/features';
+import {
+  docContext,
+  sentenceFeatures,
+  wordInfo,
+} from '../../../src/corpus/entities/model/features';
 import type { NerLexicon } from '../../../src/corpus/entities/model/lexicon';
 import {
   LABELS,
@@ -15,6 +19,7 @@ import {
   viterbi,
 } from '../../../src/corpus/entities/model/linear-model';
 import { normalizeDoc } from '../../../src/corpus/entities/model/normalize-token';
+import { rng } from '../corpora';
 import type { ConllDoc } from './conll';
 import { emptyScore, prf, scoreSentence, type SpanScore } from './conlleval';
 import type { Instance, TrainedWeights } from './perceptron';
@@ -22,15 +27,29 @@ import type { Instance, TrainedWeights } from './perceptron';
 const goldOf = (tags: readonly string[]): Uint8Array =>
   Uint8Array.from(tags.map((t) => LABELS.indexOf(t as (typeof LABELS)[number])));
 
-/** Pass-one instances, per document. */
-export function passOne(docs: readonly ConllDoc[], lex: NerLexicon): Instance[][] {
+/**
+ * Pass-one instances, per document. With `dropout`, each word of a gold name has its identity
+ * hidden with that probability (seeded), so that the model learns to read names it has never
+ * seen from their shape, affixes, clusters, gazetteers and context, as it must on new text.
+ */
+export function passOne(
+  docs: readonly ConllDoc[],
+  lex: NerLexicon,
+  dropout?: { p: number; seed: number },
+): Instance[][] {
+  const rand = dropout ? rng(dropout.seed) : null;
   return docs.map((d) => {
     const words = normalizeDoc(d.sentences.map((s) => s.words));
     const ctx = docContext(words);
-    return d.sentences.map((s, i) => ({
-      ...sentenceFeatures(words, i, ctx, lex),
-      gold: goldOf(s.tags),
-    }));
+    return d.sentences.map((s, i) => {
+      const infos = rand
+        ? words[i]!.map((w, k) => ({
+            ...wordInfo(w, lex),
+            hidden: s.tags[k] !== 'O' && rand() < dropout!.p,
+          }))
+        : undefined;
+      return { ...sentenceFeatures(words, i, ctx, lex, true, infos), gold: goldOf(s.tags) };
+    });
   });
 }
 

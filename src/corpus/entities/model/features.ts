@@ -176,6 +176,11 @@ export interface WordInfo {
   cluster: number;
   coarse: number;
   caseBucket: number;
+  /**
+   * Training only: the word's identity is hidden, as if the model had never seen it (word
+   * dropout), so that it learns to read a name from its shape, affixes, clusters and context.
+   */
+  hidden?: boolean;
 }
 
 export function wordInfo(w: string, lex: NerLexicon | null): WordInfo {
@@ -204,14 +209,16 @@ export const NEIGHBOURS = [-1, -2, 1, 2] as const;
  */
 export function neighbourFeatures(rel: number, n: WordInfo | null, out: number[]): void {
   const x = n ?? (rel < 0 ? BOUNDARY_BEFORE : BOUNDARY_AFTER);
+  const known = !x.hidden;
   if (rel === -1) {
-    out.push(mix(T.lowM1, x.low), mix(T.shapeM1, x.shape));
+    if (known) out.push(mix(T.lowM1, x.low));
+    out.push(mix(T.shapeM1, x.shape));
     if (x.cluster >= 0) out.push(mix(T.clusterM1, x.cluster), mix(T.coarseM1, x.coarse));
   } else if (rel === 1) {
-    out.push(mix(T.lowP1, x.low), mix(T.shapeP1, x.shape));
+    if (known) out.push(mix(T.lowP1, x.low));
+    out.push(mix(T.shapeP1, x.shape));
     if (x.cluster >= 0) out.push(mix(T.clusterP1, x.cluster), mix(T.coarseP1, x.coarse));
-  } else if (rel === -2) out.push(mix(T.lowM2, x.low));
-  else out.push(mix(T.lowP2, x.low));
+  } else if (known) out.push(mix(rel === -2 ? T.lowM2 : T.lowP2, x.low));
 }
 
 /**
@@ -243,11 +250,9 @@ export function sentenceFeatures(
     if (run >= 0) {
       const a = run >>> 8;
       const b = a + (run & 0xff);
-      out.push(
-        mix(T.runLast, mix(info[b]!.low, i === b ? 1 : 0)),
-        mix(T.runFirst, mix(info[a]!.low, i === a ? 1 : 0)),
-        mix(T.runLen, Math.min(b - a + 1, 5) * 8 + Math.min(i - a, 4)),
-      );
+      if (!info[b]!.hidden) out.push(mix(T.runLast, mix(info[b]!.low, i === b ? 1 : 0)));
+      if (!info[a]!.hidden) out.push(mix(T.runFirst, mix(info[a]!.low, i === a ? 1 : 0)));
+      out.push(mix(T.runLen, Math.min(b - a + 1, 5) * 8 + Math.min(i - a, 4)));
     }
     const w = words[i]!;
     const low = lows[i]!;
@@ -256,18 +261,18 @@ export function sentenceFeatures(
     const p1 = info[i + 1];
     const initial = isSentenceInitial(words, i);
     if (all) {
-      wordFeatures(w, low, lex, out);
+      wordFeatures(w, low, lex, out, t.hidden);
       for (const rel of NEIGHBOURS) neighbourFeatures(rel, info[i + rel] ?? null, out);
     }
+    if (!t.hidden && !m1?.hidden) out.push(mix(T.bigramM, mix(m1 ? m1.low : BOS, t.low)));
+    if (!t.hidden && !p1?.hidden) out.push(mix(T.bigramP, mix(t.low, p1 ? p1.low : EOS)));
     out.push(
-      mix(T.bigramM, mix(m1 ? m1.low : BOS, t.low)),
-      mix(T.bigramP, mix(t.low, p1 ? p1.low : EOS)),
       mix(T.shape3, mix(mix(m1 ? m1.shape : BOS, t.shape), p1 ? p1.shape : EOS)),
       mix(T.initShape, mix(initial ? 1 : 0, t.shape)),
       mix(T.capsShape, mix(caps ? 1 : 0, t.shape)),
-      mix(T.lowM1Shape, mix(m1 ? m1.low : BOS, t.shape)),
-      mix(T.lowP1Shape, mix(p1 ? p1.low : EOS, t.shape)),
     );
+    if (!m1?.hidden) out.push(mix(T.lowM1Shape, mix(m1 ? m1.low : BOS, t.shape)));
+    if (!p1?.hidden) out.push(mix(T.lowP1Shape, mix(p1 ? p1.low : EOS, t.shape)));
     if (gazTags) {
       for (const g of gazTags[i]!) out.push(mix(T.gaz, g));
       if (i > 0) for (const g of gazTags[i - 1]!) out.push(mix(T.gazM1, g));
@@ -289,15 +294,18 @@ export function sentenceFeatures(
  * shape, affixes, letter trigrams and clusters. The reader caches their scores per word (see
  * tagger.ts); training adds them to every token.
  */
-export function wordFeatures(w: string, low: string, lex: NerLexicon | null, out: number[]): void {
+export function wordFeatures(
+  w: string,
+  low: string,
+  lex: NerLexicon | null,
+  out: number[],
+  hidden = false,
+): void {
   const packed = lex ? lex.wordInfo(low) : NO_CLUSTER;
   const fine = packed & 0xffff;
-  out.push(
-    mix(T.bias, 0),
-    mix(T.word, hashString(w)),
-    mix(T.low, hashString(low)),
-    mix(T.shape, hashString(shapeOf(w))),
-  );
+  out.push(mix(T.bias, 0));
+  if (!hidden) out.push(mix(T.word, hashString(w)), mix(T.low, hashString(low)));
+  out.push(mix(T.shape, hashString(shapeOf(w))));
   const len = low.length;
   for (let k = 1; k <= 4 && k <= len; k++) {
     out.push(mix(T.pre + k, hashRange(low, 0, k)));
