@@ -255,6 +255,41 @@ test('reading state: read at the end or by m, quieter in the library, Unread fil
   await expect(page.locator('#p1')).not.toBeInViewport();
 });
 
+test('a saved place past the end of an edited, shorter story resumes at its last paragraph, and says so', async ({
+  page,
+}) => {
+  // As if the file had been longer when the reader stopped: the place comes in with an import.
+  const doc = {
+    type: 'AnnotationCollection',
+    first: { type: 'AnnotationPage', items: [] },
+    'dispatch:reading': [
+      {
+        storyId: '003_94fd4063dbc03a91',
+        read: false,
+        paragraph: 9999,
+        progress: 0.9,
+        updated: new Date().toISOString(),
+      },
+    ],
+  };
+  await page.goto('/notebook');
+  await page.getByLabel('Notebook file to import').setInputFiles({
+    name: 'notebook.jsonld',
+    mimeType: 'application/ld+json',
+    buffer: Buffer.from(JSON.stringify(doc)),
+  });
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Reading state: 1 of 1 story taken' }),
+  ).toBeVisible();
+  await page.goto('/story/003_94fd4063dbc03a91');
+  const note = page.getByText(/shorter than when you stopped: back at its last paragraph, \d+\./u);
+  await expect(note).toBeVisible();
+  const last = Number((await note.textContent())!.match(/paragraph, (\d+)/u)![1]);
+  expect(last).toBeGreaterThan(2);
+  await expect(page.locator(`#p${last}`)).toBeInViewport();
+  await expect(page.locator(`#p${last + 1}`)).toHaveCount(0);
+});
+
 test('offline after one visit: highlights, notes and the notebook page still work', async ({
   page,
   context,

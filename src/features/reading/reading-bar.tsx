@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { BUTTON_CLASS } from './reading-style';
+import { BUTTON_CLASS, type ResumedAt } from './reading-style';
 
 /**
  * The thin bar under the header that shows how far through the story the reader is. It measures
@@ -55,7 +55,7 @@ export function ReadingProgress() {
 export function ReadingControls(p: {
   read: boolean;
   onToggle: () => void;
-  resumedAt: number | null;
+  resumedAt: ResumedAt | null;
   onBackToTop: () => void;
 }) {
   return (
@@ -66,7 +66,9 @@ export function ReadingControls(p: {
       {p.read && <span className="text-ink/75 dark:text-night-ink/75">✓ Read</span>}
       {p.resumedAt !== null && (
         <span role="status" className="text-ink/75 dark:text-night-ink/75">
-          Back where you stopped, at paragraph {p.resumedAt}.{' '}
+          {p.resumedAt.shortened
+            ? `The story is shorter than when you stopped: back at its last paragraph, ${p.resumedAt.paragraph}.`
+            : `Back where you stopped, at paragraph ${p.resumedAt.paragraph}.`}{' '}
           <button type="button" className="underline" onClick={p.onBackToTop}>
             Start from the top
           </button>

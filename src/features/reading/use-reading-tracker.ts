@@ -3,6 +3,7 @@ import { reading } from '../../data/notebook/notebook';
 import { useReading } from '../../data/notebook/use-notebook';
 import { isTypingTarget } from '../../lib/keyboard';
 import { toast } from '../../components/ui/toast';
+import type { ResumedAt } from './reading-style';
 
 /** The end must stay in view this long to count as read (a quick j/k skim does not). */
 const READ_AFTER_MS = 1500;
@@ -25,7 +26,7 @@ export function useReadingTracker(o: {
   const { storyId, paragraphCount, hasTarget } = o;
   const record = useReading().get(storyId);
   const loaded = useSyncExternalStore(reading.subscribe, reading.isLoaded, reading.isLoaded);
-  const [resumedAt, setResumedAt] = useState<number | null>(null);
+  const [resumedAt, setResumedAt] = useState<ResumedAt | null>(null);
   const decided = useRef(false);
   const manual = useRef(false);
   const read = record?.read ?? false;
@@ -34,18 +35,21 @@ export function useReadingTracker(o: {
   useEffect(() => {
     if (decided.current || !loaded) return;
     decided.current = true;
-    const at = record?.paragraph ?? 0;
-    if (hasTarget || read || at < 2 || window.scrollY > 40) return;
+    const saved = record?.paragraph ?? 0;
+    if (hasTarget || read || saved < 2 || window.scrollY > 40) return;
+    // The file may have been edited since: a place past the story's end is its last paragraph,
+    // and the note says so rather than leave the reader at the top without a word.
+    const at = Math.min(saved, paragraphCount);
     let tries = 0;
     const go = () => {
       const el = document.getElementById(`p${at}`);
       if (el) {
         el.scrollIntoView({ block: 'start', behavior: 'instant' });
-        setResumedAt(at);
+        setResumedAt({ paragraph: at, shortened: saved > paragraphCount });
       } else if (tries++ < 30) requestAnimationFrame(go);
     };
     go();
-  }, [loaded, record, hasTarget, read]);
+  }, [loaded, record, hasTarget, read, paragraphCount]);
 
   // Progress, the paragraph at the top, and the end seen.
   useEffect(() => {
