@@ -85,7 +85,9 @@ export function StoryNames(p: {
           onFocus={roving.onFocus}
         >
           {p.names.map(({ entity, count }) => (
-            <li key={entity.id} className="flex">
+            // A long name ("US Securities and Exchange Commission") is cut with an ellipsis and
+            // keeps its count in view; it was clipped mid-word, count and all, in the sidebar.
+            <li key={entity.id} className="flex max-w-full min-w-0">
               <button
                 type="button"
                 data-story-name
@@ -96,12 +98,15 @@ export function StoryNames(p: {
                 // Starts with what the button shows ("Kim Jong-un 7"), as voice control users say it.
                 aria-label={`${entity.name} ${count} ${count === 1 ? 'mention' : 'mentions'}, ${TYPE_LABEL[entity.type].one}`}
                 aria-describedby={HINT_ID}
-                className="flex h-6 items-center gap-1 rounded-md pr-1.5 pl-0.5 whitespace-nowrap hover:bg-black/5 dark:hover:bg-white/10"
+                title={entity.name}
+                className="flex h-6 max-w-full min-w-0 items-center gap-1 rounded-md pr-1.5 pl-0.5 whitespace-nowrap hover:bg-black/5 dark:hover:bg-white/10"
               >
-                <span className={`rounded-[3px] px-1 leading-tight ${MARK_CLASS[entity.type]}`}>
+                <span
+                  className={`min-w-0 truncate rounded-[3px] px-1 leading-tight ${MARK_CLASS[entity.type]}`}
+                >
                   {entity.name}
                 </span>{' '}
-                <span className="text-xs text-ink/75 tabular-nums dark:text-night-ink/75">
+                <span className="shrink-0 text-xs text-ink/75 tabular-nums dark:text-night-ink/75">
                   {count}
                 </span>
               </button>
