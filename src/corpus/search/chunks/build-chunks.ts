@@ -29,9 +29,9 @@ export interface ChunkOptions {
 }
 
 export const DEFAULT_CHUNK_OPTIONS: Required<ChunkOptions> = {
-  postingsBytes: 48 * 1024,
-  positionsBytes: 64 * 1024,
-  impactBytes: 1,
+  postingsBytes: 16 * 1024,
+  positionsBytes: 16 * 1024,
+  impactBytes: 2,
   vocabBytes: 16 * 1024,
   fragmentGroup: 8,
 };
