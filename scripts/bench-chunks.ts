@@ -4,7 +4,8 @@
  * 200 B of headers a file), cold and with earlier queries' files cached, and how its top 10
  * compares with the in-memory engine's. Pure Node: chunks are served from memory, no browser.
  *
- *   npm run bench:chunks                          (bbc and synth)
+ *   npm run bench:chunks                          (seeds, bbc and synth, 10,000 generated)
+ *   npm run bench:chunks -- synth:100000          (any size of generated folder)
  *   npm run bench:chunks -- bbc --pagefind        (also build Pagefind on the same stories)
  *   npm run bench:chunks -- bbc --postings=32 --positions=32 --impact=1   (sizes in KB)
  */
@@ -86,7 +87,11 @@ const judged = (
 async function corpus(name: string): Promise<void> {
   log(`${name}: loading…`);
   const stories =
-    name === 'bbc' ? bbc().stories : name === 'seeds' ? seeds().stories : loadSynth(10_000).stories;
+    name === 'bbc'
+      ? bbc().stories
+      : name === 'seeds'
+        ? seeds().stories
+        : loadSynth(Number(name.split(':')[1] ?? 10_000)).stories;
   let t = performance.now();
   const index = buildSearchIndex(stories);
   const indexMs = performance.now() - t;

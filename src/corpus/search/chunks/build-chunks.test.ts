@@ -6,7 +6,15 @@ import { textVocabulary } from '../term-expansion';
 import type { SearchIndex } from '../types';
 import { buildChunks, type BuiltChunks } from './build-chunks';
 import { decodeFragments } from './fragments';
-import { chunksFor, decodeMeta, fileNames, vocabChunksFor } from './meta';
+import {
+  chunksFor,
+  decodeDirectoryPage,
+  DIRECTORY_PAGE,
+  decodeMeta,
+  fileNames,
+  pagesFor,
+  vocabChunksFor,
+} from './meta';
 import { decodePositions, decodePostings, type TermPostings } from './postings';
 import { decodeVocab } from './vocab';
 
@@ -29,7 +37,7 @@ const file = (b: BuiltChunks, name: string): Uint8Array => {
 
 /** Every term's parts, reassembled from the postings files the meta says hold it. */
 function termParts(b: BuiltChunks, term: string): TermPostings[] {
-  return chunksFor(b.meta.postings, term)
+  return chunksFor(b.postings, term)
     .flatMap((i) => decodePostings(file(b, fileNames.postings(i))))
     .filter((r) => r.term === term);
 }
@@ -51,7 +59,7 @@ describe('chunk files', () => {
           p.titleDocs.forEach((d, i) =>
             expect(p.titleDerived[i]).toBe(index.docs[d]!.titleDerived ? 1 : 0),
           );
-        const positions = chunksFor(b.meta.positions, term)
+        const positions = chunksFor(b.positions, term)
           .flatMap((i) => decodePositions(file(b, fileNames.positions(i))))
           .filter((r) => r.term === term);
         positions.forEach((p) =>
@@ -65,7 +73,7 @@ describe('chunk files', () => {
       }
     }
     // The tiny build really split terms.
-    expect(tiny.meta.postings.continues.some(Boolean)).toBe(true);
+    expect(tiny.postings.continues.some(Boolean)).toBe(true);
   });
 
   it("keep impacts within BM25's term-frequency range (0, K1 + 1]", () => {
@@ -85,6 +93,25 @@ describe('chunk files', () => {
       expect(terms.filter((t) => t.startsWith('pyong'))).toEqual(
         v.sorted.filter((t) => t.startsWith('pyong')),
       );
+    }
+  });
+
+  it('find every term through the directory pages, split terms across pages included', async () => {
+    expect(tiny.meta.postingsPages.length).toBeGreaterThan(1);
+    // A page that begins in the middle of a split term: its term is looked up from the page before.
+    expect(tiny.positions.continues.some((c, i) => c && i % DIRECTORY_PAGE === 0)).toBe(true);
+    const v = textVocabulary(index);
+    for (const [ranges, pages, name] of [
+      [tiny.postings, tiny.meta.postingsPages, fileNames.postingsPage],
+      [tiny.positions, tiny.meta.positionsPages, fileNames.positionsPage],
+    ] as const) {
+      const read = (k: number) => Promise.resolve(decodeDirectoryPage(file(tiny, name(k))));
+      const all = await Promise.all(pages.map((_, k) => read(k)));
+      expect(all.flatMap((p) => p.first)).toEqual(ranges.first);
+      for (const term of [...v.sorted, '', 'zzzz', '\uffff']) {
+        const { from, ranges: got } = await pagesFor(pages, term, read);
+        expect(chunksFor(got, term).map((i) => i + from)).toEqual(chunksFor(ranges, term));
+      }
     }
   });
 

@@ -5,7 +5,7 @@ import { prefixCap, textVocabulary } from '../term-expansion';
 import type { SearchIndex } from '../types';
 import { prefixMatches } from '../vocabulary';
 import { cutLede, encodeFragments } from './fragments';
-import { encodeMeta, fileNames, type ChunkMeta } from './meta';
+import { encodeDirectory, encodeMeta, fileNames, type ChunkMeta, type TermRanges } from './meta';
 import { PostingsChunker } from './postings';
 import { encodeTop, firstChar, VocabChunker, type TopCompletions } from './vocab';
 
@@ -40,6 +40,9 @@ export interface BuiltChunks {
   /** File name (see `fileNames`) → bytes, uncompressed: the host gzips them. */
   files: Map<string, Uint8Array>;
   meta: ChunkMeta;
+  /** Where every postings and positions chunk starts (what the directory pages hold). */
+  postings: TermRanges;
+  positions: TermRanges;
 }
 
 export function buildChunks(index: SearchIndex, options: ChunkOptions = {}): BuiltChunks {
@@ -85,6 +88,10 @@ export function buildChunks(index: SearchIndex, options: ChunkOptions = {}): Bui
   const p = postings.finish();
   p.postings.files.forEach((b, i) => files.set(fileNames.postings(i), b));
   p.positions.files.forEach((b, i) => files.set(fileNames.positions(i), b));
+  const postingsDir = encodeDirectory(p.postings);
+  postingsDir.pages.forEach((b, k) => files.set(fileNames.postingsPage(k), b));
+  const positionsDir = encodeDirectory(p.positions);
+  positionsDir.pages.forEach((b, k) => files.set(fileNames.positionsPage(k), b));
   vocab.finish().forEach((b, i) => files.set(fileNames.vocab(i), b));
 
   const tops = topCompletions(index);
@@ -105,8 +112,8 @@ export function buildChunks(index: SearchIndex, options: ChunkOptions = {}): Bui
   const sectionIndex = new Map(sections.map((s, i) => [s, i]));
   const meta: ChunkMeta = {
     stories: n,
-    postings: { first: p.postings.first, continues: p.postings.continues },
-    positions: { first: p.positions.first, continues: p.positions.continues },
+    postingsPages: postingsDir.first,
+    positionsPages: positionsDir.first,
     vocabFirst: vocab.first,
     topChars: [...tops.keys()],
     fragmentGroup: o.fragmentGroup,
@@ -117,7 +124,7 @@ export function buildChunks(index: SearchIndex, options: ChunkOptions = {}): Bui
     duplicateRoot: duplicateRoots(index),
   };
   files.set(fileNames.meta, encodeMeta(meta));
-  return { files, meta };
+  return { files, meta, postings: p.postings, positions: p.positions };
 }
 
 /**

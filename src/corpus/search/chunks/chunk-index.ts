@@ -3,7 +3,15 @@ import { expandInVocabulary, prefixCap, RARE, type Expansion } from '../term-exp
 import { createVocabulary, isFuzzable, prefixMatches, type Vocabulary } from '../vocabulary';
 import { ChunkStore, type ChunkLoader } from './chunk-store';
 import { decodeFragments, type Fragment } from './fragments';
-import { chunksFor, decodeMeta, fileNames, vocabChunksFor, type ChunkMeta } from './meta';
+import {
+  chunksFor,
+  decodeDirectoryPage,
+  decodeMeta,
+  fileNames,
+  pagesFor,
+  vocabChunksFor,
+  type ChunkMeta,
+} from './meta';
 import { decodePositions, decodePostings, type TermPositions, type TermPostings } from './postings';
 import { decodeTop, decodeVocab, firstChar, type VocabEntries } from './vocab';
 
@@ -42,9 +50,20 @@ export class ChunkIndex {
     return this.store.get(fileNames.postings(i), decodePostings);
   }
 
+  /** Indexes of the postings (or positions) chunks that may hold `term`, from the directory. */
+  private async chunksOf(kind: 'postings' | 'positions', term: string): Promise<number[]> {
+    const meta = await this.meta();
+    const pages = kind === 'postings' ? meta.postingsPages : meta.positionsPages;
+    const name = kind === 'postings' ? fileNames.postingsPage : fileNames.positionsPage;
+    const { from, ranges } = await pagesFor(pages, term, (k) =>
+      this.store.get(name(k), decodeDirectoryPage),
+    );
+    return chunksFor(ranges, term).map((i) => i + from);
+  }
+
   /** The term's postings, or null when the folder never uses it. */
   async term(term: string): Promise<TermData | null> {
-    const chunks = chunksFor((await this.meta()).postings, term);
+    const chunks = await this.chunksOf('postings', term);
     const records = await Promise.all(chunks.map((i) => this.postingsChunk(i)));
     const parts = records.flat().filter((r) => r.term === term);
     if (parts.length === 0) return null;
@@ -53,7 +72,7 @@ export class ChunkIndex {
 
   /** The term's token positions (for phrases), part by part; empty when absent. */
   async positions(term: string): Promise<TermPositions[]> {
-    const chunks = chunksFor((await this.meta()).positions, term);
+    const chunks = await this.chunksOf('positions', term);
     const lists = await Promise.all(
       chunks.map((i) => this.store.get(fileNames.positions(i), decodePositions)),
     );

@@ -2,16 +2,19 @@ import { ByteReader, ByteWriter, ChunkFormatError } from './bytes';
 
 /**
  * The one file every query loads first (`meta`): how many stories there are, where the
- * postings and vocabulary chunks start in term order, which stories are copies of others, each
- * story's section, and how large a fragment group is. Everything else is fetched by name from
- * what this says. Kept to what a query cannot do without, so it stays a few KB at BBC's size.
+ * vocabulary chunks and the directory pages start in term order, which stories are copies of
+ * others, each story's section, and how large a fragment group is. Everything else is fetched
+ * by name from what this says. Where the postings and positions chunks start is in directory
+ * pages (`dp-<k>`, `dx-<k>`, `DIRECTORY_PAGE` chunks each), fetched for the terms a query has:
+ * at 100,000 stories there are thousands of chunks, and their first terms in this file would be
+ * most of what every cold query downloads.
  */
 export interface ChunkMeta {
   stories: number;
-  /** Postings chunks `p-<i>` by term range. */
-  postings: TermRanges;
-  /** Positions chunks `x-<i>` by term range. */
-  positions: TermRanges;
+  /** First term of each postings directory page `dp-<k>`. */
+  postingsPages: string[];
+  /** First term of each positions directory page `dx-<k>`. */
+  positionsPages: string[];
   /** First term of each vocabulary chunk `v-<i>`, ascending. */
   vocabFirst: string[];
   /** First characters (code points) that have a top-completions file `t-<hex>`. */
@@ -33,7 +36,11 @@ export interface TermRanges {
   continues: boolean[];
 }
 
-const MAGIC = 0x44; // 'D'
+/** Chunks described per directory page. */
+export const DIRECTORY_PAGE = 256;
+
+const MAGIC = 0x4d; // 'M'
+const D_MAGIC = 0x44; // 'D'
 const VERSION = 1;
 
 export function encodeMeta(m: ChunkMeta): Uint8Array {
@@ -42,8 +49,8 @@ export function encodeMeta(m: ChunkMeta): Uint8Array {
   w.byte(VERSION);
   w.uint(m.stories);
   w.uint(m.fragmentGroup);
-  writeRanges(w, m.postings);
-  writeRanges(w, m.positions);
+  writeStrings(w, m.postingsPages);
+  writeStrings(w, m.positionsPages);
   writeStrings(w, m.vocabFirst);
   writeStrings(w, m.topChars);
   writeStrings(w, m.sections);
@@ -75,8 +82,8 @@ export function decodeMeta(bytes: Uint8Array): ChunkMeta {
   const stories = r.uint();
   const fragmentGroup = r.uint();
   if (fragmentGroup < 1) throw new ChunkFormatError('empty fragment group');
-  const postings = readRanges(r);
-  const positions = readRanges(r);
+  const postingsPages = readStrings(r);
+  const positionsPages = readStrings(r);
   const vocabFirst = readStrings(r);
   const topChars = readStrings(r);
   const sections = readStrings(r);
@@ -99,14 +106,60 @@ export function decodeMeta(bytes: Uint8Array): ChunkMeta {
   }
   return {
     stories,
-    postings,
-    positions,
+    postingsPages,
+    positionsPages,
     vocabFirst,
     topChars,
     fragmentGroup,
     sections,
     sectionOf,
     duplicateRoot,
+  };
+}
+
+/** Cuts chunk ranges into directory pages; returns the pages' files and first terms. */
+export function encodeDirectory(ranges: TermRanges): { pages: Uint8Array[]; first: string[] } {
+  const pages: Uint8Array[] = [];
+  const first: string[] = [];
+  for (let at = 0; at < ranges.first.length; at += DIRECTORY_PAGE) {
+    const w = new ByteWriter();
+    w.byte(D_MAGIC);
+    writeRanges(w, {
+      first: ranges.first.slice(at, at + DIRECTORY_PAGE),
+      continues: ranges.continues.slice(at, at + DIRECTORY_PAGE),
+    });
+    pages.push(w.finish());
+    first.push(ranges.first[at]!);
+  }
+  return { pages, first };
+}
+
+export function decodeDirectoryPage(bytes: Uint8Array): TermRanges {
+  const r = new ByteReader(bytes);
+  if (r.byte() !== D_MAGIC) throw new ChunkFormatError('not a directory page');
+  return readRanges(r);
+}
+
+/**
+ * Directory pages (indexes into `pageFirst`) that may describe `term`'s chunks: the page its
+ * range falls in, and before it the pages a split term began on. `page(k)` reads page k.
+ */
+export async function pagesFor(
+  pageFirst: readonly string[],
+  term: string,
+  page: (k: number) => Promise<TermRanges>,
+): Promise<{ from: number; ranges: TermRanges }> {
+  let k = lastAtOrBefore(pageFirst, term);
+  if (k < 0) return { from: 0, ranges: { first: [], continues: [] } };
+  const pages = [await page(k)];
+  while (k > 0 && pages[0]!.first[0] === term && pages[0]!.continues[0])
+    pages.unshift(await page(--k));
+  return {
+    from: k * DIRECTORY_PAGE,
+    ranges: {
+      first: pages.flatMap((p) => p.first),
+      continues: pages.flatMap((p) => p.continues),
+    },
   };
 }
 
@@ -183,5 +236,7 @@ export const fileNames = {
   positions: (i: number): string => `x-${i}`,
   vocab: (i: number): string => `v-${i}`,
   top: (char: string): string => `t-${char.codePointAt(0)!.toString(16)}`,
+  postingsPage: (k: number): string => `dp-${k}`,
+  positionsPage: (k: number): string => `dx-${k}`,
   fragments: (i: number): string => `f-${i}`,
 };
