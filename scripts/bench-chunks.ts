@@ -119,6 +119,8 @@ async function corpus(name: string): Promise<void> {
     x: 'positions `x-*`',
     v: 'vocabulary `v-*`',
     t: 'completions `t-*`',
+    dp: 'postings directory `dp-*`',
+    dx: 'positions directory `dx-*`',
     f: 'fragments `f-*`',
   };
   const groups: [string, string[]][] = [...kinds, ['all', [...files.keys()]]];

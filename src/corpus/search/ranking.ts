@@ -74,14 +74,34 @@ export function scoreTerms(
         titleBonus[d] = 0;
       }
     }
-    for (const d of touched) {
-      score[d]! += best[d]!;
-      matched[d]! += 1;
-      if (i < 31) mask[d]! |= 1 << i;
-      best[d] = 0;
-    }
+    addWordScores(i, touched, best, { score, matched, mask });
   });
   return { score, matched, mask };
+}
+
+/** Per-doc totals of a query: score, words matched, and which words (bit i: word i < 31). */
+export interface WordTotals {
+  score: Float64Array;
+  matched: Uint8Array;
+  mask: Int32Array;
+}
+
+/**
+ * Adds word i's best per-doc scores (`best`, non-zero at `touched`) to the totals and clears
+ * them for the next word. Shared with the chunked index's scoring (chunks/chunk-search.ts).
+ */
+export function addWordScores(
+  i: number,
+  touched: readonly number[],
+  best: Float64Array,
+  totals: WordTotals,
+): void {
+  for (const d of touched) {
+    totals.score[d]! += best[d]!;
+    totals.matched[d]! += 1;
+    if (i < 31) totals.mask[d]! |= 1 << i;
+    best[d] = 0;
+  }
 }
 
 let scratch: { best: Float64Array; tmp: Float64Array } | null = null;

@@ -1,6 +1,7 @@
 import { sectionMatches } from '../constraints';
 import { bm25Idf, PHRASE_BOOST } from '../ranking';
 import type { ParsedQuery } from '../types';
+import { lowerBound } from '../vocabulary';
 import type { ChunkIndex } from './chunk-index';
 import type { ChunkMeta } from './meta';
 
@@ -120,13 +121,5 @@ async function phraseDocs(index: ChunkIndex, words: readonly string[]): Promise<
 }
 
 function includesSorted(list: Uint32Array | undefined, value: number): boolean {
-  if (!list) return false;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return list[lo] === value;
+  return list !== undefined && list[lowerBound(list, value)] === value;
 }

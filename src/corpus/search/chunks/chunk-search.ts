@@ -1,5 +1,12 @@
 import { parseQuery } from '../query-parser';
-import { bm25Idf, DERIVED_TITLE_FACTOR, selectTop, TITLE_BOOST } from '../ranking';
+import {
+  addWordScores,
+  bm25Idf,
+  DERIVED_TITLE_FACTOR,
+  selectTop,
+  TITLE_BOOST,
+  type WordTotals,
+} from '../ranking';
 import type { Expansion } from '../term-expansion';
 import type { ParsedQuery } from '../types';
 import type { ChunkIndex, TermData } from './chunk-index';
@@ -117,10 +124,12 @@ function scoreWords(
   n: number,
   expansions: readonly Expansion[][],
   terms: ReadonlyMap<string, TermData | null>,
-): { score: Float64Array; matched: Uint8Array; mask: Int32Array } {
-  const score = new Float64Array(n);
-  const matched = new Uint8Array(n);
-  const mask = new Int32Array(n);
+): WordTotals {
+  const totals: WordTotals = {
+    score: new Float64Array(n),
+    matched: new Uint8Array(n),
+    mask: new Int32Array(n),
+  };
   const best = new Float64Array(n);
   const titleBonus = new Float64Array(n);
   expansions.forEach((exps, i) => {
@@ -148,14 +157,9 @@ function scoreWords(
           titleBonus[d] = 0;
         }
     }
-    for (const d of touched) {
-      score[d]! += best[d]!;
-      matched[d]! += 1;
-      if (i < 31) mask[d]! |= 1 << i;
-      best[d] = 0;
-    }
+    addWordScores(i, touched, best, totals);
   });
-  return { score, matched, mask };
+  return totals;
 }
 
 /** The other members of each hit's group of copies, in folder order. */
