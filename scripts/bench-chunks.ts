@@ -46,6 +46,8 @@ const EXTRA = [
   '"world cup"',
   'election -blair',
   'section:sport rugby',
+  // The worst case: the commonest word, whose postings name nearly every story.
+  'the',
 ];
 const QUERIES = [...TRANSFER_QUERIES.news, ...EXTRA];
 
