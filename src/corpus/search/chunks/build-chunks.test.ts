@@ -11,9 +11,11 @@ import {
   decodeDirectoryPage,
   DIRECTORY_PAGE,
   decodeMeta,
+  encodeMeta,
   fileNames,
   pagesFor,
   vocabChunksFor,
+  type ChunkMeta,
 } from './meta';
 import { decodePositions, decodePostings, type TermPostings } from './postings';
 import { decodeVocab } from './vocab';
@@ -124,6 +126,17 @@ describe('chunk files', () => {
     for (let i = 0; i * meta.fragmentGroup < meta.stories; i++)
       ids.push(...decodeFragments(file(built, fileNames.fragments(i))).map((f) => f.id));
     expect(ids).toEqual(index.docs.map((d) => d.id));
+  });
+
+  it('carry copies and sections through meta, whichever side of a copy its root is', () => {
+    const meta: ChunkMeta = {
+      ...built.meta,
+      stories: 6,
+      sections: ['a', 'b'],
+      sectionOf: Int32Array.from([0, 0, -1, 1, 1, 0]),
+      duplicateRoot: Int32Array.from([0, 4, 2, 0, 4, 5]),
+    };
+    expect(decodeMeta(encodeMeta(meta))).toEqual(meta);
   });
 
   it('refuse a file of another kind or a cut one', () => {

@@ -20,7 +20,10 @@ export interface ChunkOptions {
   postingsBytes?: number;
   /** Positions chunk size before gzip, bytes. */
   positionsBytes?: number;
-  /** Bytes per quantized BM25 impact: 1 (smaller) or 2 (ranks as the in-memory engine). */
+  /**
+   * Bytes per quantized BM25 impact: 1 (smaller) or 2 (ranks as the in-memory engine). Words
+   * in nearly every story get 1 either way (postings.ts).
+   */
   impactBytes?: 1 | 2;
   /** Vocabulary chunk size before gzip, bytes. */
   vocabBytes?: number;
@@ -51,7 +54,7 @@ export function buildChunks(index: SearchIndex, options: ChunkOptions = {}): Bui
   const v = textVocabulary(index);
   const n = index.docs.length;
 
-  const postings = new PostingsChunker(o.postingsBytes, o.positionsBytes, o.impactBytes);
+  const postings = new PostingsChunker(o.postingsBytes, o.positionsBytes, o.impactBytes, n);
   const vocab = new VocabChunker(o.vocabBytes);
   const pos = termPositions(index);
   const norm = lengthNorms(index);

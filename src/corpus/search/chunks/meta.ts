@@ -63,14 +63,16 @@ export function encodeMeta(m: ChunkMeta): Uint8Array {
   }
   w.uint(runs.length / 2);
   for (const v of runs) w.uint(v);
-  // Only the copies, as (gap to the previous copy, its root): most stories have none.
+  // Only the copies, as (gap to the previous copy, distance back to its root, zigzag-coded as
+  // a root is usually, not always, the earlier story): most stories have none.
   const copies: number[] = [];
   for (let d = 0; d < m.stories; d++) if (m.duplicateRoot[d] !== d) copies.push(d);
   w.uint(copies.length);
   let prev = 0;
   for (const d of copies) {
+    const back = d - m.duplicateRoot[d]!;
     w.uint(d - prev);
-    w.uint(m.duplicateRoot[d]!);
+    w.uint(back >= 0 ? back * 2 : -back * 2 - 1);
     prev = d;
   }
   return w.finish();
@@ -100,8 +102,9 @@ export function decodeMeta(bytes: Uint8Array): ChunkMeta {
   let at = 0;
   for (let i = r.count(2); i > 0; i--) {
     at += r.uint();
-    const root = r.uint();
-    if (at >= stories || root >= stories) throw new ChunkFormatError('bad duplicate');
+    const z = r.uint();
+    const root = at - (z % 2 ? -(z + 1) / 2 : z / 2);
+    if (at >= stories || root < 0 || root >= stories) throw new ChunkFormatError('bad duplicate');
     duplicateRoot[at] = root;
   }
   return {

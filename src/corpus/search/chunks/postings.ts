@@ -1,4 +1,4 @@
-import { K1 } from '../ranking';
+import { bm25Idf, K1 } from '../ranking';
 import { ByteReader, ChunkFormatError, readFrontCoded, type ByteWriter } from './bytes';
 import { RangeChunker, type RangeFiles } from './range-chunker';
 
@@ -10,9 +10,10 @@ import { RangeChunker, type RangeFiles } from './range-chunker';
  * postings' bytes, and most queries have no phrase.
  *
  * The impact is BM25's term-frequency part, tf·(K1 + 1) / (tf + K1·(1 − B + B·dl/avgdl)), in
- * (0, K1 + 1), quantized to one or two bytes. It is all the body score needs besides the idf,
- * so no table of story lengths is downloaded. One byte rounds it by up to 0.0043 (two: 0.00002),
- * enough to swap two stories whose scores were that close.
+ * (0, K1 + 1), quantized to one or two bytes (per term: see `add`). It is all the body score
+ * needs besides the idf, so no table of story lengths is downloaded. One byte rounds it by up to
+ * 0.0043 (two: 0.00002), times the idf in a score: enough to swap two stories whose scores were
+ * that close.
  */
 export interface TermPostings {
   term: string;
@@ -52,6 +53,8 @@ export interface TermInput {
 const P_MAGIC = 0x50; // 'P'
 const X_MAGIC = 0x58; // 'X'
 const MAX_IMPACT = K1 + 1;
+/** Below this idf a term's impacts take one byte whatever the option says. */
+const COMMON_IDF = 0.1;
 const steps = (bytes: number): number => (bytes === 2 ? 0xffff : 0xff);
 
 function quantize(v: number, bytes: number): number {
@@ -80,21 +83,25 @@ export class PostingsChunker {
     postingsBytes: number,
     positionsBytes: number,
     private readonly impactBytes: 1 | 2,
+    private readonly stories: number,
   ) {
-    this.p = new RangeChunker([P_MAGIC, impactBytes], postingsBytes);
+    this.p = new RangeChunker([P_MAGIC], postingsBytes);
     this.x = new RangeChunker([X_MAGIC], positionsBytes);
   }
 
   /** Adds a term; terms come in ascending code-unit order. */
   add(t: TermInput): void {
-    const ib = this.impactBytes;
+    // A word in nearly every story weighs almost nothing (idf < 0.1): a byte's rounding moves
+    // its share of a score by < 0.0005, and its postings are the largest a query fetches.
+    const common = bm25Idf(this.stories, Math.max(t.docs.length, t.titleDocs.length)) < COMMON_IDF;
+    const ib = common ? 1 : this.impactBytes;
     const titleSize = t.titleDocs.reduce(
       (a, d, i) => a + varintSize(d - (t.titleDocs[i - 1] ?? 0)) * 2,
       1,
     );
     this.p.add({
       term: t.term,
-      header: [t.docs.length, t.titleDocs.length],
+      header: [t.docs.length, t.titleDocs.length, ib],
       items: t.docs.length,
       itemSize: (i) => varintSize(t.docs[i]! - (t.docs[i - 1] ?? 0)) + ib,
       writeItems: (w, from, to) => {
@@ -156,15 +163,15 @@ export class PostingsChunker {
 export function decodePostings(bytes: Uint8Array): TermPostings[] {
   const r = new ByteReader(bytes);
   if (r.byte() !== P_MAGIC) throw new ChunkFormatError('not a postings chunk');
-  const ib = r.byte();
-  if (ib !== 1 && ib !== 2) throw new ChunkFormatError('bad impact width');
-  const scale = MAX_IMPACT / steps(ib);
   const out: TermPostings[] = [];
   let prev = '';
   while (!r.done) {
     const term = (prev = readFrontCoded(r, prev));
     const df = r.uint();
     const titleDf = r.uint();
+    const ib = r.uint();
+    if (ib !== 1 && ib !== 2) throw new ChunkFormatError('bad impact width');
+    const scale = MAX_IMPACT / steps(ib);
     const n = r.count(1 + ib);
     const docs = new Uint32Array(n);
     const impacts = new Float32Array(n);
