@@ -34,7 +34,10 @@ export class ChunkStore {
     return p;
   }
 
-  /** The fetches since the last call, oldest first. */
+  /**
+   * The fetches since the last call, oldest first. One log per store: queries run at the same
+   * time share it (the browser would drop a stale keystroke's query rather than run both).
+   */
   takeLog(): LoadRecord[] {
     const out = this.log;
     this.log = [];
