@@ -28,6 +28,8 @@ export function gzipSizes(files: ReadonlyMap<string, Uint8Array>): Map<string, n
 
 export interface Compared {
   memory: string[];
+  /** The in-memory engine's scores of `memory`, in the same order. */
+  memoryScores: number[];
   chunks: string[];
   result: ChunkResults;
 }
@@ -39,9 +41,14 @@ export async function compareTop(
   query: string,
   k = 10,
 ): Promise<Compared> {
-  const memory = search(index, query, { limit: k }).stories.map((s) => s.storyId);
+  const hits = search(index, query, { limit: k }).stories;
   const result = await chunkSearch(chunks, query, { limit: k });
-  return { memory, chunks: result.hits.map((h) => h.storyId), result };
+  return {
+    memory: hits.map((s) => s.storyId),
+    memoryScores: hits.map((s) => s.score),
+    chunks: result.hits.map((h) => h.storyId),
+    result,
+  };
 }
 
 /** Share of `a`'s ids that `b` also has (1 when both are empty). */
@@ -49,4 +56,19 @@ export function overlap(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0) return b.length === 0 ? 1 : 0;
   const set = new Set(b);
   return a.filter((id) => set.has(id)).length / a.length;
+}
+
+/**
+ * Whether the chunked top k is the in-memory one but for stories swapped with a neighbour whose
+ * in-memory score is within `eps` (what rounding the impacts can do) and the same length.
+ */
+export function sameUpToNearTies(c: Compared, eps: number): boolean {
+  if (c.chunks.length !== c.memory.length) return false;
+  return c.chunks.every((id, i) => {
+    if (id === c.memory[i]) return true;
+    const at = c.memory.indexOf(id);
+    const score = at >= 0 ? c.memoryScores[at]! : c.memoryScores[c.memory.length - 1]!;
+    // A story from outside the in-memory top k can only have come in at a near-tie with its end.
+    return Math.abs(score - c.memoryScores[i]!) <= eps;
+  });
 }

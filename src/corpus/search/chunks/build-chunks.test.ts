@@ -5,6 +5,7 @@ import { bodyPostings, buildSearchIndex, titleDocs } from '../search-index';
 import { textVocabulary } from '../term-expansion';
 import type { SearchIndex } from '../types';
 import { buildChunks, type BuiltChunks } from './build-chunks';
+import { ChunkFormatError } from './bytes';
 import { decodeFragments } from './fragments';
 import {
   chunksFor,
@@ -144,5 +145,9 @@ describe('chunk files', () => {
     expect(() => decodePostings(file(built, fileNames.vocab(0)))).toThrow();
     expect(() => decodePostings(p.subarray(0, p.length - 1))).toThrow();
     expect(() => decodeMeta(new Uint8Array())).toThrow();
+    // A forged story count is refused before anything is allocated for it.
+    const forged = encodeMeta({ ...built.meta, stories: 0, sectionOf: new Int32Array() });
+    forged.set([0xff, 0xff, 0xff, 0xff, 0x0f], 2);
+    expect(() => decodeMeta(forged)).toThrow(ChunkFormatError);
   });
 });

@@ -1,9 +1,16 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareTop, memoryChunkIndex } from '../../../../scripts/lib/chunk-compare';
+import {
+  compareTop,
+  memoryChunkIndex,
+  sameUpToNearTies,
+} from '../../../../scripts/lib/chunk-compare';
 import { bbc, hasBbc, seeds } from '../../../../scripts/lib/search-corpora';
 import { parseText } from '../../parse-file';
+import { boundedEditDistance, typoAllowance } from '../edit-distance';
 import { search } from '../search';
 import { buildSearchIndex } from '../search-index';
+import { expandTerm } from '../term-expansion';
 import type { SearchIndex } from '../types';
 import { buildChunks, type BuiltChunks } from './build-chunks';
 import { ChunkFormatError } from './bytes';
@@ -113,6 +120,12 @@ describe('chunked search against the in-memory engine', () => {
   });
 });
 
+/** Whether `term` is a typo of `word` within its allowance, with another first letter. */
+function firstLetterTypo(word: string, term: string): boolean {
+  const allowance = typoAllowance(word.length);
+  return word[0] !== term[0] && boundedEditDistance(word, term, allowance) <= allowance;
+}
+
 describe('what a query loads', () => {
   it('records its files, and loads nothing the second time', async () => {
     const c = corpora.get('seeds')!;
@@ -168,6 +181,40 @@ describe('hostile input', () => {
       const { memory, chunks } = await compareTop(c.index, memoryChunkIndex(c.built.files), q);
       expect(chunks, JSON.stringify(q.slice(0, 40))).toEqual(memory);
     }
+  });
+
+  it('agrees with the in-memory engine on arbitrary query-like strings', async () => {
+    const c = corpora.get('seeds')!;
+    // One chunk index for every run, as a session would keep it: cached files must not change
+    // later answers.
+    const chunks = memoryChunkIndex(c.split.files);
+    const pieces = fc.constantFrom(
+      ...['-', '"', ':', 'section:', 'person:', ' ', 'kim', 'jong-un', 'putin', 'pyongyan'],
+      ...['missles', 'north', 'korean', 'troops', 'the', 'a', 'ta', '卓榮泰', '😀', '\ud800', 'é'],
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(pieces, { maxLength: 10 }), async (parts) => {
+        const q = parts.join('');
+        const compared = await compareTop(c.index, chunks, q);
+        const { query } = compared.result;
+        // The one allowed difference: typos of the first letter ("apyongyan"), which only the
+        // in-memory engine's whole vocabulary can correct. Compared word by word.
+        let differs = false;
+        for (const [i, word] of query.terms.entries()) {
+          const typed = query.prefix && i === query.terms.length - 1;
+          const mine = (await chunks.expand(word, typed)).map((e) => e.term);
+          const theirs = expandTerm(c.index, word, typed).map((e) => e.term);
+          expect(mine.every((t) => theirs.includes(t))).toBe(true);
+          const missing = theirs.filter((t) => !mine.includes(t));
+          expect(missing.every((t) => firstLetterTypo(word, t))).toBe(true);
+          differs ||= missing.length > 0;
+        }
+        // Words in nearly every story have one-byte impacts (postings.ts): each can move a
+        // score by < 0.00043, and swap stories that were that close.
+        if (!differs) expect(sameUpToNearTies(compared, 0.001 * query.terms.length)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('indexes hostile text and finds it again', async () => {

@@ -39,6 +39,9 @@ export interface TermRanges {
 /** Chunks described per directory page. */
 export const DIRECTORY_PAGE = 256;
 
+/** 16.7 million: far past any folder this reader is for, and 128 MB of tables at most. */
+const MAX_STORIES = 1 << 24;
+
 const MAGIC = 0x4d; // 'M'
 const D_MAGIC = 0x44; // 'D'
 const VERSION = 1;
@@ -82,6 +85,8 @@ export function decodeMeta(bytes: Uint8Array): ChunkMeta {
   const r = new ByteReader(bytes);
   if (r.byte() !== MAGIC || r.byte() !== VERSION) throw new ChunkFormatError('not a chunk meta');
   const stories = r.uint();
+  // Typed arrays of this length follow: a forged count must not ask for gigabytes.
+  if (stories > MAX_STORIES) throw new ChunkFormatError('too many stories');
   const fragmentGroup = r.uint();
   if (fragmentGroup < 1) throw new ChunkFormatError('empty fragment group');
   const postingsPages = readStrings(r);
