@@ -16,22 +16,10 @@ import { buildFolder, log } from './lib/bench-build';
 import { launch } from './lib/bench-browser';
 import { countingServer } from './lib/counting-server';
 import { buildPagefind } from './lib/pagefind-index';
+import { TRANSFER_QUERIES } from './lib/bench-queries';
 import { dispatchRun, pagefindRun, type TransferRun } from './lib/bench-transfer';
 
-// Words of the folder's own news, a typo, a phrase and a long query: both engines get the same.
-const QUERIES: Record<string, string[]> = {
-  seeds: ['government', 'pyongyang', 'balistic missles', 'putin treaty', 'state media', 'taiwan'],
-  news: [
-    'government',
-    'mourinho',
-    'chelsea manager',
-    'brodband speeds',
-    'tony blair election campaign',
-    'prime minister',
-    'council tax in scotland',
-    'economy',
-  ],
-};
+const QUERIES = TRANSFER_QUERIES;
 
 const args = process.argv.slice(2);
 const wanted = args.length ? args : ['seeds', 'bbc'];
@@ -43,8 +31,8 @@ const median = (xs: number[]): number =>
 
 async function folder(name: string): Promise<void> {
   let dir: string;
-  let queries = QUERIES.news!;
-  if (name === 'seeds') [dir, queries] = [SEEDS_DIR, QUERIES.seeds!];
+  let queries = QUERIES.news;
+  if (name === 'seeds') [dir, queries] = [SEEDS_DIR, QUERIES.seeds];
   else if (name === 'bbc') dir = BBC_DIR;
   else if (name.startsWith('synth')) {
     const n = Number(name.split(':')[1] ?? 10_000);
@@ -114,7 +102,7 @@ try {
     .join(' ');
   console.log(
     `\nOne host, gzip for text like a CDN, bytes counted as sent (+200 B a response for headers). Fresh browser context per engine. Dispatch: first option of the palette; further queries typed after its background loading ended (related-ready). Pagefind: search() plus the top 5 results' fragments. Queries: ${wanted
-      .map((w) => (w === 'seeds' ? QUERIES.seeds : QUERIES.news)!.join(', '))
+      .map((w) => (w === 'seeds' ? QUERIES.seeds : QUERIES.news).join(', '))
       .filter((v, i, a) => a.indexOf(v) === i)
       .join(' | ')}. Load average after: ${load}.`,
   );

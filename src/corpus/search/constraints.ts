@@ -65,11 +65,16 @@ export function applyConstraints(index: SearchIndex, q: ParsedQuery): Constraint
 
 /** Stories whose section matches the filter value: exactly, as a prefix, or within one typo. */
 function sectionDocs(index: SearchIndex, terms: readonly string[]): Set<number> {
-  const value = terms.join(' ');
   const out = new Set<number>();
   index.docs.forEach((d, i) => {
-    const s = d.section === null ? '' : foldText(d.section);
-    if (s && (s.startsWith(value) || boundedEditDistance(s, value, 1) <= 1)) out.add(i);
+    if (sectionMatches(d.section, terms)) out.add(i);
   });
   return out;
+}
+
+/** Whether a story's section answers a `section:` filter's terms (shared with chunks/). */
+export function sectionMatches(section: string | null, terms: readonly string[]): boolean {
+  const value = terms.join(' ');
+  const s = section === null ? '' : foldText(section);
+  return s !== '' && (s.startsWith(value) || boundedEditDistance(s, value, 1) <= 1);
 }

@@ -2,15 +2,15 @@ import { bodyPostings, docFrequency, titleDocs, titleFrequency } from './search-
 import type { Expansion } from './term-expansion';
 import type { IntList, SearchIndex } from './types';
 
-/** BM25 parameters (the usual ones). */
-const K1 = 1.2;
-const B = 0.75;
+/** BM25 parameters (the usual ones). Exported for the chunked index (chunks/), which ranks alike. */
+export const K1 = 1.2;
+export const B = 0.75;
 /** A title hit is worth this many idfs: more than a body hit can reach (≤ (K1 + 1) idf). */
-const TITLE_BOOST = 2.5;
+export const TITLE_BOOST = 2.5;
 /** Titles made from the lede repeat the body: their hits count less. */
-const DERIVED_TITLE_FACTOR = 0.4;
+export const DERIVED_TITLE_FACTOR = 0.4;
 /** A phrase found is worth its words' idfs times this. */
-const PHRASE_BOOST = 3;
+export const PHRASE_BOOST = 3;
 
 export interface Scored {
   doc: number;
@@ -23,8 +23,14 @@ export interface Scored {
 
 /** BM25 idf of a term, from the larger of its body and title document frequencies. */
 export function idf(index: SearchIndex, termId: number): number {
-  const n = index.docs.length;
-  const df = Math.max(docFrequency(index, termId), titleFrequency(index, termId));
+  return bm25Idf(
+    index.docs.length,
+    Math.max(docFrequency(index, termId), titleFrequency(index, termId)),
+  );
+}
+
+/** BM25 idf of a term found in `df` of `n` docs. */
+export function bm25Idf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
@@ -68,14 +74,34 @@ export function scoreTerms(
         titleBonus[d] = 0;
       }
     }
-    for (const d of touched) {
-      score[d]! += best[d]!;
-      matched[d]! += 1;
-      if (i < 31) mask[d]! |= 1 << i;
-      best[d] = 0;
-    }
+    addWordScores(i, touched, best, { score, matched, mask });
   });
   return { score, matched, mask };
+}
+
+/** Per-doc totals of a query: score, words matched, and which words (bit i: word i < 31). */
+export interface WordTotals {
+  score: Float64Array;
+  matched: Uint8Array;
+  mask: Int32Array;
+}
+
+/**
+ * Adds word i's best per-doc scores (`best`, non-zero at `touched`) to the totals and clears
+ * them for the next word. Shared with the chunked index's scoring (chunks/chunk-search.ts).
+ */
+export function addWordScores(
+  i: number,
+  touched: readonly number[],
+  best: Float64Array,
+  totals: WordTotals,
+): void {
+  for (const d of touched) {
+    totals.score[d]! += best[d]!;
+    totals.matched[d]! += 1;
+    if (i < 31) totals.mask[d]! |= 1 << i;
+    best[d] = 0;
+  }
 }
 
 let scratch: { best: Float64Array; tmp: Float64Array } | null = null;
@@ -88,10 +114,14 @@ function lengthNorms(index: SearchIndex): Float64Array {
   if (out && out.length === n) return out;
   const avgdl = index.totalBodyTokens / Math.max(1, n) || 1;
   out = new Float64Array(n);
-  for (let d = 0; d < n; d++)
-    out[d] = K1 * (1 - B + (B * index.docs[d]!.bodyTokens.length) / avgdl);
+  for (let d = 0; d < n; d++) out[d] = lengthNorm(index.docs[d]!.bodyTokens.length, avgdl);
   norms.set(index, out);
   return out;
+}
+
+/** BM25's length part of one doc of `length` tokens. */
+export function lengthNorm(length: number, avgdl: number): number {
+  return K1 * (1 - B + (B * length) / avgdl);
 }
 
 /** Drops the scratch buffers (after an error left them dirty). */

@@ -62,7 +62,7 @@ export function prefixCap(length: number): number {
 }
 
 /** Below this many stories, a word (or its completions) is rare enough to also try typos. */
-const RARE = 2;
+export const RARE = 2;
 
 /**
  * The vocabulary terms one query word matches: itself, its completions when it is the word being
@@ -80,18 +80,18 @@ export function expandTerm(
   const key = (isPrefix ? '>' : '=') + term;
   const hit = cache.get(key);
   if (hit) return hit;
-  const out = computeExpansions(index, term, isPrefix, v);
+  const out = expandInVocabulary(v, term, isPrefix);
   if (cache.size >= MEMO_SIZE) cache.clear();
   cache.set(key, out);
   return out;
 }
 
-function computeExpansions(
-  index: SearchIndex,
-  term: string,
-  isPrefix: boolean,
-  v: Vocabulary,
-): Expansion[] {
+/**
+ * `expandTerm` without the memo, over any vocabulary: the chunked index (chunks/) calls it with a
+ * vocabulary of only the terms a word can reach (its prefix range, its first letter), so a word
+ * expands there by the same rules as here.
+ */
+export function expandInVocabulary(v: Vocabulary, term: string, isPrefix: boolean): Expansion[] {
   const out: Expansion[] = [];
   const exact = exactId(v, term);
   let seen = 0;
@@ -101,7 +101,7 @@ function computeExpansions(
   }
   if (isPrefix) {
     for (const id of prefixMatches(v, term, prefixCap(term.length))) {
-      const full = index.terms[id]!;
+      const full = v.terms[id]!;
       // A near-complete word is nearly as good as the word itself.
       const weight = 0.55 + 0.35 * (term.length / full.length);
       out.push({ termId: id, term: full, weight, kind: 'prefix' });
@@ -115,7 +115,7 @@ function computeExpansions(
     for (const m of typoMatches(v, term, typoAllowance(term.length))) {
       out.push({
         termId: m.id,
-        term: index.terms[m.id]!,
+        term: v.terms[m.id]!,
         weight: scale * (1 - 0.12 * (m.distance - 1)),
         kind: 'fuzzy',
       });

@@ -75,7 +75,8 @@ export function exactId(v: Vocabulary, term: string): number | undefined {
   return v.sorted[i] === term ? v.sortedIds[i] : undefined;
 }
 
-function lowerBound(sorted: readonly string[], key: string): number {
+/** First index of `sorted` whose value is not below `key` (its length when none). */
+export function lowerBound<T extends string | number>(sorted: ArrayLike<T>, key: T): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

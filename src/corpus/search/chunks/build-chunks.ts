@@ -1,0 +1,193 @@
+import { K1, lengthNorm } from '../ranking';
+import { duplicateRoots } from '../search-duplicates';
+import { bodyPostings, titleDocs } from '../search-index';
+import { prefixCap, textVocabulary } from '../term-expansion';
+import type { SearchIndex } from '../types';
+import { prefixMatches } from '../vocabulary';
+import { cutLede, encodeFragments } from './fragments';
+import { encodeDirectory, encodeMeta, fileNames, type ChunkMeta, type TermRanges } from './meta';
+import { PostingsChunker } from './postings';
+import { encodeTop, firstChar, VocabChunker, type TopCompletions } from './vocab';
+
+/**
+ * Cuts a built search index (the one the worker builds, `buildSearchIndex`) into the files a
+ * static host serves, so a browser fetches only what a query touches: `meta`, postings and
+ * positions chunks by term range, vocabulary chunks, top-completion files and story fragments.
+ * Runs at build time in Node; pure (returns the files, writes nothing).
+ */
+export interface ChunkOptions {
+  /** Postings chunk size before gzip, bytes. */
+  postingsBytes?: number;
+  /** Positions chunk size before gzip, bytes. */
+  positionsBytes?: number;
+  /**
+   * Bytes per quantized BM25 impact: 1 (smaller) or 2 (ranks as the in-memory engine). Words
+   * in nearly every story get 1 either way (postings.ts).
+   */
+  impactBytes?: 1 | 2;
+  /** Vocabulary chunk size before gzip, bytes. */
+  vocabBytes?: number;
+  /** Stories per fragment file. */
+  fragmentGroup?: number;
+}
+
+export const DEFAULT_CHUNK_OPTIONS: Required<ChunkOptions> = {
+  postingsBytes: 16 * 1024,
+  positionsBytes: 16 * 1024,
+  impactBytes: 2,
+  vocabBytes: 16 * 1024,
+  fragmentGroup: 8,
+};
+
+export interface BuiltChunks {
+  /** File name (see `fileNames`) → bytes, uncompressed: the host gzips them. */
+  files: Map<string, Uint8Array>;
+  meta: ChunkMeta;
+  /** Where every postings and positions chunk starts (what the directory pages hold). */
+  postings: TermRanges;
+  positions: TermRanges;
+}
+
+export function buildChunks(index: SearchIndex, options: ChunkOptions = {}): BuiltChunks {
+  const o = { ...DEFAULT_CHUNK_OPTIONS, ...options };
+  const files = new Map<string, Uint8Array>();
+  const v = textVocabulary(index);
+  const n = index.docs.length;
+
+  const postings = new PostingsChunker(o.postingsBytes, o.positionsBytes, o.impactBytes, n);
+  const vocab = new VocabChunker(o.vocabBytes);
+  const pos = termPositions(index);
+  const norm = lengthNorms(index);
+  for (let i = 0; i < v.sorted.length; i++) {
+    const t = v.sortedIds[i]!;
+    const term = v.sorted[i]!;
+    vocab.add(term, v.freq(t));
+    const body = bodyPostings(index, t);
+    const titles = titleDocs(index, t);
+    const docs = new Uint32Array(body.length / 2);
+    const impacts = new Float64Array(docs.length);
+    const bodyPositions: number[][] = [];
+    let at = 0;
+    for (let p = 0; p < body.length; p += 2) {
+      const d = body[p]!;
+      const tf = body[p + 1]!;
+      docs[p / 2] = d;
+      impacts[p / 2] = (tf * (K1 + 1)) / (tf + norm[d]!);
+      bodyPositions.push(pos.body[t]!.slice(at, (at += tf)));
+    }
+    const titlePositions: number[][] = [];
+    at = 0;
+    for (const c of pos.titleCounts[t]!) titlePositions.push(pos.title[t]!.slice(at, (at += c)));
+    postings.add({
+      term,
+      docs,
+      impacts,
+      titleDocs: Uint32Array.from(titles),
+      titleDerived: Uint8Array.from(titles, (d) => (index.docs[d]!.titleDerived ? 1 : 0)),
+      bodyPositions,
+      titlePositions,
+    });
+  }
+  const p = postings.finish();
+  p.postings.files.forEach((b, i) => files.set(fileNames.postings(i), b));
+  p.positions.files.forEach((b, i) => files.set(fileNames.positions(i), b));
+  const postingsDir = encodeDirectory(p.postings);
+  postingsDir.pages.forEach((b, k) => files.set(fileNames.postingsPage(k), b));
+  const positionsDir = encodeDirectory(p.positions);
+  positionsDir.pages.forEach((b, k) => files.set(fileNames.positionsPage(k), b));
+  vocab.finish().forEach((b, i) => files.set(fileNames.vocab(i), b));
+
+  const tops = topCompletions(index);
+  for (const [c, top] of tops) files.set(fileNames.top(c), encodeTop(top));
+
+  for (let start = 0; start < n; start += o.fragmentGroup) {
+    const group = index.docs.slice(start, start + o.fragmentGroup).map((d) => ({
+      id: d.id,
+      title: d.title,
+      section: d.section,
+      kind: d.kind,
+      lede: cutLede(d.paragraphs[0] ?? ''),
+    }));
+    files.set(fileNames.fragments(start / o.fragmentGroup), encodeFragments(group));
+  }
+
+  const sections = [...new Set(index.docs.map((d) => d.section).filter((s) => s !== null))];
+  const sectionIndex = new Map(sections.map((s, i) => [s, i]));
+  const meta: ChunkMeta = {
+    stories: n,
+    postingsPages: postingsDir.first,
+    positionsPages: positionsDir.first,
+    vocabFirst: vocab.first,
+    topChars: [...tops.keys()],
+    fragmentGroup: o.fragmentGroup,
+    sections,
+    sectionOf: Int32Array.from(index.docs, (d) =>
+      d.section === null ? -1 : sectionIndex.get(d.section)!,
+    ),
+    duplicateRoot: duplicateRoots(index),
+  };
+  files.set(fileNames.meta, encodeMeta(meta));
+  return { files, meta, postings: p.postings, positions: p.positions };
+}
+
+/**
+ * Every term's token positions, flat per term in story order (a body posting's share is its tf);
+ * titles the same, with a count per title posting. One array per term rather than per posting:
+ * a 10,000-story folder has millions of postings.
+ */
+function termPositions(index: SearchIndex): {
+  body: number[][];
+  title: number[][];
+  titleCounts: number[][];
+} {
+  const terms = index.terms.length;
+  const body = Array.from({ length: terms }, (): number[] => []);
+  const title = Array.from({ length: terms }, (): number[] => []);
+  const titleCounts = Array.from({ length: terms }, (): number[] => []);
+  const seen = new Int32Array(terms).fill(-1);
+  index.docs.forEach((doc, d) => {
+    for (let i = 0; i < doc.bodyTokens.length; i++) body[doc.bodyTokens[i]!]!.push(i);
+    for (let i = 0; i < doc.titleTokens.length; i++) {
+      const t = doc.titleTokens[i]!;
+      title[t]!.push(i);
+      const counts = titleCounts[t]!;
+      if (seen[t] === d) counts[counts.length - 1]!++;
+      else counts.push(1);
+      seen[t] = d;
+    }
+  });
+  return { body, title, titleCounts };
+}
+
+/** BM25's length part per story, as ranking.ts computes it, folded into the impacts. */
+function lengthNorms(index: SearchIndex): Float64Array {
+  const n = index.docs.length;
+  const avgdl = index.totalBodyTokens / Math.max(1, n) || 1;
+  return Float64Array.from(index.docs, (d) => lengthNorm(d.bodyTokens.length, avgdl));
+}
+
+/** Completions of every one- and two-unit prefix, by first letter, as the in-memory engine ranks them. */
+function topCompletions(index: SearchIndex): Map<string, TopCompletions> {
+  const v = textVocabulary(index);
+  const prefixes = new Set<string>();
+  for (const term of v.sorted) {
+    for (const len of [1, 2]) {
+      if (term.length < len) continue;
+      const p = term.slice(0, len);
+      // A prefix ending inside a surrogate pair is no typed word.
+      const last = p.charCodeAt(p.length - 1);
+      if (last >= 0xd800 && last <= 0xdbff) continue;
+      prefixes.add(p);
+    }
+  }
+  const out = new Map<string, TopCompletions>();
+  for (const p of prefixes) {
+    const ids = prefixMatches(v, p, prefixCap(p.length));
+    if (ids.length === 0) continue;
+    const c = firstChar(p);
+    let top = out.get(c);
+    if (!top) out.set(c, (top = new Map()));
+    top.set(p, { terms: ids.map((id) => v.terms[id]!), freqs: ids.map((id) => v.freq(id)) });
+  }
+  return out;
+}

@@ -1,0 +1,234 @@
+import { bm25Idf, K1 } from '../ranking';
+import { ByteReader, ChunkFormatError, readFrontCoded, type ByteWriter } from './bytes';
+import { RangeChunker, type RangeFiles } from './range-chunker';
+
+/**
+ * Postings chunks (`p-<i>`): the terms of one term range, each with its body postings (story
+ * index gaps, and the BM25 impact of each posting) and its title postings (gaps, with a bit for
+ * "title derived from the lede"). Positions chunks (`x-<i>`, their own term ranges and sizes)
+ * hold each posting's token positions, fetched only for phrases: positions are ~3 times the
+ * postings' bytes, and most queries have no phrase.
+ *
+ * The impact is BM25's term-frequency part, tf·(K1 + 1) / (tf + K1·(1 − B + B·dl/avgdl)), in
+ * (0, K1 + 1), quantized to one or two bytes (per term: see `add`). It is all the body score
+ * needs besides the idf, so no table of story lengths is downloaded. One byte rounds it by up to
+ * 0.0043 (two: 0.00002), times the idf in a score: enough to swap two stories whose scores were
+ * that close.
+ */
+export interface TermPostings {
+  term: string;
+  /** Stories whose body has the term (over the whole folder, also in a part of a split term). */
+  df: number;
+  /** Stories whose title has the term. */
+  titleDf: number;
+  docs: Uint32Array;
+  /** Impacts of `docs`, as `impactValue` reads them. */
+  impacts: Float32Array;
+  titleDocs: Uint32Array;
+  /** 1 where that title was derived from the lede (its hit counts less). */
+  titleDerived: Uint8Array;
+}
+
+/** Token positions of one part of a term: per body posting, then per title posting. */
+export interface TermPositions {
+  term: string;
+  docs: Uint32Array;
+  body: Uint32Array[];
+  titleDocs: Uint32Array;
+  title: Uint32Array[];
+}
+
+/** One term as the builder hands it over: everything, positions included. */
+export interface TermInput {
+  term: string;
+  docs: Uint32Array;
+  /** Unquantized impacts of `docs`. */
+  impacts: Float64Array;
+  titleDocs: Uint32Array;
+  titleDerived: Uint8Array;
+  bodyPositions: readonly (readonly number[])[];
+  titlePositions: readonly (readonly number[])[];
+}
+
+const P_MAGIC = 0x50; // 'P'
+const X_MAGIC = 0x58; // 'X'
+const MAX_IMPACT = K1 + 1;
+/** Below this idf a term's impacts take one byte whatever the option says. */
+const COMMON_IDF = 0.1;
+const steps = (bytes: number): number => (bytes === 2 ? 0xffff : 0xff);
+
+function quantize(v: number, bytes: number): number {
+  const s = steps(bytes);
+  return Math.max(1, Math.min(s, Math.round((v / MAX_IMPACT) * s)));
+}
+
+const varintSize = (v: number): number => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : 4);
+
+/** Writes gaps of an ascending list, from 0: its count, then the gaps. */
+function writeGaps(w: ByteWriter, list: readonly number[]): void {
+  w.uint(list.length);
+  let last = 0;
+  for (const p of list) {
+    w.uint(p - last);
+    last = p;
+  }
+}
+
+/** Cuts every term's postings and positions into chunks of about these sizes (bytes). */
+export class PostingsChunker {
+  private readonly p: RangeChunker;
+  private readonly x: RangeChunker;
+
+  constructor(
+    postingsBytes: number,
+    positionsBytes: number,
+    private readonly impactBytes: 1 | 2,
+    private readonly stories: number,
+  ) {
+    this.p = new RangeChunker([P_MAGIC], postingsBytes);
+    this.x = new RangeChunker([X_MAGIC], positionsBytes);
+  }
+
+  /** Adds a term; terms come in ascending code-unit order. */
+  add(t: TermInput): void {
+    // A word in nearly every story weighs almost nothing (idf < 0.1): a byte's rounding moves
+    // its share of a score by < 0.0005, and its postings are the largest a query fetches.
+    const common = bm25Idf(this.stories, Math.max(t.docs.length, t.titleDocs.length)) < COMMON_IDF;
+    const ib = common ? 1 : this.impactBytes;
+    const titleSize = t.titleDocs.reduce(
+      (a, d, i) => a + varintSize(d - (t.titleDocs[i - 1] ?? 0)) * 2,
+      1,
+    );
+    this.p.add({
+      term: t.term,
+      header: [t.docs.length, t.titleDocs.length, ib],
+      items: t.docs.length,
+      itemSize: (i) => varintSize(t.docs[i]! - (t.docs[i - 1] ?? 0)) + ib,
+      writeItems: (w, from, to) => {
+        let last = 0;
+        for (let i = from; i < to; i++) {
+          w.uint(t.docs[i]! - last);
+          last = t.docs[i]!;
+          const q = quantize(t.impacts[i]!, ib);
+          if (ib === 2) w.byte(q >> 8);
+          w.byte(q);
+        }
+      },
+      extraSize: titleSize,
+      writeExtra: (w, first) => {
+        const n = first ? t.titleDocs.length : 0;
+        w.uint(n);
+        let last = 0;
+        for (let i = 0; i < n; i++) {
+          w.uint((t.titleDocs[i]! - last) * 2 + t.titleDerived[i]!);
+          last = t.titleDocs[i]!;
+        }
+      },
+    });
+    const positionsSize = (list: readonly number[]): number => 2 + list.length * 1.5;
+    this.x.add({
+      term: t.term,
+      header: [],
+      items: t.docs.length,
+      itemSize: (i) =>
+        varintSize(t.docs[i]! - (t.docs[i - 1] ?? 0)) + positionsSize(t.bodyPositions[i]!),
+      writeItems: (w, from, to) => {
+        let last = 0;
+        for (let i = from; i < to; i++) {
+          w.uint(t.docs[i]! - last);
+          last = t.docs[i]!;
+          writeGaps(w, t.bodyPositions[i]!);
+        }
+      },
+      extraSize: t.titlePositions.reduce((a, l) => a + positionsSize(l), titleSize),
+      writeExtra: (w, first) => {
+        const n = first ? t.titleDocs.length : 0;
+        w.uint(n);
+        let last = 0;
+        for (let i = 0; i < n; i++) {
+          w.uint(t.titleDocs[i]! - last);
+          last = t.titleDocs[i]!;
+          writeGaps(w, t.titlePositions[i]!);
+        }
+      },
+    });
+  }
+
+  finish(): { postings: RangeFiles; positions: RangeFiles } {
+    return { postings: this.p.finish(), positions: this.x.finish() };
+  }
+}
+
+/** Reads a postings chunk: its records in term order (a split term's part is one record). */
+export function decodePostings(bytes: Uint8Array): TermPostings[] {
+  const r = new ByteReader(bytes);
+  if (r.byte() !== P_MAGIC) throw new ChunkFormatError('not a postings chunk');
+  const out: TermPostings[] = [];
+  let prev = '';
+  while (!r.done) {
+    const term = (prev = readFrontCoded(r, prev));
+    const df = r.uint();
+    const titleDf = r.uint();
+    const ib = r.uint();
+    if (ib !== 1 && ib !== 2) throw new ChunkFormatError('bad impact width');
+    const scale = MAX_IMPACT / steps(ib);
+    const n = r.count(1 + ib);
+    const docs = new Uint32Array(n);
+    const impacts = new Float32Array(n);
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      docs[i] = d += r.uint();
+      impacts[i] = (ib === 2 ? r.byte() * 256 + r.byte() : r.byte()) * scale;
+    }
+    const m = r.count();
+    const titleDocs = new Uint32Array(m);
+    const titleDerived = new Uint8Array(m);
+    d = 0;
+    for (let i = 0; i < m; i++) {
+      const v = r.uint();
+      titleDocs[i] = d += Math.floor(v / 2);
+      titleDerived[i] = v % 2;
+    }
+    out.push({ term, df, titleDf, docs, impacts, titleDocs, titleDerived });
+  }
+  return out;
+}
+
+/** Reads a positions chunk. */
+export function decodePositions(bytes: Uint8Array): TermPositions[] {
+  const r = new ByteReader(bytes);
+  if (r.byte() !== X_MAGIC) throw new ChunkFormatError('not a positions chunk');
+  const gaps = (): Uint32Array => {
+    const n = r.count();
+    const out = new Uint32Array(n);
+    let p = 0;
+    for (let i = 0; i < n; i++) out[i] = p += r.uint();
+    return out;
+  };
+  const postings = (): { docs: Uint32Array; lists: Uint32Array[] } => {
+    const n = r.count(2);
+    const docs = new Uint32Array(n);
+    const lists: Uint32Array[] = [];
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      docs[i] = d += r.uint();
+      lists.push(gaps());
+    }
+    return { docs, lists };
+  };
+  const out: TermPositions[] = [];
+  let prev = '';
+  while (!r.done) {
+    const term = (prev = readFrontCoded(r, prev));
+    const body = postings();
+    const title = postings();
+    out.push({
+      term,
+      docs: body.docs,
+      body: body.lists,
+      titleDocs: title.docs,
+      title: title.lists,
+    });
+  }
+  return out;
+}
