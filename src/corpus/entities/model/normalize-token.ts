@@ -42,13 +42,31 @@ function decodeRef(ref: string, dec: string | undefined, hex: string | undefined
   return code > 0x1f && code <= 0x10ffff ? String.fromCodePoint(code) : ref;
 }
 
+const SYMBOL_MAP = new Map(Object.entries(SYMBOLS));
+/** Longer than every key of SYMBOLS and DOTLESS: most words skip both lookups. */
+const SHORT = 7;
+
 export function normalizeToken(word: string): string {
-  const symbol = SYMBOLS[word];
-  if (symbol !== undefined) return symbol;
-  if (DOTLESS.has(word)) return `${word}.`;
+  // Every token of every story passes here (two or three times): plain words leave after one
+  // scan of their characters, without a hash lookup or a regular expression.
+  if (word.length <= SHORT) {
+    const symbol = SYMBOL_MAP.get(word);
+    if (symbol !== undefined) return symbol;
+    if (DOTLESS.has(word)) return `${word}.`;
+  }
+  if (!hasRareChar(word)) return word;
   // "Pap&#233;" is "Papé" to the model (see word-tokens.ts).
   const w = word.includes('&#') ? word.replace(CHAR_REF, decodeRef) : word;
   return w.includes('’') || w.includes('‐') ? w.replace(/’/gu, "'").replace(/‐/gu, '-') : w;
+}
+
+/** "&" (a character reference), "’" or "‐" (U+2010) anywhere in the word. */
+function hasRareChar(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 0x26 || c === 0x2019 || c === 0x2010) return true;
+  }
+  return false;
 }
 
 /** A document's tokens as the model reads them. */
