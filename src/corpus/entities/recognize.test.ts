@@ -284,3 +284,14 @@ describe('analyzeStory: titles', () => {
     expect(surfaces(['Aravinda de Silva scored 60.'])).toEqual(['person:Aravinda de Silva']);
   });
 });
+
+describe('analyzeStory: places fused to a participle', () => {
+  it('marks the place of "Shanghai-based" and "New York-based", not "Linux-based"', () => {
+    const p = ['The Shanghai-based firm met a New York-based bank and a Linux-based start-up.'];
+    const a = analyzeStory(story(p), tagger);
+    expect(a.mentions.map((m) => [m.type, m.text, p[0]!.slice(m.start, m.end)])).toEqual([
+      ['place', 'Shanghai', 'Shanghai'],
+      ['place', 'New York', 'New York'],
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import { splitSentences } from './model/sentences';
 import { tagDocument, type Tagger } from './model/tagger';
 import { GAZ, type NerLexicon } from './model/lexicon';
 import { normalizeToken } from './model/normalize-token';
+import { cutCompoundPlaces } from './compound-places';
 import { listConsistency } from './list-rules';
 import { joinedSpellings, splitCoordinated } from './name-forms';
 import { cleanSpan } from './span-rules';
@@ -44,6 +45,7 @@ export function analyzeStory(story: Story, tagger: Tagger): StoryEntities {
     ...sentences.map((s) => s.tokens.map((t) => t.text)),
     ...context,
   ]);
+  cutCompoundPlaces(sentences, tagged.labels, tagger.lexicon);
   const found = collectSpans(story, sentences, tagged.labels, tagger.lexicon);
   const whole = repeatFullNames(wholeCountryNames(found, sentences, story), sentences, story);
   const spans = splitCoordinated(joinedSpellings(whole, sentences, story), sentences, story);
