@@ -5,6 +5,7 @@ import { warmDuplicates } from '../corpus/search/search-duplicates';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
 import { readLatestSearchIndex, type CachedIndex } from './search-cache';
+import { primeSearch } from './search-prime';
 
 /**
  * The folder's search index as the corpus engine grows it: stories wait in a queue and are
@@ -70,6 +71,9 @@ export class SearchBuild {
       onChange();
       return cached;
     });
+    // While IndexedDB reads (30-130 ms on BBC), this thread is idle: the first search's code
+    // is compiled meanwhile (see primeSearch). A task, so that the read is issued first.
+    setTimeout(primeSearch, 0);
     // Its sorted vocabulary, bigrams and names are not stored: built now, while the page boots,
     // rather than by the first keystroke (~0.1–0.4 s on BBC), a short step per task so that
     // requests are answered in between. Its entities first, once the folder's fingerprint has
