@@ -3,7 +3,7 @@ import { useNavigate } from '../../lib/router';
 import { absoluteUrl } from '../../config/paths';
 import { fileIdOf } from '../../corpus/library';
 import { useCorpus } from '../../data/use-corpus';
-import { closePalette, useTypedAhead } from './palette-store';
+import { closePalette, markPaletteAnswered, useTypedAhead } from './palette-store';
 import { buildGroups, type ResultItem } from './result-model';
 import { usePaletteKeys } from './use-palette-keys';
 import { useRecentSearches } from './use-recent-searches';
@@ -76,6 +76,9 @@ export function usePalette() {
     onClose: () => closePalette(true),
   });
   const empty = text.trim().length === 0;
+  useEffect(() => {
+    if (!empty && ready && results) markPaletteAnswered();
+  }, [empty, ready, results]);
   return {
     listId: `${id}-list`,
     text,
