@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { searchIndexStored } from './support/search-cache';
 
 // After one visit the app shell is precached by the service worker, the article files and the
 // manifest are in its runtime cache, and parsed files and the search index are in IndexedDB:
@@ -41,18 +42,3 @@ test('the app is installable: a web manifest with icons', async ({ request }) =>
     expect.arrayContaining(['192x192', '512x512']),
   );
 });
-
-/** Whether the worker's search index is in IndexedDB (the `latest` entry of search-cache.ts). */
-function searchIndexStored(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const open = indexedDB.open('dispatch-search');
-    open.onerror = () => resolve(false);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('index')) return (db.close(), resolve(false));
-      const get = db.transaction('index').objectStore('index').getKey('latest');
-      get.onsuccess = () => (db.close(), resolve(get.result !== undefined));
-      get.onerror = () => (db.close(), resolve(false));
-    };
-  });
-}

@@ -4,6 +4,7 @@ import { Route, ScrollRestoration, Switch, useFirstMatch, useLocation } from '..
 import { ErrorBoundary } from './error-boundary';
 import { lazyPage } from './lazy-page';
 import { NotFoundRoute } from './routes/not-found-route';
+import { whenPaletteAnswered } from '../features/search/palette-store';
 import { RouteError } from './routes/route-error';
 
 // Each page is its own chunk, loaded when first visited: the entry carries only the frame, so a
@@ -26,6 +27,9 @@ const PAGES = [
 ];
 const PATTERNS = PAGES.map((p) => p.path);
 
+/** How long the first page waits for a palette opened during boot to answer, at most (ms). */
+const PALETTE_FIRST_MS = 400;
+
 /** Whether the first page's chunk has been waited for (once per visit). */
 let firstPageIn = false;
 
@@ -43,10 +47,14 @@ export function AppRoutes() {
   useEffect(() => {
     if (ready) return;
     let live = true;
-    void first!.preload().then(() => {
-      firstPageIn = true;
-      if (live) setReady(true);
-    });
+    // Behind a palette opened meanwhile, once it has answered (see whenPaletteAnswered).
+    void first!
+      .preload()
+      .then(() => whenPaletteAnswered(PALETTE_FIRST_MS))
+      .then(() => {
+        firstPageIn = true;
+        if (live) setReady(true);
+      });
     return () => {
       live = false;
     };

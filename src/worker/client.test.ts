@@ -113,3 +113,23 @@ describe('CorpusWorkerClient.whenCacheChecked', () => {
     expect(performance.now() - t).toBeGreaterThanOrEqual(25);
   });
 });
+
+describe('CorpusWorkerClient status notifications', () => {
+  it('tells subscribers once for a run of status messages, after an answer that came with them', async () => {
+    FakeWorker.made = [];
+    const client = new CorpusWorkerClient(() => new FakeWorker() as unknown as Worker);
+    const seen: string[] = [];
+    client.subscribe(() => seen.push(`status files=${client.getStatus().files}`));
+    const answer = client.request({ type: 'search', query: 'kim' }).then(() => seen.push('answer'));
+    const w = FakeWorker.made[0]!;
+    w.reply({ type: 'status', files: 1 } as unknown as WorkerEvent);
+    w.reply({ type: 'status', files: 2 } as unknown as WorkerEvent);
+    w.reply({ id: w.sent[0]!.id, ok: true, value: null });
+    // The status is current at once for whoever reads it; subscribers hear of it a moment later.
+    expect(client.getStatus().files).toBe(2);
+    await answer;
+    expect(seen).toEqual(['answer']);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(seen).toEqual(['answer', 'status files=2']);
+  });
+});

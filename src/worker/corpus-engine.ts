@@ -103,6 +103,11 @@ export class CorpusEngine {
     this.build.prefetch(() => this.emit(this.status()));
   }
 
+  /** A cached index's entities at once, for a query that filters on them (SearchBuild.namesNow). */
+  searchNamesNow(): void {
+    this.build.namesNow();
+  }
+
   /** Resolves once searches use the index they are going to (see SearchBuild.whenDecided). */
   searchDecided(maxMs: number): Promise<void> {
     return this.build.whenDecided(maxMs);

@@ -46,6 +46,8 @@ async function handle(req: Request): Promise<unknown> {
       await engine.searchDecided(SEARCH_WAITS_FOR_CACHE_MS);
       // While a warm reload's index builds its names lookup (~50-90 ms on BBC, and the first
       // search would build it itself), stories answer alone; the names join at `searchWarm`.
+      // A `person:` filter needs the entities themselves: a cached index gets them now.
+      if (parseQuery(req.query).filters.some((f) => f.field !== 'section')) engine.searchNamesNow();
       return search(engine.search, req.query, {
         limit: req.limit ?? 20,
         namesIfReady: !engine.searchWarm,

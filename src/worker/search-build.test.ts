@@ -18,9 +18,10 @@ const settled = async (p: Promise<void>): Promise<boolean> => {
 };
 
 describe('a search asked before the last visit’s index is taken or refused', () => {
-  const cached = (): CachedIndex => ({
+  const cached = (takeNames = () => undefined): CachedIndex => ({
     fingerprint: 'f1',
     index: buildSearchIndex(seeds().stories),
+    takeNames,
   });
 
   it('waits for the folder’s fingerprint, then uses the index taken', async () => {
@@ -56,5 +57,26 @@ describe('a search asked before the last visit’s index is taken or refused', (
     const t = performance.now();
     await build.whenDecided(30);
     expect(performance.now() - t).toBeGreaterThanOrEqual(25);
+  });
+
+  it('puts the cached entities in once the fingerprint has decided, or at once for a filter', async () => {
+    const takeNames = vi.fn();
+    const build = new SearchBuild();
+    build.prefetch(() => undefined);
+    hand(cached(takeNames));
+    await new Promise((r) => setTimeout(r, 5));
+    // Read, but the first search (waiting for the decision) goes before the names.
+    expect(takeNames).not.toHaveBeenCalled();
+    expect(await build.adoptCached('f1')).toBe(true);
+    await build.searchWarm;
+    expect(takeNames).toHaveBeenCalled();
+
+    const early = vi.fn();
+    const filtered = new SearchBuild();
+    filtered.prefetch(() => undefined);
+    hand(cached(early));
+    expect(await filtered.adoptCached('f1')).toBe(true);
+    filtered.namesNow(); // a `person:` query before the warm steps
+    expect(early).toHaveBeenCalledTimes(1);
   });
 });

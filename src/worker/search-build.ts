@@ -5,6 +5,7 @@ import { warmDuplicates } from '../corpus/search/search-duplicates';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
 import { readLatestSearchIndex, type CachedIndex } from './search-cache';
+import { primeSearch } from './search-prime';
 
 /**
  * The folder's search index as the corpus engine grows it: stories wait in a queue and are
@@ -27,6 +28,8 @@ export class SearchBuild {
   private warming: Generator<void, void> | null = null;
   /** The index (and its size) last packed and warmed once the whole folder was in. */
   private settled: { index: SearchIndex; docs: number } | null = null;
+  /** Puts a cached index's entities into it, if not done yet (see CachedIndex). */
+  private takeNames: () => void = () => undefined;
   /** Whether the last visit's index has been taken or refused (see `whenDecided`). */
   private decided = true;
   private onDecided: (() => void)[] = [];
@@ -50,6 +53,7 @@ export class SearchBuild {
     this.decide();
     this.index = createSearchIndex();
     this.fromCache = false;
+    this.takeNames = () => undefined;
     this.queue = [...stories];
     this.warming = null;
   }
@@ -67,15 +71,32 @@ export class SearchBuild {
       onChange();
       return cached;
     });
+    // While IndexedDB reads (30-130 ms on BBC), this thread is idle: the first search's code
+    // is compiled meanwhile (see primeSearch). A task, so that the read is issued first.
+    setTimeout(primeSearch, 0);
     // Its sorted vocabulary, bigrams and names are not stored: built now, while the page boots,
     // rather than by the first keystroke (~0.1–0.4 s on BBC), a short step per task so that
-    // requests are answered in between.
+    // requests are answered in between. Its entities first, once the folder's fingerprint has
+    // decided (a search waiting for that decision goes first; it leaves the names out until
+    // their lookup is built anyway).
     this.warmed = this.cached
-      .then((cached) => (cached ? runInTasks(warmSearchSteps(cached.index)) : undefined))
+      .then((cached) =>
+        cached
+          ? this.whenDecided(NAMES_WAIT_MS).then(() => runInTasks(namedSteps(cached)))
+          : undefined,
+      )
       .then(() => {
         this.warm = true;
         onChange();
       });
+  }
+
+  /**
+   * The cached index's entities now, for a query that filters on them (`person:`): until the
+   * warm steps have put them in, the filter would find no one.
+   */
+  namesNow(): void {
+    this.takeNames();
   }
 
   /**
@@ -99,6 +120,7 @@ export class SearchBuild {
     if (adopt) {
       this.index = latest.index;
       this.fromCache = true;
+      this.takeNames = latest.takeNames;
     }
     this.decide();
     return adopt;
@@ -151,6 +173,16 @@ export class SearchBuild {
       this.warming = null;
     }
   }
+}
+
+/** How long a cached index's entities wait for the folder's fingerprint, at most (ms). */
+const NAMES_WAIT_MS = 1000;
+
+/** A cached index's entities, then its lookups (warmSearchSteps), a step per task. */
+function* namedSteps(cached: CachedIndex): Generator<void, void> {
+  cached.takeNames();
+  yield;
+  yield* warmSearchSteps(cached.index);
 }
 
 /** Runs a generator's steps one task apart; resolves after the last. */

@@ -23,6 +23,9 @@ export function openPalette(): void {
 export function closePalette(restoreFocus: boolean): void {
   if (!open) return;
   open = false;
+  answered = false;
+  answerWaiters.forEach((w) => w());
+  answerWaiters.clear();
   const target = returnTo;
   returnTo = null;
   typedAhead = '';
@@ -51,4 +54,35 @@ export function useTypedAhead(): string {
     () => typedAhead,
     () => '',
   );
+}
+
+/** Whether the open palette has shown an answer to a query (reset when it closes). */
+let answered = false;
+const answerWaiters = new Set<() => void>();
+
+/** The palette's dialog shows results for what is typed (see usePalette). */
+export function markPaletteAnswered(): void {
+  if (answered) return;
+  answered = true;
+  answerWaiters.forEach((w) => w());
+  answerWaiters.clear();
+}
+
+/**
+ * Resolves at once unless the palette is open and has not answered yet; then when it has, or
+ * closes, or after `maxMs`. The first page of a visit waits for it: the palette opened during
+ * boot covers the page, and the page's first render and commit (the library's: 50–65 ms, its
+ * rows measured) held a warm reload's first answer back (traced, load ~7).
+ */
+export function whenPaletteAnswered(maxMs: number): Promise<void> {
+  if (!open || answered) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      answerWaiters.delete(done);
+      resolve();
+    };
+    const timer = setTimeout(done, maxMs);
+    answerWaiters.add(done);
+  });
 }
