@@ -41,6 +41,9 @@ test('a warm reload answers person: from the cached index with its names, never 
     await route.continue();
   });
   await page.reload();
+  // The `/` key works from the commit that draws the header's search button (as for a reader,
+  // who presses it once they see the page); pressed before it, on a loaded machine, it was lost.
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Search' })).toBeVisible();
   await page.keyboard.press('/');
   await page.keyboard.type('person:putin');
   const stories = results(page).getByRole('group', { name: 'Stories' });
