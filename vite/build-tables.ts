@@ -12,19 +12,31 @@ export interface TablesJob {
   codes: [string, CachedCode][];
 }
 
+/** One part of the tables thread's work: its time, and the process's memory when it ended. */
+export interface TablePart {
+  name: string;
+  ms: number;
+  /** Resident set size at the end of the part, bytes. */
+  rss: number;
+  /** Peak resident set size of the process so far, bytes. */
+  maxRss: number;
+}
+
 export type TablesReply =
   | {
       data: Uint8Array;
       stories: number;
       entities: number;
       threads: number;
-      ms: { parse: number; tables: number; gzip: number };
+      parts: TablePart[];
     }
   | { error: string };
 
 export interface BuiltTables {
   url: string;
   data: Buffer;
+  /** The thread's parts, in order (`npm run bench:tables` prints them). */
+  parts: TablePart[];
 }
 
 /**
@@ -74,11 +86,13 @@ export async function buildTables(
   const data = Buffer.from(reply.data);
   const hash = createHash('sha256').update(data).digest('hex').slice(0, 10);
   const s = (ms: number) => (ms / 1000).toFixed(1);
+  const peak = Math.max(0, ...reply.parts.map((p) => p.maxRss));
   log.info(
     `[tables] ${reply.entities.toLocaleString('en-US')} entities, ` +
       `${reply.stories.toLocaleString('en-US')} related lists, ${reply.threads} threads: ` +
       `${(data.length / 1024).toFixed(0)} KB gzip in ${s(performance.now() - started)} s ` +
-      `(parse ${s(reply.ms.parse)}, tables ${s(reply.ms.tables)}, gzip ${s(reply.ms.gzip)}).`,
+      `(${reply.parts.map((p) => `${p.name} ${s(p.ms)}`).join(', ')}; ` +
+      `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB).`,
   );
-  return { url: `${dir}/tables-${hash}.gz`, data };
+  return { url: `${dir}/tables-${hash}.gz`, data, parts: reply.parts };
 }

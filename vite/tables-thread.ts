@@ -15,7 +15,7 @@ import { relatedContext, storyRelated } from '../src/corpus/tables/story-related
 import { encodeTables } from '../src/corpus/tables/tables-codec';
 import { isBinaryFile, parseFile } from '../src/corpus/parse-file';
 import type { Story } from '../src/corpus/types';
-import type { TablesJob, TablesReply } from './build-tables';
+import type { TablePart, TablesJob, TablesReply } from './build-tables';
 import { readSeedFile } from './read-seed-file';
 
 const port = parentPort!;
@@ -31,7 +31,15 @@ port.once('message', (job: TablesJob) => {
 });
 
 async function build(job: TablesJob): Promise<TablesReply> {
-  const t0 = performance.now();
+  const parts: TablePart[] = [];
+  let last = performance.now();
+  const done = (name: string): void => {
+    const now = performance.now();
+    const { rss } = process.memoryUsage();
+    // maxRSS is in KiB, and over the whole process: the build's other threads count too.
+    parts.push({ name, ms: now - last, rss, maxRss: process.resourceUsage().maxRSS * 1024 });
+    last = now;
+  };
   const codes = new Map(job.codes);
   const stories = new Map<string, Story>();
   const order: string[] = [];
@@ -58,20 +66,24 @@ async function build(job: TablesJob): Promise<TablesReply> {
     }
     for (const a of found) analyses.set(a.storyId, a);
   }
-  const parsed = performance.now();
-  const tables = buildFolderTables(order, stories, analyses);
+  done('parse');
+  const tables = buildFolderTables(order, stories, analyses, done);
   const ctx = relatedContext(tables, stories);
   const lists = allRelated(tables.related);
+  done('related lists');
   const pack = encodeTables(tables, folderFingerprint(job.manifestFiles), (id) =>
     storyRelated(ctx, id, lists.get(id)),
   );
-  const built = performance.now();
-  const data = gzipSync(JSON.stringify(pack), { level: 9 });
+  done('reasons and encode');
+  const json = JSON.stringify(pack);
+  done('stringify');
+  const data = gzipSync(json, { level: 9 });
+  done('gzip');
   return {
     data,
     stories: order.length,
     entities: tables.table.entities.length,
     threads: tables.threads.threads.length,
-    ms: { parse: parsed - t0, tables: built - parsed, gzip: performance.now() - built },
+    parts,
   };
 }

@@ -37,10 +37,13 @@ export function* folderTablesSteps(
   stories: ReadonlyMap<string, Story>,
   analyses: ReadonlyMap<string, StoryEntities>,
   afterTable: (table: EntityTable) => Generator<void, void> = function* () {},
+  /** Called as each part is done (the build prints time and memory per part). */
+  done: (part: string) => void = () => {},
 ): Generator<void, FolderTables> {
   const table = buildEntityTable(
     order.map((id) => analyses.get(id)).filter((a): a is StoryEntities => !!a),
   );
+  done('entity table');
   yield;
   yield* afterTable(table);
   // Canonical ids, one per mention: threads weigh an entity by its mentions (entity-field.ts);
@@ -49,13 +52,18 @@ export function* folderTablesSteps(
   const byStory = new Map([...mentions].map(([id, list]) => [id, [...new Set(list)]]));
   const inOrder = order.map((id) => stories.get(id)).filter((s): s is Story => !!s);
   const related = yield* relatedIndexSteps(inOrder, byStory);
+  done('related index');
   yield;
   // The ledes are read in steps too (threads-design.md: the headline-and-lede field).
   const vectors = yield* threadVectorsSteps(related, DEFAULT_THREADS, inOrder, mentions);
+  done('event vectors');
   yield;
   const neighbours = allRelated(related, DEFAULT_THREADS.neighbours);
+  done('neighbours');
   yield;
-  return { table, related, vectors, threads: buildThreads(related, neighbours, vectors) };
+  const threads = buildThreads(related, neighbours, vectors);
+  done('threads');
+  return { table, related, vectors, threads };
 }
 
 /** `folderTablesSteps` all at once (the build, tests). */
@@ -63,6 +71,7 @@ export function buildFolderTables(
   order: readonly string[],
   stories: ReadonlyMap<string, Story>,
   analyses: ReadonlyMap<string, StoryEntities>,
+  done?: (part: string) => void,
 ): FolderTables {
-  return runSteps(folderTablesSteps(order, stories, analyses));
+  return runSteps(folderTablesSteps(order, stories, analyses, undefined, done));
 }
