@@ -8,6 +8,9 @@
  *   npm run bench:tables -- 25000                    (default 10,000 articles)
  *   npm run bench:tables -- 10000 --out /tmp/a.json  (also writes the pack, not gzipped, to
  *                                                     compare two versions' output byte for byte)
+ *   node --expose-gc --import tsx scripts/bench-tables.ts 25000
+ *                                                    (the live heap after each part, after a
+ *                                                     full GC: slower, and a lower peak RSS)
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -66,12 +69,16 @@ console.log(
   `tables step, ${manifest.files.length.toLocaleString('en-US')} files ` +
     `(${(bytes / 2 ** 20).toFixed(1)} MiB of text), node ${process.version}`,
 );
-console.log(`| part | s | RSS after | peak RSS so far |`);
-console.log(`| --- | --- | --- | --- |`);
-for (const p of built.parts)
-  console.log(`| ${p.name} | ${(p.ms / 1000).toFixed(1)} | ${mib(p.rss)} | ${mib(p.maxRss)} |`);
+console.log(`| part | s | RSS after | peak RSS so far | live heap after |`);
+console.log(`| --- | --- | --- | --- | --- |`);
+for (const p of built.parts) {
+  const heap = p.heap === undefined ? '' : mib(p.heap);
+  console.log(
+    `| ${p.name} | ${(p.ms / 1000).toFixed(1)} | ${mib(p.rss)} | ${mib(p.maxRss)} | ${heap} |`,
+  );
+}
 console.log(
-  `| whole step | ${(ms / 1000).toFixed(1)} | | ${mib(process.resourceUsage().maxRSS * 1024)} |`,
+  `| whole step | ${(ms / 1000).toFixed(1)} | | ${mib(process.resourceUsage().maxRSS * 1024)} | |`,
 );
 console.log(
   `RSS before the step ${mib(before)}; pack ${(built.data.length / 1024).toFixed(0)} KB gzip; ` +

@@ -20,6 +20,8 @@ export interface TablePart {
   rss: number;
   /** Peak resident set size of the process so far, bytes. */
   maxRss: number;
+  /** Live heap after a full GC, bytes: only when the process runs with --expose-gc. */
+  heap?: number;
 }
 
 export type TablesReply =

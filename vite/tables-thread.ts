@@ -2,6 +2,7 @@
  * The build's tables thread (see build-tables.ts): parses every file of the folder, takes each
  * story's analysis from the build's names, and builds the folder-wide tables with the code the
  * browser's worker runs (`folderTablesSteps`, `storyRelated`), answering with the gzip pack.
+ * The first passes, the part that grows with the square of the folder, run on two threads.
  * Loaded through tables-thread-entry.mjs, which lets Node run TypeScript.
  */
 import { parentPort } from 'node:worker_threads';
@@ -9,13 +10,16 @@ import { gzipSync } from 'node:zlib';
 import { decodeFile } from '../src/corpus/entities/analysis-codec';
 import type { StoryEntities } from '../src/corpus/entities/types';
 import { folderFingerprint } from '../src/corpus/fingerprint';
-import { allRelated } from '../src/corpus/related/related-query';
-import { buildFolderTables } from '../src/corpus/tables/folder-tables';
+import { keptPhrasePairs } from '../src/corpus/related/reasons';
+import { RelatedLists } from '../src/corpus/related/related-query';
+import { folderIndexSteps, folderThreads } from '../src/corpus/tables/folder-tables';
+import { runSteps } from '../src/corpus/run-steps';
 import { relatedContext, storyRelated } from '../src/corpus/tables/story-related';
 import { encodeTables } from '../src/corpus/tables/tables-codec';
 import { isBinaryFile, parseFile } from '../src/corpus/parse-file';
 import type { Story } from '../src/corpus/types';
 import type { TablePart, TablesJob, TablesReply } from './build-tables';
+import { firstPassesOnThreads } from './first-passes';
 import { readSeedFile } from './read-seed-file';
 
 const port = parentPort!;
@@ -35,10 +39,19 @@ async function build(job: TablesJob): Promise<TablesReply> {
   let last = performance.now();
   const done = (name: string): void => {
     const now = performance.now();
-    const { rss } = process.memoryUsage();
+    // Under `node --expose-gc` (npm run bench:tables -- --gc) the live heap, not its garbage.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
     // maxRSS is in KiB, and over the whole process: the build's other threads count too.
-    parts.push({ name, ms: now - last, rss, maxRss: process.resourceUsage().maxRSS * 1024 });
-    last = now;
+    parts.push({
+      name,
+      ms: now - last,
+      rss,
+      maxRss: process.resourceUsage().maxRSS * 1024,
+      heap: gc ? heapUsed : undefined,
+    });
+    last = performance.now();
   };
   const codes = new Map(job.codes);
   const stories = new Map<string, Story>();
@@ -67,12 +80,17 @@ async function build(job: TablesJob): Promise<TablesReply> {
     for (const a of found) analyses.set(a.storyId, a);
   }
   done('parse');
-  const tables = buildFolderTables(order, stories, analyses, done);
-  const ctx = relatedContext(tables, stories);
-  const lists = allRelated(tables.related);
-  done('related lists');
+  // What the browser's worker runs (`folderTablesSteps`), with the first passes on two threads.
+  const built = runSteps(folderIndexSteps(order, stories, analyses, undefined, done));
+  const passes = await firstPassesOnThreads(built.related);
+  done('first passes (2 threads)');
+  const tables = folderThreads(built, passes, done);
+  const ctx = { ...relatedContext(tables, stories), pairsOf: keptPhrasePairs() };
+  // Every story's list is the first five of its neighbours (one ranking, cut).
+  const lists = new RelatedLists(tables.related, tables.neighbours);
+  const position = new Map(tables.related.storyIds.map((id, d) => [id, d]));
   const pack = encodeTables(tables, folderFingerprint(job.manifestFiles), (id) =>
-    storyRelated(ctx, id, lists.get(id)),
+    storyRelated(ctx, id, lists.get(position.get(id)!)),
   );
   done('reasons and encode');
   const json = JSON.stringify(pack);
