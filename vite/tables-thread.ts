@@ -12,7 +12,11 @@ import type { StoryEntities } from '../src/corpus/entities/types';
 import { folderFingerprint } from '../src/corpus/fingerprint';
 import { keptPhrasePairs } from '../src/corpus/related/reasons';
 import { RelatedLists } from '../src/corpus/related/related-query';
-import { folderIndexSteps, folderThreads } from '../src/corpus/tables/folder-tables';
+import {
+  folderEntities,
+  folderIndexSteps,
+  folderThreads,
+} from '../src/corpus/tables/folder-tables';
 import { runSteps } from '../src/corpus/run-steps';
 import { relatedContext, storyRelated } from '../src/corpus/tables/story-related';
 import { encodeTables } from '../src/corpus/tables/tables-codec';
@@ -39,7 +43,7 @@ async function build(job: TablesJob): Promise<TablesReply> {
   let last = performance.now();
   const done = (name: string): void => {
     const now = performance.now();
-    // Under `node --expose-gc` (npm run bench:tables -- --gc) the live heap, not its garbage.
+    // Under `node --expose-gc` (see scripts/bench-tables.ts) the live heap, not its garbage.
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const { rss, heapUsed } = process.memoryUsage();
@@ -80,8 +84,15 @@ async function build(job: TablesJob): Promise<TablesReply> {
     for (const a of found) analyses.set(a.storyId, a);
   }
   done('parse');
+  // Only the parsed stories and their analyses are read from here on.
+  codes.clear();
+  job.codes.length = 0;
   // What the browser's worker runs (`folderTablesSteps`), with the first passes on two threads.
-  const built = runSteps(folderIndexSteps(order, stories, analyses, undefined, done));
+  const entities = folderEntities(order, analyses);
+  // Nothing reads the analyses past the entities: let them go before the related index.
+  analyses.clear();
+  done('entity table');
+  const built = runSteps(folderIndexSteps(order, stories, entities, done));
   const passes = await firstPassesOnThreads(built.related);
   done('first passes (2 threads)');
   const tables = folderThreads(built, passes, done);

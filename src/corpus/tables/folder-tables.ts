@@ -34,6 +34,24 @@ export interface FolderTables {
 /** What `folderIndexSteps` builds: the tables up to the related index's vectors. */
 export type FolderIndex = Omit<FolderTables, 'neighbours' | 'threads'>;
 
+/** What the rest of the tables read of the analyses: the entity table, and each story's
+ * canonical entity ids, one per mention (threads weigh an entity by its mentions, see
+ * entity-field.ts; the related index counts each once). */
+export interface FolderEntities {
+  table: EntityTable;
+  mentions: Map<string, string[]>;
+}
+
+export function folderEntities(
+  order: readonly string[],
+  analyses: ReadonlyMap<string, StoryEntities>,
+): FolderEntities {
+  const table = buildEntityTable(
+    order.map((id) => analyses.get(id)).filter((a): a is StoryEntities => !!a),
+  );
+  return { table, mentions: entityIdsByStory([...analyses.values()], table.remap) };
+}
+
 /**
  * The folder-wide builds in steps of a few to ~200 ms (the table is the big one; the related
  * index and the first passes yield every few dozen or hundred stories). `afterTable` runs as
@@ -47,30 +65,27 @@ export function* folderTablesSteps(
   afterTable: (table: EntityTable) => Generator<void, void> = function* () {},
   done: (part: string) => void = () => {},
 ): Generator<void, FolderTables> {
-  const built = yield* folderIndexSteps(order, stories, analyses, afterTable, done);
+  const entities = folderEntities(order, analyses);
+  done('entity table');
+  yield;
+  yield* afterTable(entities.table);
+  const built = yield* folderIndexSteps(order, stories, entities, done);
   const passes = yield* firstPassesSteps(built.related);
   done('first passes');
   yield;
   return folderThreads(built, passes, done);
 }
 
-/** The entity table, the related index and its event vectors. */
+/**
+ * The related index and its event vectors, from the stories and their entities (the build has
+ * let the analyses go by then: at 25,000 stories they were a third of its live heap).
+ */
 export function* folderIndexSteps(
   order: readonly string[],
   stories: ReadonlyMap<string, Story>,
-  analyses: ReadonlyMap<string, StoryEntities>,
-  afterTable: (table: EntityTable) => Generator<void, void> = function* () {},
+  { table, mentions }: FolderEntities,
   done: (part: string) => void = () => {},
 ): Generator<void, FolderIndex> {
-  const table = buildEntityTable(
-    order.map((id) => analyses.get(id)).filter((a): a is StoryEntities => !!a),
-  );
-  done('entity table');
-  yield;
-  yield* afterTable(table);
-  // Canonical ids, one per mention: threads weigh an entity by its mentions (entity-field.ts);
-  // the related index counts each once.
-  const mentions = entityIdsByStory([...analyses.values()], table.remap);
   const byStory = new Map([...mentions].map(([id, list]) => [id, [...new Set(list)]]));
   const inOrder = order.map((id) => stories.get(id)).filter((s): s is Story => !!s);
   const related = yield* relatedIndexSteps(inOrder, byStory);
