@@ -6,6 +6,7 @@
  * cores the first time, as the build does).
  *
  *   npm run bench:tables -- 25000                    (default 10,000 articles)
+ *   npm run bench:tables -- --dir ../shared/corpora/bbc   (any folder instead)
  *   npm run bench:tables -- 10000 --out /tmp/a.json  (also writes the pack, not gzipped, to
  *                                                     compare two versions' output byte for byte)
  *   node --expose-gc --import tsx scripts/bench-tables.ts 25000
@@ -41,10 +42,11 @@ const load = (): string =>
     .join(' ');
 const say = (m: string): void => void process.stderr.write(`${m}\n`);
 
-const folder = path.join(os.tmpdir(), `dispatch-synth-${n}`);
+const dir = flag('--dir');
+const folder = dir ?? path.join(os.tmpdir(), `dispatch-synth-${n}`);
 // The last file written marks a whole folder (an interrupted write is redone).
 const last = path.join(folder, '.complete');
-if (!existsSync(last)) {
+if (!dir && !existsSync(last)) {
   say(`writing ${n.toLocaleString('en-US')} articles to ${folder}…`);
   writeSynthFolder(folder, n);
   writeFileSync(last, '');

@@ -23,7 +23,7 @@ import { encodeTables } from '../src/corpus/tables/tables-codec';
 import { isBinaryFile, parseFile } from '../src/corpus/parse-file';
 import type { Story } from '../src/corpus/types';
 import type { TablePart, TablesJob, TablesReply } from './build-tables';
-import { firstPassesOnThreads } from './first-passes';
+import { firstPassesOnThreads, MIN_STORIES } from './first-passes';
 import { readSeedFile } from './read-seed-file';
 
 const port = parentPort!;
@@ -94,7 +94,7 @@ async function build(job: TablesJob): Promise<TablesReply> {
   done('entity table');
   const built = runSteps(folderIndexSteps(order, stories, entities, done));
   const passes = await firstPassesOnThreads(built.related);
-  done('first passes (2 threads)');
+  done(order.length >= MIN_STORIES ? 'first passes (2 threads)' : 'first passes');
   const tables = folderThreads(built, passes, done);
   const ctx = { ...relatedContext(tables, stories), pairsOf: keptPhrasePairs() };
   // Every story's list is the first five of its neighbours (one ranking, cut).
