@@ -16,6 +16,7 @@ import {
   folderEntities,
   folderIndexSteps,
   folderThreads,
+  type FolderTables,
 } from '../src/corpus/tables/folder-tables';
 import { runSteps } from '../src/corpus/run-steps';
 import { relatedContext, storyRelated } from '../src/corpus/tables/story-related';
@@ -88,14 +89,7 @@ async function build(job: TablesJob): Promise<TablesReply> {
   codes.clear();
   job.codes.length = 0;
   // What the browser's worker runs (`folderTablesSteps`), with the first passes on two threads.
-  const entities = folderEntities(order, analyses);
-  // Nothing reads the analyses past the entities: let them go before the related index.
-  analyses.clear();
-  done('entity table');
-  const built = runSteps(folderIndexSteps(order, stories, entities, done));
-  const passes = await firstPassesOnThreads(built.related);
-  done(order.length >= MIN_STORIES ? 'first passes (2 threads)' : 'first passes');
-  const tables = folderThreads(built, passes, done);
+  const tables = await folderTables(order, stories, analyses, done);
   const ctx = { ...relatedContext(tables, stories), pairsOf: keptPhrasePairs() };
   // Every story's list is the first five of its neighbours (one ranking, cut).
   const lists = new RelatedLists(tables.related, tables.neighbours);
@@ -115,4 +109,21 @@ async function build(job: TablesJob): Promise<TablesReply> {
     threads: tables.threads.threads.length,
     parts,
   };
+}
+
+/** The tables, in a scope of their own: the analyses, mention ids and first passes end there. */
+async function folderTables(
+  order: string[],
+  stories: ReadonlyMap<string, Story>,
+  analyses: Map<string, StoryEntities>,
+  done: (part: string) => void,
+): Promise<FolderTables> {
+  const entities = folderEntities(order, analyses);
+  // Nothing reads the analyses past the entities: let them go before the related index.
+  analyses.clear();
+  done('entity table');
+  const built = runSteps(folderIndexSteps(order, stories, entities, done));
+  const passes = await firstPassesOnThreads(built.related);
+  done(order.length >= MIN_STORIES ? 'first passes (2 threads)' : 'first passes');
+  return folderThreads(built, passes, done);
 }
