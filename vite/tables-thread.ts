@@ -90,7 +90,14 @@ async function build(job: TablesJob): Promise<TablesReply> {
   job.codes.length = 0;
   // What the browser's worker runs (`folderTablesSteps`), with the first passes on two threads.
   const tables = await folderTables(order, stories, analyses, done);
-  const ctx = { ...relatedContext(tables, stories), pairsOf: keptPhrasePairs() };
+  // The related lists read the stories' text for their phrases only: read those now, and let the
+  // text go (at 25,000 stories 84 MiB of heap, the largest thing left).
+  const pairsOf = keptPhrasePairs(stories.values());
+  // IMPORTANT: from here a story is its id: every reader of the text (the index, the ledes, the
+  // phrases) is done, and `pairsOf` throws for a story it was not given.
+  for (const [id, s] of stories) stories.set(id, { ...s, title: '', paragraphs: [] });
+  done('phrases');
+  const ctx = { ...relatedContext(tables, stories), pairsOf };
   // Every story's list is the first five of its neighbours (one ranking, cut).
   const lists = new RelatedLists(tables.related, tables.neighbours);
   const position = new Map(tables.related.storyIds.map((id, d) => [id, d]));

@@ -53,7 +53,7 @@ function shippedTables(print: string): TablesPack {
     index: t.related,
     stories,
     nameOf: (id: string) => byId.get(id)!.name,
-    pairsOf: keptPhrasePairs(),
+    pairsOf: keptPhrasePairs(stories.values()),
   };
   const lists = new RelatedLists(t.related, t.neighbours);
   const position = new Map(t.related.storyIds.map((id, d) => [id, d]));

@@ -27,7 +27,7 @@ const ctx = relatedContext(tables, stories);
 /** As the build ships it (vite/tables-thread.ts): through JSON, each list the first five of the
  * story's neighbours, each story's phrases read once. */
 const lists = new RelatedLists(tables.related, tables.neighbours);
-const built = { ...ctx, pairsOf: keptPhrasePairs() };
+const built = { ...ctx, pairsOf: keptPhrasePairs(stories.values()) };
 const pack = JSON.parse(
   JSON.stringify(
     encodeTables(tables, 'fp-1', (id) => storyRelated(built, id, lists.get(order.indexOf(id)))),
