@@ -95,7 +95,19 @@ async function build(job: TablesJob): Promise<TablesReply> {
   const pairsOf = keptPhrasePairs(stories.values());
   // IMPORTANT: from here a story is its id: every reader of the text (the index, the ledes, the
   // phrases) is done, and `pairsOf` throws for a story it was not given.
-  for (const [id, s] of stories) stories.set(id, { ...s, title: '', paragraphs: [] });
+  // Every field of text goes: V8 keeps a substring (the headline line) as a slice of the whole
+  // file's text, so one left would keep the file.
+  for (const [id, s] of stories) {
+    stories.set(id, {
+      ...s,
+      title: '',
+      headline: null,
+      kicker: null,
+      kickerRaw: null,
+      paragraphs: [],
+      credits: [],
+    });
+  }
   done('phrases');
   const ctx = { ...relatedContext(tables, stories), pairsOf };
   // Every story's list is the first five of its neighbours (one ranking, cut).
