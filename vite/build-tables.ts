@@ -49,11 +49,11 @@ export interface BuiltTables {
  * them then, as without a build.
  */
 /**
- * The tables thread's old-generation cap, MB. Its live heap is ~2.8 times the folder's text at
- * most (25,000 generated articles: 190 MiB for 67.6 MiB, after a forced GC), but left to its
- * defaults V8 let garbage pile up to several times that: at 100,000 articles the step's RSS went
- * from 2.2 to 3.6 GiB while the related lists were packed, for ~0.1 GiB more live data. A cap
- * makes it collect sooner. IMPORTANT: the cap must stay well above the live heap: a thread that
+ * The tables thread's old-generation cap, MB. Its live heap is ~3.6 times the folder's text at
+ * most (25,000 generated articles, after a forced GC: 245 MiB for 67.6 MiB right after the parse,
+ * 163 MiB at most past it), but left to its defaults V8 let garbage pile up to several times
+ * that: at 100,000 articles the step's RSS went from 2.2 to 3.6 GiB while the related lists were
+ * packed, for ~0.1 GiB more live data. A cap makes it collect sooner. IMPORTANT: the cap must stay well above the live heap: a thread that
  * runs out of it ships no tables (the browser then builds them, slowly); hence 5 times the text
  * and 4 KB a file (per-story lists and tables), never under 2 GB.
  */
