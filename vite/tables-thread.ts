@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { decodeFile } from '../src/corpus/entities/analysis-codec';
 import type { StoryEntities } from '../src/corpus/entities/types';
 import { folderFingerprint } from '../src/corpus/fingerprint';
-import { keptPhrasePairs } from '../src/corpus/related/reasons';
+import { KeptPhrases } from '../src/corpus/related/reasons';
 import { RelatedLists } from '../src/corpus/related/related-query';
 import {
   folderEntities,
@@ -62,6 +62,7 @@ async function build(job: TablesJob): Promise<TablesReply> {
   const stories = new Map<string, Story>();
   const order: string[] = [];
   const analyses = new Map<string, StoryEntities>();
+  const phrases = new KeptPhrases();
   for (const f of job.files) {
     const file = parseFile({
       fileId: f.id,
@@ -81,20 +82,21 @@ async function build(job: TablesJob): Promise<TablesReply> {
     for (const s of file.stories) {
       order.push(s.id);
       stories.set(s.id, s);
+      // Read now, while the file is at hand: the related lists read nothing else of the text.
+      phrases.add(s);
     }
     for (const a of found) analyses.set(a.storyId, a);
   }
-  done('parse');
+  done('parse and phrases');
   // Only the parsed stories and their analyses are read from here on.
   codes.clear();
   job.codes.length = 0;
   // What the browser's worker runs (`folderTablesSteps`), with the first passes on two threads.
   const tables = await folderTables(order, stories, analyses, done);
-  // The related lists read the stories' text for their phrases only: read those now, and let the
-  // text go (at 25,000 stories 84 MiB of heap, the largest thing left).
-  const pairsOf = keptPhrasePairs(stories.values());
+  // The related lists read the stories' text for their phrases only, kept at the parse: let the
+  // text go (at 25,000 stories 66 MiB of heap, the largest thing left).
   // IMPORTANT: from here a story is its id: every reader of the text (the index, the ledes, the
-  // phrases) is done, and `pairsOf` throws for a story it was not given.
+  // phrases) is done, and `pairsOf` throws for a story that was not added.
   // Every field of text goes: V8 keeps a substring (the headline line) as a slice of the whole
   // file's text, so one left would keep the file.
   for (const [id, s] of stories) {
@@ -108,8 +110,7 @@ async function build(job: TablesJob): Promise<TablesReply> {
       credits: [],
     });
   }
-  done('phrases');
-  const ctx = { ...relatedContext(tables, stories), pairsOf };
+  const ctx = { ...relatedContext(tables, stories), pairsOf: phrases.pairsOf };
   // Every story's list is the first five of its neighbours (one ranking, cut).
   const lists = new RelatedLists(tables.related, tables.neighbours);
   const position = new Map(tables.related.storyIds.map((id, d) => [id, d]));

@@ -61,21 +61,32 @@ export function reasonsFor(
 }
 
 /**
- * Every story's `phrasePairs`, read at once and kept as one string a story (~760 characters on
- * BBC; a Set of every story's pairs would be ~50 strings and a hash table a story), for the
- * build: each story is some five others' hit, and reading the pairs from the text at each hit
- * was most of the packing's time. Once they are kept the texts can go. IMPORTANT: it throws for
- * a story it was not given, rather than read text that may be gone.
+ * Stories' `phrasePairs`, read once each and kept as one string a story (~760 characters on BBC;
+ * a Set of every story's pairs would be ~50 strings and a hash table a story), for the build:
+ * each story is some five others' hit, and reading the pairs from the text at each hit was most
+ * of the packing's time. Once they are kept the texts can go. IMPORTANT: `pairsOf` throws for a
+ * story that was not added, rather than read text that may be gone.
  */
-export function keptPhrasePairs(stories: Iterable<Story>): (s: Story) => ReadonlySet<string> {
-  const kept = new Map<string, string>();
-  // A pair is two words and a space: never a line break.
-  for (const s of stories) kept.set(s.id, [...phrasePairs(s)].join('\n'));
-  return (s) => {
-    const joined = kept.get(s.id);
+export class KeptPhrases {
+  private readonly kept = new Map<string, string>();
+
+  add(s: Story): void {
+    // A pair is two words and a space: never a line break.
+    this.kept.set(s.id, [...phrasePairs(s)].join('\n'));
+  }
+
+  readonly pairsOf = (s: Story): ReadonlySet<string> => {
+    const joined = this.kept.get(s.id);
     if (joined === undefined) throw new Error(`no phrases kept for ${s.id}`);
     return new Set(joined ? joined.split('\n') : []);
   };
+}
+
+/** `KeptPhrases` of these stories. */
+export function keptPhrasePairs(stories: Iterable<Story>): (s: Story) => ReadonlySet<string> {
+  const kept = new KeptPhrases();
+  for (const s of stories) kept.add(s);
+  return kept.pairsOf;
 }
 
 /** The candidate phrases of a story: adjacent content-word pairs of its title and paragraphs. */
