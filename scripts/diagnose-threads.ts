@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildRelatedIndex } from '../src/corpus/related/related-index';
-import { allRelated } from '../src/corpus/related/related-query';
+import { storyNeighbours } from '../src/corpus/related/related-query';
 import { buildThreads, DEFAULT_THREADS } from '../src/corpus/threads/build-threads';
 import {
   eventShares,
@@ -31,7 +31,7 @@ const cache = cacheAt >= 0 ? args[cacheAt + 1] : undefined;
 const stories = loadFolder(BBC_DIR).stories;
 const entities = await loadEntityIdsCached(stories, cache);
 const index = buildRelatedIndex(stories, entities);
-const neighbours = allRelated(index, options.neighbours);
+const neighbours = storyNeighbours(index, options.neighbours);
 const vectors = threadVectors(
   index,
   options,
@@ -40,13 +40,18 @@ const vectors = threadVectors(
 );
 const { threadOf } = buildThreads(index, neighbours, vectors, options);
 const pos = new Map(index.storyIds.map((id, d) => [id, d]));
+const nearest = (id: string): number[] => {
+  const d = pos.get(id)!;
+  const at = d * neighbours.size;
+  return [...neighbours.story.subarray(at, at + neighbours.length[d]!)];
+};
 const dense = new Float32Array(vectors.dims);
 const fixture = JSON.parse(
   readFileSync(path.join(ROOT, 'fixtures/threads/bbc-threads.json'), 'utf8'),
 ) as { threads: { id: string; stories: string[] }[] };
 
 const rank = (a: string, b: string): string => {
-  const i = (neighbours.get(a)?.related ?? []).findIndex((h) => h.storyId === b);
+  const i = nearest(a).indexOf(pos.get(b)!);
   return i >= 0 ? String(i + 1) : '-';
 };
 const title = (id: string): string => stories[pos.get(id)!]!.title.slice(0, 50);

@@ -10,7 +10,12 @@ import { buildRelatedIndex, type RelatedOptions } from '../src/corpus/related/re
 import { buildThreads, DEFAULT_THREADS } from '../src/corpus/threads/build-threads';
 import { shownRelated } from '../src/corpus/threads/shown-related';
 import { threadVectors } from '../src/corpus/threads/thread-similarity';
-import { allRelated, relatedFor } from '../src/corpus/related/related-query';
+import {
+  allRelated,
+  relatedFor,
+  RelatedLists,
+  storyNeighbours,
+} from '../src/corpus/related/related-query';
 import type { Story } from '../src/corpus/types';
 import { BBC_DIR, loadFolder, ROOT, SEEDS_DIR } from './lib/corpora';
 import { baselineRelated } from './lib/related-baseline';
@@ -183,9 +188,10 @@ function shownLists(stories: Story[], entities: Map<string, string[]> | undefine
 /** Per story, the sidebar's "In this thread" (the other stories of its thread) and "Related". */
 function sidebar(stories: Story[], entities: Map<string, string[]> | undefined) {
   const index = buildRelatedIndex(stories, entities);
-  const all = allRelated(index, Math.max(K, DEFAULT_THREADS.neighbours));
+  const neighbours = storyNeighbours(index, Math.max(K, DEFAULT_THREADS.neighbours));
+  const all = new RelatedLists(index, neighbours);
   const vectors = threadVectors(index, DEFAULT_THREADS, stories, entities);
-  const threads = buildThreads(index, all, vectors);
+  const threads = buildThreads(index, neighbours, vectors);
   const dense = new Float32Array(vectors.dims);
   const thread = new Map(
     stories.map((s) => {
@@ -194,9 +200,9 @@ function sidebar(stories: Story[], entities: Map<string, string[]> | undefined) 
     }),
   );
   const related = new Map(
-    stories.map((s) => [
+    stories.map((s, d) => [
       s.id,
-      shownRelated(index, vectors, threads, s.id, all.get(s.id)!.related.slice(0, K), dense).map(
+      shownRelated(index, vectors, threads, s.id, all.get(d, K).related, dense).map(
         (h) => h.storyId,
       ),
     ]),

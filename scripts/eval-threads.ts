@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildRelatedIndex } from '../src/corpus/related/related-index';
-import { allRelated } from '../src/corpus/related/related-query';
+import { storyNeighbours } from '../src/corpus/related/related-query';
 import { buildThreads, DEFAULT_THREADS, type Threads } from '../src/corpus/threads/build-threads';
 import { threadVectors } from '../src/corpus/threads/thread-similarity';
 import type { Story } from '../src/corpus/types';
@@ -63,7 +63,7 @@ async function evaluate(name: string, dir: string, fixtureFile: string): Promise
   const t1 = performance.now();
   const index = buildRelatedIndex(stories, entities);
   const t2 = performance.now();
-  const neighbours = allRelated(index, options.neighbours);
+  const neighbours = storyNeighbours(index, options.neighbours);
   const t3 = performance.now();
   const vectors = threadVectors(
     index,

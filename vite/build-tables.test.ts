@@ -8,7 +8,7 @@ import { folderFingerprint } from '../src/corpus/fingerprint';
 import { parseFile } from '../src/corpus/parse-file';
 import { decodeTables, type TablesPack } from '../src/corpus/tables/tables-codec';
 import type { CachedCode } from './analysis-cache';
-import { buildTables } from './build-tables';
+import { buildTables, tablesHeapMb } from './build-tables';
 import { readSeedFile } from './read-seed-file';
 import { scanSeeds } from './scan-seeds';
 
@@ -49,5 +49,19 @@ describe('buildTables: the folder-wide tables on a build thread', () => {
     codes.delete(manifest.files[0]!.hash);
     expect(await buildTables(manifest, sources, codes, log)).toBeNull();
     expect(lines.at(-1)).toMatch(/\[tables\] not built, left to the browser: .* has no analysis/u);
+  });
+});
+
+describe('the tables thread’s heap cap', () => {
+  it('is 2 GB for a small folder and grows with the text and the files past that', () => {
+    const folder = (files: number, size: number) =>
+      ({ files: Array.from({ length: files }, () => ({ size })) }) as unknown as Parameters<
+        typeof tablesHeapMb
+      >[0];
+    expect(tablesHeapMb(folder(2225, 2200))).toBe(2048);
+    // 100,000 generated articles (270 MiB of text) still fit the floor…
+    expect(tablesHeapMb(folder(100_000, 2838))).toBe(2048);
+    // … 400,000 get 5 times their text and 4 KB a file.
+    expect(tablesHeapMb(folder(400_000, 2838))).toBe(6976);
   });
 });

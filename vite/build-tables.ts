@@ -12,19 +12,33 @@ export interface TablesJob {
   codes: [string, CachedCode][];
 }
 
+/** One part of the tables thread's work: its time, and the process's memory when it ended. */
+export interface TablePart {
+  name: string;
+  ms: number;
+  /** Resident set size at the end of the part, bytes. */
+  rss: number;
+  /** Peak resident set size of the process so far, bytes. */
+  maxRss: number;
+  /** Live heap after a full GC, bytes: only when the process runs with --expose-gc. */
+  heap?: number;
+}
+
 export type TablesReply =
   | {
       data: Uint8Array;
       stories: number;
       entities: number;
       threads: number;
-      ms: { parse: number; tables: number; gzip: number };
+      parts: TablePart[];
     }
   | { error: string };
 
 export interface BuiltTables {
   url: string;
   data: Buffer;
+  /** The thread's parts, in order (`npm run bench:tables` prints them). */
+  parts: TablePart[];
 }
 
 /**
@@ -34,6 +48,20 @@ export interface BuiltTables {
  * cannot be made (a text the build did not analyse, a thread that fails): the browser builds
  * them then, as without a build.
  */
+/**
+ * The tables thread's old-generation cap, MB. Its live heap is ~3.6 times the folder's text at
+ * most (25,000 generated articles, after a forced GC: 245 MiB for 67.6 MiB right after the parse,
+ * 163 MiB at most past it), but left to its defaults V8 let garbage pile up to several times
+ * that: at 100,000 articles the step's RSS went from 2.2 to 3.6 GiB while the related lists were
+ * packed, for ~0.1 GiB more live data. A cap makes it collect sooner. IMPORTANT: the cap must stay well above the live heap: a thread that
+ * runs out of it ships no tables (the browser then builds them, slowly); hence 5 times the text
+ * and 4 KB a file (per-story lists and tables), never under 2 GB.
+ */
+export function tablesHeapMb(manifest: Manifest): number {
+  const text = manifest.files.reduce((n, f) => n + f.size, 0);
+  return Math.max(2048, Math.ceil((5 * text + 4096 * manifest.files.length) / 2 ** 20));
+}
+
 export async function buildTables(
   manifest: Manifest,
   sources: Map<string, SeedFile>,
@@ -50,8 +78,11 @@ export async function buildTables(
     manifestFiles: manifest.files.map((f) => ({ id: f.id, hash: f.hash })),
     codes: [...codes],
   };
+  const heapMb = tablesHeapMb(manifest);
   const reply = await new Promise<TablesReply>((resolve) => {
-    const worker = new Worker(new URL('./tables-thread-entry.mjs', import.meta.url));
+    const worker = new Worker(new URL('./tables-thread-entry.mjs', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    });
     let answered = false;
     worker.once('message', (m: TablesReply) => {
       answered = true;
@@ -74,11 +105,13 @@ export async function buildTables(
   const data = Buffer.from(reply.data);
   const hash = createHash('sha256').update(data).digest('hex').slice(0, 10);
   const s = (ms: number) => (ms / 1000).toFixed(1);
+  const peak = Math.max(0, ...reply.parts.map((p) => p.maxRss));
   log.info(
     `[tables] ${reply.entities.toLocaleString('en-US')} entities, ` +
       `${reply.stories.toLocaleString('en-US')} related lists, ${reply.threads} threads: ` +
       `${(data.length / 1024).toFixed(0)} KB gzip in ${s(performance.now() - started)} s ` +
-      `(parse ${s(reply.ms.parse)}, tables ${s(reply.ms.tables)}, gzip ${s(reply.ms.gzip)}).`,
+      `(${reply.parts.map((p) => `${p.name} ${s(p.ms)}`).join(', ')}; ` +
+      `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, heap cap ${heapMb} MB).`,
   );
-  return { url: `${dir}/tables-${hash}.gz`, data };
+  return { url: `${dir}/tables-${hash}.gz`, data, parts: reply.parts };
 }

@@ -2,6 +2,7 @@
  * The build's tables thread (see build-tables.ts): parses every file of the folder, takes each
  * story's analysis from the build's names, and builds the folder-wide tables with the code the
  * browser's worker runs (`folderTablesSteps`, `storyRelated`), answering with the gzip pack.
+ * The first passes, the part that grows with the square of the folder, run on two threads.
  * Loaded through tables-thread-entry.mjs, which lets Node run TypeScript.
  */
 import { parentPort } from 'node:worker_threads';
@@ -9,13 +10,21 @@ import { gzipSync } from 'node:zlib';
 import { decodeFile } from '../src/corpus/entities/analysis-codec';
 import type { StoryEntities } from '../src/corpus/entities/types';
 import { folderFingerprint } from '../src/corpus/fingerprint';
-import { allRelated } from '../src/corpus/related/related-query';
-import { buildFolderTables } from '../src/corpus/tables/folder-tables';
+import { KeptPhrases } from '../src/corpus/related/reasons';
+import { RelatedLists } from '../src/corpus/related/related-query';
+import {
+  folderEntities,
+  folderIndexSteps,
+  folderThreads,
+  type FolderTables,
+} from '../src/corpus/tables/folder-tables';
+import { runSteps } from '../src/corpus/run-steps';
 import { relatedContext, storyRelated } from '../src/corpus/tables/story-related';
 import { encodeTables } from '../src/corpus/tables/tables-codec';
 import { isBinaryFile, parseFile } from '../src/corpus/parse-file';
 import type { Story } from '../src/corpus/types';
-import type { TablesJob, TablesReply } from './build-tables';
+import type { TablePart, TablesJob, TablesReply } from './build-tables';
+import { firstPassesOnThreads, MIN_STORIES } from './first-passes';
 import { readSeedFile } from './read-seed-file';
 
 const port = parentPort!;
@@ -31,11 +40,29 @@ port.once('message', (job: TablesJob) => {
 });
 
 async function build(job: TablesJob): Promise<TablesReply> {
-  const t0 = performance.now();
+  const parts: TablePart[] = [];
+  let last = performance.now();
+  const done = (name: string): void => {
+    const now = performance.now();
+    // Under `node --expose-gc` (see scripts/bench-tables.ts) the live heap, not its garbage.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    // maxRSS is in KiB, and over the whole process: the build's other threads count too.
+    parts.push({
+      name,
+      ms: now - last,
+      rss,
+      maxRss: process.resourceUsage().maxRSS * 1024,
+      heap: gc ? heapUsed : undefined,
+    });
+    last = performance.now();
+  };
   const codes = new Map(job.codes);
   const stories = new Map<string, Story>();
   const order: string[] = [];
   const analyses = new Map<string, StoryEntities>();
+  const phrases = new KeptPhrases();
   for (const f of job.files) {
     const file = parseFile({
       fileId: f.id,
@@ -55,23 +82,68 @@ async function build(job: TablesJob): Promise<TablesReply> {
     for (const s of file.stories) {
       order.push(s.id);
       stories.set(s.id, s);
+      // Read now, while the file is at hand: the related lists read nothing else of the text.
+      phrases.add(s);
     }
     for (const a of found) analyses.set(a.storyId, a);
   }
-  const parsed = performance.now();
-  const tables = buildFolderTables(order, stories, analyses);
-  const ctx = relatedContext(tables, stories);
-  const lists = allRelated(tables.related);
+  done('parse and phrases');
+  // Only the parsed stories and their analyses are read from here on.
+  codes.clear();
+  job.codes.length = 0;
+  // What the browser's worker runs (`folderTablesSteps`), with the first passes on two threads.
+  const tables = await folderTables(order, stories, analyses, done);
+  // The related lists read the stories' text for their phrases only, kept at the parse: let the
+  // text go (at 25,000 stories 66 MiB of heap, the largest thing left).
+  // IMPORTANT: from here a story is its id: every reader of the text (the index, the ledes, the
+  // phrases) is done, and `pairsOf` throws for a story that was not added.
+  // Every field of text goes: V8 keeps a substring (the headline line) as a slice of the whole
+  // file's text, so one left would keep the file.
+  for (const [id, s] of stories) {
+    stories.set(id, {
+      ...s,
+      title: '',
+      headline: null,
+      kicker: null,
+      kickerRaw: null,
+      paragraphs: [],
+      credits: [],
+    });
+  }
+  const ctx = { ...relatedContext(tables, stories), pairsOf: phrases.pairsOf };
+  // Every story's list is the first five of its neighbours (one ranking, cut).
+  const lists = new RelatedLists(tables.related, tables.neighbours);
+  const position = new Map(tables.related.storyIds.map((id, d) => [id, d]));
   const pack = encodeTables(tables, folderFingerprint(job.manifestFiles), (id) =>
-    storyRelated(ctx, id, lists.get(id)),
+    storyRelated(ctx, id, lists.get(position.get(id)!)),
   );
-  const built = performance.now();
-  const data = gzipSync(JSON.stringify(pack), { level: 9 });
+  done('reasons and encode');
+  const json = JSON.stringify(pack);
+  done('stringify');
+  const data = gzipSync(json, { level: 9 });
+  done('gzip');
   return {
     data,
     stories: order.length,
     entities: tables.table.entities.length,
     threads: tables.threads.threads.length,
-    ms: { parse: parsed - t0, tables: built - parsed, gzip: performance.now() - built },
+    parts,
   };
+}
+
+/** The tables, in a scope of their own: the analyses, mention ids and first passes end there. */
+async function folderTables(
+  order: string[],
+  stories: ReadonlyMap<string, Story>,
+  analyses: Map<string, StoryEntities>,
+  done: (part: string) => void,
+): Promise<FolderTables> {
+  const entities = folderEntities(order, analyses);
+  // Nothing reads the analyses past the entities: let them go before the related index.
+  analyses.clear();
+  done('entity table');
+  const built = runSteps(folderIndexSteps(order, stories, entities, done));
+  const passes = await firstPassesOnThreads(built.related);
+  done(order.length >= MIN_STORIES ? 'first passes (2 threads)' : 'first passes');
+  return folderThreads(built, passes, done);
 }

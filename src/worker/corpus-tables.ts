@@ -4,6 +4,7 @@ import {
   type EntityTable,
   type FolderTables,
 } from '../corpus/tables/folder-tables';
+import { RelatedLists } from '../corpus/related/related-query';
 import { relatedContext, storyRelated, type StoryRelated } from '../corpus/tables/story-related';
 import {
   decodeTablesSteps,
@@ -203,9 +204,15 @@ export function* shippedFinishSteps(
 function builtSource(t: FolderTables, host: FolderBuildHost): RelatedSource {
   const ctx = relatedContext(t, host.stories, (id) => host.nameOf(id));
   const position = new Map(t.related.storyIds.map((id, d) => [id, d]));
+  // The threads' neighbour lists hold every story's related list (their first five): no
+  // first passes per opened story.
+  const lists = new RelatedLists(t.related, t.neighbours);
   return {
     threads: t.threads,
-    relatedOf: (storyId) => (position.has(storyId) ? storyRelated(ctx, storyId) : null),
+    relatedOf: (storyId) => {
+      const d = position.get(storyId);
+      return d === undefined ? null : storyRelated(ctx, storyId, lists.get(d));
+    },
     copyGroup: (storyId) => {
       const d = position.get(storyId);
       return d === undefined ? undefined : t.related.dupGroup[d];

@@ -5,7 +5,8 @@ import { encodeFile, packAnalyses, type AnalysisPack } from '../corpus/entities/
 import { analyzeStory } from '../corpus/entities/recognize';
 import type { StoryEntities } from '../corpus/entities/types';
 import { folderFingerprint } from '../corpus/fingerprint';
-import { allRelated } from '../corpus/related/related-query';
+import { keptPhrasePairs } from '../corpus/related/reasons';
+import { RelatedLists } from '../corpus/related/related-query';
 import { search } from '../corpus/search/search';
 import { buildFolderTables } from '../corpus/tables/folder-tables';
 import { storyRelated } from '../corpus/tables/story-related';
@@ -47,9 +48,16 @@ function shippedTables(print: string): TablesPack {
     analyses,
   );
   const byId = new Map(t.table.entities.map((e) => [e.id, e]));
-  const ctx = { ...t, index: t.related, stories, nameOf: (id: string) => byId.get(id)!.name };
-  const lists = allRelated(t.related);
-  const pack = encodeTables(t, print, (id) => storyRelated(ctx, id, lists.get(id)));
+  const ctx = {
+    ...t,
+    index: t.related,
+    stories,
+    nameOf: (id: string) => byId.get(id)!.name,
+    pairsOf: keptPhrasePairs(stories.values()),
+  };
+  const lists = new RelatedLists(t.related, t.neighbours);
+  const position = new Map(t.related.storyIds.map((id, d) => [id, d]));
+  const pack = encodeTables(t, print, (id) => storyRelated(ctx, id, lists.get(position.get(id)!)));
   return JSON.parse(JSON.stringify(pack)) as TablesPack;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { story } from '../entities/test-story';
-import { reasonsFor } from './reasons';
+import { keptPhrasePairs, phrasePairs, reasonsFor } from './reasons';
 
 const none = (): number => 0;
 
@@ -21,5 +21,19 @@ describe('reasons a reader accepts', () => {
     expect(why.phrases).not.toContain('lover nanny');
     expect(why.terms).not.toContain('blunkett');
     expect(why.terms).toContain('nanny');
+  });
+});
+
+describe('phrase pairs kept for the build', () => {
+  it('are the pairs read from the text, and nothing for a story they were not given', () => {
+    const a = story(['Council tax bills will rise, and interest rates with them.'], 'a');
+    const empty = story(['Rise.'], 'b');
+    const kept = keptPhrasePairs([a, empty]);
+    expect(new Set(kept(a))).toEqual(phrasePairs(a));
+    expect(phrasePairs(a)).toContain('council tax');
+    expect(new Set(kept(empty))).toEqual(new Set());
+    // Asked again once the text is gone (the build lets it go): the same pairs.
+    expect(new Set(kept({ ...a, paragraphs: [] }))).toEqual(phrasePairs(a));
+    expect(() => kept(story(['Council tax.'], 'c'))).toThrow(/no phrases kept for c/u);
   });
 });

@@ -33,34 +33,12 @@ export function reasonsFor(
   nameWords: ReadonlySet<string>,
   folderDf: (term: string) => number,
   folderDocs: number,
+  /** `phrasePairs`, or a memo of it (a story's list asks for the story's own pairs per hit). */
+  pairsOf: (s: Story) => ReadonlySet<string> = phrasePairs,
 ): Reasons {
   const idf = (t: string): number => blendedIdf(t, folderDf(t), folderDocs);
   const telling = (t: string): boolean =>
     isContentTerm(t) && !NOT_REASONS.has(t) && !/\p{N}/u.test(t) && idf(t) >= MIN_IDF;
-  const pairsOf = (s: Story): Set<string> => {
-    const out = new Set<string>();
-    for (const text of [s.title, ...s.paragraphs]) {
-      const toks = tokenize(text);
-      for (let i = 0; i + 1 < toks.length; i++) {
-        const x = toks[i]!;
-        const y = toks[i + 1]!;
-        // Adjacent in the text: only a space between them, no possessive ("ex-lover's nanny").
-        if (!/^ $/u.test(text.slice(x.end, y.start))) continue;
-        if (/['’]s$/u.test(text.slice(x.start, x.end))) continue;
-        // Two capitalized words are a name: names are reasons of their own (entities), and an
-        // unrecognized one ("david blunkett" in quotes) reads badly as a phrase.
-        if (
-          /^\p{Lu}/u.test(text.slice(x.start, x.end)) &&
-          /^\p{Lu}/u.test(text.slice(y.start, y.end))
-        )
-          continue;
-        if (!isContentTerm(x.term) || !isContentTerm(y.term)) continue;
-        if (NOT_REASONS.has(x.term) || NOT_REASONS.has(y.term)) continue;
-        out.add(`${x.term} ${y.term}`);
-      }
-    }
-    return out;
-  };
   const mine = pairsOf(a);
   const phrases = [...pairsOf(b)]
     .filter((p) => mine.has(p))
@@ -80,4 +58,59 @@ export function reasonsFor(
   const inPhrases = new Set(phrases.flatMap((p) => p.split(' ')));
   const terms = sharedTerms.filter((t) => telling(t) && !nameWords.has(t) && !inPhrases.has(t));
   return { phrases, terms };
+}
+
+/**
+ * Stories' `phrasePairs`, read once each and kept as one string a story (~760 characters on BBC;
+ * a Set of every story's pairs would be ~50 strings and a hash table a story), for the build:
+ * each story is some five others' hit, and reading the pairs from the text at each hit was most
+ * of the packing's time. Once they are kept the texts can go. IMPORTANT: `pairsOf` throws for a
+ * story that was not added, rather than read text that may be gone.
+ */
+export class KeptPhrases {
+  private readonly kept = new Map<string, string>();
+
+  add(s: Story): void {
+    // A pair is two words and a space: never a line break.
+    this.kept.set(s.id, [...phrasePairs(s)].join('\n'));
+  }
+
+  readonly pairsOf = (s: Story): ReadonlySet<string> => {
+    const joined = this.kept.get(s.id);
+    if (joined === undefined) throw new Error(`no phrases kept for ${s.id}`);
+    return new Set(joined ? joined.split('\n') : []);
+  };
+}
+
+/** `KeptPhrases` of these stories. */
+export function keptPhrasePairs(stories: Iterable<Story>): (s: Story) => ReadonlySet<string> {
+  const kept = new KeptPhrases();
+  for (const s of stories) kept.add(s);
+  return kept.pairsOf;
+}
+
+/** The candidate phrases of a story: adjacent content-word pairs of its title and paragraphs. */
+export function phrasePairs(s: Story): Set<string> {
+  const out = new Set<string>();
+  for (const text of [s.title, ...s.paragraphs]) {
+    const toks = tokenize(text);
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const x = toks[i]!;
+      const y = toks[i + 1]!;
+      // Adjacent in the text: only a space between them, no possessive ("ex-lover's nanny").
+      if (!/^ $/u.test(text.slice(x.end, y.start))) continue;
+      if (/['’]s$/u.test(text.slice(x.start, x.end))) continue;
+      // Two capitalized words are a name: names are reasons of their own (entities), and an
+      // unrecognized one ("david blunkett" in quotes) reads badly as a phrase.
+      if (
+        /^\p{Lu}/u.test(text.slice(x.start, x.end)) &&
+        /^\p{Lu}/u.test(text.slice(y.start, y.end))
+      )
+        continue;
+      if (!isContentTerm(x.term) || !isContentTerm(y.term)) continue;
+      if (NOT_REASONS.has(x.term) || NOT_REASONS.has(y.term)) continue;
+      out.add(`${x.term} ${y.term}`);
+    }
+  }
+  return out;
 }

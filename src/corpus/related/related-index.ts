@@ -2,6 +2,7 @@ import type { Story } from '../types';
 import { findDuplicateGroups, hashString, minhashSignature } from './duplicates';
 import { Vocabulary } from './features';
 import { runSteps } from '../run-steps';
+import { TypedList } from './typed-list';
 
 /**
  * Scoring knobs. The defaults are the configuration the app uses; the others exist so
@@ -136,10 +137,10 @@ export function* relatedIndexSteps(
   const sigs: (Uint32Array | null)[] = [];
   // Per-story feature counts, flat: story d's are [tfStart[d], tfStart[d + 1]); its entity
   // counts follow its terms from entStart[d].
-  const tfStart = [0];
-  const entStart: number[] = [];
-  const tfFeature: number[] = [];
-  const tfCount: number[] = [];
+  const tfStart = new Uint32Array(n + 1);
+  const entStart = new Uint32Array(n);
+  const tfFeature = new TypedList((k) => new Int32Array(k), 128 * n);
+  const tfCount = new TypedList((k) => new Float64Array(k), 128 * n);
   const lens = new Float64Array(n);
   let counts = new Float64Array(1024);
   const seen: number[] = [];
@@ -210,19 +211,21 @@ export function* relatedIndexSteps(
     }
     lens[d] = len;
     flush();
-    entStart.push(tfFeature.length);
+    entStart[d] = tfFeature.length;
     for (const id of entityIdsByStory?.get(story.id) ?? []) {
       tally(vocab.feature(ENTITY_PREFIX + id), 1);
     }
     flush();
-    tfStart.push(tfFeature.length);
+    tfStart[d + 1] = tfFeature.length;
   }
   yield;
   const dupGroup = findDuplicateGroups(exactKeys, sigs);
   yield;
   const nf = vocab.features.length;
   const df = new Float64Array(nf);
-  for (const f of tfFeature) df[f]!++;
+  const tfF = tfFeature.view();
+  const tfC = tfCount.view();
+  for (const f of tfF) df[f]!++;
   let totalLen = 0;
   for (const len of lens) totalLen += len;
   const avgLen = totalLen / Math.max(1, n);
@@ -241,31 +244,42 @@ export function* relatedIndexSteps(
   const termScale = Math.sqrt(hasEntities ? 1 - opts.entityWeight : 1);
   const entityScale = Math.sqrt(hasEntities ? opts.entityWeight : 0);
 
-  const rowStart = [0];
-  const rowFeature: number[] = [];
-  const rowWeight: number[] = [];
+  const rowStart = new Uint32Array(n + 1);
+  // A row keeps some of its story's counted features: never more than there are.
+  const rowFeature = new TypedList((k) => new Int32Array(k), tfF.length);
+  // The index stores weights as 32-bit floats: rounded here, once, as toIndex did.
+  const rowWeight = new TypedList((k) => new Float32Array(k), tfF.length);
   const block = new Block(vocab.features);
   for (let d = 0; d < n; d++) {
     if (d % (4 * STEP_STORIES) === 0) yield;
     block.clear();
     for (let i = tfStart[d]!; i < entStart[d]!; i++) {
-      const f = tfFeature[i]!;
-      block.add(f, tfw(tfCount[i]!, lens[d]!) * termW[f]!);
+      const f = tfF[i]!;
+      block.add(f, tfw(tfC[i]!, lens[d]!) * termW[f]!);
     }
     block.emit(opts.maxTerms, termScale, opts.renormalize, classic, rowFeature, rowWeight);
     if (hasEntities) {
       block.clear();
       for (let i = entStart[d]!; i < tfStart[d + 1]!; i++) {
-        const f = tfFeature[i]!;
-        const tf = opts.entityTf === 'binary' ? 1 : 1 + Math.log(tfCount[i]!);
+        const f = tfF[i]!;
+        const tf = opts.entityTf === 'binary' ? 1 : 1 + Math.log(tfC[i]!);
         block.add(f, tf * entityW[f]!);
       }
       block.emit(opts.maxEntities, entityScale, opts.renormalize, classic, rowFeature, rowWeight);
     }
-    rowStart.push(rowFeature.length);
+    rowStart[d + 1] = rowFeature.length;
   }
   yield;
-  return toIndex(stories, rowStart, rowFeature, rowWeight, vocab, plainIdf, opts, dupGroup);
+  return toIndex(
+    stories,
+    rowStart,
+    rowFeature.view(),
+    rowWeight.view(),
+    vocab,
+    plainIdf,
+    opts,
+    dupGroup,
+  );
 }
 
 /** 64 bits of hash of a token id sequence (and its length): the exact-duplicate key. */
@@ -312,8 +326,8 @@ class Block {
     by: number,
     renormalize: boolean,
     classic: Float64Array,
-    outF: number[],
-    outW: number[],
+    outF: TypedList<Int32Array>,
+    outW: TypedList<Float32Array>,
   ): void {
     const { f, w, names } = this;
     let order = Array.from(f.keys());
@@ -337,9 +351,9 @@ class Block {
 
 function toIndex(
   stories: Story[],
-  rowStart: number[],
-  rowFeature: number[],
-  rowWeight: number[],
+  rowStart: Uint32Array,
+  rowFeature: Int32Array,
+  rowWeight: Float32Array,
   vocab: Vocabulary,
   plainIdf: Float64Array,
   options: RelatedOptions,
@@ -356,11 +370,11 @@ function toIndex(
   }
   const nf = kept.length;
   const n = stories.length;
-  const docStart = Uint32Array.from(rowStart);
-  const toKept = (f: number): number => remap[f]!;
-  const docFeature =
-    nf <= 0x10000 ? Uint16Array.from(rowFeature, toKept) : Uint32Array.from(rowFeature, toKept);
-  const docWeight = Float32Array.from(rowWeight);
+  const docStart = rowStart;
+  const docFeature = new (nf <= 0x10000 ? Uint16Array : Uint32Array)(rowFeature.length);
+  for (let i = 0; i < rowFeature.length; i++) docFeature[i] = remap[rowFeature[i]!]!;
+  // A copy: the view's buffer has room for every counted feature.
+  const docWeight = rowWeight.slice();
   const postStart = new Uint32Array(nf + 1);
   for (let d = 0; d < n; d++) {
     const end = Math.min(docStart[d + 1]!, docStart[d]! + options.headTerms);

@@ -1,3 +1,13 @@
+import {
+  emptyPools,
+  firstPass,
+  firstPasses,
+  insert,
+  poolSize,
+  scratch,
+  type Pools,
+  type Scratch,
+} from './first-pass';
 import { ENTITY_PREFIX, type RelatedIndex } from './related-index';
 
 /** One related story and why: the shared entities and terms that carried the score. */
@@ -26,41 +36,6 @@ export interface RelatedResult {
 export const DEFAULT_K = 5;
 const SHARED_TERMS = 5;
 
-/** Reusable buffers, so scoring every story allocates (almost) nothing. */
-interface Scratch {
-  acc: Float64Array;
-  touched: Int32Array;
-  /** The query row scattered densely over features, for exact dot products. */
-  dense: Float32Array;
-  /** Min-heap of the best partial scores (candidate generation). */
-  heapE: Int32Array;
-  heapS: Float64Array;
-  /** Neighbourhood vote: `mark[e] === stamp` when e is in the current story's pool. */
-  mark: Int32Array;
-  votes: Int32Array;
-  stamp: number;
-}
-
-interface Candidate {
-  e: number;
-  score: number;
-}
-
-function scratch(index: RelatedIndex): Scratch {
-  const n = index.storyIds.length;
-  const c = Math.max(1, index.options.candidates);
-  return {
-    acc: new Float64Array(n),
-    touched: new Int32Array(n),
-    dense: new Float32Array(index.features.length),
-    heapE: new Int32Array(c),
-    heapS: new Float64Array(c),
-    mark: new Int32Array(n).fill(-1),
-    votes: new Int32Array(n),
-    stamp: 0,
-  };
-}
-
 /**
  * The k stories most related to `storyId` and its duplicates. Throws for an unknown id.
  * Costs the first pass of the story and of its few nearest neighbours (see `smoothedTop`).
@@ -69,119 +44,79 @@ export function relatedFor(index: RelatedIndex, storyId: string, k = DEFAULT_K):
   const d = index.storyIds.indexOf(storyId);
   if (d < 0) throw new Error(`Unknown story: ${storyId}`);
   const s = scratch(index);
-  const cache = new Map<number, Candidate[]>();
-  const pass = (x: number): Candidate[] => {
-    let list = cache.get(x);
-    if (!list) cache.set(x, (list = firstPass(index, x, s)));
-    return list;
+  // The story's pool and its voters', in slots taken as they are first asked for.
+  const pools = emptyPools(1 + Math.max(0, index.options.smoothNeighbours), poolSize(index));
+  const slots = new Map<number, number>();
+  const slotOf = (x: number): number => {
+    let slot = slots.get(x);
+    if (slot === undefined) {
+      slots.set(x, (slot = slots.size));
+      firstPass(index, x, s, pools, slot);
+    }
+    return slot;
   };
   const group = index.dupGroup[d]!;
   const copies: number[] = [];
   if (group >= 0) {
     for (let e = 0; e < index.dupGroup.length; e++) if (index.dupGroup[e] === group) copies.push(e);
   }
-  return result(index, d, smoothedTop(index, d, k, pass, s), copies, s);
+  const best = emptyPools(1, Math.max(0, k));
+  smoothedTop(index, d, pools, slotOf, s, best, 0);
+  return result(index, d, best, 0, k, copies, s);
 }
 
 /** Related lists of every story, keyed by story id (same results as `relatedFor`). */
 export function allRelated(index: RelatedIndex, k = DEFAULT_K): Map<string, RelatedResult> {
-  const s = scratch(index);
-  const n = index.storyIds.length;
-  const lists: Candidate[][] = [];
-  for (let d = 0; d < n; d++) lists.push(firstPass(index, d, s));
-  const groups = new Map<number, number[]>();
-  index.dupGroup.forEach((g, e) => {
-    if (g < 0) return;
-    const members = groups.get(g);
-    if (members) members.push(e);
-    else groups.set(g, [e]);
-  });
+  const lists = new RelatedLists(index, neighbourLists(index, firstPasses(index), k));
   const out = new Map<string, RelatedResult>();
-  const pass = (x: number): Candidate[] => lists[x]!;
-  for (let d = 0; d < n; d++) {
-    const copies = groups.get(index.dupGroup[d]!) ?? [];
-    out.set(index.storyIds[d]!, result(index, d, smoothedTop(index, d, k, pass, s), copies, s));
-  }
+  index.storyIds.forEach((id, d) => out.set(id, lists.get(d, k)));
   return out;
 }
 
 /**
- * First pass: the `smoothPool` best stories by exact similarity, best first, never the story
- * itself or one of its duplicates. Candidates come from the postings of the story's head
- * features (heads only, so common words do not make every story a candidate of every other);
- * the best `candidates` by that partial score (ties: lower index) are then scored over full rows.
+ * Every story's k nearest stories after the neighbourhood vote (`smoothedTop`), best first, as
+ * pools of size k (slot d: story d), from every story's first pass (`firstPasses`). The first
+ * k' < k of a list are the list for k' (one ranking, cut), so one call serves the threads' 20
+ * neighbours and the sidebar's 5.
  */
-function firstPass(index: RelatedIndex, d: number, s: Scratch): Candidate[] {
-  const { docStart, docFeature, docWeight, postStart, postDoc, postWeight, dupGroup } = index;
-  const { headTerms, smoothPool } = index.options;
-  const { acc, touched, dense, heapE, heapS } = s;
-  const start = docStart[d]!;
-  const end = docStart[d + 1]!;
-  let nTouched = 0;
-  const headEnd = Math.min(end, start + headTerms);
-  for (let i = start; i < headEnd; i++) {
-    const f = docFeature[i]!;
-    const w = docWeight[i]!;
-    const pEnd = postStart[f + 1]!;
-    for (let p = postStart[f]!; p < pEnd; p++) {
-      const e = postDoc[p]!;
-      const a = acc[e]!;
-      if (a === 0) touched[nTouched++] = e;
-      acc[e] = a + w * postWeight[p]!;
-    }
-  }
-  // Best `candidates` partial scores: a min-heap whose root is the weakest kept candidate.
-  const cap = heapE.length;
-  const group = dupGroup[d]!;
-  let size = 0;
-  for (let t = 0; t < nTouched; t++) {
-    const e = touched[t]!;
-    const score = acc[e]!;
-    acc[e] = 0;
-    if (e === d || (group >= 0 && dupGroup[e] === group)) continue;
-    if (size < cap) {
-      let i = size++;
-      while (i > 0) {
-        const up = (i - 1) >> 1;
-        if (!weaker(score, e, heapS[up]!, heapE[up]!)) break;
-        heapS[i] = heapS[up]!;
-        heapE[i] = heapE[up]!;
-        i = up;
-      }
-      heapS[i] = score;
-      heapE[i] = e;
-    } else if (weaker(heapS[0]!, heapE[0]!, score, e)) {
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= size) break;
-        if (c + 1 < size && weaker(heapS[c + 1]!, heapE[c + 1]!, heapS[c]!, heapE[c]!)) c++;
-        if (!weaker(heapS[c]!, heapE[c]!, score, e)) break;
-        heapS[i] = heapS[c]!;
-        heapE[i] = heapE[c]!;
-        i = c;
-      }
-      heapS[i] = score;
-      heapE[i] = e;
-    }
-  }
-  for (let i = start; i < end; i++) dense[docFeature[i]!] = docWeight[i]!;
-  const best: Candidate[] = [];
-  const pool = Math.max(1, smoothPool);
-  for (let h = 0; h < size; h++) {
-    const e = heapE[h]!;
-    let score = 0;
-    const eEnd = docStart[e + 1]!;
-    for (let i = docStart[e]!; i < eEnd; i++) score += dense[docFeature[i]!]! * docWeight[i]!;
-    insert(best, e, score, pool, index);
-  }
-  for (let i = start; i < end; i++) dense[docFeature[i]!] = 0;
-  return best;
+export function neighbourLists(index: RelatedIndex, passes: Pools, k: number): Pools {
+  const n = index.storyIds.length;
+  if (passes.length.length !== n) throw new Error('neighbourLists: a first pass per story');
+  const s = scratch(index);
+  const out = emptyPools(n, Math.max(0, k));
+  for (let d = 0; d < n; d++) smoothedTop(index, d, passes, (x) => x, s, out, d);
+  return out;
 }
 
-/** Heap order of partial scores: lower score, then higher index, is weaker. */
-function weaker(sa: number, ea: number, sb: number, eb: number): boolean {
-  return sa < sb || (sa === sb && ea > eb);
+/** `neighbourLists` from every story's first pass, at once (scripts, tests). */
+export function storyNeighbours(index: RelatedIndex, k: number): Pools {
+  return neighbourLists(index, firstPasses(index), k);
+}
+
+/** Stories' related lists (`RelatedResult`s) read from their neighbour lists, one at a time. */
+export class RelatedLists {
+  private readonly s: Scratch;
+  /** Members of each duplicate group, by the group's smallest index. */
+  private readonly groups = new Map<number, number[]>();
+
+  constructor(
+    readonly index: RelatedIndex,
+    readonly neighbours: Pools,
+  ) {
+    this.s = scratch(index);
+    index.dupGroup.forEach((g, e) => {
+      if (g < 0) return;
+      const members = this.groups.get(g);
+      if (members) members.push(e);
+      else this.groups.set(g, [e]);
+    });
+  }
+
+  /** Story d's list: its first k neighbours with their "why", and its copies. */
+  get(d: number, k = DEFAULT_K): RelatedResult {
+    const copies = this.groups.get(this.index.dupGroup[d]!) ?? [];
+    return result(this.index, d, this.neighbours, d, k, copies, this.s);
+  }
 }
 
 /**
@@ -189,78 +124,73 @@ function weaker(sa: number, ea: number, sb: number, eb: number): boolean {
  * d's m nearest neighbours also have e in their first-pass pool. Stories whose neighbourhoods
  * agree rank up, a match on one odd word ranks down; being a multiplier on d's own score, the
  * vote cannot pull in a "hub" story that d barely shares anything with. Only d's own candidates
- * are ranked, so every hit shares features with d (its "why" is never empty).
+ * are ranked, so every hit shares features with d (its "why" is never empty). Writes the best
+ * `out.size` to `outSlot` of `out`; `slotOf(x)` is the slot of x's first pass in `pools`.
  */
 function smoothedTop(
   index: RelatedIndex,
   d: number,
-  k: number,
-  pass: (x: number) => Candidate[],
+  pools: Pools,
+  slotOf: (x: number) => number,
   s: Scratch,
-): Candidate[] {
+  out: Pools,
+  outSlot: number,
+): void {
   const { smoothNeighbours, smoothWeight } = index.options;
-  const own = pass(d);
+  const { size, story, score, length } = pools;
+  const ownSlot = slotOf(d);
+  const own = ownSlot * size;
+  const ownEnd = own + length[ownSlot]!;
   const { mark, votes } = s;
   const stamp = ++s.stamp;
-  for (const c of own) {
-    mark[c.e] = stamp;
-    votes[c.e] = 0;
+  for (let i = own; i < ownEnd; i++) {
+    mark[story[i]!] = stamp;
+    votes[story[i]!] = 0;
   }
-  const voters = smoothWeight > 0 ? own.slice(0, smoothNeighbours) : [];
-  for (const nb of voters) {
-    for (const c of pass(nb.e)) if (mark[c.e] === stamp) votes[c.e]!++;
+  const voters = smoothWeight > 0 ? Math.min(smoothNeighbours, ownEnd - own) : 0;
+  for (let v = 0; v < voters; v++) {
+    const slot = slotOf(story[own + v]!);
+    const at = slot * size;
+    const end = at + length[slot]!;
+    for (let i = at; i < end; i++) if (mark[story[i]!] === stamp) votes[story[i]!]!++;
   }
-  const best: Candidate[] = [];
-  if (k <= 0) return best;
-  for (const c of own) {
-    const boost = voters.length ? (smoothWeight * votes[c.e]!) / voters.length : 0;
-    insert(best, c.e, c.score * (1 + boost), k, index);
+  out.length[outSlot] = 0;
+  if (out.size <= 0) return;
+  for (let i = own; i < ownEnd; i++) {
+    const e = story[i]!;
+    const boost = voters ? (smoothWeight * votes[e]!) / voters : 0;
+    insert(out, outSlot, e, score[i]! * (1 + boost), index);
   }
-  return best;
 }
 
-/** Keeps `best` sorted and at most `max` long: insertion beats sorting for small lists. */
-function insert(
-  best: Candidate[],
-  e: number,
-  score: number,
-  max: number,
-  index: RelatedIndex,
-): void {
-  if (best.length === max && !before(score, e, best[max - 1]!, index)) return;
-  let at = best.length;
-  while (at > 0 && before(score, e, best[at - 1]!, index)) at--;
-  best.splice(at, 0, { e, score });
-  if (best.length > max) best.pop();
-}
-
-/** The hits with their "why", and the story's copies (`copies`: its group, itself included). */
+/**
+ * The first k hits of `slot` of `lists` with their "why", and the story's copies (`copies`: its
+ * group, itself included).
+ */
 function result(
   index: RelatedIndex,
   d: number,
-  best: Candidate[],
+  lists: Pools,
+  slot: number,
+  k: number,
   copies: number[],
   s: Scratch,
 ): RelatedResult {
   const { docStart, docFeature, docWeight } = index;
   const { dense } = s;
   for (let i = docStart[d]!; i < docStart[d + 1]!; i++) dense[docFeature[i]!] = docWeight[i]!;
-  const related = best.map(({ e, score }) => ({
-    storyId: index.storyIds[e]!,
-    score,
-    ...why(index, dense, e),
-  }));
+  const related: RelatedHit[] = [];
+  const at = slot * lists.size;
+  const end = at + Math.min(k, lists.length[slot]!);
+  for (let i = at; i < end; i++) {
+    const e = lists.story[i]!;
+    related.push({ storyId: index.storyIds[e]!, score: lists.score[i]!, ...why(index, dense, e) });
+  }
   for (let i = docStart[d]!; i < docStart[d + 1]!; i++) dense[docFeature[i]!] = 0;
   return {
     related,
     duplicates: copies.filter((e) => e !== d).map((e) => index.storyIds[e]!),
   };
-}
-
-/** Higher score first; equal scores by story id so the order never depends on timing. */
-function before(score: number, e: number, other: Candidate, index: RelatedIndex): boolean {
-  if (score !== other.score) return score > other.score;
-  return index.storyIds[e]! < index.storyIds[other.e]!;
 }
 
 /** Shared features of the story scattered in `dense` and story b, by contribution. */
@@ -328,6 +258,11 @@ function coveredBy(term: string, listed: string[]): boolean {
 export function distinguishingTerms(index: RelatedIndex, storyId: string, n = 8): string[] {
   const d = index.storyIds.indexOf(storyId);
   if (d < 0) throw new Error(`Unknown story: ${storyId}`);
+  return distinguishingTermsAt(index, d, n);
+}
+
+/** `distinguishingTerms` of document d (no search for the id: the build asks for every story). */
+export function distinguishingTermsAt(index: RelatedIndex, d: number, n = 8): string[] {
   const { docStart, docFeature, features } = index;
   const row: { name: string }[] = [];
   for (let i = docStart[d]!; i < docStart[d + 1]!; i++)

@@ -2,7 +2,8 @@ import { buildEntityTable } from '../entities/entity-table';
 import type { Entity, StoryEntities } from '../entities/types';
 import { entityIdsByStory } from '../related/entity-input';
 import { relatedIndexSteps, type RelatedIndex } from '../related/related-index';
-import { allRelated } from '../related/related-query';
+import { firstPassesSteps, type Pools } from '../related/first-pass';
+import { neighbourLists } from '../related/related-query';
 import { buildThreads, DEFAULT_THREADS, type Threads } from '../threads/build-threads';
 import { threadVectorsSteps, type ThreadVectors } from '../threads/thread-similarity';
 import type { Story } from '../types';
@@ -24,45 +25,100 @@ export interface FolderTables {
   table: EntityTable;
   related: RelatedIndex;
   vectors: ThreadVectors;
+  /** Every story's nearest stories (slot d: story d), `DEFAULT_THREADS.neighbours` of them: the
+   * threads' candidates, and (their first five) every story's related list. */
+  neighbours: Pools;
   threads: Threads;
 }
 
+/** What `folderIndexSteps` builds: the tables up to the related index's vectors. */
+export type FolderIndex = Omit<FolderTables, 'neighbours' | 'threads'>;
+
+/** What the rest of the tables read of the analyses: the entity table, and each story's
+ * canonical entity ids, one per mention (threads weigh an entity by its mentions, see
+ * entity-field.ts; the related index counts each once). */
+export interface FolderEntities {
+  table: EntityTable;
+  mentions: Map<string, string[]>;
+}
+
+export function folderEntities(
+  order: readonly string[],
+  analyses: ReadonlyMap<string, StoryEntities>,
+): FolderEntities {
+  const table = buildEntityTable(
+    order.map((id) => analyses.get(id)).filter((a): a is StoryEntities => !!a),
+  );
+  return { table, mentions: entityIdsByStory([...analyses.values()], table.remap) };
+}
+
 /**
- * The folder-wide builds in steps of a few to ~200 ms (the table, and the neighbour lists are the
- * big ones; the related index yields every few dozen stories). `afterTable` runs as soon as the
- * table exists, with its own steps (the worker gives search the names there).
+ * The folder-wide builds in steps of a few to ~200 ms (the table is the big one; the related
+ * index and the first passes yield every few dozen or hundred stories). `afterTable` runs as
+ * soon as the table exists, with its own steps (the worker gives search the names there);
+ * `done` is told as each part ends (the build prints their times).
  */
 export function* folderTablesSteps(
   order: readonly string[],
   stories: ReadonlyMap<string, Story>,
   analyses: ReadonlyMap<string, StoryEntities>,
   afterTable: (table: EntityTable) => Generator<void, void> = function* () {},
+  done: (part: string) => void = () => {},
 ): Generator<void, FolderTables> {
-  const table = buildEntityTable(
-    order.map((id) => analyses.get(id)).filter((a): a is StoryEntities => !!a),
-  );
+  const entities = folderEntities(order, analyses);
+  done('entity table');
   yield;
-  yield* afterTable(table);
-  // Canonical ids, one per mention: threads weigh an entity by its mentions (entity-field.ts);
-  // the related index counts each once.
-  const mentions = entityIdsByStory([...analyses.values()], table.remap);
+  yield* afterTable(entities.table);
+  const built = yield* folderIndexSteps(order, stories, entities, done);
+  const passes = yield* firstPassesSteps(built.related);
+  done('first passes');
+  yield;
+  return folderThreads(built, passes, done);
+}
+
+/**
+ * The related index and its event vectors, from the stories and their entities (the build has
+ * let the analyses go by then: at 25,000 stories they were a third of its live heap).
+ */
+export function* folderIndexSteps(
+  order: readonly string[],
+  stories: ReadonlyMap<string, Story>,
+  { table, mentions }: FolderEntities,
+  done: (part: string) => void = () => {},
+): Generator<void, FolderIndex> {
   const byStory = new Map([...mentions].map(([id, list]) => [id, [...new Set(list)]]));
   const inOrder = order.map((id) => stories.get(id)).filter((s): s is Story => !!s);
   const related = yield* relatedIndexSteps(inOrder, byStory);
+  done('related index');
   yield;
   // The ledes are read in steps too (threads-design.md: the headline-and-lede field).
   const vectors = yield* threadVectorsSteps(related, DEFAULT_THREADS, inOrder, mentions);
-  yield;
-  const neighbours = allRelated(related, DEFAULT_THREADS.neighbours);
-  yield;
-  return { table, related, vectors, threads: buildThreads(related, neighbours, vectors) };
+  done('event vectors');
+  return { table, related, vectors };
 }
 
-/** `folderTablesSteps` all at once (the build, tests). */
+/**
+ * The rest, from every story's first pass (`firstPasses`, which the build computes on two
+ * threads): the neighbour lists and the threads.
+ */
+export function folderThreads(
+  built: FolderIndex,
+  passes: Pools,
+  done: (part: string) => void = () => {},
+): FolderTables {
+  const neighbours = neighbourLists(built.related, passes, DEFAULT_THREADS.neighbours);
+  done('neighbours');
+  const threads = buildThreads(built.related, neighbours, built.vectors);
+  done('threads');
+  return { ...built, neighbours, threads };
+}
+
+/** `folderTablesSteps` all at once (tests, scripts). */
 export function buildFolderTables(
   order: readonly string[],
   stories: ReadonlyMap<string, Story>,
   analyses: ReadonlyMap<string, StoryEntities>,
+  done?: (part: string) => void,
 ): FolderTables {
-  return runSteps(folderTablesSteps(order, stories, analyses));
+  return runSteps(folderTablesSteps(order, stories, analyses, undefined, done));
 }

@@ -1,11 +1,11 @@
 import type { RelatedIndex } from '../related/related-index';
 import {
-  distinguishingTerms,
+  distinguishingTermsAt,
   relatedFor,
   type RelatedHit,
   type RelatedResult,
 } from '../related/related-query';
-import { reasonsFor } from '../related/reasons';
+import { phrasePairs, reasonsFor } from '../related/reasons';
 import type { Threads } from '../threads/build-threads';
 import { shownRelated } from '../threads/shown-related';
 import type { ThreadVectors } from '../threads/thread-similarity';
@@ -25,6 +25,12 @@ export interface RelatedContext {
   stories: ReadonlyMap<string, Story>;
   /** An entity's display name (the entity table's). */
   nameOf(entityId: string): string;
+  /**
+   * A story's candidate phrases (`phrasePairs`), when the caller keeps them: the build asks for
+   * every story's list, where each story is some five others' hit, and reading them from the
+   * text each time was most of its time.
+   */
+  pairsOf?: (s: Story) => ReadonlySet<string>;
 }
 
 /**
@@ -65,8 +71,22 @@ export function storyRelated(
 ): StoryRelated | null {
   const story = ctx.stories.get(storyId);
   if (!story) return null;
-  const related = shownRelated(ctx.index, ctx.vectors, ctx.threads, storyId, result.related);
+  const { position, dense } = lookups(ctx);
+  const pos = (id: string): number => position.get(id) ?? -1;
+  const related = shownRelated(
+    ctx.index,
+    ctx.vectors,
+    ctx.threads,
+    storyId,
+    result.related,
+    dense,
+    pos,
+  );
   const df = folderDf(ctx.index);
+  // The story's own phrases are compared with each hit's: read once.
+  let mine: ReadonlySet<string> | null = null;
+  const read = ctx.pairsOf ?? phrasePairs;
+  const pairsOf = (s: Story): ReadonlySet<string> => (s === story ? (mine ??= read(s)) : read(s));
   return {
     related: related.map((hit): RelatedHit => {
       const other = ctx.stories.get(hit.storyId);
@@ -78,13 +98,44 @@ export function storyRelated(
           .split(/[^\p{L}\p{N}]+/u),
       );
       const why = other
-        ? reasonsFor(story, other, hit.sharedTerms, nameWords, df, ctx.index.storyIds.length)
+        ? reasonsFor(
+            story,
+            other,
+            hit.sharedTerms,
+            nameWords,
+            df,
+            ctx.index.storyIds.length,
+            pairsOf,
+          )
         : { phrases: [], terms: [] };
       return { ...hit, sharedTerms: why.terms, sharedPhrases: why.phrases };
     }),
     duplicates: result.duplicates,
-    distinguishingTerms: distinguishingTerms(ctx.index, storyId),
+    distinguishingTerms: distinguishingTermsAt(ctx.index, pos(storyId)),
   };
+}
+
+const lookupCache = new WeakMap<
+  RelatedContext['vectors'],
+  { position: Map<string, number>; dense: Float32Array }
+>();
+
+/**
+ * Story positions and a zeroed scratch row for the event similarity, made once per folder: the
+ * build asks for every story's list, and a search of the ids (O(n)) and a row of the vectors'
+ * width (hundreds of thousands of floats) per story made that quadratic in the folder.
+ */
+function lookups(ctx: RelatedContext): { position: Map<string, number>; dense: Float32Array } {
+  let l = lookupCache.get(ctx.vectors);
+  if (!l) {
+    l = {
+      position: new Map(ctx.index.storyIds.map((id, d) => [id, d])),
+      // IMPORTANT: shownRelated leaves it zeroed (eventSimilarity clears what it scatters).
+      dense: new Float32Array(ctx.vectors.dims),
+    };
+    lookupCache.set(ctx.vectors, l);
+  }
+  return l;
 }
 
 const dfCache = new WeakMap<RelatedIndex, (term: string) => number>();

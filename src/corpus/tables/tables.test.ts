@@ -3,7 +3,8 @@ import { loadFolder, SEEDS_DIR } from '../../../scripts/lib/corpora';
 import { nodeTagger } from '../../../scripts/lib/ner/node-tagger';
 import { analyzeStory } from '../entities/recognize';
 import type { StoryEntities } from '../entities/types';
-import { allRelated, relatedFor } from '../related/related-query';
+import { keptPhrasePairs } from '../related/reasons';
+import { relatedFor, RelatedLists } from '../related/related-query';
 import type { Story } from '../types';
 import { buildFolderTables } from './folder-tables';
 import { relatedContext, storyRelated } from './story-related';
@@ -23,10 +24,14 @@ for (const f of files) {
 }
 const tables = buildFolderTables(order, stories, analyses);
 const ctx = relatedContext(tables, stories);
-const lists = allRelated(tables.related);
-/** As the build ships it: through JSON. */
+/** As the build ships it (vite/tables-thread.ts): through JSON, each list the first five of the
+ * story's neighbours, each story's phrases read once. */
+const lists = new RelatedLists(tables.related, tables.neighbours);
+const built = { ...ctx, pairsOf: keptPhrasePairs(stories.values()) };
 const pack = JSON.parse(
-  JSON.stringify(encodeTables(tables, 'fp-1', (id) => storyRelated(ctx, id, lists.get(id)))),
+  JSON.stringify(
+    encodeTables(tables, 'fp-1', (id) => storyRelated(built, id, lists.get(order.indexOf(id)))),
+  ),
 ) as TablesPack;
 
 describe('the build’s folder-wide tables', () => {
@@ -37,7 +42,7 @@ describe('the build’s folder-wide tables', () => {
     expect(shipped.threads).toEqual(tables.threads);
     let listed = 0;
     for (const id of order) {
-      // The worker asks relatedFor story by story; the build takes allRelated's lists.
+      // The worker asks relatedFor story by story and reads phrases from the text each time.
       const own = storyRelated(ctx, id, relatedFor(tables.related, id))!;
       const got = shipped.relatedOf(id)!;
       listed += got.related.length;

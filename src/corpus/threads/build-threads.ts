@@ -1,5 +1,5 @@
 import { ENTITY_PREFIX, type RelatedIndex } from '../related/related-index';
-import type { RelatedResult } from '../related/related-query';
+import type { Pools } from '../related/first-pass';
 import {
   DEFAULT_SIMILARITY,
   dot,
@@ -52,7 +52,8 @@ export interface Threads {
 
 export function buildThreads(
   index: RelatedIndex,
-  related: Map<string, RelatedResult>,
+  /** Every story's nearest stories, best first (`neighbourLists`, slot d: story d). */
+  related: Pools,
   /** The index's event vectors (`threadVectors`; the worker keeps them to gate related lists). */
   vectors: ThreadVectors,
   options: Partial<ThreadOptions> = {},
@@ -69,14 +70,14 @@ export function buildThreads(
   const shares = eventShares(opts, vectors);
   const sims = new Map<number, number>();
   const pairKey = (a: number, b: number): number => (a < b ? a * n + b : b * n + a);
+  if (related.length.length !== n) throw new Error('buildThreads: a neighbour list per story');
   for (let d = 0; d < n; d++) {
-    const hits = related.get(index.storyIds[d]!)?.related ?? [];
     const a = node[d]!;
     let scattered = false;
-    for (const h of hits.slice(0, opts.neighbours)) {
-      const e = pos.get(h.storyId);
-      if (e === undefined) continue;
-      const b = node[e]!;
+    const from = d * related.size;
+    const to = from + Math.min(opts.neighbours, related.length[d]!);
+    for (let i = from; i < to; i++) {
+      const b = node[related.story[i]!]!;
       const key = pairKey(a, b);
       if (a === b || sims.has(key)) continue;
       // Row a is scattered once for all its neighbours.

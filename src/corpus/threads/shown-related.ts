@@ -19,9 +19,10 @@ export function shownRelated(
   threads: Threads | null,
   storyId: string,
   hits: readonly RelatedHit[],
-  dense = new Float32Array(vectors.dims),
+  dense: Float32Array = new Float32Array(vectors.dims),
+  /** A story's index position (a lookup when asked for many stories: a search is O(n)). */
+  pos = (id: string): number => index.storyIds.indexOf(id),
 ): RelatedHit[] {
-  const pos = (id: string): number => index.storyIds.indexOf(id);
   const d = pos(storyId);
   const t = threads?.threadOf[storyId];
   return hits.filter(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SEEDS_DIR, loadFolder } from '../../../scripts/lib/corpora';
 import { loadEntityIds } from '../../../scripts/lib/related-entities';
 import { buildRelatedIndex } from '../related/related-index';
-import { allRelated } from '../related/related-query';
+import { storyNeighbours } from '../related/related-query';
 import { buildThreads, DEFAULT_THREADS, mentionedEntities } from './build-threads';
 import { threadVectors, type ThreadVectors } from './thread-similarity';
 
@@ -18,7 +18,7 @@ describe('threads on the seeds', () => {
     const index = buildRelatedIndex(stories, entities);
     const vectors = threadVectors(index, DEFAULT_THREADS, stories, entities);
     expect(vectors.mentions).toBe(true);
-    const { threads, threadOf } = buildThreads(index, allRelated(index, 20), vectors);
+    const { threads, threadOf } = buildThreads(index, storyNeighbours(index, 20), vectors);
     const t = threads.find((x) => x.storyIds.includes(PYONGYANG[0]!));
     expect(t!.storyIds).toEqual(PYONGYANG);
     expect(t!.id).toBe(PYONGYANG[0]);
@@ -42,12 +42,12 @@ describe('threads on the seeds', () => {
     const index = buildRelatedIndex(stories, entities);
     const a = buildThreads(
       index,
-      allRelated(index, 20),
+      storyNeighbours(index, 20),
       threadVectors(index, DEFAULT_THREADS, stories, entities),
     );
     const b = buildThreads(
       index,
-      allRelated(index, 20),
+      storyNeighbours(index, 20),
       threadVectors(index, DEFAULT_THREADS, stories, entities),
     );
     expect(a).toEqual(b);
