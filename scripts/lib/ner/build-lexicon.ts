@@ -3,7 +3,7 @@
  * the BBC folder and the words of CoNLL-2003 train, never the dev split or any test text — and
  * the gazetteers of general data packages.
  */
-import { isCapsSentence, isSentenceInitial } from '../../../src/corpus/entities/model/features';
+import { isCapsSentence, isSentenceInitial } from '../../../src/corpus/entities/model/doc-context';
 import type { LexiconData } from '../../../src/corpus/entities/model/lexicon';
 import { normalizeToken } from '../../../src/corpus/entities/model/normalize-token';
 import { splitSentences } from '../../../src/corpus/entities/model/sentences';

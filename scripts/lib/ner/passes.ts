@@ -6,11 +6,8 @@ import {
   predictionExtras,
   withPredictions,
 } from '../../../src/corpus/entities/model/doc-predictions';
-import {
-  docContext,
-  sentenceFeatures,
-  wordInfo,
-} from '../../../src/corpus/entities/model/features';
+import { docContext } from '../../../src/corpus/entities/model/doc-context';
+import { sentenceFeatures, wordInfo } from '../../../src/corpus/entities/model/features';
 import type { NerLexicon } from '../../../src/corpus/entities/model/lexicon';
 import {
   LABELS,

@@ -2,7 +2,7 @@
  * Boundary rules applied to each span the tagger proposes: conventions of the annotation that a
  * rule states exactly and that the training text has too few examples of to learn.
  */
-import { isSentenceInitial } from './model/features';
+import { isSentenceInitial } from './model/doc-context';
 import { GAZ, type NerLexicon } from './model/lexicon';
 import type { WordToken } from './word-tokens';
 

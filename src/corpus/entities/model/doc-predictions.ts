@@ -1,7 +1,8 @@
 /**
  * Pass two's features: what pass one said about the document's other occurrences of a word.
  */
-import type { DocTokens, Encoded } from './features';
+import type { DocTokens } from './doc-context';
+import type { Encoded } from './features';
 import { mix } from './hash';
 import { isUpperStart } from './text-case';
 const T = { predType: 39, predMajority: 40, predLastOf: 41, predFirstOf: 42 } as const;

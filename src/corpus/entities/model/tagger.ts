@@ -6,15 +6,13 @@
  * Roth 2009 call it prediction aggregation).
  */
 import { docPredictions, predictionExtras } from './doc-predictions';
+import { docContext, type DocContext, type DocTokens } from './doc-context';
 import {
   NEIGHBOURS,
-  docContext,
   neighbourFeatures,
   sentenceFeatures,
   wordFeatures,
   wordInfo,
-  type DocContext,
-  type DocTokens,
   type WordInfo,
 } from './features';
 import { createLexicon, type NerLexicon } from './lexicon';
