@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate } from '../../lib/router';
-import { absoluteUrl } from '../../config/paths';
+import { absoluteUrl, paths } from '../../config/paths';
 import { fileIdOf } from '../../corpus/library';
 import { useCorpus } from '../../data/use-corpus';
 import { closePalette, markPaletteAnswered, useTypedAhead } from './palette-store';
@@ -43,12 +43,15 @@ export function usePalette() {
 
   const choose = (item: ResultItem, newTab: boolean) => {
     recents.add(text);
+    // "See all results" is for the text typed, even when the list shown still answers an earlier
+    // text (End picks it before the new answer is in): `ballistic` opened the page for `ballis`.
+    const href = item.kind === 'all' ? paths.search.getHref(text.trim()) : item.href;
     if (newTab) {
-      window.open(absoluteUrl(item.href), '_blank', 'noopener');
+      window.open(absoluteUrl(href), '_blank', 'noopener');
       return;
     }
     closePalette(false);
-    void navigate(item.href);
+    void navigate(href);
   };
   const ready = !search.stale;
   // Enter pressed before the answer for the text typed: it opens that answer's best result when
