@@ -16,25 +16,27 @@ export interface SpanScore {
   all: Counts;
 }
 
-/** Adds one sentence's spans to `acc`; only the given types are scored (others are ignored). */
+export interface TokenSpan {
+  start: number;
+  end: number;
+  type: string;
+}
+
+/**
+ * Adds one sentence's spans to `acc`; only the given types are scored (others are ignored), and
+ * with `keep`, only the spans it keeps, gold and predicted alike (see unseen.ts).
+ */
 export function scoreSentence(
   gold: readonly string[],
   pred: readonly string[],
   types: readonly string[],
   acc: SpanScore,
+  keep: (s: TokenSpan) => boolean = () => true,
 ): void {
-  const key = (s: { start: number; end: number; type: string }): string =>
-    `${s.start}:${s.end}:${s.type}`;
-  const g = new Set(
-    bioSpans(gold)
-      .filter((s) => types.includes(s.type))
-      .map(key),
-  );
-  const p = new Set(
-    bioSpans(pred)
-      .filter((s) => types.includes(s.type))
-      .map(key),
-  );
+  const key = (s: TokenSpan): string => `${s.start}:${s.end}:${s.type}`;
+  const scored = (s: TokenSpan): boolean => types.includes(s.type) && keep(s);
+  const g = new Set(bioSpans(gold).filter(scored).map(key));
+  const p = new Set(bioSpans(pred).filter(scored).map(key));
   for (const k of p) add(acc, k.split(':')[2]!, g.has(k) ? 'tp' : 'fp');
   for (const k of g) if (!p.has(k)) add(acc, k.split(':')[2]!, 'fn');
 }

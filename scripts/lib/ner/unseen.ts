@@ -6,7 +6,7 @@
  * the same way, so a match is a match in both.
  */
 import { bioSpans, type ConllDoc } from './conll';
-import { emptyScore, type SpanScore } from './conlleval';
+import { emptyScore, scoreSentence, type SpanScore, type TokenSpan } from './conlleval';
 
 /** Every name surface of the training documents, any type. */
 export function trainSurfaces(train: readonly ConllDoc[]): Set<string> {
@@ -28,29 +28,11 @@ export function unseenScore(
   const acc = emptyScore(types);
   docs.forEach((d, k) =>
     d.sentences.forEach((s, i) => {
-      const unseen = (sp: { start: number; end: number; type: string }): boolean =>
-        types.includes(sp.type) && !seen.has(s.words.slice(sp.start, sp.end).join(' '));
-      const key = (sp: { start: number; end: number; type: string }): string =>
-        `${sp.start}:${sp.end}:${sp.type}`;
-      const gold = new Map(
-        bioSpans(s.tags)
-          .filter(unseen)
-          .map((sp) => [key(sp), sp.type]),
-      );
       const pred = [...labels[k]![i]!].map((y) => labelNames[y]!);
-      const found = new Map(
-        bioSpans(pred)
-          .filter(unseen)
-          .map((sp) => [key(sp), sp.type]),
-      );
-      for (const [k2, type] of found) count(acc, type, gold.has(k2) ? 'tp' : 'fp');
-      for (const [k2, type] of gold) if (!found.has(k2)) count(acc, type, 'fn');
+      const unseen = (sp: TokenSpan): boolean =>
+        !seen.has(s.words.slice(sp.start, sp.end).join(' '));
+      scoreSentence(s.tags, pred, types, acc, unseen);
     }),
   );
   return acc;
-}
-
-function count(acc: SpanScore, type: string, kind: 'tp' | 'fp' | 'fn'): void {
-  acc.byType[type]![kind]++;
-  acc.all[kind]++;
 }
