@@ -6,7 +6,8 @@
  * is cut after the tagger has read it, and the place part becomes a place.
  */
 import { GAZ, type NerLexicon } from './model/lexicon';
-import { LABELS } from './model/linear-model';
+import { IS_INSIDE, LABELS, type Label } from './model/linear-model';
+import { isUpperStart } from './model/text-case';
 import type { Sentence } from './document-rules';
 import type { WordToken } from './word-tokens';
 
@@ -54,10 +55,12 @@ export function cutCompoundPlaces(
       next[i + 1] = O;
       next[i + 2] = O;
       // A name the tagger ran on past the place ("Shanghai-based Tencent" as one) starts anew.
-      if (next[i + 3] !== undefined && LABELS[next[i + 3]!]!.startsWith('I-'))
-        next[i + 3] = LABELS.indexOf(`B-${LABELS[next[i + 3]!]!.slice(2)}` as never);
+      const after = next[i + 3];
+      if (after !== undefined && IS_INSIDE[after])
+        next[i + 3] = LABELS.indexOf(LABELS[after]!.replace('I-', 'B-') as Label);
       lab = next;
-      i -= before < i ? i - before : 0;
+      // The words before the place are part of it: the scan goes on before them.
+      i = before;
     }
     labels[si] = lab;
   });
@@ -75,7 +78,7 @@ function placeStart(
   if (lex.phrase(phrase) & PLACE_CLASSES) best = i;
   for (let k = 1; k <= MAX_BEFORE && i - k >= 0; k++) {
     const word = tokens[i - k]!.text;
-    if (!/^\p{Lu}/u.test(word)) break;
+    if (!isUpperStart(word)) break;
     phrase = `${word.toLowerCase()} ${phrase}`;
     if (lex.phrase(phrase) & PLACE_CLASSES) best = i - k;
   }
