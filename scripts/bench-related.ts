@@ -4,11 +4,8 @@
  * seeds, the BBC folder and a synthetic 10,000-article folder. Single thread; timings on a
  * shared machine are noisy, so each figure is the best of a few runs.
  */
-import {
-  buildRelatedIndex,
-  type RelatedIndex,
-  type RelatedOptions,
-} from '../src/corpus/related/related-index';
+import { buildRelatedIndex, type RelatedIndex } from '../src/corpus/related/related-index';
+import type { RelatedOptions } from '../src/corpus/related/related-options';
 import { allRelated, relatedFor } from '../src/corpus/related/related-query';
 import type { Story } from '../src/corpus/types';
 import { BBC_DIR, loadFolder, loadSynth, SEEDS_DIR } from './lib/corpora';

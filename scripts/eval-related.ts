@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildRelatedIndex, type RelatedOptions } from '../src/corpus/related/related-index';
+import { buildRelatedIndex } from '../src/corpus/related/related-index';
+import type { RelatedOptions } from '../src/corpus/related/related-options';
 import { buildThreads, DEFAULT_THREADS } from '../src/corpus/threads/build-threads';
 import { shownRelated } from '../src/corpus/threads/shown-related';
 import { threadVectors } from '../src/corpus/threads/thread-similarity';

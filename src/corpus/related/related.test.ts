@@ -10,7 +10,8 @@ import { tokenize } from '../normalize';
 import { entityIdsByStory } from './entity-input';
 import { Vocabulary } from './features';
 import { buildRelatedIndex, relatedIndexSteps } from './related-index';
-import { allRelated, distinguishingTerms, relatedFor } from './related-query';
+import { allRelated, relatedFor } from './related-query';
+import { distinguishingTerms } from './related-why';
 import { nodeTagger } from '../../../scripts/lib/ner/node-tagger';
 
 const tagger = nodeTagger();

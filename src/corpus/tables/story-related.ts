@@ -1,10 +1,6 @@
 import type { RelatedIndex } from '../related/related-index';
-import {
-  distinguishingTermsAt,
-  relatedFor,
-  type RelatedHit,
-  type RelatedResult,
-} from '../related/related-query';
+import { relatedFor, type RelatedHit, type RelatedResult } from '../related/related-query';
+import { distinguishingTermsAt } from '../related/related-why';
 import { phrasePairs, reasonsFor } from '../related/reasons';
 import type { Threads } from '../threads/build-threads';
 import { shownRelated } from '../threads/shown-related';

@@ -1,4 +1,5 @@
-import { ENTITY_PREFIX, type RelatedIndex } from '../related/related-index';
+import type { RelatedIndex } from '../related/related-index';
+import { ENTITY_PREFIX } from '../related/related-options';
 import type { Pools } from '../related/first-pass';
 import {
   DEFAULT_SIMILARITY,

@@ -1,7 +1,8 @@
 import { stemTerm } from '../related/features';
 import { TIME_AND_REPORTING_WORDS } from '../related/news-words';
 import { blendedIdf } from '../related/reference-idf';
-import { ENTITY_PREFIX, type RelatedIndex } from '../related/related-index';
+import type { RelatedIndex } from '../related/related-index';
+import { ENTITY_PREFIX } from '../related/related-options';
 import type { Story } from '../types';
 import { entityField } from './entity-field';
 import { ledeTerms } from './lede-terms';
