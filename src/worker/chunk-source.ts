@@ -42,6 +42,14 @@ export class ChunkSource {
     this.index = new ChunkIndex(load);
   }
 
+  /**
+   * Fetches `meta` now: every query starts with it (BBC 0.5 KB gzip, 27 KB at 100,000 stories),
+   * so the first one waits for one round trip fewer. A failure is forgotten (ChunkStore).
+   */
+  prefetch(): void {
+    this.index.meta().catch(() => undefined);
+  }
+
   async search(query: string, limit: number): Promise<SearchResults> {
     return chunkAnswer(await chunkSearch(this.index, query, { limit }));
   }

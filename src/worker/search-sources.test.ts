@@ -166,9 +166,13 @@ describe('SearchSources: which index answers a query', () => {
     sources.offer({ url: DIR, version: CHUNK_FORMAT + 1 });
     expect(sources.pick()).toBe('memory');
     expect((await sources.search('missiles', 5)).source).toBeUndefined();
+    expect(h.asked).toEqual([]);
     sources.offer(REF);
+    // Offered, the chunks' `meta` is fetched at once: every query starts with it.
+    await expect.poll(() => h.asked).toEqual([`${DIR}meta`]);
     sources.offer(null);
     expect(sources.pick()).toBe('memory');
-    expect(h.asked).toEqual([]);
+    expect((await sources.search('missiles', 5)).source).toBeUndefined();
+    expect(h.asked).toEqual([`${DIR}meta`]);
   });
 });

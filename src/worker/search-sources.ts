@@ -38,6 +38,8 @@ export class SearchSources {
     if (ref && ref.version !== CHUNK_FORMAT) ref = null;
     if (ref?.url === this.chunks?.ref.url) return;
     this.chunks = ref ? this.makeChunks(ref) : null;
+    // Only while the chunks would answer (a warm reload's cached index answers alone).
+    if (this.pick() === 'chunks') this.chunks?.prefetch();
   }
 
   /** The source the next query goes to. */
