@@ -197,8 +197,9 @@ async function evict(cacheDir: string, keep: string): Promise<void> {
 }
 
 /**
- * A hash of src/corpus's source (tests left out): the chunks are what that code makes of the
- * folder, so a change to the tokenizer, the parser or the chunk format builds them again.
+ * A hash of src/corpus's source (tests left out) and of the chunks thread: the chunks are what
+ * that code makes of the folder, so a change to the tokenizer, the parser or the chunk format
+ * builds them again.
  */
 async function corpusCodeHash(): Promise<string> {
   const root = path.resolve(import.meta.dirname, '../src/corpus');
@@ -217,5 +218,7 @@ async function corpusCodeHash(): Promise<string> {
     }
   };
   await walk(root);
+  // The thread's own code too (what it keeps of each story).
+  h.update(await readFile(new URL('./chunks-thread.ts', import.meta.url)));
   return h.digest('hex');
 }
