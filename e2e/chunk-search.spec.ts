@@ -59,3 +59,21 @@ test('with the folder’s text held back, the palette answers from the chunks a 
   ).toBeVisible();
   expect(chunks.length).toBe(first);
 });
+
+test('the results page lists a chunk answer as it lists the worker’s own, and says what it lacks', async ({
+  page,
+}) => {
+  await page.route(TEXT, () => undefined); // never answered: the folder's text stays away
+  await page.goto('/search?q=pyongyan');
+  await expect(
+    page.getByRole('status').filter({ hasText: /3 stories match “pyongyan”/u }),
+  ).toBeVisible();
+  const stories = page.getByRole('region', { name: 'Stories' });
+  await expect(stories.getByRole('heading', { level: 3 })).toHaveCount(3);
+  await expect(
+    stories.getByRole('heading', { name: /Kim Jong-un promised full support/u }),
+  ).toBeVisible();
+  await expect(page.getByText(NOTE)).toBeVisible();
+  // The lede that names Pyongyang is the story's snippet, the typo's correction marked in it.
+  await expect(stories.locator('mark', { hasText: /^Pyongyang$/u }).first()).toBeVisible();
+});
