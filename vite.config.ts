@@ -25,6 +25,10 @@ const seeds = seedsPlugin({
   // in the browser.
   tables: process.env.SEEDS_TABLES !== '0',
   cacheDir: process.env.DISPATCH_CACHE_DIR,
+  // SEEDS_CHUNKS=0: no search chunks; the browser searches only the index it builds.
+  chunks: process.env.SEEDS_CHUNKS !== '0',
+  chunksCacheDir:
+    process.env.DISPATCH_CACHE_DIR && path.join(process.env.DISPATCH_CACHE_DIR, 'search-chunks'),
   stateDir,
 });
 
@@ -40,7 +44,7 @@ export default defineConfig({
   base,
   plugins: [
     // The per-article trees are kept between builds and written incrementally.
-    outDirPlugin(['seeds', 'story']),
+    outDirPlugin(['seeds', 'story', 'search-chunks']),
     react(),
     tailwindcss(),
     seeds,

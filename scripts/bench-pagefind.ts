@@ -56,13 +56,16 @@ async function folder(name: string): Promise<void> {
   try {
     t = performance.now();
     const d = await dispatchRun(browser, server, queries, 120_000);
+    const c = await dispatchRun(browser, server, queries, 120_000, true);
     const p = await pagefindRun(browser, server, queries);
     log(`${name}: browser runs ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const mb = (bytes / 1048576).toFixed(2);
     rows.push(row(name, stories.length, mb, 'Dispatch', dispatchBuild, null, d));
+    rows.push(row(name, stories.length, mb, 'Dispatch, chunks only', dispatchBuild, null, c));
     rows.push(row(name, stories.length, mb, 'Pagefind', pf.ms, pf, p));
     for (const [engine, run] of [
       ['Dispatch', d],
+      ['Dispatch, chunks only', c],
       ['Pagefind', p],
     ] as const)
       log(
@@ -85,7 +88,7 @@ function row(
 ): string {
   const further = run.queries.slice(1).map((q) => q.bytes);
   const zeroHit = run.queries.filter((q) => q.hits === 0).map((q) => `“${q.query}”`);
-  return `| ${name} | ${stories.toLocaleString('en')} | ${mb} MiB | ${engine} | ${(buildMs / 1000).toFixed(1)} s${engine === 'Dispatch' ? ' (whole app)' : ' (index only)'} | ${bundle ? `${bundle.files} files, ${kb(bundle.bytes)}` : '—'} | ${run.coldMs === null ? '—' : Math.round(run.coldMs)} | ${kb(run.coldBytes)} | ${kb(median(further))} / ${kb(Math.max(0, ...further))} | ${kb(run.totalBytes)} | ${zeroHit.join(', ') || 'none'} |`;
+  return `| ${name} | ${stories.toLocaleString('en')} | ${mb} MiB | ${engine} | ${(buildMs / 1000).toFixed(1)} s${engine.startsWith('Dispatch') ? ' (whole app)' : ' (index only)'} | ${bundle ? `${bundle.files} files, ${kb(bundle.bytes)}` : '—'} | ${run.coldMs === null ? '—' : Math.round(run.coldMs)} | ${kb(run.coldBytes)} | ${kb(median(further))} / ${kb(Math.max(0, ...further))} | ${kb(run.totalBytes)} | ${zeroHit.join(', ') || 'none'} |`;
 }
 
 try {
@@ -101,7 +104,7 @@ try {
     .map((x) => x.toFixed(2))
     .join(' ');
   console.log(
-    `\nOne host, gzip for text like a CDN, bytes counted as sent (+200 B a response for headers). Fresh browser context per engine. Dispatch: first option of the palette; further queries typed after its background loading ended (related-ready). Pagefind: search() plus the top 5 results' fragments. Queries: ${wanted
+    `\nOne host, gzip for text like a CDN, bytes counted as sent (+200 B a response for headers). Fresh browser context per engine. Dispatch: first option of the palette; further queries typed after its background loading ended (related-ready). Dispatch, chunks only: the folder's text held back (aborted), so every answer comes from the build's search chunks (gzipped as a CDN would); further queries typed once the network is idle. Pagefind: search() plus the top 5 results' fragments. Queries: ${wanted
       .map((w) => (w === 'seeds' ? QUERIES.seeds : QUERIES.news).join(', '))
       .filter((v, i, a) => a.indexOf(v) === i)
       .join(' | ')}. Load average after: ${load}.`,

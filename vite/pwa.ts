@@ -55,6 +55,13 @@ export function pwaPlugin() {
           handler: 'CacheFirst',
           options: { cacheName: 'dispatch-names', expiration: { maxEntries: 500 } },
         },
+        {
+          // The search chunks (`search-chunks/<hash>/<name>`): in a directory named by their
+          // content, so never stale; offline, a query whose chunks were fetched is answered again.
+          urlPattern: ({ url }) => /\/search-chunks\/[0-9a-f]+\/[^/]+$/u.test(url.pathname),
+          handler: 'CacheFirst',
+          options: { cacheName: 'dispatch-search-chunks', expiration: { maxEntries: 5000 } },
+        },
       ],
     },
   });

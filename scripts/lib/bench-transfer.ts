@@ -74,14 +74,24 @@ export async function pagefindRun(
   }
 }
 
+/** The folder's text: packs and files (what `chunksOnly` holds back). */
+const TEXT = /\/seeds-packs\/\d+-[0-9a-f]+\.gz$|\/seeds\/.+\.txt$/u;
+
+/**
+ * `chunksOnly`: the folder's text is never delivered (as for an archive the browser never
+ * downloads whole), so every query is answered from the build's search chunks and its bytes are
+ * the chunks it fetched.
+ */
 export async function dispatchRun(
   browser: Browser,
   server: CountingServer,
   queries: string[],
   timeout: number,
+  chunksOnly = false,
 ): Promise<TransferRun> {
-  const context = await browser.newContext();
+  const context = await browser.newContext(chunksOnly ? { serviceWorkers: 'block' } : {});
   try {
+    if (chunksOnly) await context.route(TEXT, (route) => route.abort());
     const page = await context.newPage();
     const before = server.bytes();
     await page.goto(`${server.url}/`);
@@ -97,16 +107,20 @@ export async function dispatchRun(
     const out: QueryCost[] = [
       { query: first!, bytes: coldBytes, ms: coldMs, hits: await options(page) },
     ];
-    await page
-      .waitForFunction(
-        () => performance.getEntriesByName('dispatch:related-ready').length > 0,
-        null,
-        {
-          timeout,
-          polling: 200,
-        },
-      )
-      .catch(() => undefined);
+    // With the text held back the background loading never ends: the names and tables packs
+    // are in once the page is idle.
+    if (chunksOnly) await page.waitForLoadState('networkidle');
+    else
+      await page
+        .waitForFunction(
+          () => performance.getEntriesByName('dispatch:related-ready').length > 0,
+          null,
+          {
+            timeout,
+            polling: 200,
+          },
+        )
+        .catch(() => undefined);
     // The service worker's precache and late writes settle before queries are counted.
     await page.waitForTimeout(1500);
     for (const q of rest) {

@@ -69,7 +69,11 @@ export async function countingServer(dir: string): Promise<CountingServer> {
       const headers: Record<string, string> = {
         'Content-Type': TYPES[ext] ?? 'application/octet-stream',
       };
-      if (COMPRESSIBLE.has(ext) && /\bgzip\b/u.test(String(req.headers['accept-encoding']))) {
+      // The search chunks (`search-chunks/<hash>/p-12`) have no extension; they are counted as
+      // a host that gzips them sends them (as bench:chunks counts them).
+      const chunk = /\/search-chunks\/[0-9a-f]+\/[^/]+$/u.test(url.pathname) && status === 200;
+      const accepts = /\bgzip\b/u.test(String(req.headers['accept-encoding']));
+      if ((COMPRESSIBLE.has(ext) || chunk) && accepts) {
         let packed = gzipped.get(target);
         if (!packed) gzipped.set(target, (packed = gzipSync(body)));
         body = packed;

@@ -20,6 +20,7 @@ export const queryClient = new QueryClient({
 void queryClient.fetchQuery(manifestQuery()).then(
   (manifest) => {
     corpusWorker.offerNames(manifest, filesLikelyCached());
+    corpusWorker.offerChunks(manifest);
     corpusWorker.syncFiles([], manifest.files.length, folderFingerprint(manifest.files));
   },
   () => undefined,

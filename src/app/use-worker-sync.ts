@@ -17,7 +17,9 @@ export function useWorkerSync(corpus: CorpusView): void {
   // Before the files (effects run in order): the worker then takes their analyses from the
   // build's names packs instead of analysing them.
   useEffect(() => {
-    if (manifest) corpusWorker.offerNames(manifest, filesLikelyCached());
+    if (!manifest) return;
+    corpusWorker.offerNames(manifest, filesLikelyCached());
+    corpusWorker.offerChunks(manifest);
   }, [manifest]);
   useEffect(() => {
     if (!manifest) return;

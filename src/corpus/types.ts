@@ -34,6 +34,13 @@ export interface Manifest {
    * when the build could not make them: the browser's worker does.
    */
   tables?: { url: string; size: number };
+  /**
+   * Build only: the folder's search index cut into chunks (src/corpus/search/chunks), in a
+   * directory under the app's base named by their content (`search-chunks/<hash>`), and their format
+   * (`CHUNK_FORMAT`). Absent in dev and when the build made none: the worker searches its own
+   * index only.
+   */
+  chunks?: { dir: string; version: number };
 }
 
 export interface ManifestPack {

@@ -96,6 +96,9 @@ export const searchQuery = (query: string, status: WorkerStatus, limit = 20) =>
       arrived(status),
       status.searchReady,
       status.searchWarm,
+      // The build's chunks answered until now (search-sources.ts): the worker's own index
+      // answers more (paragraphs, names).
+      status.searchComplete,
       status.epoch,
     ],
     queryFn: () => corpusWorker.request({ type: 'search', query, limit }),

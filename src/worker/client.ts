@@ -1,4 +1,5 @@
 import type { Manifest } from '../corpus/types';
+import type { ChunksRef } from './chunk-source';
 import type { TablesRef } from './prebuilt-tables';
 import { markOnce, whenMilestone } from '../lib/perf';
 import type {
@@ -22,6 +23,7 @@ const INITIAL: WorkerStatus = {
   searchFromCache: false,
   cacheChecked: false,
   searchWarm: false,
+  searchComplete: false,
   entitiesReady: false,
   relatedReady: false,
   analysisMs: null,
@@ -51,6 +53,8 @@ export class CorpusWorkerClient {
   private namesAfterSearch = false;
   /** Whether the tables have been sent (see offerNames). */
   private tablesSent = false;
+  /** The build's search chunks, as last sent. */
+  private chunks: ChunksRef | null = null;
   /** Set when the worker crashed and was restarted; the UI shows it once. */
   crashNotice: string | null = null;
 
@@ -131,6 +135,7 @@ export class CorpusWorkerClient {
       });
     if (this.names?.tables && this.tablesSent)
       void this.request({ type: 'tables', tables: this.names.tables });
+    if (this.chunks) void this.request({ type: 'chunks', chunks: this.chunks });
     if (this.sent.size)
       void this.request({
         type: 'sync-files',
@@ -176,6 +181,24 @@ export class CorpusWorkerClient {
         this.tablesSent = true;
         void this.request({ type: 'tables', tables }).catch(() => undefined);
       });
+  }
+
+  /**
+   * Tells the worker where the build's search chunks are (the manifest's `chunks`), before the
+   * folder's files: until its own index covers the folder it answers searches from them.
+   */
+  offerChunks(manifest: Pick<Manifest, 'chunks'>): void {
+    const c = manifest.chunks;
+    const ref = c
+      ? {
+          url: new URL(`${import.meta.env.BASE_URL}${c.dir}/`, location.href).href,
+          version: c.version,
+        }
+      : null;
+    // The same directory, or none before and none now (`npm run dev`).
+    if (ref?.url === this.chunks?.url) return;
+    this.chunks = ref;
+    void this.request({ type: 'chunks', chunks: ref }).catch(() => undefined);
   }
 
   /** Sends files the worker has not seen (or whose content changed) and drops removed ones. */

@@ -224,6 +224,7 @@ export class CorpusEngine {
       searchFromCache: this.build.fromCache,
       cacheChecked: this.build.cacheChecked,
       searchWarm: this.build.warm,
+      searchComplete: this.build.complete,
       entitiesReady: this.table !== null,
       relatedReady: this.related !== null,
       builtTables: this.results.fromBuild,
@@ -348,6 +349,11 @@ export class CorpusEngine {
   /** Whether a warm reload's cached index has its lookups built (none to build: true). */
   get searchWarm(): boolean {
     return this.build.warm;
+  }
+
+  /** The search index covers the whole folder, its lookups built (SearchBuild.complete). */
+  get searchComplete(): boolean {
+    return this.build.complete;
   }
 
   /** Whether the search index is the cached one of an earlier visit (then it is not re-stored). */

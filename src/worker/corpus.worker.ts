@@ -8,6 +8,7 @@ import { CorpusEngine } from './corpus-engine';
 import { loadTagger, prefetchModel } from './entity-model';
 import { threadList, threadOf, threadPage } from './thread-queries';
 import { entityPage, filterStories, storyEntities, summary } from './engine-queries';
+import { SearchSources } from './search-sources';
 import { relatedView } from './related-queries';
 import type { Request, RequestMessage, ResponseMessage, WorkerEvent } from './protocol';
 
@@ -17,6 +18,20 @@ const engine = new CorpusEngine((status) => post(status), loadTagger);
 engine.prefetchCache();
 /** How long a search waits for the cached index to be taken or refused, at most (ms). */
 const SEARCH_WAITS_FOR_CACHE_MS = 1000;
+/**
+ * Where a search is answered: the worker's own index once it covers the folder, the build's
+ * search chunks until then (search-sources.ts).
+ */
+const sources = new SearchSources(
+  {
+    // While a warm reload's index builds its names lookup (~50-90 ms on BBC, and the first
+    // search would build it itself), stories answer alone; the names join at `searchWarm`.
+    search: async (query, limit) =>
+      search(engine.search, query, { limit, namesIfReady: !engine.searchWarm }),
+    expandedTerms: async (q) => search(engine.search, q, { limit: 1 }).expandedTerms,
+  },
+  () => engine.searchComplete,
+);
 /** Whether the build shipped the folder's analyses (the names message comes before any file). */
 let namesOffered = false;
 
@@ -35,6 +50,9 @@ async function handle(req: Request): Promise<unknown> {
     case 'tables':
       engine.offerTables(req.tables);
       return null;
+    case 'chunks':
+      sources.offer(req.chunks);
+      return null;
     case 'story-entities': {
       const story = engine.stories.get(req.story.id) ?? req.story;
       // Analysed already, or by the build: no need to wait for the model (~1.3 MB, 0.2 s).
@@ -44,14 +62,9 @@ async function handle(req: Request): Promise<unknown> {
     case 'search':
       // Not from the empty index while the last visit's is waiting for the folder's fingerprint.
       await engine.searchDecided(SEARCH_WAITS_FOR_CACHE_MS);
-      // While a warm reload's index builds its names lookup (~50-90 ms on BBC, and the first
-      // search would build it itself), stories answer alone; the names join at `searchWarm`.
       // A `person:` filter needs the entities themselves: a cached index gets them now.
       if (parseQuery(req.query).filters.some((f) => f.field !== 'section')) engine.searchNamesNow();
-      return search(engine.search, req.query, {
-        limit: req.limit ?? 20,
-        namesIfReady: !engine.searchWarm,
-      });
+      return sources.search(req.query, req.limit ?? 20);
     case 'related':
       return relatedView(engine, req.storyId);
     case 'entity':
@@ -74,7 +87,7 @@ async function handle(req: Request): Promise<unknown> {
       // The search's own expansions (typos, prefixes) decide what is marked, so the reader marks
       // exactly what made the story match.
       const q = parseQuery(req.query);
-      const expanded = search(engine.search, q, { limit: 1 }).expandedTerms;
+      const expanded = await sources.expandedTerms(q);
       return req.story.paragraphs.map((p) => highlightQuery(p, q, expanded));
     }
   }

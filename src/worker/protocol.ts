@@ -3,6 +3,7 @@ import type { RelatedResult } from '../corpus/related/related-query';
 import type { SearchResults } from '../corpus/search/types';
 import type { TimelineEntry } from '../corpus/threads/timeline';
 import type { ParsedFile, Story } from '../corpus/types';
+import type { ChunksRef } from './chunk-source';
 import type { TablesRef } from './prebuilt-tables';
 
 /**
@@ -32,6 +33,8 @@ export type Request =
       afterSearch: boolean;
     }
   | { type: 'tables'; tables: TablesRef }
+  /** The build's search chunks (the manifest's `chunks`), or null when it has none. */
+  | { type: 'chunks'; chunks: ChunksRef | null }
   | {
       type: 'sync-files';
       files: FileEntry[];
@@ -138,6 +141,7 @@ export interface ThreadPageData extends ThreadSummary {
 export interface ResponseMap {
   names: null;
   tables: null;
+  chunks: null;
   'sync-files': null;
   'story-entities': StoryEntitiesResult;
   search: SearchResults;
@@ -179,6 +183,12 @@ export interface WorkerStatus {
    * until then searches leave out the names, which join when this turns true.
    */
   searchWarm: boolean;
+  /**
+   * True once the worker's own search index covers the whole folder with its lookups built
+   * (SearchBuild.complete): from then on searches are answered from it rather than from the
+   * build's search chunks, so a search is asked again when this turns true.
+   */
+  searchComplete: boolean;
   /** The entity table is there: entity rows, the library's filter and its counts. */
   entitiesReady: boolean;
   relatedReady: boolean;

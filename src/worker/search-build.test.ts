@@ -80,3 +80,37 @@ describe('a search asked before the last visit’s index is taken or refused', (
     expect(early).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('when the index covers the folder (what hands searches over from the build’s chunks)', () => {
+  it('is complete once every story is indexed and its lookups built, not before', () => {
+    const build = new SearchBuild();
+    const stories = seeds().stories;
+    build.add(stories.slice(0, 5));
+    build.step(Infinity, false);
+    // Five stories in, the rest of the folder still on its way.
+    expect(build.complete).toBe(false);
+    build.add(stories.slice(5));
+    build.step(performance.now() - 1, true); // no time: nothing indexed
+    expect(build.complete).toBe(false);
+    for (let i = 0; i < 1000 && !build.complete; i++) build.step(performance.now() + 50, true);
+    expect(build.complete).toBe(true);
+    expect(build.busy).toBe(false);
+    expect(build.index.docs.length).toBe(stories.length);
+    // A file edited under `npm run dev`: the index starts over, so it is not whole any more.
+    build.restart(stories);
+    expect(build.complete).toBe(false);
+  });
+
+  it('is complete at once with the last visit’s index of this folder', async () => {
+    const build = new SearchBuild();
+    build.prefetch(() => undefined);
+    hand({
+      fingerprint: 'f1',
+      index: buildSearchIndex(seeds().stories),
+      takeNames: () => undefined,
+    });
+    expect(build.complete).toBe(false);
+    expect(await build.adoptCached('f1')).toBe(true);
+    expect(build.complete).toBe(true);
+  });
+});

@@ -39,6 +39,22 @@ export class SearchBuild {
     return this.queue.length;
   }
 
+  /**
+   * The index covers the whole folder and answers as fast as it will: a finished index of the
+   * last visit, or every story indexed, packed and its lookups built (`step`). Until then a
+   * search goes to the build's chunks when there are some (search-sources.ts).
+   */
+  get complete(): boolean {
+    if (this.fromCache) return true;
+    const done = this.settled;
+    return (
+      this.queue.length === 0 &&
+      this.warming === null &&
+      done?.index === this.index &&
+      done.docs === this.index.docs.length
+    );
+  }
+
   /** Work left for `step`: stories to index or caches to build. */
   get busy(): boolean {
     return this.queue.length > 0 || this.warming !== null;

@@ -160,6 +160,12 @@ export interface SearchResults {
   expandedTerms: string[];
   /** Human-readable remarks ("no entity data yet: person: matched as text"). */
   notes: string[];
+  /**
+   * Which index answered: the worker's own (absent) or the build's search chunks (`'chunks'`,
+   * src/corpus/search/chunks): the whole folder, but titles and ledes only (no paragraph
+   * sub-results, no names).
+   */
+  source?: 'chunks';
 }
 
 export interface SearchOptions {

@@ -30,7 +30,9 @@ export function usePalette() {
   const typedAhead = useTypedAhead();
   const [edited, setText] = useState<string | null>(null);
   const text = edited ?? typedAhead;
-  const search = useSearchResults(text, 20);
+  // No more stories than it shows: an answer from the build's search chunks fetches a fragment
+  // file per story listed (search-sources.ts), and 20 were ~1 s of a cold BBC query.
+  const search = useSearchResults(text, PALETTE.maxStories);
   const recents = useRecentSearches();
   const kickerOf = useKickers();
   const { results } = search;

@@ -29,7 +29,13 @@ export function useSearchResults(query: string, limit: number) {
     stale: trimmed.length > 0 && !current,
     error: q.error,
     analysing: !status.namesComplete,
-    /** While files are still being indexed: results cover only part of the folder. */
-    indexing: status.searchReady ? null : { files: status.files, total: status.totalFiles },
+    /**
+     * While files are still being indexed: results cover only part of the folder. Not for an
+     * answer from the build's search chunks, which cover all of it.
+     */
+    indexing:
+      status.searchReady || results?.source === 'chunks'
+        ? null
+        : { files: status.files, total: status.totalFiles },
   };
 }

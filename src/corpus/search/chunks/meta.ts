@@ -44,7 +44,12 @@ const MAX_STORIES = 1 << 24;
 
 const MAGIC = 0x4d; // 'M'
 const D_MAGIC = 0x44; // 'D'
-const VERSION = 1;
+/**
+ * The chunk format's version, in `meta` and in the manifest's `chunks` reference: a browser whose
+ * code reads another version searches its own index instead.
+ */
+export const CHUNK_FORMAT = 1;
+const VERSION = CHUNK_FORMAT;
 
 export function encodeMeta(m: ChunkMeta): Uint8Array {
   const w = new ByteWriter();

@@ -1,0 +1,49 @@
+import { highlightQuery } from '../highlight';
+import type { SearchResults, StoryHit } from '../types';
+import type { ChunkHit, ChunkResults } from './chunk-search';
+
+/**
+ * What a chunk answer says it lacks, shown with it (the palette and the results page list an
+ * answer's notes): the chunks hold each story's title and opening lines, not its text, and no
+ * names.
+ */
+export const CHUNK_ANSWER_NOTE =
+  'Searched the published index: titles and opening lines only, without matching paragraphs or names.';
+
+/**
+ * A chunk search's answer in the shape the palette and the results page read (`SearchResults`),
+ * so they render it as they render the in-memory engine's: title with the matched words marked,
+ * the lede as the snippet (paragraph 1, marked; null when the lede has no match, so the row
+ * links to the story's first hit rather than to its top), copies folded under the first. What it
+ * cannot have: paragraph sub-results (`paragraphs` empty) and the names group (`entities` empty).
+ */
+export function chunkAnswer(r: ChunkResults): SearchResults {
+  return {
+    query: r.query,
+    stories: r.hits.map((h) => storyHit(r, h)),
+    entities: [],
+    total: r.total,
+    partial: r.partial,
+    expandedTerms: r.expandedTerms,
+    notes: [...r.notes, CHUNK_ANSWER_NOTE],
+    source: 'chunks',
+  };
+}
+
+function storyHit(r: ChunkResults, h: ChunkHit): StoryHit {
+  const f = h.fragment;
+  const lede = highlightQuery(f.lede, r.query, r.expandedTerms);
+  return {
+    storyId: h.storyId,
+    title: f.title,
+    section: f.section,
+    kind: f.kind,
+    score: h.score,
+    matched: h.matched,
+    missing: h.missing,
+    titleHighlights: highlightQuery(f.title, r.query, r.expandedTerms),
+    snippet: lede.length ? { paragraph: 1, text: f.lede, highlights: lede } : null,
+    paragraphs: [],
+    duplicates: h.duplicates,
+  };
+}

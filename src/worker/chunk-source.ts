@@ -1,0 +1,70 @@
+import { chunkAnswer } from '../corpus/search/chunks/chunk-answer';
+import { ChunkIndex } from '../corpus/search/chunks/chunk-index';
+import { chunkSearch } from '../corpus/search/chunks/chunk-search';
+import type { ChunkLoader } from '../corpus/search/chunks/chunk-store';
+import type { ParsedQuery, SearchResults } from '../corpus/search/types';
+
+/** Where the build's search chunks are (the manifest's `chunks`, its directory as a URL). */
+export interface ChunksRef {
+  /** Absolute URL of the chunks' directory, ending in `/`. */
+  url: string;
+  /** Their format (`CHUNK_FORMAT`). */
+  version: number;
+}
+
+/**
+ * Loads chunk files over HTTP: each is a small file named by its place in the index, in a
+ * directory named by the content (cached forever by the host and the service worker). The host
+ * gzips them on the wire; `fetch` hands back the bytes. A failed response rejects, so the store
+ * forgets it and a later query tries again.
+ */
+export function fetchLoader(dir: string, fetchFn: typeof fetch = fetch): ChunkLoader {
+  return async (name) => {
+    // A query waits on every file it fetches: ahead of the folder's text and the names packs.
+    const res = await fetchFn(new URL(name, dir).href, { priority: 'high' });
+    if (!res.ok) throw new Error(`search chunk ${name}: HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+}
+
+/**
+ * Searches the build's chunks (src/corpus/search/chunks): the whole folder before any of its
+ * text is here, fetching only what a query touches, answered in the in-memory engine's shape
+ * (`chunkAnswer`: titles and ledes, no paragraph sub-results, no names).
+ */
+export class ChunkSource {
+  private readonly index: ChunkIndex;
+
+  constructor(
+    readonly ref: ChunksRef,
+    load: ChunkLoader = fetchLoader(ref.url),
+  ) {
+    this.index = new ChunkIndex(load);
+  }
+
+  /**
+   * Fetches what every query starts with now (`ChunkIndex.prefetch`: `meta`, BBC 0.5 KB gzip,
+   * and on a folder of up to ~20,000 stories the postings directory), so the first query waits
+   * for two round trips fewer.
+   */
+  prefetch(): void {
+    this.index.prefetch().catch(() => undefined);
+  }
+
+  async search(query: string, limit: number): Promise<SearchResults> {
+    return chunkAnswer(await chunkSearch(this.index, query, { limit }));
+  }
+
+  /**
+   * The vocabulary terms the query's words stand for (prefixes, typos), as `search` expands
+   * them: what the reading view marks in a story opened from a chunk answer. Fetches only the
+   * vocabulary and postings a search of it fetched already (memoized).
+   */
+  async expandedTerms(q: ParsedQuery): Promise<string[]> {
+    const last = q.terms.length - 1;
+    const lists = await Promise.all(
+      q.terms.map((t, i) => this.index.expand(t, q.prefix && i === last)),
+    );
+    return [...new Set(lists.flat().map((e) => e.term))];
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The build's search-chunks thread (see search-chunks.ts): parses every file of the folder and
+ * builds the search index with the code the browser's worker runs (`parseFile`,
+ * `buildSearchIndex`), cuts it into chunks (`buildChunks`) and writes them into the build cache,
+ * answering with their names, sizes and a hash of their content. Loaded through
+ * chunks-thread-entry.mjs, which lets Node run TypeScript.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { gzipSync } from 'node:zlib';
+import { parseFile } from '../src/corpus/parse-file';
+import { buildChunks } from '../src/corpus/search/chunks/build-chunks';
+import { LEDE_CHARS } from '../src/corpus/search/chunks/fragments';
+import { CHUNK_FORMAT } from '../src/corpus/search/chunks/meta';
+import { addStories, createSearchIndex } from '../src/corpus/search/search-index';
+import type { IndexedDoc } from '../src/corpus/search/types';
+import type { ChunksJob, ChunksMessage, ChunksReply } from './search-chunks';
+import { readSeedFile } from './read-seed-file';
+
+const port = parentPort!;
+/** Progress lines at most this often (ms), as the names step prints them. */
+const PROGRESS_MS = 2000;
+
+port.once('message', (job: ChunksJob) => {
+  void build(job).then(
+    (reply) => port.postMessage({ done: reply } satisfies ChunksMessage),
+    (err: unknown) =>
+      port.postMessage({
+        done: { error: err instanceof Error ? err.message : String(err) },
+      } satisfies ChunksMessage),
+  );
+});
+
+/**
+ * Past indexing, the chunks read a story's title and the start of its lede only (`buildChunks`'
+ * fragments; `cutLede` reads LEDE_CHARS + 1 characters at most): the rest of its text goes, so
+ * the thread does not hold the folder's text twice over (at 100,000 articles ~0.5 GB of UTF-16).
+ * Copied, because V8 keeps a substring as a slice of the file's whole text.
+ */
+function keepLedeOnly(doc: IndexedDoc): void {
+  const copy = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+  const first = doc.paragraphs[0];
+  doc.paragraphs = first === undefined ? [] : [copy(first.slice(0, LEDE_CHARS + 1))];
+  doc.title = copy(doc.title);
+}
+
+async function build(job: ChunksJob): Promise<ChunksReply> {
+  const parts: { name: string; ms: number }[] = [];
+  let last = performance.now();
+  const done = (name: string): void => {
+    const now = performance.now();
+    parts.push({ name, ms: now - last });
+    last = now;
+  };
+  const index = createSearchIndex();
+  let said = performance.now();
+  for (let i = 0; i < job.files.length; i++) {
+    const f = job.files[i]!;
+    const file = parseFile({
+      fileId: f.id,
+      section: f.section,
+      bytes: await readSeedFile(f.source),
+    });
+    const before = index.docs.length;
+    addStories(index, file.stories);
+    for (let d = before; d < index.docs.length; d++) keepLedeOnly(index.docs[d]!);
+    if (performance.now() - said > PROGRESS_MS) {
+      said = performance.now();
+      const n = (i + 1).toLocaleString('en-US');
+      port.postMessage({
+        progress: `${n}/${job.files.length.toLocaleString('en-US')} files indexed`,
+      } satisfies ChunksMessage);
+    }
+  }
+  done('parse and index');
+  const built = buildChunks(index);
+  done('chunks');
+  // Sorted by name, so the content hash does not depend on the order files were made in.
+  const names = [...built.files.keys()].sort();
+  const hash = createHash('sha256');
+  const files: [string, number, number][] = [];
+  await mkdir(job.outDir, { recursive: true });
+  for (const name of names) {
+    const bytes = built.files.get(name)!;
+    hash.update(name).update('\0').update(bytes);
+    // What a host that gzips sends (the terminal line and the bench count it).
+    files.push([name, bytes.length, gzipSync(bytes).length]);
+    await writeFile(path.join(job.outDir, name), bytes);
+  }
+  done('hash, gzip and write');
+  return {
+    hash: hash.digest('hex').slice(0, 12),
+    version: CHUNK_FORMAT,
+    stories: index.docs.length,
+    terms: index.terms.length,
+    files,
+    parts,
+    maxRss: process.resourceUsage().maxRSS * 1024,
+  };
+}

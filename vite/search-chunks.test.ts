@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ChunkIndex } from '../src/corpus/search/chunks/chunk-index';
+import { chunkSearch } from '../src/corpus/search/chunks/chunk-search';
+import { CHUNK_FORMAT } from '../src/corpus/search/chunks/meta';
+import { parseFile } from '../src/corpus/parse-file';
+import { search } from '../src/corpus/search/search';
+import { buildSearchIndex } from '../src/corpus/search/search-index';
+import { readSeedFile } from './read-seed-file';
+import { scanSeeds } from './scan-seeds';
+import { buildSearchChunks } from './search-chunks';
+
+const SEEDS = path.resolve(import.meta.dirname, '../public/seeds');
+const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'dispatch-chunks-test-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+describe('buildSearchChunks: the folder’s search chunks on a build thread', () => {
+  it('builds them with the worker’s code, names them by content and reuses them unchanged', async () => {
+    const { manifest, sources } = await scanSeeds(SEEDS);
+    const lines: string[] = [];
+    const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
+    const built = (await buildSearchChunks(manifest, sources, { cacheDir, ...log }))!;
+    expect(built.version).toBe(CHUNK_FORMAT);
+    expect(built.dir).toMatch(/^search-chunks\/[0-9a-f]{12}$/u);
+    expect(lines.some((l) => /^\[chunks\] .* stories, .* files, .* gzip\) in /u.test(l))).toBe(
+      true,
+    );
+
+    // A query over the files on disk ranks as the in-memory engine over the same parse.
+    const stories = [];
+    for (const f of manifest.files) {
+      const bytes = await readSeedFile(sources.get(f.path)!);
+      stories.push(...parseFile({ fileId: f.id, section: f.section, bytes }).stories);
+    }
+    const index = new ChunkIndex(async (name) => readFileSync(path.join(built.from, name)));
+    for (const q of ['balistic missles', 'pyongya', '"north korean troops"']) {
+      const chunked = await chunkSearch(index, q, { limit: 10 });
+      const memory = search(buildSearchIndex(stories), q, { limit: 10 });
+      expect(chunked.hits.map((h) => h.storyId)).toEqual(memory.stories.map((s) => s.storyId));
+    }
+
+    lines.length = 0;
+    const again = (await buildSearchChunks(manifest, sources, { cacheDir, ...log }))!;
+    expect(again.dir).toBe(built.dir);
+    expect(again.files).toEqual(built.files);
+    expect(lines).toEqual([expect.stringMatching(/from the cache\.$/u)]);
+
+    // Another folder (one file fewer): other chunks, in another directory.
+    const fewer = { ...manifest, files: manifest.files.slice(1) };
+    const other = (await buildSearchChunks(fewer, sources, { cacheDir, ...log }))!;
+    expect(other.dir).not.toBe(built.dir);
+  });
+});

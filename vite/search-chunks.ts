@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Manifest } from '../src/corpus/types';
+import type { SeedFile } from './read-seed-file.ts';
+
+/** What the chunks thread is sent: the folder's files in manifest order, where to write. */
+export interface ChunksJob {
+  files: { id: string; section: string | null; source: SeedFile }[];
+  outDir: string;
+}
+
+export type ChunksReply =
+  | {
+      /** Hash of every file's name and bytes: the published directory's name. */
+      hash: string;
+      /** The chunk format (`CHUNK_FORMAT`), for the manifest. */
+      version: number;
+      stories: number;
+      terms: number;
+      /** Name, bytes, gzip bytes of every file, by name. */
+      files: [string, number, number][];
+      parts: { name: string; ms: number }[];
+      /** Peak resident set size of the process, bytes (the build's other threads included). */
+      maxRss: number;
+    }
+  | { error: string };
+
+export type ChunksMessage = { progress: string } | { done: ChunksReply };
+
+/** The search chunks of a build: where they are published and where their bytes are now. */
+export interface BuiltSearchChunks {
+  /** Directory under the app's base, named by content: `search-chunks/<hash>`. */
+  dir: string;
+  version: number;
+  /** Where the files are (the build cache). */
+  from: string;
+  files: [string, number, number][];
+}
+
+/** The tree of the build folder that holds the chunks (kept between builds, see out-dir-plugin). */
+export const CHUNKS_TREE = 'search-chunks';
+/** Folders of chunks kept in the build cache (a few folders built in turn stay cached). */
+const CACHE_KEEP = 4;
+const INDEX_FILE = 'index.json';
+
+/**
+ * The folder's search index cut into chunks (src/corpus/search/chunks, issue 15), so a browser
+ * can search a folder it has not downloaded: built on a worker thread (chunks-thread.ts) with the
+ * code the browser's worker runs, published under a directory named by the chunks' content (a
+ * host and the service worker can keep them forever, and a rebuild never mixes two versions).
+ * The whole set is cached on disk, keyed by the folder's files (path, section, content hash), the
+ * format and options and the source of src/corpus: a rebuild of an unchanged folder does not
+ * parse it again. Null, with a warning, when the thread fails: the browser then searches only
+ * its own index, as before.
+ */
+export async function buildSearchChunks(
+  manifest: Manifest,
+  sources: Map<string, SeedFile>,
+  opts: { cacheDir: string; info: (m: string) => void; warn: (m: string) => void },
+): Promise<BuiltSearchChunks | null> {
+  const started = performance.now();
+  const files = manifest.files.flatMap((f) => {
+    const source = sources.get(f.path);
+    return source ? [{ id: f.id, section: f.section, hash: f.hash, source }] : [];
+  });
+  // The format and the options are in src/corpus's source: its hash covers them.
+  const key = createHash('sha256')
+    .update(await corpusCodeHash())
+    .update(JSON.stringify(files.map((f) => [f.id, f.section, f.hash])))
+    .digest('hex')
+    .slice(0, 24);
+  const entry = path.join(opts.cacheDir, key);
+  const cached = await readIndex(entry);
+  if (cached) {
+    // Touched, so the eviction below keeps what is in use.
+    const now = new Date();
+    await utimes(entry, now, now).catch(() => undefined);
+    opts.info(`[chunks] ${summary(cached.files)}, from the cache.`);
+    return {
+      dir: `${CHUNKS_TREE}/${cached.hash}`,
+      version: cached.version,
+      from: entry,
+      files: cached.files,
+    };
+  }
+  opts.info(`[chunks] indexing ${files.length.toLocaleString('en-US')} files on a thread…`);
+  const tmp = `${entry}.${process.pid}.tmp`;
+  await rm(tmp, { recursive: true, force: true });
+  const job: ChunksJob = {
+    files: files.map(({ id, section, source }) => ({ id, section, source })),
+    outDir: tmp,
+  };
+  const reply = await runThread(job, opts.info, chunksHeapMb(manifest));
+  if ('error' in reply) {
+    await rm(tmp, { recursive: true, force: true });
+    opts.warn(`[chunks] not built, the browser searches its own index: ${reply.error}`);
+    return null;
+  }
+  await writeFile(
+    path.join(tmp, INDEX_FILE),
+    JSON.stringify({ hash: reply.hash, version: reply.version, files: reply.files }),
+  );
+  await rm(entry, { recursive: true, force: true });
+  await rename(tmp, entry);
+  await evict(opts.cacheDir, entry);
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  opts.info(
+    `[chunks] ${reply.stories.toLocaleString('en-US')} stories, ${reply.terms.toLocaleString('en-US')} terms: ` +
+      `${summary(reply.files)} in ${s(performance.now() - started)} s ` +
+      `(${reply.parts.map((p) => `${p.name} ${s(p.ms)}`).join(', ')}; ` +
+      `peak RSS ${(reply.maxRss / 2 ** 20).toFixed(0)} MiB).`,
+  );
+  return {
+    dir: `${CHUNKS_TREE}/${reply.hash}`,
+    version: reply.version,
+    from: entry,
+    files: reply.files,
+  };
+}
+
+/** "613 files, 9.1 MB (3.4 MB gzip)". */
+function summary(files: [string, number, number][]): string {
+  const mb = (n: number) =>
+    n < 2 ** 20 ? `${(n / 1024).toFixed(0)} KB` : `${(n / 2 ** 20).toFixed(1)} MB`;
+  const raw = files.reduce((a, f) => a + f[1], 0);
+  const gz = files.reduce((a, f) => a + f[2], 0);
+  return `${files.length.toLocaleString('en-US')} files, ${mb(raw)} (${mb(gz)} gzip)`;
+}
+
+/**
+ * The old-generation cap of the thread, MB, never under 2 GB. Measured at 100,000 generated
+ * articles (270 MB of text): the process peaked at 2,236 MiB RSS under a cap of 8 times the
+ * text; 10 times leaves room, since a thread that runs out ships no chunks (the browser then
+ * searches as before). The tables thread waits for this one on such a folder (seeds-plugin.ts).
+ */
+function chunksHeapMb(manifest: Manifest): number {
+  const text = manifest.files.reduce((n, f) => n + f.size, 0);
+  return Math.max(2048, Math.ceil((10 * text) / 2 ** 20));
+}
+
+function runThread(
+  job: ChunksJob,
+  info: (m: string) => void,
+  heapMb: number,
+): Promise<ChunksReply> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./chunks-thread-entry.mjs', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    });
+    let answered = false;
+    worker.on('message', (m: ChunksMessage) => {
+      if ('progress' in m) return info(`[chunks] ${m.progress}`);
+      answered = true;
+      resolve(m.done);
+      void worker.terminate();
+    });
+    worker.once('error', (err) => {
+      answered = true;
+      resolve({ error: err.message });
+    });
+    worker.once('exit', () => {
+      if (!answered) resolve({ error: 'the chunks thread stopped' });
+    });
+    worker.postMessage(job);
+  });
+}
+
+interface CacheIndex {
+  hash: string;
+  version: number;
+  files: [string, number, number][];
+}
+
+async function readIndex(entry: string): Promise<CacheIndex | null> {
+  try {
+    return JSON.parse(await readFile(path.join(entry, INDEX_FILE), 'utf8')) as CacheIndex;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the CACHE_KEEP most recently used sets (a 100,000-article folder's is ~0.5 GB). */
+async function evict(cacheDir: string, keep: string): Promise<void> {
+  const names = await readdir(cacheDir).catch(() => [] as string[]);
+  const dated = await Promise.all(
+    names
+      .filter((n) => !n.endsWith('.tmp'))
+      .map(async (n) => {
+        const dir = path.join(cacheDir, n);
+        return { dir, at: (await stat(dir).catch(() => null))?.mtimeMs ?? 0 };
+      }),
+  );
+  dated.sort((a, b) => b.at - a.at);
+  for (const d of dated.slice(CACHE_KEEP))
+    if (d.dir !== keep) await rm(d.dir, { recursive: true, force: true });
+}
+
+/**
+ * A hash of src/corpus's source (tests left out) and of the chunks thread: the chunks are what
+ * that code makes of the folder, so a change to the tokenizer, the parser or the chunk format
+ * builds them again.
+ */
+async function corpusCodeHash(): Promise<string> {
+  const root = path.resolve(import.meta.dirname, '../src/corpus');
+  const h = createHash('sha256');
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    );
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (/\.ts$/u.test(e.name) && !/\.test\.ts$/u.test(e.name))
+        h.update(path.relative(root, p))
+          .update('\0')
+          .update(await readFile(p));
+    }
+  };
+  await walk(root);
+  // The thread's own code too (what it keeps of each story).
+  h.update(await readFile(new URL('./chunks-thread.ts', import.meta.url)));
+  return h.digest('hex');
+}
