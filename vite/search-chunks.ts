@@ -41,6 +41,21 @@ export interface BuiltSearchChunks {
 
 /** The tree of the build folder that holds the chunks (kept between builds, see out-dir-plugin). */
 export const CHUNKS_TREE = 'search-chunks';
+/**
+ * Folder text (bytes) from which the browser answers searches from the chunks until its own index
+ * is whole (`Manifest.chunks.first`). Below it the in-memory engine's partial answers paint
+ * sooner and its index is whole within a second or two; measured (ARCHITECTURE.md, "Search
+ * chunks"): BBC (4.8 MiB) first option 1,253–1,551 ms from memory against 1,681–1,818 ms from
+ * the chunks at load ~10; the 10k folder (26.8 MiB) 718 ms from memory but its index whole only
+ * at 5.4 s, the chunks' whole-folder answer at 933 ms. `SEEDS_CHUNKS_FIRST=1` forces it (tests).
+ */
+export const CHUNKS_FIRST_BYTES = 8 * 1024 * 1024;
+
+export function chunksFirst(manifest: Manifest): boolean {
+  if (process.env.SEEDS_CHUNKS_FIRST === '1') return true;
+  return manifest.files.reduce((n, f) => n + f.size, 0) >= CHUNKS_FIRST_BYTES;
+}
+
 /** Folders of chunks kept in the build cache (a few folders built in turn stay cached). */
 const CACHE_KEEP = 4;
 const INDEX_FILE = 'index.json';

@@ -13,7 +13,12 @@ import { publicFiles } from './public-files.ts';
 import { readSeedFile } from './read-seed-file.ts';
 import { serveSeeds } from './seeds-dev-server.ts';
 import { scanSeeds, type SeedsScan } from './scan-seeds.ts';
-import { buildSearchChunks, CHUNKS_TREE, type BuiltSearchChunks } from './search-chunks.ts';
+import {
+  buildSearchChunks,
+  chunksFirst,
+  CHUNKS_TREE,
+  type BuiltSearchChunks,
+} from './search-chunks.ts';
 import { describeSync, syncTree, treeStateFile } from './tree-sync.ts';
 
 /** URL paths (under the app's base) where the manifest and the article files are served. */
@@ -174,7 +179,7 @@ export function seedsPlugin(options: {
         ...manifest,
         packs: packs.map((p) => p.info),
         ...(t ? { tables: { url: t.url, size: t.data.length } } : {}),
-        ...(c ? { chunks: { dir: c.dir, version: c.version } } : {}),
+        ...(c ? { chunks: { dir: c.dir, version: c.version, first: chunksFirst(manifest) } } : {}),
       };
       this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(built) });
       if (publicDir && existsSync(publicDir)) {

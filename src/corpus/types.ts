@@ -38,9 +38,11 @@ export interface Manifest {
    * Build only: the folder's search index cut into chunks (src/corpus/search/chunks), in a
    * directory under the app's base named by their content (`search-chunks/<hash>`), and their format
    * (`CHUNK_FORMAT`). Absent in dev and when the build made none: the worker searches its own
-   * index only.
+   * index only. `first`: the folder is large enough that the chunks answer every search until
+   * the worker's own index is whole; on a smaller folder they answer only while the worker has
+   * indexed nothing (its partial answers come sooner: see ARCHITECTURE.md, "Search chunks").
    */
-  chunks?: { dir: string; version: number };
+  chunks?: { dir: string; version: number; first?: boolean };
 }
 
 export interface ManifestPack {

@@ -10,6 +10,11 @@ export interface ChunksRef {
   url: string;
   /** Their format (`CHUNK_FORMAT`). */
   version: number;
+  /**
+   * They answer every search until the worker's own index is whole (a large folder), not only
+   * while it has indexed nothing (`Manifest.chunks.first`).
+   */
+  first: boolean;
 }
 
 /**

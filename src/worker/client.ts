@@ -193,10 +193,11 @@ export class CorpusWorkerClient {
       ? {
           url: new URL(`${import.meta.env.BASE_URL}${c.dir}/`, location.href).href,
           version: c.version,
+          first: c.first === true,
         }
       : null;
     // The same directory, or none before and none now (`npm run dev`).
-    if (ref?.url === this.chunks?.url) return;
+    if (ref?.url === this.chunks?.url && ref?.first === this.chunks?.first) return;
     this.chunks = ref;
     void this.request({ type: 'chunks', chunks: ref }).catch(() => undefined);
   }

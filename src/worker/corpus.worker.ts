@@ -30,7 +30,7 @@ const sources = new SearchSources(
       search(engine.search, query, { limit, namesIfReady: !engine.searchWarm }),
     expandedTerms: async (q) => search(engine.search, q, { limit: 1 }).expandedTerms,
   },
-  () => engine.searchComplete,
+  () => (engine.searchComplete ? 'whole' : engine.search.docs.length ? 'part' : 'none'),
 );
 /** Whether the build shipped the folder's analyses (the names message comes before any file). */
 let namesOffered = false;

@@ -7,10 +7,10 @@ import { search } from '../corpus/search/search';
 import { addStories, buildSearchIndex, createSearchIndex } from '../corpus/search/search-index';
 import type { SearchIndex, SearchResults } from '../corpus/search/types';
 import { ChunkSource, fetchLoader, type ChunksRef } from './chunk-source';
-import { SearchSources, type SearchSource } from './search-sources';
+import { SearchSources, type Coverage, type SearchSource } from './search-sources';
 
 const DIR = 'https://reader.example/base/search-chunks/abc123/';
-const REF: ChunksRef = { url: DIR, version: CHUNK_FORMAT };
+const REF: ChunksRef = { url: DIR, version: CHUNK_FORMAT, first: true };
 
 let whole: SearchIndex;
 let files: Map<string, Uint8Array>;
@@ -63,7 +63,7 @@ describe('SearchSources: which index answers a query', () => {
     addStories(partial, seeds().stories.slice(0, 1));
     const sources = new SearchSources(
       memorySource(() => partial),
-      () => false,
+      () => 'part',
       (ref) => new ChunkSource(ref, fetchLoader(ref.url, h.fetchFn)),
     );
     sources.offer(REF);
@@ -86,7 +86,7 @@ describe('SearchSources: which index answers a query', () => {
     const h = host();
     const sources = new SearchSources(
       memorySource(() => createSearchIndex()),
-      () => false,
+      () => 'part',
       (ref) => new ChunkSource(ref, fetchLoader(ref.url, h.fetchFn)),
     );
     sources.offer(REF);
@@ -122,15 +122,15 @@ describe('SearchSources: which index answers a query', () => {
 
   it('hands over to the worker’s own index once it covers the folder', async () => {
     const h = host();
-    let complete = false;
+    let coverage: Coverage = 'part';
     const sources = new SearchSources(
       memorySource(() => whole),
-      () => complete,
+      () => coverage,
       (ref) => new ChunkSource(ref, fetchLoader(ref.url, h.fetchFn)),
     );
     sources.offer(REF);
     expect((await sources.search('missiles', 5)).source).toBe('chunks');
-    complete = true;
+    coverage = 'whole';
     const asked = h.asked.length;
     const r = await sources.search('missiles', 5);
     expect(r.source).toBeUndefined();
@@ -143,7 +143,7 @@ describe('SearchSources: which index answers a query', () => {
     h.state.online = false;
     const sources = new SearchSources(
       memorySource(() => whole),
-      () => false,
+      () => 'part',
       (ref) => new ChunkSource(ref, fetchLoader(ref.url, h.fetchFn)),
     );
     sources.offer(REF);
@@ -159,11 +159,11 @@ describe('SearchSources: which index answers a query', () => {
     const h = host();
     const sources = new SearchSources(
       memorySource(() => whole),
-      () => false,
+      () => 'part',
       (ref) => new ChunkSource(ref, fetchLoader(ref.url, h.fetchFn)),
     );
     expect(sources.pick()).toBe('memory');
-    sources.offer({ url: DIR, version: CHUNK_FORMAT + 1 });
+    sources.offer({ ...REF, version: CHUNK_FORMAT + 1 });
     expect(sources.pick()).toBe('memory');
     expect((await sources.search('missiles', 5)).source).toBeUndefined();
     expect(h.asked).toEqual([]);
@@ -176,5 +176,27 @@ describe('SearchSources: which index answers a query', () => {
     expect(sources.pick()).toBe('memory');
     expect((await sources.search('missiles', 5)).source).toBeUndefined();
     expect(h.asked).toEqual(first);
+  });
+
+  it('on a smaller folder, answers from the chunks only while the worker has indexed nothing', async () => {
+    const h = host();
+    let coverage: Coverage = 'none';
+    const sources = new SearchSources(
+      memorySource(() => whole),
+      () => coverage,
+      (ref) => new ChunkSource(ref, fetchLoader(ref.url, h.fetchFn)),
+    );
+    sources.offer({ ...REF, first: false });
+    expect((await sources.search('missiles', 5)).source).toBe('chunks');
+    // Its first files indexed, the worker's partial answer comes sooner than a chunk answer.
+    coverage = 'part';
+    expect(sources.pick()).toBe('memory');
+    expect((await sources.search('missiles', 5)).source).toBeUndefined();
+    coverage = 'whole';
+    expect(sources.pick()).toBe('memory');
+    // The same chunks offered as a large folder's: they answer until the index is whole.
+    coverage = 'part';
+    sources.offer(REF);
+    expect(sources.pick()).toBe('chunks');
   });
 });

@@ -12,12 +12,17 @@ export interface SearchSource {
 /** Which source answered a query, and why (for the tests and a reader of traces). */
 export type SourceKind = 'memory' | 'chunks';
 
+/** How much of the folder the worker's own index holds. */
+export type Coverage = 'none' | 'part' | 'whole';
+
 /**
  * Chooses, query by query, which index answers: the worker's own (`memory`) once it covers the
  * whole folder (every file indexed and its lookups built, or a finished index from the last
- * visit), else the build's search chunks when the manifest named some; the worker's own
- * otherwise (`npm run dev`, a build without chunks, a chunk format this code does not read),
- * partial as it grows, exactly as before the chunks existed.
+ * visit), else the build's search chunks when the manifest named some: on a large folder
+ * (`ChunksRef.first`) until the worker's index is whole, on a smaller one only while it holds
+ * nothing (its partial answers paint sooner there, and it is whole within a second or two: the
+ * figures are in ARCHITECTURE.md). The worker's own otherwise (`npm run dev`, a build without
+ * chunks, a chunk format this code does not read), partial as it grows, as before the chunks.
  * The in-memory engine takes over as soon as it can because it answers more (typos over the
  * whole vocabulary, snippets and paragraph sub-results from the text, names) and without the
  * network. A folder whose text never comes whole (an archive) runs on the chunks alone.
@@ -29,14 +34,14 @@ export class SearchSources {
 
   constructor(
     private readonly memory: SearchSource,
-    private readonly memoryComplete: () => boolean,
+    private readonly coverage: () => Coverage,
     private readonly makeChunks: (ref: ChunksRef) => ChunkSource = (ref) => new ChunkSource(ref),
   ) {}
 
   /** The build's chunks (null: none). Kept across offers of the same directory. */
   offer(ref: ChunksRef | null): void {
     if (ref && ref.version !== CHUNK_FORMAT) ref = null;
-    if (ref?.url === this.chunks?.ref.url) return;
+    if (ref?.url === this.chunks?.ref.url && ref?.first === this.chunks?.ref.first) return;
     this.chunks = ref ? this.makeChunks(ref) : null;
     // Only while the chunks would answer (a warm reload's cached index answers alone).
     if (this.pick() === 'chunks') this.chunks?.prefetch();
@@ -44,7 +49,9 @@ export class SearchSources {
 
   /** The source the next query goes to. */
   pick(): SourceKind {
-    return this.chunks && !this.memoryComplete() ? 'chunks' : 'memory';
+    const c = this.coverage();
+    if (!this.chunks || c === 'whole') return 'memory';
+    return this.chunks.ref.first || c === 'none' ? 'chunks' : 'memory';
   }
 
   async search(query: string, limit: number): Promise<SearchResults> {
