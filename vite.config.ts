@@ -26,6 +26,10 @@ const seeds = seedsPlugin({
   tables: process.env.SEEDS_TABLES !== '0',
   cacheDir: process.env.DISPATCH_CACHE_DIR,
   stateDir,
+  // SEEDS_ARCHIVE=1: the archive form (paged listing, per-story side data, no whole folder in the
+  // browser) whatever the folder's size; 0: never; unset: from ARCHIVE_FILES files.
+  archive: process.env.SEEDS_ARCHIVE,
+  archivePageRows: Number(process.env.SEEDS_ARCHIVE_PAGE_ROWS) || undefined,
 });
 
 // What the tests generate is not source: the dev server does not watch it (the hostile folder's
