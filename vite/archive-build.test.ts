@@ -85,7 +85,7 @@ describe('the archive form of a build', async () => {
       const parsed = files.get(f.id)!;
       const analyses = decodeFile(side.names!, parsed.stories)!;
       for (const [k, story] of parsed.stories.entries()) {
-        const mentions = sideMentions(group, f, story, parsed.stories)!;
+        const mentions = sideMentions(group, f, story)!;
         // The worker's canonical ids (engine-queries.ts: the table's remap).
         expect(mentions.map((m) => m.entityId)).toEqual(
           analyses[k]!.mentions.map((m) => shipped.table.remap[m.entityId] ?? m.entityId),
@@ -107,13 +107,16 @@ describe('the archive form of a build', async () => {
     );
   });
 
-  it('shows no names for another text than the one analysed, or stories it does not fit', () => {
+  it('shows no names for another text than the one analysed, or a story it does not fit', () => {
     const group = JSON.parse(asset('side')[0]!.source) as SideGroup;
     const [fileId, side] = Object.entries(group.files)[0]!;
     const { stories: list } = files.get(fileId)!;
     expect(side.names?.stories.some((s) => s.length > 0)).toBe(true);
-    expect(sideMentions(group, side.file, list[0]!, list)).toBeDefined();
-    expect(sideMentions(group, { ...side.file, hash: 'other' }, list[0]!, list)).toBeUndefined();
-    expect(sideMentions(group, side.file, list[0]!, list.slice(0, 1))).toBeUndefined();
+    expect(sideMentions(group, side.file, list[0]!)).toBeDefined();
+    expect(sideMentions(group, { ...side.file, hash: 'other' }, list[0]!)).toBeUndefined();
+    // A brief's code does not fit the main story's text (told by its id).
+    const mentioned = list.findIndex((_, k) => k > 0 && (side.names?.stories[k]?.length ?? 0) > 0);
+    const wrong = { ...list[mentioned]!, id: fileId };
+    expect(sideMentions(group, side.file, wrong)).toBeUndefined();
   });
 });

@@ -111,6 +111,7 @@ function readTables(gz: Buffer, manifest: Manifest) {
  * would download whole), with `archive`. Every other field (tables, the search chunks') is kept.
  */
 export function slimManifest<M extends Manifest>(built: M, info: ArchiveInfo): Manifest {
-  const { files: _files, packs: _packs, ...rest } = built;
-  return { ...rest, files: [], archive: info };
+  const slim: Manifest = { ...built, files: [], archive: info };
+  delete slim.packs;
+  return slim;
 }

@@ -55,6 +55,13 @@ export function pwaPlugin() {
           handler: 'CacheFirst',
           options: { cacheName: 'dispatch-names', expiration: { maxEntries: 500 } },
         },
+        {
+          // An archive's listing pages and side groups (archive-build.ts): content-named too.
+          // Offline, the pages and stories visited are there; the others are not.
+          urlPattern: ({ url }) => /\/archive\/(?:list|side)-[^/]+\.json$/u.test(url.pathname),
+          handler: 'CacheFirst',
+          options: { cacheName: 'dispatch-archive', expiration: { maxEntries: 2000 } },
+        },
       ],
     },
   });

@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { SEEDS_CHANGED_EVENT } from '../data/live-events';
 import { folderFingerprint } from '../corpus/fingerprint';
 import { filesLikelyCached } from '../data/file-cache';
+import { isArchiveBuild } from '../data/archive-hint';
 import { fileHint } from '../data/file-hint';
 import { fileQuery, manifestQuery } from '../data/seeds-api';
 import { corpusWorker } from '../worker/client';
@@ -19,6 +20,8 @@ export const queryClient = new QueryClient({
 // which a warm reload's first search waits for. Names first, as useWorkerSync sends them.
 void queryClient.fetchQuery(manifestQuery()).then(
   (manifest) => {
+    // An archive's browser never holds the folder: no worker, no packs (see archive-hint.ts).
+    if (manifest.archive) return;
     corpusWorker.offerNames(manifest, filesLikelyCached());
     corpusWorker.syncFiles([], manifest.files.length, folderFingerprint(manifest.files));
   },
@@ -31,7 +34,7 @@ if (hint) void queryClient.prefetchQuery(fileQuery(hint));
 // downloads and decodes the entity model. On a story's page as well: the opened story's names
 // need the model, and starting it after the paint left them 260-790 ms behind the text (BBC deep
 // links); started at boot they follow in ~110-160 ms, and the paint was not slower.
-corpusWorker.start();
+if (!isArchiveBuild()) corpusWorker.start();
 
 // In `npm run dev` the seeds plugin tells us when a file in the folder was added, changed or
 // removed; refetching the manifest makes the page follow the folder without a restart.

@@ -1,4 +1,4 @@
-import { decodeFile, type FileAnalysisCode } from '../entities/analysis-codec.ts';
+import { decodeStory, type FileAnalysisCode } from '../entities/analysis-codec.ts';
 import { typeOfId } from '../entities/ids.ts';
 import type { Entity, Mention } from '../entities/types';
 import type { ShippedTables } from '../tables/tables-codec';
@@ -96,20 +96,22 @@ export function* sideGroups(input: SideInput): Generator<{ n: number; group: Sid
 }
 
 /**
- * An opened story's mentions from its side group: the file's code decoded against the parsed
- * stories, ids made canonical as the worker makes them (`storyEntities`). Undefined when the
- * group's analysis is of another content (`hash`: the text fetched is not the one analysed) or
- * does not fit the stories: the story then shows no names rather than wrong ones.
+ * An opened story's mentions from its side group: its code (the file's k-th story for brief
+ * `~k`, 0 for the main story) decoded against the parsed story, ids made canonical as the worker
+ * makes them (`storyEntities`). Undefined when the group's analysis is of another content
+ * (`hash`: the text fetched is not the one analysed) or does not fit the story: the story then
+ * shows no names rather than wrong ones.
  */
 export function sideMentions(
   group: SideGroup,
   file: { id: string; hash: string },
   story: Story,
-  stories: readonly Story[],
 ): Mention[] | undefined {
   const side = group.files[file.id];
   if (!side?.names || side.file.hash !== file.hash) return undefined;
-  const decoded = decodeFile(side.names, stories)?.find((a) => a.storyId === story.id);
+  const k = story.id === file.id ? 0 : Number(/~(\d+)$/u.exec(story.id)?.[1] ?? NaN);
+  const code = side.names.stories[k];
+  const decoded = code && decodeStory(code, side.names.ids, story);
   if (!decoded) return undefined;
   // The folder's type wins over the story's, as in the worker.
   return decoded.mentions.map((m) => {
