@@ -86,7 +86,9 @@ test('a deep link paints its story with its names and thread from its side group
     .locator('[data-story-text] mark[data-entity-id="person/vladimir-putin"]')
     .first()
     .click();
-  await expect(page.getByText('Entity pages are not available in this archive yet.')).toBeVisible();
+  const card = page.getByRole('dialog', { name: /Vladimir Putin/u });
+  await expect(card).toContainText(/Named in \d+ stories of the archive/u);
+  await expect(card).toContainText('entity pages are not available in this archive yet');
   await page.keyboard.press('Escape');
 
   // j follows the listing to the next article, past this one's briefs.

@@ -12,7 +12,6 @@ import { folderFingerprint } from '../src/corpus/fingerprint.ts';
 import { orderStories } from '../src/corpus/library.ts';
 import { decodeTables, type TablesPack } from '../src/corpus/tables/tables-codec.ts';
 import type { Manifest, Story } from '../src/corpus/types.ts';
-import { CARD_STORIES } from '../src/worker/protocol.ts';
 import type { CachedCode } from './analysis-cache.ts';
 
 /**
@@ -80,7 +79,6 @@ export function buildArchive(opts: {
     tables: opts.tables ? readTables(opts.tables, manifest) : null,
     rows: byStory,
     storyIdsOf: (id) => parsed.get(id)?.stories.map((s) => s.id) ?? [],
-    cardStories: CARD_STORIES,
   }))
     groups[n] = emit('side', n, group);
   const mains = stories.filter((s) => s.kind === 'main').length;

@@ -2,7 +2,11 @@ import { QueryClient } from '@tanstack/react-query';
 import { SEEDS_CHANGED_EVENT } from '../data/live-events';
 import { folderFingerprint } from '../corpus/fingerprint';
 import { filesLikelyCached } from '../data/file-cache';
+import type { ArchiveInfo } from '../corpus/archive/archive-format';
+import { paths } from '../config/paths';
+import { listingPageQuery, sideGroupQuery } from '../data/archive-api';
 import { isArchiveBuild } from '../data/archive-hint';
+import { latestPathname } from '../lib/router';
 import { fileHint } from '../data/file-hint';
 import { fileQuery, manifestQuery } from '../data/seeds-api';
 import { corpusWorker } from '../worker/client';
@@ -21,12 +25,22 @@ export const queryClient = new QueryClient({
 void queryClient.fetchQuery(manifestQuery()).then(
   (manifest) => {
     // An archive's browser never holds the folder: no worker, no packs (see archive-hint.ts).
-    if (manifest.archive) return;
+    // What the first view reads is asked for now, not after the page's chunk has rendered.
+    if (manifest.archive) return prefetchArchiveView(manifest.archive);
     corpusWorker.offerNames(manifest, filesLikelyCached());
     corpusWorker.syncFiles([], manifest.files.length, folderFingerprint(manifest.files));
   },
   () => undefined,
 );
+/** The listing's first page on the library, the story's side group on a story's page. */
+function prefetchArchiveView(info: ArchiveInfo): void {
+  const path = latestPathname();
+  const storyId = paths.story.idFromPath(path);
+  if (storyId) void queryClient.prefetchQuery(sideGroupQuery(info, storyId));
+  else if (path === '/' && info.pages.length)
+    void queryClient.prefetchQuery(listingPageQuery(info, 0));
+}
+
 // A story's preview page names its file: a deep link fetches it now, not after the manifest.
 const hint = fileHint();
 if (hint) void queryClient.prefetchQuery(fileQuery(hint));

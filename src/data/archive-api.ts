@@ -100,7 +100,8 @@ function entitySummary(group: SideGroup, id: string, fallback: string): EntitySu
     aliases: e?.aliases ?? [],
     storyCount: e?.storyCount ?? 1,
     mentionCount: e?.mentionCount ?? 0,
-    stories: e?.stories ?? [],
+    // Not in an archive's side data (the card says so): only the counts.
+    stories: [],
   };
 }
 

@@ -24,14 +24,12 @@ export interface SideInput {
   rows: ReadonlyMap<string, { row: number; title: string }>;
   /** A file's stories (ids only are read), in file order. */
   storyIdsOf: (fileId: string) => readonly string[];
-  /** Stories listed per entity of an opened story (the card's; the worker's CARD_STORIES). */
-  cardStories: number;
 }
 
 /**
  * Every file's side data, cut into `groupCount(files)` groups by `sideGroupOf`. Each group holds
- * what its files' story views refer to: the entities their names and related lists name (with
- * the card's first stories), and the titles of the stories they link to. Generated one group at
+ * what its files' story views refer to: the entities their names and related lists name, and the
+ * titles of the stories they link to. Generated one group at
  * a time, so the caller can write each and let it go.
  */
 export function* sideGroups(input: SideInput): Generator<{ n: number; group: SideGroup }> {
@@ -62,10 +60,8 @@ export function* sideGroups(input: SideInput): Generator<{ n: number; group: Sid
         aliases: e.aliases,
         storyCount: e.stories.length,
         mentionCount: e.mentionCount,
-        stories: e.stories.slice(0, input.cardStories),
       };
       group.entities[id] = side;
-      for (const s of side.stories) title(s.storyId);
     };
     for (const f of members[n]!) {
       const names = input.codeOf(f.hash) ?? null;

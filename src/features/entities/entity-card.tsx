@@ -164,7 +164,9 @@ export function EntityCard(p: EntityCardProps) {
       )}
       {archive ? (
         <p className="mt-3 text-xs text-ink/75 dark:text-night-ink/75">
-          Entity pages are not available in this archive yet.
+          Named in {entity.storyCount.toLocaleString()}{' '}
+          {entity.storyCount === 1 ? 'story' : 'stories'} of the archive. Its other stories and
+          entity pages are not available in this archive yet.
         </p>
       ) : (
         <Link
