@@ -1,4 +1,5 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 
 // The seeds built as an archive (`npm run build:archive`: SEEDS_ARCHIVE=1, pages of 4 rows): the
 // browser fetches the listing page it shows and, for a story, its own file and side group;
@@ -48,6 +49,8 @@ test('the library paints its first page at once and the other rows as their page
   // Rows 13–15 are on page 3: placeholders until it comes.
   await expect(list.getByText('Story 13: loading…')).toBeAttached();
   expect(await rows.getByRole('link').count()).toBe(12);
+  // Placeholders included, the page is accessible (they are list items with a name).
+  await expectNoAxeViolations(page, 'archive library, a page on its way');
   release();
   await expect(list.getByRole('link')).toHaveCount(15);
   await expect(list.getByText(/loading…/u)).toHaveCount(0);
@@ -79,6 +82,7 @@ test('a deep link paints its story with its names and thread from its side group
   await expect(thread).toContainText('thread pages are not available in this archive yet');
   expect(urls.filter((u) => SIDE.test(u))).toHaveLength(1);
   expect(urls).toContain('/seeds-manifest.json');
+  await expectNoAxeViolations(page, 'archive story');
   expectNoWholeFolder(urls, ARTICLE);
 
   // A name's card says what an archive does not have yet.
