@@ -35,13 +35,23 @@ export function useListing(info: ArchiveInfo): Listing {
   const error = results.find((r) => r.error)?.error ?? null;
   // A new identity whenever a page arrives, so the list re-renders its rows.
   const arrived = results.map((r) => r.dataUpdatedAt).join();
+  // Every page in the cache (those scrolled past too), read once per arrival: the list asks for
+  // rows many times a render, and a cache lookup hashes its query key each time.
+  const loaded = useMemo(() => {
+    const out = new Map<number, ListingRow[]>();
+    for (const n of info.pages.keys()) {
+      const rows = client.getQueryData(listingPageQuery(info, n).queryKey);
+      if (rows) out.set(n, rows);
+    }
+    return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `arrived` is the data's version
+  }, [client, info, arrived]);
   const rowAt = useCallback(
     (i: number) => {
       const { page, offset } = pageOf(i, info.pageSize);
-      return client.getQueryData(listingPageQuery(info, page).queryKey)?.[offset];
+      return loaded.get(page)?.[offset];
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `arrived` is the data's version
-    [client, info, arrived],
+    [loaded, info],
   );
   const show = useCallback((first: number, last: number) => {
     setRange((r) => (r.first === first && r.last === last ? r : { first, last }));

@@ -77,7 +77,10 @@ export function ArchiveLibrary(p: {
         <RowList
           count={info.stories}
           rowAt={p.rowAt}
-          keyAt={(i) => i}
+          keyAt={byIndex}
+          // IMPORTANT: constant, not rowAt: the virtualizer estimates every row (100,000 in an
+          // archive) whenever its options change; a page lookup each made the first row 1.6 s.
+          briefAt={never}
           within={NO_FILTER}
           onRange={p.onRange}
           jumpTo={jumpTo}
@@ -88,3 +91,5 @@ export function ArchiveLibrary(p: {
 }
 
 const NO_FILTER = new URLSearchParams();
+const byIndex = (i: number) => i;
+const never = () => false;
