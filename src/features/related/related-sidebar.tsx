@@ -100,7 +100,8 @@ export function RelatedSidebar({
             </ul>
           </div>
         )}
-        {view && view.distinguishingTerms.length > 0 && (
+        {/* A search: not in an archive yet (its palette and page say so). */}
+        {view && !archive && view.distinguishingTerms.length > 0 && (
           <Link
             to={paths.search.getHref(view.distinguishingTerms.slice(0, 5).join(' '))}
             className="mt-6 inline-block rounded-md border border-black/15 px-3 py-1.5 text-sm font-medium hover:bg-black/5 dark:border-white/20 dark:hover:bg-white/10"
