@@ -36,7 +36,14 @@ const seeds = seedsPlugin({
 // link loop printed a watcher error at every `npm run dev` after a test run). A SEEDS_DIR in one
 // of them, or around one, is still watched.
 const seedsPath = path.resolve(seedsDir);
-const generated = ['dist', 'dist-subpath', 'dist-hostile', 'dist-archive', 'test-results', 'e2e/.fixtures']
+const generated = [
+  'dist',
+  'dist-subpath',
+  'dist-hostile',
+  'dist-archive',
+  'test-results',
+  'e2e/.fixtures',
+]
   .map((d) => path.resolve(import.meta.dirname, d))
   .filter((d) => !isInside(seedsPath, d) && !isInside(d, seedsPath));
 

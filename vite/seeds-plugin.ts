@@ -35,7 +35,9 @@ export interface SeedsSource {
    * Every file's stories, first two paragraphs only (story-summaries.ts), parsed once for the
    * previews and the archive's listing; `outDir` keys the cache of the last build's.
    */
-  summaries(outDir: string): Promise<{ parsed: Map<string, { stories: Story[] }>; reparsed: number }>;
+  summaries(
+    outDir: string,
+  ): Promise<{ parsed: Map<string, { stories: Story[] }>; reparsed: number }>;
 }
 
 /**
@@ -87,9 +89,14 @@ export function seedsPlugin(options: {
   let summarized: ReturnType<SeedsSource['summaries']> | null = null;
   const summaries = (outDir: string) =>
     (summarized ??= scan().then((s) =>
-      storySummaries(s.manifest.files, s.sources, treeStateFile(options.stateDir, outDir, 'summaries')),
+      storySummaries(
+        s.manifest.files,
+        s.sources,
+        treeStateFile(options.stateDir, outDir, 'summaries'),
+      ),
     ));
-  const isArchive = async () => archiveWanted((await scan()).manifest.files.length, options.archive);
+  const isArchive = async () =>
+    archiveWanted((await scan()).manifest.files.length, options.archive);
 
   const emitPublic = async (ctx: {
     emitFile: (f: { type: 'asset'; fileName: string; source: Uint8Array }) => unknown;
@@ -176,7 +183,10 @@ export function seedsPlugin(options: {
         for (const a of archive.assets)
           this.emitFile({ type: 'asset', fileName: a.fileName, source: a.source });
         if (t) this.emitFile({ type: 'asset', fileName: t.url, source: t.data });
-        const built = { ...manifest, ...(t ? { tables: { url: t.url, size: t.data.length } } : {}) };
+        const built = {
+          ...manifest,
+          ...(t ? { tables: { url: t.url, size: t.data.length } } : {}),
+        };
         const slim = slimManifest(built, archive.info);
         this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(slim) });
         const { pages, groups } = archive.info;

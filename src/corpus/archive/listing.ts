@@ -60,7 +60,15 @@ export interface ListingPage {
 export const LISTING_FORMAT = 1;
 
 export function packRow(r: ListingRow): PackedRow {
-  return [r.id, r.kind === 'brief' ? 1 : 0, r.section, r.kicker, r.title, r.readingMinutes, r.excerpt];
+  return [
+    r.id,
+    r.kind === 'brief' ? 1 : 0,
+    r.section,
+    r.kicker,
+    r.title,
+    r.readingMinutes,
+    r.excerpt,
+  ];
 }
 
 export function unpackRow(p: PackedRow): ListingRow {
