@@ -171,12 +171,13 @@ export function seedsPlugin(options: {
       const { manifest, sources } = await scan();
       if (await isArchive()) {
         // No text or names packs: an archive's browser fetches a story's own file and side group.
-        const started = performance.now();
         const t = await tables;
+        const codes = names ? await names : null;
+        const started = performance.now();
         const archive = buildArchive({
           manifest,
           parsed: (await summaries(config.build.outDir)).parsed,
-          codes: names ? await names : null,
+          codes,
           tables: t?.data ?? null,
           pageRows: options.archivePageRows,
         });
