@@ -4,7 +4,7 @@ import { folderFingerprint } from '../corpus/fingerprint';
 import { filesLikelyCached } from '../data/file-cache';
 import type { ArchiveInfo } from '../corpus/archive/archive-format';
 import { paths } from '../config/paths';
-import { listingPageQuery, sideGroupQuery } from '../data/archive-api';
+import { listingPageQuery, sideGroupQuery } from '../data/archive-queries';
 import { isArchiveBuild } from '../data/archive-hint';
 import { latestPathname } from '../lib/router';
 import { fileHint } from '../data/file-hint';

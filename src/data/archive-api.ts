@@ -1,6 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { sideGroupOf, type ArchiveInfo, type SideGroup } from '../corpus/archive/archive-format';
-import { readPage, type ListingRow } from '../corpus/archive/listing';
+import { useQuery } from '@tanstack/react-query';
+import type { ArchiveInfo, SideGroup } from '../corpus/archive/archive-format';
 import { sideMentions } from '../corpus/archive/side-groups';
 import { ANALYSIS_VERSION } from '../corpus/entities/analysis-version';
 import { typeOfId } from '../corpus/entities/ids';
@@ -13,13 +12,14 @@ import type {
   ThreadSummary,
 } from '../worker/protocol';
 import { isArchiveBuild } from './archive-hint';
+import { sideGroupQuery } from './archive-queries';
 import { manifestQuery } from './seeds-api';
 
 /**
- * An archive's data (see corpus/archive): listing pages and side groups, each a small
- * content-named JSON file fetched when a view needs it. Nothing here touches the worker.
+ * An archive's data (see corpus/archive) as its views read it: a story's names, related list
+ * and thread from its side group (archive-queries.ts fetches them). Nothing here touches the
+ * worker.
  */
-const BASE = import.meta.env.BASE_URL;
 
 /** The manifest's archive part, or null for a whole-folder build (or before the manifest). */
 export function useArchive(): ArchiveInfo | null {
@@ -51,45 +51,6 @@ export function useSideGroup(storyId: string) {
   const info = useArchive();
   return useQuery({ ...sideGroupQuery(info ?? NO_INFO, storyId), enabled: info !== null });
 }
-
-async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
-  const res = await fetch(url, { signal });
-  if (!res.ok) throw new Error(`${url} could not be loaded (HTTP ${res.status}).`);
-  return res.json();
-}
-
-/** Listing page n: its rows, in the library's order. */
-export const listingPageQuery = (info: ArchiveInfo, n: number) =>
-  queryOptions({
-    queryKey: ['archive', 'list', n, info.pages[n] ?? ''],
-    queryFn: async ({ signal }): Promise<ListingRow[]> => {
-      const hash = info.pages[n];
-      if (hash === undefined) throw new Error(`No listing page ${n}.`);
-      const rows = readPage(await getJson(`${BASE}${info.dir}/list-${n}-${hash}.json`, signal));
-      if (!rows) throw new Error('The listing is not in a format this version of Dispatch reads.');
-      return rows;
-    },
-    staleTime: Infinity,
-  });
-
-/** The side group of a file (any of its story ids will do). */
-export const sideGroupQuery = (info: ArchiveInfo, storyId: string) => {
-  const n = sideGroupOf(fileIdOf(storyId), info.groups.length);
-  return queryOptions({
-    queryKey: ['archive', 'side', n, info.groups[n] ?? ''],
-    queryFn: async ({ signal }): Promise<SideGroup> => {
-      const hash = info.groups[n] ?? '';
-      const group = (await getJson(
-        `${BASE}${info.dir}/side-${n}-${hash}.json`,
-        signal,
-      )) as SideGroup;
-      if (group?.format !== info.format || typeof group.files !== 'object')
-        throw new Error('The story’s data is not in a format this version of Dispatch reads.');
-      return group;
-    },
-    staleTime: Infinity,
-  });
-};
 
 function entitySummary(group: SideGroup, id: string, fallback: string): EntitySummary {
   const e = group.entities[id];

@@ -2,7 +2,7 @@ import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { ArchiveInfo } from '../corpus/archive/archive-format';
 import { pageOf, type ListingRow } from '../corpus/archive/listing';
-import { listingPageQuery } from './archive-api';
+import { listingPageQuery } from './archive-queries';
 
 export interface Listing {
   /** Row i of the library, or undefined while its page is on its way. */

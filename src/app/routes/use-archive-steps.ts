@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import type { ArchiveInfo } from '../../corpus/archive/archive-format';
 import { pageOf, type ListingRow } from '../../corpus/archive/listing';
 import { isBriefId } from '../../corpus/library';
-import { archiveRow, listingPageQuery, useSideGroup } from '../../data/archive-api';
+import { archiveRow, useSideGroup } from '../../data/archive-api';
+import { listingPageQuery } from '../../data/archive-queries';
 import type { StorySteps } from './use-story-steps';
 
 /** Within this many rows of its page's edge, the page beside it is fetched too (j/k cross it). */
