@@ -8,6 +8,7 @@ const executablePath = (findSystemChromium as () => string | undefined)();
 const PORT = Number(process.env.PORT_BASE ?? 4173);
 const SUBPATH_PORT = PORT + 1;
 const HOSTILE_PORT = PORT + 2;
+const ARCHIVE_PORT = PORT + 3;
 
 /**
  * Journeys run against the production build (`npm run test:e2e` builds first): `vite preview`
@@ -36,7 +37,7 @@ export default defineConfig({
     {
       name: 'chromium',
       use: { ...devices['Desktop Chrome'] },
-      testIgnore: /(subpath|hostile-files|huge-file)\.spec/u,
+      testIgnore: /(subpath|hostile-files|huge-file|archive)\.spec/u,
     },
     {
       name: 'subpath',
@@ -47,6 +48,12 @@ export default defineConfig({
       name: 'hostile',
       use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${HOSTILE_PORT}` },
       testMatch: /(hostile-files|huge-file)\.spec/u,
+    },
+    {
+      // The seeds built as an archive (`npm run build:archive`: pages of 4 rows).
+      name: 'archive',
+      use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${ARCHIVE_PORT}` },
+      testMatch: /archive\.spec/u,
     },
   ],
   webServer: [
@@ -63,6 +70,11 @@ export default defineConfig({
     {
       command: `node scripts/static-server.mjs dist-hostile ${HOSTILE_PORT} /`,
       url: `http://localhost:${HOSTILE_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `node scripts/static-server.mjs dist-archive ${ARCHIVE_PORT} /`,
+      url: `http://localhost:${ARCHIVE_PORT}/`,
       reuseExistingServer: !process.env.CI,
     },
   ],

@@ -30,13 +30,24 @@ const seeds = seedsPlugin({
   chunksCacheDir:
     process.env.DISPATCH_CACHE_DIR && path.join(process.env.DISPATCH_CACHE_DIR, 'search-chunks'),
   stateDir,
+  // SEEDS_ARCHIVE=1: the archive form (paged listing, per-story side data, no whole folder in the
+  // browser) whatever the folder's size; 0: never; unset: from ARCHIVE_FILES files.
+  archive: process.env.SEEDS_ARCHIVE,
+  archivePageRows: Number(process.env.SEEDS_ARCHIVE_PAGE_ROWS) || undefined,
 });
 
 // What the tests generate is not source: the dev server does not watch it (the hostile folder's
 // link loop printed a watcher error at every `npm run dev` after a test run). A SEEDS_DIR in one
 // of them, or around one, is still watched.
 const seedsPath = path.resolve(seedsDir);
-const generated = ['dist', 'dist-subpath', 'dist-hostile', 'test-results', 'e2e/.fixtures']
+const generated = [
+  'dist',
+  'dist-subpath',
+  'dist-hostile',
+  'dist-archive',
+  'test-results',
+  'e2e/.fixtures',
+]
   .map((d) => path.resolve(import.meta.dirname, d))
   .filter((d) => !isInside(seedsPath, d) && !isInside(d, seedsPath));
 

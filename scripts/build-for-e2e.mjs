@@ -1,6 +1,7 @@
 // Everything `playwright test` serves, built at once: the type check (`tsc -b`, which
-// `npm run build` runs first), the production build (dist/), the sub-path build (dist-subpath/)
-// and the hostile folder's build (dist-hostile/). Each is the npm script of its own, unchanged;
+// `npm run build` runs first), the production build (dist/), the sub-path build (dist-subpath/),
+// the hostile folder's build (dist-hostile/) and the seeds as an archive (dist-archive/). Each is
+// the npm script of its own, unchanged;
 // they only stop waiting for one another: tsc and most of a Vite build (its plugins) use one core
 // each. Same CPU (~35 s), less waiting: 80-94 s instead of 117-132 s on two loaded cores (load 12-17).
 // Each job's output is printed in one piece when it ends. Exits 1 if any job failed.
@@ -12,6 +13,7 @@ const JOBS = [
   { name: 'dist (vite build)', cmd: 'npx vite build' },
   { name: 'dist-subpath (npm run build:e2e)', cmd: 'npm run --silent build:e2e' },
   { name: 'dist-hostile (npm run build:hostile)', cmd: 'npm run --silent build:hostile' },
+  { name: 'dist-archive (npm run build:archive)', cmd: 'npm run --silent build:archive' },
 ];
 
 const started = performance.now();

@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { orderStories } from '../src/corpus/library.ts';
 import type { SeedsSource } from './seeds-plugin.ts';
-import { storySummaries } from './story-summaries.ts';
 import { storyPageHtml } from './story-pages.ts';
 import { describeSync, syncTree, treeStateFile, type TreeFile } from './tree-sync.ts';
 
@@ -19,7 +18,7 @@ import { describeSync, syncTree, treeStateFile, type TreeFile } from './tree-syn
 export function previewsPlugin(options: {
   seeds: SeedsSource;
   siteUrl?: string;
-  /** Where what a rebuild reuses is kept (story summaries, the record of the pages written). */
+  /** Where what a rebuild reuses is kept (the record of the pages written). */
   stateDir: string;
 }): Plugin {
   let config: ResolvedConfig;
@@ -41,13 +40,9 @@ export function previewsPlugin(options: {
         () => `  ${preloads.join('\n    ')}\n  </head>`,
       );
       // The seeds plugin's scan: the same files, under the same folder rules, scanned once.
-      const { manifest, sources } = await options.seeds.scan();
+      const { manifest } = await options.seeds.scan();
       const started = performance.now();
-      const { parsed, reparsed } = await storySummaries(
-        manifest.files,
-        sources,
-        treeStateFile(options.stateDir, dir, 'summaries'),
-      );
+      const { parsed, reparsed } = await options.seeds.summaries(dir);
       const byId = new Map(manifest.files.map((f) => [f.id, f]));
       const pages: TreeFile[] = [];
       for (const story of orderStories(manifest.files, parsed)) {

@@ -62,6 +62,13 @@ export function pwaPlugin() {
           handler: 'CacheFirst',
           options: { cacheName: 'dispatch-search-chunks', expiration: { maxEntries: 5000 } },
         },
+        {
+          // An archive's listing pages and side groups (archive-build.ts): content-named too.
+          // Offline, the pages and stories visited are there; the others are not.
+          urlPattern: ({ url }) => /\/archive\/(?:list|side)-[^/]+\.json$/u.test(url.pathname),
+          handler: 'CacheFirst',
+          options: { cacheName: 'dispatch-archive', expiration: { maxEntries: 2000 } },
+        },
       ],
     },
   });

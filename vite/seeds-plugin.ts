@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import type { CachedCode } from './analysis-cache.ts';
 import { analyseSeeds } from './analyse-seeds.ts';
+import { archiveWanted, buildArchive, slimManifest } from './archive-build.ts';
 import { buildTables, type BuiltTables } from './build-tables.ts';
 import { LINK_OUTSIDE } from './folder-entry.ts';
 import { packNames } from './pack-names.ts';
@@ -19,11 +20,15 @@ import {
   CHUNKS_TREE,
   type BuiltSearchChunks,
 } from './search-chunks.ts';
+import { storySummaries } from './story-summaries.ts';
 import { describeSync, syncTree, treeStateFile } from './tree-sync.ts';
+import type { Story } from '../src/corpus/types.ts';
 
 /** URL paths (under the app's base) where the manifest and the article files are served. */
 export const MANIFEST_FILE = 'seeds-manifest.json';
 export const SEEDS_URL_DIR = 'seeds';
+/** The meta tag that tells the app, before its manifest arrives, that the build is an archive. */
+export const ARCHIVE_META = 'dispatch-archive';
 /** The custom HMR event the app listens to so that edits in the folder show up live. */
 export const SEEDS_CHANGED_EVENT = 'dispatch:seeds-changed';
 /**
@@ -37,6 +42,13 @@ const PRINT_MAX = 20;
 /** The one scan of the folder that the build's plugins share (scanned once, printed once). */
 export interface SeedsSource {
   scan(): Promise<SeedsScan>;
+  /**
+   * Every file's stories, first two paragraphs only (story-summaries.ts), parsed once for the
+   * previews and the archive's listing; `outDir` keys the cache of the last build's.
+   */
+  summaries(
+    outDir: string,
+  ): Promise<{ parsed: Map<string, { stories: Story[] }>; reparsed: number }>;
 }
 
 /**
@@ -68,6 +80,13 @@ export function seedsPlugin(options: {
   chunksCacheDir?: string;
   /** Where the build keeps its record of the files it wrote (tree-sync.ts). */
   stateDir: string;
+  /**
+   * `SEEDS_ARCHIVE`: '1' builds the archive form whatever the folder's size, '0' never; unset,
+   * folders of ARCHIVE_FILES files or more (archive-build.ts).
+   */
+  archive?: string;
+  /** Rows per listing page of the archive (tests use small pages to page through the seeds). */
+  archivePageRows?: number;
 }): Plugin & { api: SeedsSource } {
   const seedsDir = path.resolve(options.seedsDir);
   const followLinks = options.followLinks ?? false;
@@ -87,10 +106,30 @@ export function seedsPlugin(options: {
       printNotes(config.logger, s, printed, followLinks);
       return s;
     }));
+  let summarized: ReturnType<SeedsSource['summaries']> | null = null;
+  const summaries = (outDir: string) =>
+    (summarized ??= scan().then((s) =>
+      storySummaries(
+        s.manifest.files,
+        s.sources,
+        treeStateFile(options.stateDir, outDir, 'summaries'),
+      ),
+    ));
+  const isArchive = async () =>
+    archiveWanted((await scan()).manifest.files.length, options.archive);
+
+  const emitPublic = async (ctx: {
+    emitFile: (f: { type: 'asset'; fileName: string; source: Uint8Array }) => unknown;
+  }) => {
+    if (!publicDir || !existsSync(publicDir)) return;
+    const skip = [seedsDir, path.join(publicDir, SEEDS_URL_DIR)];
+    for (const [rel, abs] of await publicFiles(publicDir, skip))
+      ctx.emitFile({ type: 'asset', fileName: rel, source: await readFile(abs) });
+  };
 
   return {
     name: 'dispatch-seeds',
-    api: { scan },
+    api: { scan, summaries },
     config(user, env) {
       if (env.command !== 'build' || user.publicDir === false) return;
       if (user.build?.copyPublicDir === false) return;
@@ -152,6 +191,10 @@ export function seedsPlugin(options: {
         return codes.size ? buildTables(manifest, sources, codes, log) : null;
       });
     },
+    async transformIndexHtml() {
+      if (config.command !== 'build' || !(await isArchive())) return;
+      return [{ tag: 'meta', attrs: { name: ARCHIVE_META, content: '1' }, injectTo: 'head' }];
+    },
     async configureServer(server: ViteDevServer) {
       serveSeeds(server, {
         seedsDir,
@@ -166,6 +209,39 @@ export function seedsPlugin(options: {
     },
     async generateBundle() {
       const { manifest, sources } = await scan();
+      if (await isArchive()) {
+        // No text or names packs: an archive's browser fetches a story's own file and side group.
+        const t = await tables;
+        const codes = names ? await names : null;
+        const started = performance.now();
+        const archive = buildArchive({
+          manifest,
+          parsed: (await summaries(config.build.outDir)).parsed,
+          codes,
+          tables: t?.data ?? null,
+          pageRows: options.archivePageRows,
+        });
+        for (const a of archive.assets)
+          this.emitFile({ type: 'asset', fileName: a.fileName, source: a.source });
+        if (t) this.emitFile({ type: 'asset', fileName: t.url, source: t.data });
+        const c = await chunks;
+        const built = {
+          ...manifest,
+          ...(t ? { tables: { url: t.url, size: t.data.length } } : {}),
+          // An archive's search: the chunks alone, whatever the folder's size.
+          ...(c ? { chunks: { dir: c.dir, version: c.version, first: true } } : {}),
+        };
+        const slim = slimManifest(built, archive.info);
+        this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(slim) });
+        const { pages, groups } = archive.info;
+        config.logger.info(
+          `[archive] ${archive.info.stories.toLocaleString('en-US')} stories: ${pages.length} ` +
+            `listing pages, ${groups.length} side groups, in ` +
+            `${((performance.now() - started) / 1000).toFixed(1)} s.`,
+        );
+        await emitPublic(this);
+        return;
+      }
       const packs = await packSeeds(manifest, sources);
       for (const p of packs) this.emitFile({ type: 'asset', fileName: p.info.url, source: p.data });
       if (names) {
@@ -182,11 +258,7 @@ export function seedsPlugin(options: {
         ...(c ? { chunks: { dir: c.dir, version: c.version, first: chunksFirst(manifest) } } : {}),
       };
       this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(built) });
-      if (publicDir && existsSync(publicDir)) {
-        const skip = [seedsDir, path.join(publicDir, SEEDS_URL_DIR)];
-        for (const [rel, abs] of await publicFiles(publicDir, skip))
-          this.emitFile({ type: 'asset', fileName: rel, source: await readFile(abs) });
-      }
+      await emitPublic(this);
     },
     async writeBundle(out) {
       // The folder's own files, one per article: written only when new or changed (tree-sync.ts).

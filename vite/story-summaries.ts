@@ -5,11 +5,13 @@ import type { ManifestFile, Story } from '../src/corpus/types.ts';
 import { readSeedFile, type SeedFile } from './read-seed-file.ts';
 
 /**
- * What a link-preview page needs of each story (its id, titles, section, kicker and lede), per
- * file, kept between builds by content hash: a rebuild parses only the files that changed, not
- * the whole folder (100,000 files: most of the previews' 108 s). A summary is the story with its
- * lede as its only paragraph.
+ * What a link-preview page and an archive's listing row need of each story (its id, titles,
+ * section, kicker, lede and excerpt), per file, kept between builds by content hash: a rebuild
+ * parses only the files that changed, not the whole folder (100,000 files: most of the
+ * previews' 108 s). A summary is the story with its first two paragraphs (the row's excerpt goes
+ * on to the second when the title was taken from the lede: `storyExcerpt`).
  */
+const SUMMARY_VERSION = 2;
 
 /** The stories of every file it could read, lede only, by file id. */
 export async function storySummaries(
@@ -22,7 +24,7 @@ export async function storySummaries(
   const parsed = new Map<string, { stories: Story[] }>();
   let reparsed = 0;
   for (const f of files) {
-    const key = `${PARSER_VERSION}\n${f.id}\n${f.section ?? ''}\n${f.hash}`;
+    const key = `${SUMMARY_VERSION}\n${PARSER_VERSION}\n${f.id}\n${f.section ?? ''}\n${f.hash}`;
     let stories = before[key];
     if (!stories) {
       const source = sources.get(f.path);
@@ -48,7 +50,7 @@ export async function storySummaries(
 }
 
 function summarize(s: Story): Story {
-  return { ...s, paragraphs: s.paragraphs.slice(0, 1), credits: [] };
+  return { ...s, paragraphs: s.paragraphs.slice(0, 2), credits: [] };
 }
 
 async function readCache(file: string): Promise<Record<string, Story[]>> {

@@ -71,7 +71,8 @@ const STOPWATCH = `(() => {
   const check = () => {
     ready('trigger', 'header button[aria-keyshortcuts]');
     ready('combobox', '[role="combobox"][aria-label^="Search stories"]');
-    watch('libraryRow', '[aria-label="Stories"] [data-row]');
+    // A link: an archive's rows are placeholders (not links) until their listing page is in.
+    watch('libraryRow', '[aria-label="Stories"] a[data-row]');
     watch('searchOption', '[role="listbox"][aria-label="Search results"] [role="option"]');
     if (seen.libraryRow && seen.searchOption) observer.disconnect();
   };

@@ -2,6 +2,11 @@ import { QueryClient } from '@tanstack/react-query';
 import { SEEDS_CHANGED_EVENT } from '../data/live-events';
 import { folderFingerprint } from '../corpus/fingerprint';
 import { filesLikelyCached } from '../data/file-cache';
+import type { ArchiveInfo } from '../corpus/archive/archive-format';
+import { paths } from '../config/paths';
+import { listingPageQuery, sideGroupQuery } from '../data/archive-queries';
+import { isArchiveBuild } from '../data/archive-hint';
+import { latestPathname } from '../lib/router';
 import { fileHint } from '../data/file-hint';
 import { fileQuery, manifestQuery } from '../data/seeds-api';
 import { corpusWorker } from '../worker/client';
@@ -19,12 +24,28 @@ export const queryClient = new QueryClient({
 // which a warm reload's first search waits for. Names first, as useWorkerSync sends them.
 void queryClient.fetchQuery(manifestQuery()).then(
   (manifest) => {
+    // An archive's browser never holds the folder: no packs, and no worker until a search.
+    // What the first view reads is asked for now, not after the page's chunk has rendered.
+    if (manifest.archive) {
+      // Its search chunks: the worker is told them when a first search starts it.
+      corpusWorker.offerChunks(manifest);
+      return prefetchArchiveView(manifest.archive);
+    }
     corpusWorker.offerNames(manifest, filesLikelyCached());
     corpusWorker.offerChunks(manifest);
     corpusWorker.syncFiles([], manifest.files.length, folderFingerprint(manifest.files));
   },
   () => undefined,
 );
+/** The listing's first page on the library, the story's side group on a story's page. */
+function prefetchArchiveView(info: ArchiveInfo): void {
+  const path = latestPathname();
+  const storyId = paths.story.idFromPath(path);
+  if (storyId) void queryClient.prefetchQuery(sideGroupQuery(info, storyId));
+  else if (path === '/' && info.pages.length)
+    void queryClient.prefetchQuery(listingPageQuery(info, 0));
+}
+
 // A story's preview page names its file: a deep link fetches it now, not after the manifest.
 const hint = fileHint();
 if (hint) void queryClient.prefetchQuery(fileQuery(hint));
@@ -32,7 +53,7 @@ if (hint) void queryClient.prefetchQuery(fileQuery(hint));
 // downloads and decodes the entity model. On a story's page as well: the opened story's names
 // need the model, and starting it after the paint left them 260-790 ms behind the text (BBC deep
 // links); started at boot they follow in ~110-160 ms, and the paint was not slower.
-corpusWorker.start();
+if (!isArchiveBuild()) corpusWorker.start();
 
 // In `npm run dev` the seeds plugin tells us when a file in the folder was added, changed or
 // removed; refetching the manifest makes the page follow the folder without a restart.

@@ -1,3 +1,5 @@
+import type { ArchiveInfo } from './archive/archive-format.ts';
+
 /**
  * The domain model shared by the parser, the worker and the UI. Plain data only: everything
  * here must survive structuredClone (worker messages, IndexedDB).
@@ -43,6 +45,12 @@ export interface Manifest {
    * indexed nothing (its partial answers come sooner: see ARCHITECTURE.md, "Search chunks").
    */
   chunks?: { dir: string; version: number; first?: boolean };
+  /**
+   * Build only, large folders (vite/archive-build.ts): the archive form. `files` and `packs` are
+   * then empty and absent (the browser must not download the whole folder); this says where the
+   * listing pages and each story's side data are. Every other field is kept as built.
+   */
+  archive?: ArchiveInfo;
 }
 
 export interface ManifestPack {

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ArchiveInfo } from '../corpus/archive/archive-format';
 import { orderStories, storyOrder } from '../corpus/library';
 import type { Manifest, ManifestFile, ParsedFile, Story } from '../corpus/types';
 import { memoizeLast } from '../lib/memoize-last';
@@ -19,6 +20,8 @@ export interface CorpusView {
   done: number;
   total: number;
   loading: boolean;
+  /** The archive form's listing and side data (then `stories` stays empty): archive-api.ts. */
+  archive: ArchiveInfo | null;
 }
 
 const EMPTY = new Map<string, ParsedFile>();
@@ -29,7 +32,8 @@ export function useCorpus(): CorpusView {
   const manifest = useManifest();
   const corpus = useQuery({
     ...corpusQuery(client, manifest.data ?? EMPTY_MANIFEST),
-    enabled: manifest.data !== undefined,
+    // An archive lists no files: its views read listing pages and side groups (archive-api.ts).
+    enabled: manifest.data !== undefined && !manifest.data.archive,
     placeholderData: keepPreviousData,
   });
   const files = corpus.data?.files ?? EMPTY;
@@ -50,6 +54,7 @@ export function useCorpus(): CorpusView {
     done: corpus.data?.done ?? 0,
     total: manifest.data?.files.length ?? 0,
     loading: manifest.isPending || corpus.fetchStatus === 'fetching',
+    archive: manifest.data?.archive ?? null,
   };
 }
 

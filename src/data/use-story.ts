@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fileIdOf } from '../corpus/library';
 import type { ManifestFile, ParsedFile, Story } from '../corpus/types';
+import { useSideGroup } from './archive-api';
 import { fileHint } from './file-hint';
 import { streamedFile } from './corpus-api';
 import { fileQuery } from './seeds-api';
@@ -21,11 +22,17 @@ export function useStory(storyId: string): StoryState {
   const manifest = useManifest();
   const fileId = fileIdOf(storyId);
   const hint = fileHint();
-  const manifestFile = manifest.data
-    ? (manifest.data.files.find((f) => f.id === fileId) ?? null)
-    : hint?.id === fileId
-      ? hint
-      : null;
+  // An archive's manifest lists no files: its side group says where the story's file is.
+  const side = useSideGroup(storyId);
+  const archive = manifest.data?.archive;
+  const fromSide = side.data?.files[fileId]?.file ?? null;
+  const manifestFile = archive
+    ? (fromSide ?? (hint?.id === fileId ? hint : null))
+    : manifest.data
+      ? (manifest.data.files.find((f) => f.id === fileId) ?? null)
+      : hint?.id === fileId
+        ? hint
+        : null;
   const client = useQueryClient();
   const file = useQuery({
     ...fileQuery(manifestFile ?? PLACEHOLDER),
@@ -36,7 +43,14 @@ export function useStory(storyId: string): StoryState {
         : undefined,
   });
   if (!manifestFile) {
-    if (manifest.isPending) return { status: 'loading' };
+    if (manifest.isPending || (archive && side.isPending)) return { status: 'loading' };
+    if (archive && side.error)
+      return {
+        status: 'error',
+        message: side.error.message,
+        file: null,
+        retry: () => void side.refetch(),
+      };
     if (manifest.error)
       return {
         status: 'error',

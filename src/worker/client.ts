@@ -74,6 +74,9 @@ export class CorpusWorkerClient {
     w.onmessage = (e: MessageEvent<WorkerEvent>) => this.onMessage(e.data);
     w.onerror = (e) => this.onCrash(e.message || 'the analysis worker stopped');
     this.worker = w;
+    // Chunks offered before the worker existed (an archive starts it on its first search):
+    // told first, so that search finds them.
+    if (this.chunks) void this.post({ type: 'chunks', chunks: this.chunks }).catch(() => undefined);
     return w;
   }
 
@@ -135,7 +138,7 @@ export class CorpusWorkerClient {
       });
     if (this.names?.tables && this.tablesSent)
       void this.request({ type: 'tables', tables: this.names.tables });
-    if (this.chunks) void this.request({ type: 'chunks', chunks: this.chunks });
+    this.ensure(); // tells it the chunks
     if (this.sent.size)
       void this.request({
         type: 'sync-files',
@@ -147,8 +150,15 @@ export class CorpusWorkerClient {
   }
 
   request<T extends Request['type']>(req: Extract<Request, { type: T }>): Promise<ResponseMap[T]> {
+    this.ensure();
+    return this.post(req);
+  }
+
+  private post<T extends Request['type']>(
+    req: Extract<Request, { type: T }>,
+  ): Promise<ResponseMap[T]> {
     const id = this.nextId++;
-    const worker = this.ensure();
+    const worker = this.worker!;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       worker.postMessage({ ...req, id } as RequestMessage);
@@ -185,7 +195,8 @@ export class CorpusWorkerClient {
 
   /**
    * Tells the worker where the build's search chunks are (the manifest's `chunks`), before the
-   * folder's files: until its own index covers the folder it answers searches from them.
+   * folder's files: until its own index covers the folder it answers searches from them. Does not
+   * start it: an archive's worker starts on its first search, and is told them then.
    */
   offerChunks(manifest: Pick<Manifest, 'chunks'>): void {
     const c = manifest.chunks;
@@ -199,7 +210,7 @@ export class CorpusWorkerClient {
     // The same directory, or none before and none now (`npm run dev`).
     if (ref?.url === this.chunks?.url && ref?.first === this.chunks?.first) return;
     this.chunks = ref;
-    void this.request({ type: 'chunks', chunks: ref }).catch(() => undefined);
+    if (this.worker) void this.post({ type: 'chunks', chunks: ref }).catch(() => undefined);
   }
 
   /** Sends files the worker has not seen (or whose content changed) and drops removed ones. */

@@ -2,12 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useSplat } from '../../lib/router';
 import { NotFound } from '../../components/ui/not-found';
+import { NotInArchive } from '../../components/ui/not-in-archive';
+import { useArchiveMode } from '../../data/archive-api';
 import { entityQuery, useWorkerStatus } from '../../data/analysis-api';
 import { useCorpus } from '../../data/use-corpus';
 import { EntityPage } from '../../features/entities/entity-page';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 export function EntityRoute() {
+  return useArchiveMode() ? <NotInArchive what="Entity pages" /> : <FolderEntityRoute />;
+}
+
+function FolderEntityRoute() {
   // Static hosts may add a trailing slash (directory index of a preview page): ignore it.
   const id = useSplat().replace(/\/+$/u, '');
   const status = useWorkerStatus();

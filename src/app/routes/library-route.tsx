@@ -11,7 +11,9 @@ import { ThreadList } from '../../features/threads/thread-list';
 import { EntityFilter } from '../../features/library/entity-filter';
 import type { StoryKind } from '../../corpus/types';
 import { useSearchParams } from '../../lib/router';
-import { useCorpus } from '../../data/use-corpus';
+import { isArchiveBuild } from '../../data/archive-hint';
+import { useCorpus, useManifest } from '../../data/use-corpus';
+import { ArchiveLibraryRoute } from './archive-library-route';
 import { collectProblems } from '../../features/library/load-problems';
 import { LibraryPage } from '../../features/library/library-page';
 import { ReadIdsContext } from '../../features/library/read-ids';
@@ -19,7 +21,27 @@ import { ReadingTools } from '../../features/library/reading-tools';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReadingView } from './use-reading-view';
 
+/** The library: an archive's listing pages, or the whole folder as it streams in. */
 export function LibraryRoute() {
+  const manifest = useManifest();
+  const archive = manifest.data?.archive;
+  if (archive) return <ArchiveLibraryRoute info={archive} />;
+  // An archive build before its manifest: nothing that would start the worker.
+  if (isArchiveBuild())
+    return (
+      <p
+        role={manifest.error ? 'alert' : 'status'}
+        className="mx-auto max-w-4xl px-4 py-16 text-ink/75 dark:text-night-ink/75"
+      >
+        {manifest.error
+          ? `The library could not be opened: ${manifest.error.message}`
+          : 'Opening the library…'}
+      </p>
+    );
+  return <FolderLibraryRoute />;
+}
+
+function FolderLibraryRoute() {
   const corpus = useCorpus();
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();

@@ -8,6 +8,7 @@ import { useStory } from '../../data/use-story';
 import type { Neighbour } from '../../features/reader/story-view';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { StoryScreen } from './story-screen';
+import { useArchiveSteps } from './use-archive-steps';
 import { useStorySteps } from './use-story-steps';
 
 export function StoryRoute() {
@@ -15,10 +16,15 @@ export function StoryRoute() {
   const id = useSplat().replace(/\/+$/u, '');
   const state = useStory(id);
   const corpus = useCorpus();
-  const titles = useMemo(
+  // An archive's order and titles come from its listing and the story's side group.
+  const archived = useArchiveSteps(id, corpus.archive);
+  const folderTitles = useMemo(
     () => new Map(corpus.stories.map((s) => [s.id, s.title])),
     [corpus.stories],
   );
+  const titles = {
+    get: (sid: string) => (corpus.archive ? archived.titleOf(sid) : folderTitles.get(sid)),
+  };
   const story = state.status === 'ready' ? state.story : null;
   const title = story ? (titles.get(story.id) ?? story.title) : null;
   useDocumentTitle(title ?? (state.status === 'not-found' ? 'Story not found' : null));
@@ -33,7 +39,8 @@ export function StoryRoute() {
     );
   }, [corpus.order, corpus.files, corpus.manifest, ownFile]);
   const [params] = useSearchParams();
-  const steps = useStorySteps(order, corpus.manifest, params);
+  const folderSteps = useStorySteps(order, corpus.manifest, params);
+  const steps = corpus.archive ? archived : folderSteps;
   const neighbour = (delta: 1 | -1): Neighbour | null => {
     const nid = steps.neighbourOf(id, delta);
     return nid

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { NotFound } from '../../components/ui/not-found';
+import { NotInArchive } from '../../components/ui/not-in-archive';
+import { useArchiveMode } from '../../data/archive-api';
 import { threadQuery, useWorkerStatus } from '../../data/analysis-api';
 import { ThreadPage } from '../../features/threads/thread-page';
 import { decodeSegments } from '../../lib/url';
@@ -8,6 +10,10 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 
 /** `/thread/<id>`: a thread's page, once the worker has built the threads. */
 export function ThreadRoute() {
+  return useArchiveMode() ? <NotInArchive what="Thread pages" /> : <FolderThreadRoute />;
+}
+
+function FolderThreadRoute() {
   const { pathname } = useLocation();
   const id = decodeSegments(pathname.slice('/thread/'.length).replace(/\/+$/u, ''));
   const status = useWorkerStatus();

@@ -9,7 +9,8 @@ import type { NotebookItem } from '../../features/notebook/notebook-types';
 /**
  * Every annotation placed in the current text of its story. While the folder still loads, one
  * whose story has not arrived is "not known yet", not an orphan; once loaded, a story that is
- * gone makes orphans of its highlights (listed, never dropped).
+ * gone makes orphans of its highlights (listed, never dropped). In an archive, whose folder is
+ * never loaded whole, none is placed (NotebookItem says its story is not read here).
  */
 export function useNotebookItems(annotations: readonly Annotation[], corpus: CorpusView) {
   const storiesById = useMemo(
@@ -22,7 +23,8 @@ export function useNotebookItems(annotations: readonly Annotation[], corpus: Cor
     const out: NotebookItem[] = [];
     for (const [storyId, list] of byStory) {
       const story = storiesById.get(storyId);
-      if (!story && corpus.loading) {
+      // An archive never holds the folder: a story not read here is unknown, not gone.
+      if (!story && (corpus.loading || corpus.archive)) {
         out.push(
           ...list.map((annotation) => ({
             annotation,
@@ -47,7 +49,7 @@ export function useNotebookItems(annotations: readonly Annotation[], corpus: Cor
       }
     }
     return out;
-  }, [annotations, storiesById, corpus.loading]);
+  }, [annotations, storiesById, corpus.loading, corpus.archive]);
   const titleOf = (storyId: string) =>
     storiesById.get(storyId)?.title ??
     annotations.find((a) => a.storyId === storyId)?.storyTitle ??

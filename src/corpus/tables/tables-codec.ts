@@ -5,7 +5,7 @@ import type { RelatedHit } from '../related/related-query';
 import type { Thread, Threads } from '../threads/build-threads';
 import type { EntityTable, FolderTables } from './folder-tables';
 import type { StoryRelated } from './story-related';
-import { runSteps } from '../run-steps';
+import { runSteps } from '../run-steps.ts';
 
 /**
  * The folder-wide tables in the compact form the build ships (`seeds-packs/tables-<hash>.gz`,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { placeBelowOrAbove, useFollowViewport } from '../../lib/follow-viewport';
 import { Link } from '../../lib/router';
 import { paths } from '../../config/paths';
+import { useArchiveMode } from '../../data/archive-api';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { CARD_STORIES, type EntitySummary } from '../../worker/protocol';
 import { TYPE_LABEL } from './entity-style';
@@ -40,6 +41,7 @@ export function EntityCard(p: EntityCardProps) {
   const { entity, anchor, onClose } = p;
   const back = p.returnTo ?? anchor;
   const narrow = useMediaQuery(NARROW);
+  const archive = useArchiveMode();
 
   // On phones the card is a sheet: the page is scrolled once so the name stays above it.
   useLayoutEffect(() => {
@@ -160,12 +162,20 @@ export function EntityCard(p: EntityCardProps) {
           </ul>
         </div>
       )}
-      <Link
-        className="mt-3 inline-block font-medium text-accent underline dark:text-accent-dark"
-        to={paths.entity.getHref(entity.id)}
-      >
-        Everything about {entity.name} →
-      </Link>
+      {archive ? (
+        <p className="mt-3 text-xs text-ink/75 dark:text-night-ink/75">
+          Named in {entity.storyCount.toLocaleString()}{' '}
+          {entity.storyCount === 1 ? 'story' : 'stories'} of the archive. Its other stories and
+          entity pages are not available in this archive yet.
+        </p>
+      ) : (
+        <Link
+          className="mt-3 inline-block font-medium text-accent underline dark:text-accent-dark"
+          to={paths.entity.getHref(entity.id)}
+        >
+          Everything about {entity.name} →
+        </Link>
+      )}
     </div>
   );
 }

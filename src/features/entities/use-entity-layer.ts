@@ -14,6 +14,7 @@ import { storyNames } from '../../corpus/entities/story-names';
 import type { EntityType, Mention } from '../../corpus/entities/types';
 import type { Story } from '../../corpus/types';
 import { storyEntitiesQuery, useWorkerStatus } from '../../data/analysis-api';
+import { archiveStoryEntities, useArchiveMode, useSideGroup } from '../../data/archive-api';
 import type { OuterMark } from '../../components/ui/marked-text';
 import type { EntitySummary } from '../../worker/protocol';
 import { MARK_CLASS, TYPE_LABEL } from './entity-style';
@@ -40,7 +41,18 @@ export const NAMES_KEYS_HINT_ID = 'keys-names';
  */
 export function useEntityLayer(story: Story, hash: string) {
   const status = useWorkerStatus();
-  const q = useQuery(storyEntitiesQuery(story, hash, status.entitiesReady, status.epoch));
+  // An archive's names come from the story's side group, not from a worker (it starts none).
+  const archive = useArchiveMode();
+  const fromWorker = useQuery({
+    ...storyEntitiesQuery(story, hash, status.entitiesReady, status.epoch),
+    enabled: !archive,
+  });
+  const side = useSideGroup(story.id);
+  const fromSide = useMemo(
+    () => (side.data ? archiveStoryEntities(side.data, story, hash) : undefined),
+    [side.data, story, hash],
+  );
+  const q = { data: archive ? fromSide : fromWorker.data };
   const [visible, setVisible] = useState<Record<EntityType, boolean>>({
     person: true,
     place: true,

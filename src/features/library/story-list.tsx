@@ -1,9 +1,10 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type React from 'react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { rowOf, type ListingRow } from '../../corpus/archive/listing';
 import type { Story } from '../../corpus/types';
 import { markOnce } from '../../lib/perf';
-import { StoryRow } from './story-row';
+import { PendingRow, StoryRow } from './story-row';
 
 /** Rows rendered beyond the viewport, so fast scrolling and arrow keys never show blanks. */
 const OVERSCAN = 12;
@@ -14,14 +15,50 @@ const OVERSCAN = 12;
  * into view first, since rows off screen do not exist in the DOM.
  */
 export function StoryList({ stories, within }: { stories: Story[]; within: URLSearchParams }) {
+  return (
+    <RowList
+      count={stories.length}
+      rowAt={(i) => (stories[i] ? rowOf(stories[i]) : undefined)}
+      keyAt={(i) => stories[i]?.id ?? i}
+      // Not rowAt: the virtualizer estimates every row (10,000) at each render; rows are made
+      // only for the ~30 it renders.
+      briefAt={(i) => stories[i]?.kind === 'brief'}
+      within={within}
+    />
+  );
+}
+
+/**
+ * The list over rows got by index: the whole folder's stories, or an archive's listing pages,
+ * which `rowAt` answers as they arrive (undefined: a placeholder row) and `onRange` asks for.
+ */
+export function RowList({
+  count,
+  rowAt,
+  keyAt,
+  briefAt = (i) => rowAt(i)?.kind === 'brief',
+  within,
+  onRange,
+  jumpTo,
+}: {
+  count: number;
+  briefAt?: (i: number) => boolean;
+  rowAt: (i: number) => ListingRow | undefined;
+  keyAt: (i: number) => string | number;
+  within: URLSearchParams;
+  /** The rows on screen and around it, whenever they change. */
+  onRange?: (first: number, last: number) => void;
+  /** A row to scroll to (the archive's section jump), keyed so the same row can be asked twice. */
+  jumpTo?: { row: number; key: number } | null;
+}) {
   const listRef = useRef<HTMLUListElement>(null);
   const margin = useDocumentOffset(listRef);
   const virtualizer = useWindowVirtualizer({
-    count: stories.length,
-    estimateSize: (i) => (stories[i]?.kind === 'brief' ? 84 : 104),
+    count,
+    estimateSize: (i) => (briefAt(i) ? 84 : 104),
     overscan: OVERSCAN,
     scrollMargin: margin,
-    getItemKey: (i) => stories[i]?.id ?? i,
+    getItemKey: keyAt,
   });
 
   const focusRow = useCallback(
@@ -46,19 +83,28 @@ export function StoryList({ stories, within }: { stories: Story[]; within: URLSe
     );
     const i = current ? Number(current.dataset.index) : -1;
     let next = -1;
-    if (e.key === 'ArrowDown' || e.key === 'j') next = Math.min(stories.length - 1, i + 1);
+    if (e.key === 'ArrowDown' || e.key === 'j') next = Math.min(count - 1, i + 1);
     else if (e.key === 'ArrowUp' || e.key === 'k') next = Math.max(0, i - 1);
     else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = stories.length - 1;
+    else if (e.key === 'End') next = count - 1;
     if (next < 0) return;
     e.preventDefault();
     focusRow(next);
   };
 
   const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  const shown = items.length > 0 && rowAt(first) !== undefined;
   useEffect(() => {
-    if (items.length > 0) markOnce('library-visible');
-  }, [items.length]);
+    if (shown) markOnce('library-visible');
+  }, [shown]);
+  useEffect(() => {
+    if (last >= 0) onRange?.(first, last);
+  }, [onRange, first, last]);
+  useEffect(() => {
+    if (jumpTo) virtualizer.scrollToIndex(jumpTo.row, { align: 'start' });
+  }, [jumpTo, virtualizer]);
   return (
     <ul
       ref={listRef}
@@ -68,16 +114,25 @@ export function StoryList({ stories, within }: { stories: Story[]; within: URLSe
       style={{ height: virtualizer.getTotalSize() }}
     >
       {items.map((item) => {
-        const story = stories[item.index]!;
-        return (
+        const row = rowAt(item.index);
+        const top = item.start - virtualizer.options.scrollMargin;
+        return row ? (
           <StoryRow
             key={item.key}
-            story={story}
+            story={row}
             within={within}
             index={item.index}
-            setSize={stories.length}
+            setSize={count}
             measureRef={virtualizer.measureElement}
-            top={item.start - virtualizer.options.scrollMargin}
+            top={top}
+          />
+        ) : (
+          <PendingRow
+            key={item.key}
+            index={item.index}
+            setSize={count}
+            measureRef={virtualizer.measureElement}
+            top={top}
           />
         );
       })}

@@ -1,6 +1,5 @@
 import { Link } from '../../lib/router';
-import { storyExcerpt } from '../../corpus/library';
-import type { Story } from '../../corpus/types';
+import type { ListingRow } from '../../corpus/archive/listing';
 import { paths } from '../../config/paths';
 import { useReadIds } from './read-ids';
 
@@ -13,7 +12,8 @@ export function StoryRow({
   measureRef,
   top,
 }: {
-  story: Story;
+  /** What the row shows (`rowOf` of a story, or an archive's listing page row). */
+  story: ListingRow;
   /** The library's filter, carried into the story (j/k step through what the list shows). */
   within: URLSearchParams;
   index: number;
@@ -22,7 +22,7 @@ export function StoryRow({
   top: number;
 }) {
   const brief = story.kind === 'brief';
-  const excerpt = storyExcerpt(story);
+  const { excerpt } = story;
   // Read stories are quieter (lighter, not bold: still AA contrast), so the eye goes to the new.
   const read = useReadIds().has(story.id);
   return (
@@ -64,6 +64,36 @@ export function StoryRow({
           </p>
         )}
       </Link>
+    </li>
+  );
+}
+
+/** A row of an archive's listing page that has not arrived yet: its place, focusable for j/k. */
+export function PendingRow({
+  index,
+  setSize,
+  measureRef,
+  top,
+}: {
+  index: number;
+  setSize: number;
+  measureRef: (el: HTMLElement | null) => void;
+  top: number;
+}) {
+  return (
+    <li
+      ref={measureRef}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      style={{ transform: `translateY(${top}px)` }}
+      className="absolute inset-x-0 top-0 pt-3"
+    >
+      <div data-row tabIndex={-1} className="block rounded-md px-3 py-2 outline-none">
+        <div className="h-3 w-24 rounded bg-black/5 dark:bg-white/10" />
+        <div className="mt-2 h-5 w-3/4 rounded bg-black/5 dark:bg-white/10" />
+        <span className="sr-only">Story {index + 1}: loading…</span>
+      </div>
     </li>
   );
 }

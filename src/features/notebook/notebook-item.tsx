@@ -1,5 +1,6 @@
 import { Link } from '../../lib/router';
 import { paths } from '../../config/paths';
+import { useArchiveMode } from '../../data/archive-api';
 import { BUTTON, COLOR_LABEL, SWATCH_CLASS } from './highlight-style';
 import type { NotebookItem } from './notebook-types';
 
@@ -9,6 +10,7 @@ const date = (iso: string) =>
 /** One highlight on the notebook page: its quote, its note (as text), and the way back to it. */
 export function NotebookEntry({ item, onDelete }: { item: NotebookItem; onDelete: () => void }) {
   const a = item.annotation;
+  const archive = useArchiveMode();
   const href = paths.story.getHref(a.storyId, { paragraph: item.paragraph ?? undefined });
   return (
     <li className="grid grid-cols-[0.375rem_minmax(0,1fr)] gap-3 py-3">
@@ -27,7 +29,11 @@ export function NotebookEntry({ item, onDelete }: { item: NotebookItem; onDelete
         <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-ink/75 dark:text-night-ink/75">
           <time dateTime={a.created}>{date(a.created)}</time>
           {item.anchor?.status === 'fuzzy' && <span>re-anchored: the text changed since</span>}
-          {item.anchor === null && <span>its story is still loading</span>}
+          {item.anchor === null && (
+            <span>
+              {archive ? 'open its story to place it (archive)' : 'its story is still loading'}
+            </span>
+          )}
           <Link className="underline" to={href}>
             {item.paragraph ? `Go to paragraph ${item.paragraph}` : 'Open the story'}
           </Link>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Story } from '../../corpus/types';
 import { storyHitsQuery, useWorkerStatus } from '../../data/analysis-api';
+import { useArchiveWithoutSearch } from '../../data/archive-api';
 
 /**
  * The `?q=` layer of the reading view: where the query's words are in each paragraph, a toggle,
@@ -10,7 +11,12 @@ import { storyHitsQuery, useWorkerStatus } from '../../data/analysis-api';
  */
 export function useSearchHits(story: Story, query: string, hasParagraphTarget: boolean) {
   const status = useWorkerStatus();
-  const q = useQuery(storyHitsQuery(story, query, status));
+  // An archive's worker finds them with the chunks' expansions; without chunks there are none.
+  const archive = useArchiveWithoutSearch();
+  const q = useQuery({
+    ...storyHitsQuery(story, query, status),
+    enabled: !archive && query.trim().length > 0,
+  });
   const [shown, setShown] = useState(true);
   const [current, setCurrent] = useState(-1);
   const hits = query && q.data && q.data.length === story.paragraphs.length ? q.data : null;

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '../../lib/router';
 import { paths } from '../../config/paths';
 import { relatedQuery, useWorkerStatus } from '../../data/analysis-api';
+import { archiveRelated, useArchiveMode, useSideGroup } from '../../data/archive-api';
 
 /**
  * Up to five stories related to this one, and only those that are (none: "No closely related
@@ -17,19 +18,30 @@ export function RelatedSidebar({
   titleOf: (id: string) => string;
 }) {
   const status = useWorkerStatus();
-  const q = useQuery(relatedQuery(storyId, status));
-  const view = q.data;
+  const archive = useArchiveMode();
+  const q = useQuery({
+    ...relatedQuery(storyId, status),
+    enabled: status.relatedReady && !archive,
+  });
+  const side = useSideGroup(storyId);
+  const view = archive ? (side.data ? archiveRelated(side.data, storyId) : undefined) : q.data;
   return (
     <aside aria-label="Related stories">
       <div>
         <h2 className="text-xs font-semibold tracking-widest text-ink/75 uppercase dark:text-night-ink/75">
           Related stories
         </h2>
-        {!view ? (
+        {!view && archive && side.error ? (
+          <p className="mt-3 text-sm text-ink/75 dark:text-night-ink/75" role="alert">
+            The related stories could not be loaded: {side.error.message}
+          </p>
+        ) : !view ? (
           <p className="mt-3 text-sm text-ink/75 dark:text-night-ink/75" role="status">
-            {status.totalFiles > 0 && status.files < status.totalFiles
-              ? `Finding related stories once the folder is read (${status.files.toLocaleString()} of ${status.totalFiles.toLocaleString()} files)…`
-              : 'Finding related stories…'}
+            {archive
+              ? 'Loading related stories…'
+              : status.totalFiles > 0 && status.files < status.totalFiles
+                ? `Finding related stories once the folder is read (${status.files.toLocaleString()} of ${status.totalFiles.toLocaleString()} files)…`
+                : 'Finding related stories…'}
           </p>
         ) : view.related.length === 0 ? (
           <p className="mt-3 text-sm text-ink/75 dark:text-night-ink/75">
@@ -88,7 +100,8 @@ export function RelatedSidebar({
             </ul>
           </div>
         )}
-        {view && view.distinguishingTerms.length > 0 && (
+        {/* A search: not in an archive yet (its palette and page say so). */}
+        {view && !archive && view.distinguishingTerms.length > 0 && (
           <Link
             to={paths.search.getHref(view.distinguishingTerms.slice(0, 5).join(' '))}
             className="mt-6 inline-block rounded-md border border-black/15 px-3 py-1.5 text-sm font-medium hover:bg-black/5 dark:border-white/20 dark:hover:bg-white/10"

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { closePalette } from './palette-store';
 import { EmptyState } from './empty-state';
+import { ARCHIVE_SEARCH_NOTE } from '../../components/ui/not-in-archive';
 import { Kbd } from './kbd';
 import { ResultList } from './result-list';
 import { MOD_KEY, ResultNotes, SECONDARY } from './result-parts';
@@ -88,7 +89,11 @@ export function PaletteDialog() {
       </div>
       {/* Focusable so keyboard users can scroll long results (axe: scrollable-region-focusable). */}
       <div tabIndex={0} className="min-h-0 flex-1 overflow-y-auto overscroll-contain">
-        {p.empty ? (
+        {p.archive ? (
+          <p role="status" className="px-5 py-6 text-sm text-ink/75 dark:text-night-ink/75">
+            {ARCHIVE_SEARCH_NOTE}
+          </p>
+        ) : p.empty ? (
           <EmptyState
             recent={p.recents.recent}
             onRun={onSetText}

@@ -94,6 +94,7 @@ export function usePalette() {
     analysing: search.analysing,
     indexing: search.indexing,
     error: search.error,
+    archive: search.archive,
     groups: empty ? [] : groups,
     expanded: !empty && items.length > 0,
     optionId,

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SearchResults } from '../../corpus/search/types';
 import { searchQuery, useNewestSearch, useWorkerStatus } from '../../data/analysis-api';
+import { useArchiveWithoutSearch } from '../../data/archive-api';
 
 /**
  * Results for the query as typed, one worker search per keystroke. While the next answer is on
@@ -11,7 +12,13 @@ import { searchQuery, useNewestSearch, useWorkerStatus } from '../../data/analys
 export function useSearchResults(query: string, limit: number) {
   const status = useWorkerStatus();
   const trimmed = query.trim();
-  const q = useQuery(searchQuery(query, status, limit));
+  // An archive searches the build's chunks; one built without them has nothing to ask (the
+  // palette says so).
+  const archive = useArchiveWithoutSearch();
+  const q = useQuery({
+    ...searchQuery(query, status, limit),
+    enabled: !archive && query.trim().length > 0,
+  });
   // This text's answer for the index as it is now, else for the index as it was when asked
   // (see useNewestSearch), else the previous text's.
   const own = q.isPlaceholderData ? undefined : q.data;
@@ -28,6 +35,7 @@ export function useSearchResults(query: string, limit: number) {
     /** True while no answer for the text typed has arrived (the results shown, if any, are older). */
     stale: trimmed.length > 0 && !current,
     error: q.error,
+    archive,
     analysing: !status.namesComplete,
     /**
      * While files are still being indexed: results cover only part of the folder. Not for an

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { paths } from '../../config/paths';
 import { threadOfQuery, useWorkerStatus } from '../../data/analysis-api';
+import { archiveThread, useArchiveMode, useSideGroup } from '../../data/archive-api';
 import { Link } from '../../lib/router';
 import { storyLabel } from './story-label';
 
@@ -11,8 +12,13 @@ import { storyLabel } from './story-label';
  */
 export function ThreadBox({ storyId }: { storyId: string }) {
   const status = useWorkerStatus();
-  const q = useQuery(threadOfQuery(storyId, status));
-  const thread = q.data;
+  const archive = useArchiveMode();
+  const q = useQuery({
+    ...threadOfQuery(storyId, status),
+    enabled: status.relatedReady && !archive,
+  });
+  const side = useSideGroup(storyId);
+  const thread = archive ? (side.data ? archiveThread(side.data, storyId) : null) : q.data;
   if (!thread) return null;
   const here = thread.stories.find((s) => s.storyId === storyId);
   // The story itself and its copies are not "other" stories of the thread.
@@ -41,12 +47,19 @@ export function ThreadBox({ storyId }: { storyId: string }) {
           </li>
         ))}
       </ol>
-      <Link
-        to={paths.thread.getHref(thread.id)}
-        className="mt-3 inline-block text-sm underline-offset-2 hover:underline"
-      >
-        The whole thread ({thread.size} stories)
-      </Link>
+      {archive ? (
+        // The thread page needs every story's lede and the thread's names: not in an archive yet.
+        <p className="mt-3 text-xs text-ink/75 dark:text-night-ink/75">
+          {thread.size} stories; thread pages are not available in this archive yet.
+        </p>
+      ) : (
+        <Link
+          to={paths.thread.getHref(thread.id)}
+          className="mt-3 inline-block text-sm underline-offset-2 hover:underline"
+        >
+          The whole thread ({thread.size} stories)
+        </Link>
+      )}
     </section>
   );
 }

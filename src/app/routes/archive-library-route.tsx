@@ -1,0 +1,27 @@
+import type { ArchiveInfo } from '../../corpus/archive/archive-format';
+import { useListing } from '../../data/use-listing';
+import { ArchiveLibrary } from '../../features/library/archive-library';
+import { ReadIdsContext } from '../../features/library/read-ids';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useReadingView } from './use-reading-view';
+
+/** The library of an archive build: its listing pages, fetched as the reader scrolls. */
+export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
+  useDocumentTitle(null);
+  const listing = useListing(info);
+  const reading = useReadingView(NO_STORIES);
+  return (
+    <ReadIdsContext value={reading.readIds}>
+      <ArchiveLibrary
+        info={info}
+        rowAt={listing.rowAt}
+        onRange={listing.show}
+        range={listing.range}
+        error={listing.error}
+        onRetry={listing.retry}
+      />
+    </ReadIdsContext>
+  );
+}
+
+const NO_STORIES: never[] = [];

@@ -1,0 +1,94 @@
+import type { FileAnalysisCode } from '../entities/analysis-codec';
+import type { StoryRelated } from '../tables/story-related';
+import type { ManifestFile } from '../types';
+import type { SectionRange } from './listing.ts';
+
+/**
+ * The archive form of a build (folders past ARCHIVE_FILES, or `SEEDS_ARCHIVE=1`): the manifest
+ * lists no files. It says how many there are and where the listing pages and the stories' side
+ * data are; the browser fetches the page it shows and, for a story, its own file and side group,
+ * never the whole folder.
+ */
+export interface ArchiveInfo {
+  format: typeof ARCHIVE_FORMAT;
+  files: number;
+  stories: number;
+  /** Main stories (articles); the rest are briefs. */
+  mains: number;
+  /** Rows per listing page (the last page may be shorter). */
+  pageSize: number;
+  /** Listing page n is `<dir>/list-<n>-<pages[n]>.json` (content-named: the hash of its bytes). */
+  pages: string[];
+  /** Side group n is `<dir>/side-<n>-<groups[n]>.json`; a file's group is `sideGroupOf`. */
+  groups: string[];
+  /** Where both are, under the app's base: `archive`. */
+  dir: string;
+  /** Sections as runs of the listing (path order keeps a section's stories together). */
+  sections: SectionRange[];
+}
+
+export const ARCHIVE_FORMAT = 1;
+
+/** Files per side group: one group is what a deep link fetches besides its file (~10–40 KB gzip). */
+export const GROUP_FILES = 32;
+
+/** The number of side groups of a folder of `files` files. */
+export function groupCount(files: number): number {
+  return Math.max(1, Math.ceil(files / GROUP_FILES));
+}
+
+/**
+ * The side group a file's data is in: FNV-1a of its id, so a deep link finds it from the story id
+ * alone (the file's place in the folder is not known before its group is read).
+ */
+export function sideGroupOf(fileId: string, groups: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < fileId.length; i++) {
+    h ^= fileId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % groups;
+}
+
+/** What a story view needs of one story besides its file's text. */
+export interface SideStory {
+  /** Its row in the library's listing (j/k step from there). */
+  row: number;
+  /** Its related list as the sidebar shows it (entity ids canonical), null when it has none. */
+  related: StoryRelated | null;
+  /** The thread it is in, as story ids (central first), or null. */
+  thread: string[] | null;
+}
+
+/** One file's side data: where its text is, its names analysis, each story's related list. */
+export interface SideFile {
+  file: ManifestFile;
+  /** The build's analysis of the file (the names packs' code), null when it has none. */
+  names: FileAnalysisCode | null;
+  stories: Record<string, SideStory>;
+}
+
+/**
+ * An entity as an opened story's names show it (`EntitySummary` without its stories: the card's
+ * first stories and their titles were ~70 % of a group, ~100 KB gzip on the 10k folder).
+ */
+export interface SideEntity {
+  name: string;
+  aliases: string[];
+  storyCount: number;
+  mentionCount: number;
+}
+
+/** One side group: the files whose id hashes to it, and what their views refer to. */
+export interface SideGroup {
+  format: typeof ARCHIVE_FORMAT;
+  /** ANALYSIS_VERSION of the names: a browser of other rules ignores them. */
+  analysis: string;
+  files: Record<string, SideFile>;
+  /** The entity table's canonical id of every story-level id the files' names use, when it differs. */
+  remap: Record<string, string>;
+  /** Every canonical entity the files name (and their related lists share), by id. */
+  entities: Record<string, SideEntity>;
+  /** The title of every story the views link to (related, duplicates, thread). */
+  titles: Record<string, string>;
+}

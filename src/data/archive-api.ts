@@ -1,0 +1,132 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ArchiveInfo, SideGroup } from '../corpus/archive/archive-format';
+import { sideMentions } from '../corpus/archive/side-groups';
+import { ANALYSIS_VERSION } from '../corpus/entities/analysis-version';
+import { typeOfId } from '../corpus/entities/ids';
+import { fileIdOf } from '../corpus/library';
+import type { Story } from '../corpus/types';
+import type {
+  EntitySummary,
+  RelatedView,
+  StoryEntitiesResult,
+  ThreadSummary,
+} from '../worker/protocol';
+import { isArchiveBuild } from './archive-hint';
+import { sideGroupQuery } from './archive-queries';
+import { manifestQuery } from './seeds-api';
+
+/**
+ * An archive's data (see corpus/archive) as its views read it: a story's names, related list
+ * and thread from its side group (archive-queries.ts fetches them). Nothing here touches the
+ * worker.
+ */
+
+/** The manifest's archive part, or null for a whole-folder build (or before the manifest). */
+export function useArchive(): ArchiveInfo | null {
+  return useQuery(manifestQuery()).data?.archive ?? null;
+}
+
+/**
+ * True in an archive build, before its manifest has arrived too (its pages say so): views then
+ * ask nothing of the corpus worker, which an archive does not start.
+ */
+export function useArchiveMode(): boolean {
+  return useArchive() !== null || isArchiveBuild();
+}
+
+/**
+ * True in an archive built without search chunks (`SEEDS_CHUNKS=0`): it has no index to search,
+ * so the palette and the results page say so. An archive with chunks searches them.
+ */
+export function useArchiveWithoutSearch(): boolean {
+  const manifest = useQuery(manifestQuery()).data;
+  return manifest?.archive !== undefined && manifest.chunks === undefined;
+}
+
+const NO_INFO: ArchiveInfo = {
+  format: 1,
+  files: 0,
+  stories: 0,
+  mains: 0,
+  pageSize: 1,
+  pages: [],
+  groups: [],
+  dir: '',
+  sections: [],
+};
+
+/** The side group of a story's file, once the archive manifest is in (idle otherwise). */
+export function useSideGroup(storyId: string) {
+  const info = useArchive();
+  return useQuery({ ...sideGroupQuery(info ?? NO_INFO, storyId), enabled: info !== null });
+}
+
+function entitySummary(group: SideGroup, id: string, fallback: string): EntitySummary {
+  const e = group.entities[id];
+  return {
+    id,
+    name: e?.name ?? fallback,
+    type: typeOfId(id),
+    aliases: e?.aliases ?? [],
+    storyCount: e?.storyCount ?? 1,
+    mentionCount: e?.mentionCount ?? 0,
+    // Not in an archive's side data (the card says so): only the counts.
+    stories: [],
+  };
+}
+
+/**
+ * An opened story's names, as the worker answers `story-entities`, from its side group: no
+ * names when the group's analysis is of other rules (ANALYSIS_VERSION) or another text.
+ */
+export function archiveStoryEntities(
+  group: SideGroup,
+  story: Story,
+  hash: string,
+): StoryEntitiesResult {
+  const fits = group.analysis === ANALYSIS_VERSION;
+  const mentions = (fits && sideMentions(group, { id: story.fileId, hash }, story)) || [];
+  const ids = [...new Set(mentions.map((m) => m.entityId))];
+  const entities = ids.map((id) =>
+    entitySummary(group, id, mentions.find((m) => m.entityId === id)?.text ?? id),
+  );
+  return { storyId: story.id, mentions, entities };
+}
+
+/** A story's related list as the sidebar shows it, from its side group. */
+export function archiveRelated(group: SideGroup, storyId: string): RelatedView | null {
+  const related = group.files[fileIdOf(storyId)]?.stories[storyId]?.related;
+  if (!related) return null;
+  const entityNames: Record<string, string> = {};
+  for (const h of related.related)
+    for (const id of h.sharedEntities) entityNames[id] ??= group.entities[id]?.name ?? id;
+  return { ...related, entityNames };
+}
+
+/**
+ * The thread a story is in, as the sidebar's box shows it: titles from the group, section and
+ * kind from the ids. Its names and ledes are not in the group (the thread page is not available
+ * in an archive yet).
+ */
+export function archiveThread(group: SideGroup, storyId: string): ThreadSummary | null {
+  const ids = group.files[fileIdOf(storyId)]?.stories[storyId]?.thread;
+  if (!ids) return null;
+  const dupes = new Set(group.files[fileIdOf(storyId)]?.stories[storyId]?.related?.duplicates);
+  const stories = ids.map((id) => {
+    const slash = id.indexOf('/');
+    return {
+      storyId: id,
+      title: group.titles[id] ?? id,
+      kind: id === fileIdOf(id) ? ('main' as const) : ('brief' as const),
+      section: slash > 0 ? id.slice(0, slash) : null,
+      lede: '',
+      copyOf: dupes.has(id) ? storyId : null,
+    };
+  });
+  return { id: ids[0]!, title: stories[0]?.title ?? '', size: ids.length, stories, entities: [] };
+}
+
+/** The story's row in the listing (-1: unknown). */
+export function archiveRow(group: SideGroup, storyId: string): number {
+  return group.files[fileIdOf(storyId)]?.stories[storyId]?.row ?? -1;
+}

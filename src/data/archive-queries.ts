@@ -1,0 +1,50 @@
+import { queryOptions } from '@tanstack/react-query';
+import { sideGroupOf, type ArchiveInfo, type SideGroup } from '../corpus/archive/archive-format';
+import { readPage, type ListingRow } from '../corpus/archive/listing';
+import { fileIdOf } from '../corpus/library';
+
+/**
+ * An archive's files (see corpus/archive): listing pages and side groups, each a small
+ * content-named JSON file fetched when a view needs it. Apart from archive-api.ts, since the
+ * boot code asks for the first view's (query-client.ts) and this stays small in the entry.
+ */
+const BASE = import.meta.env.BASE_URL;
+
+async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
+  const res = await fetch(url, { signal });
+  if (!res.ok) throw new Error(`${url} could not be loaded (HTTP ${res.status}).`);
+  return res.json();
+}
+
+/** Listing page n: its rows, in the library's order. */
+export const listingPageQuery = (info: ArchiveInfo, n: number) =>
+  queryOptions({
+    queryKey: ['archive', 'list', n, info.pages[n] ?? ''],
+    queryFn: async ({ signal }): Promise<ListingRow[]> => {
+      const hash = info.pages[n];
+      if (hash === undefined) throw new Error(`No listing page ${n}.`);
+      const rows = readPage(await getJson(`${BASE}${info.dir}/list-${n}-${hash}.json`, signal));
+      if (!rows) throw new Error('The listing is not in a format this version of Dispatch reads.');
+      return rows;
+    },
+    staleTime: Infinity,
+  });
+
+/** The side group of a file (any of its story ids will do). */
+export const sideGroupQuery = (info: ArchiveInfo, storyId: string) => {
+  const n = sideGroupOf(fileIdOf(storyId), info.groups.length);
+  return queryOptions({
+    queryKey: ['archive', 'side', n, info.groups[n] ?? ''],
+    queryFn: async ({ signal }): Promise<SideGroup> => {
+      const hash = info.groups[n] ?? '';
+      const group = (await getJson(
+        `${BASE}${info.dir}/side-${n}-${hash}.json`,
+        signal,
+      )) as SideGroup;
+      if (group?.format !== info.format || typeof group.files !== 'object')
+        throw new Error('The story’s data is not in a format this version of Dispatch reads.');
+      return group;
+    },
+    staleTime: Infinity,
+  });
+};

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import {
+  ARCHIVE_FORMAT,
+  groupCount,
+  type ArchiveInfo,
+} from '../src/corpus/archive/archive-format.ts';
+import { cutPages, rowOf, sectionRanges } from '../src/corpus/archive/listing.ts';
+import { sideGroups } from '../src/corpus/archive/side-groups.ts';
+import { ANALYSIS_VERSION } from '../src/corpus/entities/analysis-version.ts';
+import { folderFingerprint } from '../src/corpus/fingerprint.ts';
+import { orderStories } from '../src/corpus/library.ts';
+import { decodeTables, type TablesPack } from '../src/corpus/tables/tables-codec.ts';
+import type { Manifest, Story } from '../src/corpus/types.ts';
+import type { CachedCode } from './analysis-cache.ts';
+
+/**
+ * From this many files a build is an archive (see ARCHITECTURE.md, "The archive"): at 100,000
+ * files the whole-folder design's first library row took 3.5 s and the main thread 1.5 GiB; at
+ * 10,000 the first row comes in ~0.75 s and search, entity pages and threads work offline. The
+ * archive mode does without those until the chunked search is wired, so the line is where the
+ * whole folder stops meeting the 1 s first row, not lower. `SEEDS_ARCHIVE=1` forces it,
+ * `SEEDS_ARCHIVE=0` forbids it.
+ */
+export const ARCHIVE_FILES = 20_000;
+
+/** Rows per listing page: ~100 rows are ~35 KB of JSON, ~12 KB gzip; a screen shows ~8. */
+export const PAGE_ROWS = 100;
+
+/** Whether a build of `files` files is an archive, given `SEEDS_ARCHIVE` ('1', '0' or unset). */
+export function archiveWanted(files: number, env: string | undefined): boolean {
+  if (env === '1') return true;
+  if (env === '0') return false;
+  return files >= ARCHIVE_FILES;
+}
+
+export interface ArchiveAsset {
+  fileName: string;
+  source: string;
+}
+
+export interface BuiltArchive {
+  info: ArchiveInfo;
+  assets: ArchiveAsset[];
+}
+
+/**
+ * The archive's listing pages and side groups, content-named under `dir`. `parsed` is every
+ * file's stories with at least their first two paragraphs (the excerpt's), as story-summaries.ts
+ * keeps them; `tables` the build's tables pack (gzip), null without one.
+ */
+export function buildArchive(opts: {
+  manifest: Manifest;
+  parsed: ReadonlyMap<string, { stories: Story[] }>;
+  codes: ReadonlyMap<string, CachedCode> | null;
+  tables: Buffer | null;
+  pageRows?: number;
+  dir?: string;
+}): BuiltArchive {
+  const { manifest, parsed } = opts;
+  const dir = opts.dir ?? 'archive';
+  const pageRows = opts.pageRows ?? PAGE_ROWS;
+  const assets: ArchiveAsset[] = [];
+  const emit = (kind: string, n: number, data: unknown): string => {
+    const source = JSON.stringify(data);
+    const hash = createHash('sha256').update(source).digest('hex').slice(0, 8);
+    assets.push({ fileName: `${dir}/${kind}-${n}-${hash}.json`, source });
+    return hash;
+  };
+  const stories = orderStories(manifest.files, parsed);
+  const rows = stories.map(rowOf);
+  const pages = cutPages(rows, pageRows).map((p, n) => emit('list', n, p));
+  const byStory = new Map(stories.map((s, row) => [s.id, { row, title: s.title }]));
+  const groups: string[] = new Array<string>(groupCount(manifest.files.length));
+  for (const { n, group } of sideGroups({
+    files: manifest.files,
+    codeOf: (hash) => opts.codes?.get(hash),
+    analysis: ANALYSIS_VERSION,
+    tables: opts.tables ? readTables(opts.tables, manifest) : null,
+    rows: byStory,
+    storyIdsOf: (id) => parsed.get(id)?.stories.map((s) => s.id) ?? [],
+  }))
+    groups[n] = emit('side', n, group);
+  const mains = stories.filter((s) => s.kind === 'main').length;
+  return {
+    info: {
+      format: ARCHIVE_FORMAT,
+      files: manifest.files.length,
+      stories: stories.length,
+      mains,
+      pageSize: pageRows,
+      pages,
+      groups,
+      dir,
+      sections: sectionRanges(rows),
+    },
+    assets,
+  };
+}
+
+/** The tables pack decoded for this folder, or null when it is not this folder's. */
+function readTables(gz: Buffer, manifest: Manifest) {
+  const pack = JSON.parse(gunzipSync(gz).toString('utf8')) as TablesPack;
+  return decodeTables(pack, folderFingerprint(manifest.files)) ?? null;
+}
+
+/**
+ * The archive manifest: the built manifest less its file list and text packs (which a browser
+ * would download whole), with `archive`. Every other field (tables, the search chunks') is kept.
+ */
+export function slimManifest<M extends Manifest>(built: M, info: ArchiveInfo): Manifest {
+  const slim: Manifest = { ...built, files: [], archive: info };
+  delete slim.packs;
+  return slim;
+}
