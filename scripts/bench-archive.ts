@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { listTxt } from './lib/corpora';
 import { log, run, textBytes } from './lib/bench-build';
-import { launch } from './lib/bench-browser';
+import { launch, searchStopwatch, STOPWATCH_QUERY } from './lib/bench-browser';
 import { countingServer, type CountingServer } from './lib/counting-server';
 
 const args = process.argv.slice(2);
@@ -97,6 +97,8 @@ interface BenchResult {
   kind: 'archive' | 'whole';
   library: Visit[];
   deep: Visit[];
+  /** Cold visit, palette opened and the bench's query typed at once: its first option. */
+  search: Visit[];
   load: number[];
 }
 
@@ -124,6 +126,7 @@ async function bench(
   const load = [os.loadavg()[0]!];
   const library: Visit[] = [];
   const deep: Visit[] = [];
+  const search: Visit[] = [];
   const timeout = kind === 'archive' ? 30_000 : 240_000;
   try {
     for (let i = 0; i < runs; i++) {
@@ -146,15 +149,27 @@ async function bench(
           names: await mark(page, 'story-highlighted', timeout),
         })),
       );
+      const [b0, r0] = [server.bytes(), server.requests()];
+      const watch = await searchStopwatch(browser, server.url, timeout, {
+        warm: false,
+        serviceWorkers: 'block',
+      });
+      search.push({
+        ms: watch.cold,
+        // Bytes to the first option (the stopwatch returns once it is painted).
+        bytes: server.bytes() - b0,
+        requests: server.requests() - r0,
+        heapMiB: null,
+      });
       log(
-        `${kind} run ${i + 1}: library ${library.at(-1)!.ms?.toFixed(0)} ms, deep link ${deep.at(-1)!.ms?.toFixed(0)} / names ${deep.at(-1)!.names?.toFixed(0)} ms`,
+        `${kind} run ${i + 1}: library ${library.at(-1)!.ms?.toFixed(0)} ms, deep link ${deep.at(-1)!.ms?.toFixed(0)} / names ${deep.at(-1)!.names?.toFixed(0)} ms, first search option ${watch.cold?.toFixed(0)} ms`,
       );
     }
   } finally {
     await server.stop();
   }
   load.push(os.loadavg()[0]!);
-  return { kind, library, deep, load };
+  return { kind, library, deep, search, load };
 }
 
 const median = (xs: (number | null | undefined)[]): number | null => {
@@ -205,6 +220,15 @@ async function main() {
       (r) => `${kb(median(r.deep.map((v) => v.bytes)))}, ${median(r.deep.map((v) => v.requests))}`,
     ],
     ['cold deep link: main-thread heap', (r) => mib(median(r.deep.map((v) => v.heapMiB)))],
+    [
+      `cold: first palette option for “${STOPWATCH_QUERY}” (median; runs)`,
+      (r) => `${ms(median(r.search.map((v) => v.ms)))} (${all(r.search.map((v) => v.ms))})`,
+    ],
+    [
+      'cold search: bytes sent (gzip) to it, requests',
+      (r) =>
+        `${kb(median(r.search.map((v) => v.bytes)))}, ${median(r.search.map((v) => v.requests))}`,
+    ],
     [
       'load average (1 min) before → after',
       (r) => `${r.load[0]!.toFixed(1)} → ${r.load[1]!.toFixed(1)}`,

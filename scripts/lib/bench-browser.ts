@@ -354,8 +354,9 @@ export async function searchStopwatch(
   browser: Browser,
   base: string,
   timeout: number,
+  { warm: withWarm = true, serviceWorkers = 'allow' as 'allow' | 'block' } = {},
 ): Promise<SearchStopwatch> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers });
   try {
     let onReady: ((name: string) => void) | null = null;
     await context.exposeBinding('__benchReady', (_source, name: string) => onReady?.(name));
@@ -395,6 +396,7 @@ export async function searchStopwatch(
       return [shown, await stopwatch(page, 'typed', 1000)];
     };
     const [cold, coldTyped] = await visit(() => page.goto(`${base}/`));
+    if (!withWarm) return { cold, warm: null, coldTyped, warmTyped: null };
     await marks(page, ['related-ready'], timeout);
     await cachesWritten(page, timeout);
     await page.waitForTimeout(1500);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ParsedFile } from '../corpus/types';
 import { CorpusWorkerClient } from './client';
 import type { RequestMessage, WorkerEvent } from './protocol';
@@ -131,5 +131,29 @@ describe('CorpusWorkerClient status notifications', () => {
     expect(seen).toEqual(['answer']);
     await new Promise((r) => setTimeout(r, 60));
     expect(seen).toEqual(['answer', 'status files=2']);
+  });
+});
+
+describe('CorpusWorkerClient search chunks', () => {
+  it('starts no worker to be told the chunks, and tells them first to the worker a search starts', () => {
+    vi.stubGlobal('location', new URL('http://localhost/'));
+    FakeWorker.made = [];
+    const client = new CorpusWorkerClient(() => new FakeWorker() as unknown as Worker);
+    // An archive: its manifest names chunks, and nothing else asks the worker for anything.
+    client.offerChunks({ chunks: { dir: 'search-chunks/abc', version: 1, first: true } });
+    expect(FakeWorker.made).toHaveLength(0);
+    void client.request({ type: 'search', query: 'kim' });
+    expect(FakeWorker.made).toHaveLength(1);
+    const sent = FakeWorker.made[0]!.sent;
+    expect(sent.map((m) => m.type)).toEqual(['chunks', 'search']);
+    expect(sent[0]).toMatchObject({
+      chunks: { url: expect.stringMatching(/\/search-chunks\/abc\/$/u), version: 1, first: true },
+    });
+    // Offered again unchanged, nothing is sent; a running worker hears a new offer at once.
+    client.offerChunks({ chunks: { dir: 'search-chunks/abc', version: 1, first: true } });
+    expect(sent).toHaveLength(2);
+    client.offerChunks({ chunks: { dir: 'search-chunks/def', version: 1, first: true } });
+    expect(sent.map((m) => m.type)).toEqual(['chunks', 'search', 'chunks']);
+    vi.unstubAllGlobals();
   });
 });

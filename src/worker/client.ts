@@ -138,7 +138,7 @@ export class CorpusWorkerClient {
       });
     if (this.names?.tables && this.tablesSent)
       void this.request({ type: 'tables', tables: this.names.tables });
-    this.ensure(); // tells it the chunks
+    // The chunks are told by whichever request restarts it (ensure), or the next one.
     if (this.sent.size)
       void this.request({
         type: 'sync-files',
