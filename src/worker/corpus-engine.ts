@@ -1,10 +1,10 @@
 import { fileIdOf } from '../corpus/library';
 import type { Tagger } from '../corpus/entities/model/tagger';
-import { analyzeStory } from '../corpus/entities/recognize';
 import type { Entity, StoryEntities } from '../corpus/entities/types';
 import type { Threads } from '../corpus/threads/build-threads';
 import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
+import { AnalysisQueue } from './analysis-queue';
 import { AnalysisStore } from './analysis-store';
 import { FolderStore } from './folder-store';
 import { PrebuiltNames } from './prebuilt-names';
@@ -13,7 +13,6 @@ import { SearchBuild } from './search-build';
 import type { FileEntry, NamesPackRef, WorkerStatus } from './protocol';
 import { FolderResults, type FolderTable, type RelatedSource } from './corpus-tables';
 import { summary } from './engine-queries';
-import { ModelGate } from './model-gate';
 import { StatusEmitter } from './status-emitter';
 
 /** Background work runs in slices this long (ms), so requests are answered in between. */
@@ -33,13 +32,9 @@ export class CorpusEngine {
   private readonly statusOut: StatusEmitter;
   private readonly results = new FolderResults();
   /** Stories waiting for entity analysis (after the search index: search first). */
-  private queue: Story[] = [];
+  private readonly analysis: AnalysisQueue;
   private pumping = false;
-  private analysisStart = 0;
-  private analysisMs: number | null = null;
   private fingerprint = '';
-  /** The entity model: analysis waits for it (search does not). */
-  private readonly model: ModelGate;
 
   constructor(
     private readonly emit: (status: WorkerStatus) => void,
@@ -48,7 +43,7 @@ export class CorpusEngine {
     private readonly tables = new PrebuiltTables(),
   ) {
     this.store = new AnalysisStore(names);
-    this.model = new ModelGate(loadTagger, () => this.pump());
+    this.analysis = new AnalysisQueue(this.store, loadTagger, () => this.pump());
     this.statusOut = new StatusEmitter(
       emit,
       () => this.status(),
@@ -147,7 +142,7 @@ export class CorpusEngine {
     // IMPORTANT: indexing starts before the files' stored analyses are looked up: the build's
     // names pack may still be downloading (or never come), and search never waits for names.
     this.pump();
-    this.queue.push(...(await this.store.takeStored(todo)));
+    this.analysis.push(await this.store.takeStored(todo));
     this.pump();
   }
 
@@ -165,7 +160,7 @@ export class CorpusEngine {
 
   /** The model has arrived: background analysis can start. */
   setTagger(tagger: Tagger): void {
-    this.model.set(tagger);
+    this.analysis.setTagger(tagger);
   }
 
   /**
@@ -181,12 +176,7 @@ export class CorpusEngine {
    * callers await it first (see corpus.worker.ts).
    */
   analyzeNow(story: Story): StoryEntities {
-    const known = this.store.get(story.id);
-    if (known) return known;
-    if (!this.model.tagger) throw new Error('The entity model is not loaded yet');
-    const a = analyzeStory(story, this.model.tagger);
-    this.store.record(a);
-    return a;
+    return this.analysis.analyzeNow(story);
   }
 
   /** Every analysis so far, by story id. */
@@ -229,7 +219,7 @@ export class CorpusEngine {
       relatedReady: this.related !== null,
       builtTables: this.results.fromBuild,
       namesComplete: this.results.complete,
-      analysisMs: this.analysisMs,
+      analysisMs: this.analysis.ms,
       cachedFiles: this.store.cachedFiles,
       builtFiles: this.store.builtFiles,
     };
@@ -249,7 +239,7 @@ export class CorpusEngine {
   private pump(): void {
     if (this.pumping) return;
     this.pumping = true;
-    if (this.queue.length && !this.analysisStart) this.analysisStart = performance.now();
+    this.analysis.markStart();
     const step = () => {
       const until = performance.now() + SLICE_MS;
       // The build's tables first: they answer for most of what is left to do.
@@ -260,25 +250,16 @@ export class CorpusEngine {
       this.build.step(until, this.loaded());
       // The model is decoded (~0.2 s) once the folder is indexed: searches come first.
       const indexed = this.loaded() && !this.build.busy;
-      if (this.queue.length && indexed) this.model.ask();
-      while (this.model.tagger && this.queue.length && performance.now() < until) {
-        const story = this.queue.shift()!;
-        if (this.stories.get(story.id) === story) this.analyzeNow(story);
-      }
+      this.analysis.step(until, indexed, (story) => this.stories.get(story.id) === story);
       if (this.loaded() && this.idle()) this.results.start(this);
       this.results.step(until);
       this.store.flushWrites();
       // Without the model, analysis waits: setTagger pumps again when it arrives.
-      const more =
-        this.build.busy ||
-        (this.model.tagger !== null && this.queue.length > 0) ||
-        this.results.busy;
+      const more = this.build.busy || this.analysis.busy || this.results.busy;
       if (more) setTimeout(step, 0);
       else {
         this.pumping = false;
-        if (this.analysisStart && this.analysisMs === null && this.loaded() && this.idle()) {
-          this.analysisMs = Math.round(performance.now() - this.analysisStart);
-        }
+        this.analysis.markDone(this.loaded() && this.idle());
       }
       this.afterChange(!more);
     };
@@ -308,7 +289,7 @@ export class CorpusEngine {
 
   /** No story waits to be indexed or analysed, nor a file for its stored analyses. */
   private idle(): boolean {
-    return this.queue.length === 0 && this.build.waiting === 0 && this.store.lookups === 0;
+    return this.analysis.length === 0 && this.build.waiting === 0 && this.store.lookups === 0;
   }
 
   /** The search index: growing, or the cached one of an earlier visit. */
