@@ -1,4 +1,5 @@
 import type { ArchiveInfo } from '../../corpus/archive/archive-format';
+import { useArchiveWithoutSearch } from '../../data/archive-api';
 import { useListing } from '../../data/use-listing';
 import { ArchiveLibrary } from '../../features/library/archive-library';
 import { ReadIdsContext } from '../../features/library/read-ids';
@@ -10,6 +11,7 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
   useDocumentTitle(null);
   const listing = useListing(info);
   const reading = useReadingView(NO_STORIES);
+  const searchless = useArchiveWithoutSearch();
   return (
     <ReadIdsContext value={reading.readIds}>
       <ArchiveLibrary
@@ -19,6 +21,7 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
         range={listing.range}
         error={listing.error}
         onRetry={listing.retry}
+        searchless={searchless}
       />
     </ReadIdsContext>
   );

@@ -14,8 +14,10 @@ export function ArchiveLibrary(p: {
   range: { first: number; last: number };
   error: Error | null;
   onRetry: () => void;
+  /** Built without search chunks: the archive has no search either. */
+  searchless: boolean;
 }) {
-  const { info } = p;
+  const { info, searchless } = p;
   const [jumpTo, setJump] = useState<{ row: number; key: number } | null>(null);
   const briefs = info.stories - info.mains;
   const n = (x: number) => x.toLocaleString();
@@ -53,9 +55,10 @@ export function ArchiveLibrary(p: {
         )}
       </div>
       <p className="mb-4 rounded-md bg-black/[0.04] px-3 py-2 text-sm text-ink/75 dark:bg-white/[0.06] dark:text-night-ink/75">
-        This folder is an archive: stories load a page at a time, and each story with its own names
-        and related stories. Not available in an archive yet: search, filters (section, kind, names,
-        unread), threads and entity pages.
+        This folder is an archive, read a page and a story at a time
+        {searchless
+          ? '. Not available here yet: search, filters, threads and entity pages.'
+          : '; search matches titles and opening lines. Not available here yet: filters, threads and entity pages.'}
       </p>
       <p className="mb-2 text-sm text-ink/75 dark:text-night-ink/75">
         {info.stories > 0 &&

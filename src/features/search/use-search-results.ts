@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SearchResults } from '../../corpus/search/types';
 import { searchQuery, useNewestSearch, useWorkerStatus } from '../../data/analysis-api';
-import { useArchiveWithoutSearch } from '../../data/archive-api';
+import { useArchiveMode, useArchiveWithoutSearch } from '../../data/archive-api';
 
 /**
  * Results for the query as typed, one worker search per keystroke. While the next answer is on
@@ -15,6 +15,8 @@ export function useSearchResults(query: string, limit: number) {
   // An archive searches the build's chunks; one built without them has nothing to ask (the
   // palette says so).
   const archive = useArchiveWithoutSearch();
+  // An archive's names are the build's, read per story: nothing is being analysed.
+  const archiveMode = useArchiveMode();
   const q = useQuery({
     ...searchQuery(query, status, limit),
     enabled: !archive && query.trim().length > 0,
@@ -36,7 +38,7 @@ export function useSearchResults(query: string, limit: number) {
     stale: trimmed.length > 0 && !current,
     error: q.error,
     archive,
-    analysing: !status.namesComplete,
+    analysing: !archiveMode && !status.namesComplete,
     /**
      * While files are still being indexed: results cover only part of the folder. Not for an
      * answer from the build's search chunks, which cover all of it.
