@@ -56,6 +56,8 @@ export function buildArchive(opts: {
   codes: ReadonlyMap<string, CachedCode> | null;
   tables: Buffer | null;
   pageRows?: number;
+  /** Stories listed per entity (ENTITY_STORIES unless given). */
+  entityStories?: number;
   dir?: string;
 }): BuiltArchive {
   const { manifest, parsed } = opts;
@@ -88,7 +90,11 @@ export function buildArchive(opts: {
   if (tables) {
     entities = [];
     const titleOf = (id: string) => byStory.get(id)?.title;
-    for (const { n, group } of entityGroups({ table: tables.table, titleOf }))
+    for (const { n, group } of entityGroups({
+      table: tables.table,
+      titleOf,
+      cap: opts.entityStories,
+    }))
       entities[n] = emit('entity', n, group);
   }
   const mains = stories.filter((s) => s.kind === 'main').length;
