@@ -60,13 +60,19 @@ function fnv1a(s: string): number {
 }
 
 /**
- * Entities per entity group. A group is what an entity page fetches: 32 entities with up to
- * ENTITY_STORIES stories each (id, title, count: ~90 bytes a story) stays a few tens of KB gzip
- * while most entities are named in a handful of stories; more per group would make every page
- * pay for its neighbours' long lists, fewer would lengthen the manifest's hash list (8 digits a
- * group) for little.
+ * Entities per entity group, at most. A group is what an entity page fetches: most entities are
+ * named in a handful of stories (a few KB for 32), and more per group would make every page pay
+ * for its neighbours; fewer would lengthen the manifest's hash list (8 digits a group) for little.
  */
 export const ENTITY_GROUP = 32;
+
+/**
+ * …and JSON bytes per group on average, at most: in a large folder many entities list
+ * ENTITY_STORIES stories (~20 KB each), and 32 of them would be a ~700 KB fetch for one page.
+ * The group count is in the manifest (its hash list), so sizing it by bytes costs the lookup
+ * nothing.
+ */
+export const ENTITY_GROUP_BYTES = 64 * 1024;
 
 /**
  * Stories listed per entity on an archive's entity page, most mentions first; `storyCount` is
@@ -74,9 +80,9 @@ export const ENTITY_GROUP = 32;
  */
 export const ENTITY_STORIES = 200;
 
-/** The number of entity groups of `entities` entities. */
-export function entityGroupCount(entities: number): number {
-  return Math.max(1, Math.ceil(entities / ENTITY_GROUP));
+/** The number of entity groups of `entities` entities whose JSON is `bytes` long in all. */
+export function entityGroupCount(entities: number, bytes = 0): number {
+  return Math.max(1, Math.ceil(entities / ENTITY_GROUP), Math.ceil(bytes / ENTITY_GROUP_BYTES));
 }
 
 /** The entity group of a canonical (or story-level) entity id: FNV-1a, as for the side groups. */

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntityTable } from '../entities/entity-table';
 import type { EntityType, Mention, StoryEntities } from '../entities/types';
-import { ENTITY_GROUP, entityGroupOf, type EntityGroup } from './archive-format';
+import {
+  ENTITY_GROUP,
+  ENTITY_GROUP_BYTES,
+  entityGroupOf,
+  type EntityGroup,
+} from './archive-format';
 import { entityGroups } from './entity-groups';
 
 /** A story's analysis naming `names` ([id, surface, times]). */
@@ -81,6 +86,29 @@ describe('the archive’s entity groups', () => {
       }),
     );
     expect(seen.sort()).toEqual(table.entities.map((e) => e.id).sort());
+  });
+
+  it('are more, and smaller, when their entities list many stories', () => {
+    // 12 entities, each in 60 stories whose titles are 400 characters: ~25 KB an entity.
+    for (let i = 0; i < 60; i++) titles[`long${i}`] = `${i} ${'x'.repeat(400)}`;
+    const { groups } = build(
+      Array.from({ length: 60 }, (_, i) =>
+        analysis(
+          `long${i}`,
+          Array.from({ length: 12 }, (_, k): [string, string, number] => [
+            `person/p${k}`,
+            `P${k}`,
+            1,
+          ]),
+        ),
+      ),
+    );
+    const sizes = groups.map((g) => JSON.stringify(g).length);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(12 * 60 * 400);
+    // By count alone they would be one group of ~300 KB.
+    expect(groups.length).toBe(Math.ceil(total / ENTITY_GROUP_BYTES));
+    expect(groups.length).toBeGreaterThan(1);
   });
 
   it('are one empty group for a folder that names nobody', () => {
