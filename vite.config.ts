@@ -34,6 +34,7 @@ const seeds = seedsPlugin({
   // browser) whatever the folder's size; 0: never; unset: from ARCHIVE_FILES files.
   archive: process.env.SEEDS_ARCHIVE,
   archivePageRows: Number(process.env.SEEDS_ARCHIVE_PAGE_ROWS) || undefined,
+  archiveEntityStories: Number(process.env.SEEDS_ARCHIVE_ENTITY_STORIES) || undefined,
 });
 
 // What the tests generate is not source: the dev server does not watch it (the hostile folder's

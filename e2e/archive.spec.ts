@@ -1,7 +1,8 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 
-// The seeds built as an archive (`npm run build:archive`: SEEDS_ARCHIVE=1, pages of 4 rows): the
+// The seeds built as an archive (`npm run build:archive`: SEEDS_ARCHIVE=1, pages of 4 rows, 5
+// stories listed per entity page): the
 // browser fetches the listing page it shows and, for a story, its own file and side group;
 // never the whole folder (text or names packs, other stories' files), and it starts no worker
 // until a search, which the build's search chunks answer.
@@ -12,6 +13,7 @@ const NEXT_ARTICLE = '003_94fd4063dbc03a91';
 const BRIEF = `${ARTICLE}~2`;
 const LIST = /\/archive\/list-(\d+)-[0-9a-f]+\.json$/u;
 const SIDE = /\/archive\/side-\d+-[0-9a-f]+\.json$/u;
+const ENTITY = /\/archive\/entity-\d+-[0-9a-f]+\.json$/u;
 /** What a whole-folder visit downloads and an archive must not. */
 const WHOLE_FOLDER = [/\/seeds-packs\//u, /ner-model/u, /corpus\.worker/u];
 
@@ -43,6 +45,10 @@ test('the library paints its first page at once and the other rows as their page
   });
   await page.goto('/');
   await expect(page.getByText('15 stories (3 articles, 12 briefs) from 3 files')).toBeVisible();
+  // What it has and lacks, as this build has search chunks and entity groups.
+  await expect(page.getByText(/entity pages list the stories naming a name/u)).toContainText(
+    'Not available here yet: filters and threads.',
+  );
   const list = page.getByRole('list', { name: 'Stories' });
   const rows = list.getByRole('listitem');
   await expect(rows.first().getByRole('link')).toContainText('Vladimir Putin hailed North Korea');
@@ -86,14 +92,16 @@ test('a deep link paints its story with its names and thread from its side group
   await expectNoAxeViolations(page, 'archive story');
   expectNoWholeFolder(urls, ARTICLE);
 
-  // A name's card says what an archive does not have yet.
+  // A name's card gives the archive's count and its entity page's link (card → page: below).
   await page
     .locator('[data-story-text] mark[data-entity-id="person/vladimir-putin"]')
     .first()
     .click();
   const card = page.getByRole('dialog', { name: /Vladimir Putin/u });
-  await expect(card).toContainText(/Named in \d+ stories of the archive/u);
-  await expect(card).toContainText('entity pages are not available in this archive yet');
+  await expect(card).toContainText('Named in 3 stories of the archive.');
+  await expect(
+    card.getByRole('link', { name: /The stories naming Vladimir Putin/u }),
+  ).toBeVisible();
   await page.keyboard.press('Escape');
 
   // j follows the listing to the next article, past this one's briefs.
@@ -106,13 +114,75 @@ test('a deep link paints its story with its names and thread from its side group
   expectNoWholeFolder(urls.filter((u) => !u.startsWith('/seeds/')));
 });
 
+test('a name’s card opens its entity page: its stories by title and mentions, from one entity group', async ({
+  page,
+}) => {
+  const urls = recordRequests(page);
+  await page.goto(`/story/${ARTICLE}`);
+  await page
+    .locator('[data-story-text] mark[data-entity-id="person/vladimir-putin"]')
+    .first()
+    .click();
+  const card = page.getByRole('dialog', { name: /Vladimir Putin/u });
+  await card.getByRole('link', { name: /The stories naming Vladimir Putin/u }).click();
+  await expect(page).toHaveURL(/\/entity\/person\/vladimir-putin$/u);
+  await expect(page.getByRole('heading', { level: 1, name: 'Vladimir Putin' })).toBeVisible();
+  await expect(page.getByText('25 mentions in 3 stories')).toBeVisible();
+  await expect(page.getByText(/^Also written as Putin$/u)).toBeVisible();
+  // Its three stories, most mentions first, each a link with its mention count.
+  const list = page.getByRole('list', { name: 'Stories naming Vladimir Putin' });
+  const items = list.getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(0)).toContainText('Kim Jong-un promised full support');
+  await expect(items.nth(0)).toContainText('×10');
+  await expect(items.nth(1)).toContainText('Vladimir Putin hailed North Korea');
+  await expect(items.nth(1)).toContainText('×9');
+  // All listed: no "showing n of m".
+  await expect(page.getByText(/^Showing/u)).toHaveCount(0);
+  // What it lacks beside a whole-folder page is said, not left out silently.
+  const aside = page.getByRole('complementary', { name: 'In this archive' });
+  await expect(aside).toContainText('sentences that name Vladimir Putin');
+  await expect(aside).toContainText('not available here');
+  await expectNoAxeViolations(page, 'archive entity page');
+  expect(urls.filter((u) => ENTITY.test(u))).toHaveLength(1);
+  expectNoWholeFolder(urls, ARTICLE);
+
+  // A story of the list opens.
+  await items.nth(1).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    'Vladimir Putin hailed North Korea',
+  );
+  for (const pattern of WHOLE_FOLDER) expect(urls.filter((u) => pattern.test(u))).toEqual([]);
+});
+
+test('an entity named in more stories than its page lists says how many it shows', async ({
+  page,
+}) => {
+  const urls = recordRequests(page);
+  // The archive build lists 5 stories per entity; the US is named in 8.
+  await page.goto('/entity/place/us');
+  await expect(page.getByRole('heading', { level: 1, name: 'US' })).toBeVisible();
+  await expect(page.getByText(/mentions in 8 stories$/u)).toBeVisible();
+  await expect(page.getByText('Showing 5 of 8 stories, the ones that name US most.')).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Stories naming US' }).getByRole('listitem'),
+  ).toHaveCount(5);
+  expectNoWholeFolder(urls);
+});
+
 test('what needs the whole folder says it is not in the archive, rather than show nothing', async ({
   page,
 }) => {
   const urls = recordRequests(page);
-  await page.goto('/entity/person/vladimir-putin');
+  // An id no entity of the archive has: not found, from its group alone.
+  await page.goto('/entity/person/nobody-at-all');
+  await expect(page.getByRole('heading', { name: /There is no such person/u })).toBeVisible();
+  await expect(page.getByText('person/nobody-at-all')).toBeVisible();
+  expect(urls.filter((u) => ENTITY.test(u))).toHaveLength(1);
+
+  await page.goto(`/thread/${ARTICLE}`);
   await expect(
-    page.getByRole('heading', { name: 'Entity pages are not available in this archive yet' }),
+    page.getByRole('heading', { name: 'Thread pages are not available in this archive yet' }),
   ).toBeVisible();
   await page.getByRole('link', { name: 'Browse the library' }).click();
   await expect(page.getByRole('list', { name: 'Stories' })).toBeVisible();

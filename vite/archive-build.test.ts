@@ -2,7 +2,12 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { nodeTagger } from '../scripts/lib/ner/node-tagger';
-import { sideGroupOf, type SideGroup } from '../src/corpus/archive/archive-format';
+import {
+  entityGroupOf,
+  sideGroupOf,
+  type EntityGroup,
+  type SideGroup,
+} from '../src/corpus/archive/archive-format';
 import { readPage } from '../src/corpus/archive/listing';
 import { sideMentions } from '../src/corpus/archive/side-groups';
 import { decodeFile, encodeFile } from '../src/corpus/entities/analysis-codec';
@@ -118,5 +123,35 @@ describe('the archive form of a build', async () => {
     const mentioned = list.findIndex((_, k) => k > 0 && (side.names?.stories[k]?.length ?? 0) > 0);
     const wrong = { ...list[mentioned]!, id: fileId };
     expect(sideMentions(group, side.file, wrong)).toBeUndefined();
+  });
+
+  it('writes every entity of the table to the group its id hashes to, for its page', () => {
+    const { entities: hashes } = built.info;
+    const groups = asset('entity').map((a) => JSON.parse(a.source) as EntityGroup);
+    expect(asset('entity').map((a) => a.fileName)).toEqual(
+      hashes!.map((hash, n) => `archive/entity-${n}-${hash}.json`),
+    );
+    expect(shipped.table.entities.length).toBeGreaterThan(10);
+    for (const e of shipped.table.entities) {
+      const page = groups[entityGroupOf(e.id, groups.length)]!.entities[e.id]!;
+      expect(page).toMatchObject({
+        name: e.name,
+        aliases: e.aliases,
+        storyCount: e.stories.length,
+      });
+      expect(page.stories.map(([id, , count]) => [id, count])).toEqual(
+        e.stories.map((s) => [s.storyId, s.count]),
+      );
+      for (const [id, title] of page.stories)
+        expect(title).toBe(stories.find((s) => s.id === id)!.title);
+    }
+    for (const [id, canonical] of Object.entries(shipped.table.remap))
+      expect(groups[entityGroupOf(id, groups.length)]!.remap[id]).toBe(canonical);
+  });
+
+  it('has no entity groups without the tables (no entity pages)', () => {
+    const bare = buildArchive({ manifest, parsed: files, codes, tables: null, pageRows: 4 });
+    expect(bare.info.entities).toBeUndefined();
+    expect(bare.assets.some((a) => a.fileName.startsWith('archive/entity-'))).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import {
   type ArchiveInfo,
 } from '../src/corpus/archive/archive-format.ts';
 import { cutPages, rowOf, sectionRanges } from '../src/corpus/archive/listing.ts';
+import { entityGroups } from '../src/corpus/archive/entity-groups.ts';
 import { sideGroups } from '../src/corpus/archive/side-groups.ts';
 import { ANALYSIS_VERSION } from '../src/corpus/entities/analysis-version.ts';
 import { folderFingerprint } from '../src/corpus/fingerprint.ts';
@@ -55,6 +56,8 @@ export function buildArchive(opts: {
   codes: ReadonlyMap<string, CachedCode> | null;
   tables: Buffer | null;
   pageRows?: number;
+  /** Stories listed per entity (ENTITY_STORIES unless given). */
+  entityStories?: number;
   dir?: string;
 }): BuiltArchive {
   const { manifest, parsed } = opts;
@@ -72,15 +75,28 @@ export function buildArchive(opts: {
   const pages = cutPages(rows, pageRows).map((p, n) => emit('list', n, p));
   const byStory = new Map(stories.map((s, row) => [s.id, { row, title: s.title }]));
   const groups: string[] = new Array<string>(groupCount(manifest.files.length));
+  const tables = opts.tables ? readTables(opts.tables, manifest) : null;
   for (const { n, group } of sideGroups({
     files: manifest.files,
     codeOf: (hash) => opts.codes?.get(hash),
     analysis: ANALYSIS_VERSION,
-    tables: opts.tables ? readTables(opts.tables, manifest) : null,
+    tables,
     rows: byStory,
     storyIdsOf: (id) => parsed.get(id)?.stories.map((s) => s.id) ?? [],
   }))
     groups[n] = emit('side', n, group);
+  // Entity pages need the folder's entity table: without tables the archive has none.
+  let entities: string[] | undefined;
+  if (tables) {
+    entities = [];
+    const titleOf = (id: string) => byStory.get(id)?.title;
+    for (const { n, group } of entityGroups({
+      table: tables.table,
+      titleOf,
+      cap: opts.entityStories,
+    }))
+      entities[n] = emit('entity', n, group);
+  }
   const mains = stories.filter((s) => s.kind === 'main').length;
   return {
     info: {
@@ -91,6 +107,7 @@ export function buildArchive(opts: {
       pageSize: pageRows,
       pages,
       groups,
+      ...(entities && { entities }),
       dir,
       sections: sectionRanges(rows),
     },

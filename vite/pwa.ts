@@ -63,9 +63,10 @@ export function pwaPlugin() {
           options: { cacheName: 'dispatch-search-chunks', expiration: { maxEntries: 5000 } },
         },
         {
-          // An archive's listing pages and side groups (archive-build.ts): content-named too.
-          // Offline, the pages and stories visited are there; the others are not.
-          urlPattern: ({ url }) => /\/archive\/(?:list|side)-[^/]+\.json$/u.test(url.pathname),
+          // An archive's listing pages, side groups and entity groups (archive-build.ts):
+          // content-named too. Offline, the pages, stories and entities visited are there.
+          urlPattern: ({ url }) =>
+            /\/archive\/(?:list|side|entity)-[^/]+\.json$/u.test(url.pathname),
           handler: 'CacheFirst',
           options: { cacheName: 'dispatch-archive', expiration: { maxEntries: 2000 } },
         },

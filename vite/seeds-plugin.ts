@@ -87,6 +87,8 @@ export function seedsPlugin(options: {
   archive?: string;
   /** Rows per listing page of the archive (tests use small pages to page through the seeds). */
   archivePageRows?: number;
+  /** Stories listed per entity page of the archive (ENTITY_STORIES; tests cut the seeds' short). */
+  archiveEntityStories?: number;
 }): Plugin & { api: SeedsSource } {
   const seedsDir = path.resolve(options.seedsDir);
   const followLinks = options.followLinks ?? false;
@@ -220,6 +222,7 @@ export function seedsPlugin(options: {
           codes,
           tables: t?.data ?? null,
           pageRows: options.archivePageRows,
+          entityStories: options.archiveEntityStories,
         });
         for (const a of archive.assets)
           this.emitFile({ type: 'asset', fileName: a.fileName, source: a.source });

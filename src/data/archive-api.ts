@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ArchiveInfo, SideGroup } from '../corpus/archive/archive-format';
+import type { ArchiveEntity, ArchiveInfo, SideGroup } from '../corpus/archive/archive-format';
 import { sideMentions } from '../corpus/archive/side-groups';
 import { ANALYSIS_VERSION } from '../corpus/entities/analysis-version';
 import { typeOfId } from '../corpus/entities/ids';
@@ -12,7 +12,7 @@ import type {
   ThreadSummary,
 } from '../worker/protocol';
 import { isArchiveBuild } from './archive-hint';
-import { sideGroupQuery } from './archive-queries';
+import { entityGroupQuery, sideGroupQuery } from './archive-queries';
 import { manifestQuery } from './seeds-api';
 
 /**
@@ -59,6 +59,34 @@ const NO_INFO: ArchiveInfo = {
 export function useSideGroup(storyId: string) {
   const info = useArchive();
   return useQuery({ ...sideGroupQuery(info ?? NO_INFO, storyId), enabled: info !== null });
+}
+
+/** True in an archive built with entity groups: its entity pages and the cards' links work. */
+export function useArchiveEntityPages(): boolean {
+  return useArchive()?.entities !== undefined;
+}
+
+/** An archive entity page's answer: the entity, the id it was merged into, or nothing. */
+export type ArchiveEntityLookup =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'found'; entity: ArchiveEntity }
+  | { state: 'merged'; canonical: string }
+  | { state: 'missing' };
+
+/** An entity of the archive, from the entity group its id hashes to (idle without groups). */
+export function useArchiveEntity(id: string): ArchiveEntityLookup {
+  const info = useArchive();
+  const q = useQuery({
+    ...entityGroupQuery(info ?? NO_INFO, id),
+    enabled: info?.entities !== undefined,
+  });
+  if (q.isError) return { state: 'error', message: q.error.message };
+  if (!q.data) return { state: 'loading' };
+  const entity = q.data.entities[id];
+  if (entity) return { state: 'found', entity };
+  const canonical = q.data.remap[id];
+  return canonical ? { state: 'merged', canonical } : { state: 'missing' };
 }
 
 function entitySummary(group: SideGroup, id: string, fallback: string): EntitySummary {

@@ -1,5 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import { sideGroupOf, type ArchiveInfo, type SideGroup } from '../corpus/archive/archive-format';
+import {
+  entityGroupOf,
+  sideGroupOf,
+  type ArchiveInfo,
+  type EntityGroup,
+  type SideGroup,
+} from '../corpus/archive/archive-format';
 import { readPage, type ListingRow } from '../corpus/archive/listing';
 import { fileIdOf } from '../corpus/library';
 
@@ -43,6 +49,27 @@ export const sideGroupQuery = (info: ArchiveInfo, storyId: string) => {
       )) as SideGroup;
       if (group?.format !== info.format || typeof group.files !== 'object')
         throw new Error('The story’s data is not in a format this version of Dispatch reads.');
+      return group;
+    },
+    staleTime: Infinity,
+  });
+};
+
+/** The entity group an entity id hashes to (the archive must have `entities`). */
+export const entityGroupQuery = (info: ArchiveInfo, entityId: string) => {
+  const hashes = info.entities ?? [];
+  const n = entityGroupOf(entityId, Math.max(1, hashes.length));
+  return queryOptions({
+    queryKey: ['archive', 'entity', n, hashes[n] ?? ''],
+    queryFn: async ({ signal }): Promise<EntityGroup> => {
+      const hash = hashes[n];
+      if (hash === undefined) throw new Error('This archive has no entity pages.');
+      const group = (await getJson(
+        `${BASE}${info.dir}/entity-${n}-${hash}.json`,
+        signal,
+      )) as EntityGroup;
+      if (group?.format !== info.format || typeof group.entities !== 'object')
+        throw new Error('The entity’s data is not in a format this version of Dispatch reads.');
       return group;
     },
     staleTime: Infinity,

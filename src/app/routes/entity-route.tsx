@@ -1,21 +1,57 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { useSplat } from '../../lib/router';
+import { useEffect, useMemo } from 'react';
+import { useNavigate, useSplat } from '../../lib/router';
+import { paths } from '../../config/paths';
 import { NotFound } from '../../components/ui/not-found';
 import { NotInArchive } from '../../components/ui/not-in-archive';
-import { useArchiveMode } from '../../data/archive-api';
+import {
+  useArchive,
+  useArchiveEntity,
+  useArchiveEntityPages,
+  useArchiveMode,
+} from '../../data/archive-api';
 import { entityQuery, useWorkerStatus } from '../../data/analysis-api';
 import { useCorpus } from '../../data/use-corpus';
+import { ArchiveEntityPage } from '../../features/entities/archive-entity-page';
 import { EntityPage } from '../../features/entities/entity-page';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 export function EntityRoute() {
-  return useArchiveMode() ? <NotInArchive what="Entity pages" /> : <FolderEntityRoute />;
-}
-
-function FolderEntityRoute() {
   // Static hosts may add a trailing slash (directory index of a preview page): ignore it.
   const id = useSplat().replace(/\/+$/u, '');
+  return useArchiveMode() ? <ArchiveEntityRoute id={id} /> : <FolderEntityRoute id={id} />;
+}
+
+/** An archive's entity page, from the entity group its id hashes to (once the manifest is in). */
+function ArchiveEntityRoute({ id }: { id: string }) {
+  const info = useArchive();
+  const pages = useArchiveEntityPages();
+  const found = useArchiveEntity(id);
+  const navigate = useNavigate();
+  const canonical = found.state === 'merged' ? found.canonical : null;
+  // A short form the folder's table merged ('person/putin'): its full name's page.
+  useEffect(() => {
+    if (canonical) navigate(paths.entity.getHref(canonical), { replace: true });
+  }, [canonical, navigate]);
+  const title =
+    found.state === 'found' ? found.entity.name : found.state === 'missing' ? 'Not found' : null;
+  useDocumentTitle(title);
+  // Built without the names' tables (`SEEDS_NAMES=0`): no entity groups to read.
+  if (info && !pages) return <NotInArchive what="Entity pages" />;
+  if (found.state === 'found') return <ArchiveEntityPage id={id} entity={found.entity} />;
+  if (found.state === 'missing')
+    return <NotFound what="person, place or organization" detail={id} />;
+  return (
+    <div
+      className="mx-auto max-w-[68ch] px-4 py-16 text-ink/75 dark:text-night-ink/75"
+      role="status"
+    >
+      {found.state === 'error' ? found.message : `Looking for ${id} in the archive…`}
+    </div>
+  );
+}
+
+function FolderEntityRoute({ id }: { id: string }) {
   const status = useWorkerStatus();
   const q = useQuery(entityQuery(id, status));
   const corpus = useCorpus();

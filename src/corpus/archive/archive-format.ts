@@ -21,7 +21,12 @@ export interface ArchiveInfo {
   pages: string[];
   /** Side group n is `<dir>/side-<n>-<groups[n]>.json`; a file's group is `sideGroupOf`. */
   groups: string[];
-  /** Where both are, under the app's base: `archive`. */
+  /**
+   * Entity group n is `<dir>/entity-<n>-<entities[n]>.json`; an entity's group is `entityGroupOf`
+   * of its id. Absent in an archive built without the names' tables (no entity pages there).
+   */
+  entities?: string[];
+  /** Where they are, under the app's base: `archive`. */
   dir: string;
   /** Sections as runs of the listing (path order keeps a section's stories together). */
   sections: SectionRange[];
@@ -42,12 +47,47 @@ export function groupCount(files: number): number {
  * alone (the file's place in the folder is not known before its group is read).
  */
 export function sideGroupOf(fileId: string, groups: number): number {
+  return fnv1a(fileId) % groups;
+}
+
+function fnv1a(s: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < fileId.length; i++) {
-    h ^= fileId.charCodeAt(i);
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h % groups;
+  return h;
+}
+
+/**
+ * Entities per entity group, at most. A group is what an entity page fetches: most entities are
+ * named in a handful of stories (a few KB for 32), and more per group would make every page pay
+ * for its neighbours; fewer would lengthen the manifest's hash list (8 digits a group) for little.
+ */
+export const ENTITY_GROUP = 32;
+
+/**
+ * …and JSON bytes per group on average, at most: in a large folder many entities list
+ * ENTITY_STORIES stories (~20 KB each), and 32 of them would be a ~700 KB fetch for one page.
+ * The group count is in the manifest (its hash list), so sizing it by bytes costs the lookup
+ * nothing.
+ */
+export const ENTITY_GROUP_BYTES = 64 * 1024;
+
+/**
+ * Stories listed per entity on an archive's entity page, most mentions first; `storyCount` is
+ * the true number. A name in thousands of stories would otherwise make its group megabytes.
+ */
+export const ENTITY_STORIES = 200;
+
+/** The number of entity groups of `entities` entities whose JSON is `bytes` long in all. */
+export function entityGroupCount(entities: number, bytes = 0): number {
+  return Math.max(1, Math.ceil(entities / ENTITY_GROUP), Math.ceil(bytes / ENTITY_GROUP_BYTES));
+}
+
+/** The entity group of a canonical (or story-level) entity id: FNV-1a, as for the side groups. */
+export function entityGroupOf(entityId: string, groups: number): number {
+  return fnv1a(entityId) % groups;
 }
 
 /** What a story view needs of one story besides its file's text. */
@@ -91,4 +131,26 @@ export interface SideGroup {
   entities: Record<string, SideEntity>;
   /** The title of every story the views link to (related, duplicates, thread). */
   titles: Record<string, string>;
+}
+
+/** One entity as an archive's entity page shows it. */
+export interface ArchiveEntity {
+  name: string;
+  aliases: string[];
+  /** Stories naming it (all of them, though `stories` lists at most ENTITY_STORIES). */
+  storyCount: number;
+  mentionCount: number;
+  /** Its stories, most mentions first, cut to ENTITY_STORIES: [story id, title, mentions]. */
+  stories: [storyId: string, title: string, count: number][];
+}
+
+/** One entity group: the canonical entities whose id hashes to it. */
+export interface EntityGroup {
+  format: typeof ARCHIVE_FORMAT;
+  entities: Record<string, ArchiveEntity>;
+  /**
+   * Story-level ids hashing here that the entity table merged into another (`person/putin` →
+   * `person/vladimir-putin`): a link to one finds its canonical entity.
+   */
+  remap: Record<string, string>;
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { placeBelowOrAbove, useFollowViewport } from '../../lib/follow-viewport';
 import { Link } from '../../lib/router';
 import { paths } from '../../config/paths';
-import { useArchiveMode } from '../../data/archive-api';
+import { useArchiveEntityPages, useArchiveMode } from '../../data/archive-api';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { CARD_STORIES, type EntitySummary } from '../../worker/protocol';
 import { TYPE_LABEL } from './entity-style';
@@ -42,6 +42,8 @@ export function EntityCard(p: EntityCardProps) {
   const back = p.returnTo ?? anchor;
   const narrow = useMediaQuery(NARROW);
   const archive = useArchiveMode();
+  // An archive built with entity groups has entity pages (the stories, not the sentences).
+  const entityPages = useArchiveEntityPages();
 
   // On phones the card is a sheet: the page is scrolled once so the name stays above it.
   useLayoutEffect(() => {
@@ -162,18 +164,19 @@ export function EntityCard(p: EntityCardProps) {
           </ul>
         </div>
       )}
-      {archive ? (
+      {archive && (
         <p className="mt-3 text-xs text-ink/75 dark:text-night-ink/75">
           Named in {entity.storyCount.toLocaleString()}{' '}
-          {entity.storyCount === 1 ? 'story' : 'stories'} of the archive. Its other stories and
-          entity pages are not available in this archive yet.
+          {entity.storyCount === 1 ? 'story' : 'stories'} of the archive.
+          {!entityPages && ' Its other stories and entity pages are not available in this archive.'}
         </p>
-      ) : (
+      )}
+      {(!archive || entityPages) && (
         <Link
           className="mt-3 inline-block font-medium text-accent underline dark:text-accent-dark"
           to={paths.entity.getHref(entity.id)}
         >
-          Everything about {entity.name} →
+          {archive ? `The stories naming ${entity.name} →` : `Everything about ${entity.name} →`}
         </Link>
       )}
     </div>

@@ -2,8 +2,8 @@ import { Link } from '../../lib/router';
 import { MarkedText } from '../../components/ui/marked-text';
 import { paths } from '../../config/paths';
 import type { EntityPageData } from '../../worker/protocol';
+import { EntityHeading } from './entity-heading';
 import { MARK_CLASS, SWATCH_CLASS, TYPE_LABEL } from './entity-style';
-import { TypeSwatch } from './type-swatch';
 
 /**
  * Everything about one person, place or organization: the stories that mention it with the
@@ -24,22 +24,14 @@ export function EntityPage({
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 lg:grid lg:grid-cols-[minmax(0,1fr)_18rem] lg:gap-12">
       <div className="mx-auto w-full max-w-[68ch] lg:mx-0 lg:justify-self-end">
-        <p className="flex items-center gap-2 text-xs font-semibold tracking-widest text-ink/75 uppercase dark:text-night-ink/75">
-          <TypeSwatch type={entity.type} className="tracking-normal normal-case" />
-          {TYPE_LABEL[entity.type].one}
-        </p>
-        <h1 className="mt-2 font-serif text-4xl font-semibold tracking-tight">{entity.name}</h1>
-        <p className="mt-2 text-sm text-ink/75 dark:text-night-ink/75">
-          {entity.mentionCount} {entity.mentionCount === 1 ? 'mention' : 'mentions'} in{' '}
-          {entity.stories.length} {entity.stories.length === 1 ? 'story' : 'stories'}
-          {!complete && ' so far (the folder is still being analysed)'}
-        </p>
-        {entity.aliases.length > 0 && (
-          <p className="mt-1 text-sm">
-            <span className="text-ink/75 dark:text-night-ink/75">Also written as </span>
-            {entity.aliases.join(' · ')}
-          </p>
-        )}
+        <EntityHeading
+          type={entity.type}
+          name={entity.name}
+          aliases={entity.aliases}
+          mentionCount={entity.mentionCount}
+          storyCount={entity.stories.length}
+          note={complete ? undefined : ' so far (the folder is still being analysed)'}
+        />
         <ul className="mt-8 space-y-8">
           {entity.stories.map(({ storyId, count }) => (
             <li key={storyId}>

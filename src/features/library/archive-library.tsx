@@ -55,10 +55,7 @@ export function ArchiveLibrary(p: {
         )}
       </div>
       <p className="mb-4 rounded-md bg-black/[0.04] px-3 py-2 text-sm text-ink/75 dark:bg-white/[0.06] dark:text-night-ink/75">
-        This folder is an archive, read a page and a story at a time
-        {searchless
-          ? '. Not available here yet: search, filters, threads and entity pages.'
-          : '; search matches titles and opening lines. Not available here yet: filters, threads and entity pages.'}
+        {archiveNote(searchless, info.entities !== undefined)}
       </p>
       <p className="mb-2 text-sm text-ink/75 dark:text-night-ink/75">
         {info.stories > 0 &&
@@ -96,3 +93,16 @@ export function ArchiveLibrary(p: {
 const NO_FILTER = new URLSearchParams();
 const byIndex = (i: number) => i;
 const never = () => false;
+
+/** What an archive's library offers and lacks (search and entity pages: as it was built). */
+function archiveNote(searchless: boolean, entityPages: boolean): string {
+  const has = [
+    'This folder is an archive, read a page and a story at a time',
+    !searchless && 'search matches titles and opening lines',
+    entityPages && 'entity pages list the stories naming a name, without the sentences',
+  ].filter(Boolean);
+  const lacks = [searchless && 'search', 'filters', 'threads', !entityPages && 'entity pages'];
+  const missing = lacks.filter((x): x is string => typeof x === 'string');
+  const list = `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)!}`;
+  return `${has.join('; ')}. Not available here yet: ${list}.`;
+}
