@@ -62,7 +62,7 @@ export default defineConfig({
     seeds,
     spaFallbackPlugin(),
     previewsPlugin({ seeds: seeds.api, siteUrl: process.env.SITE_URL, stateDir }),
-    pwaPlugin(),
+    pwaPlugin({ isArchive: seeds.api.isArchive }),
     cspPlugin(),
   ],
   server: { watch: { ignored: generated.map((d) => `${d}/**`) } },

@@ -6,7 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
  * answers offline). Parsed files and indexes also live in IndexedDB, so after one visit the
  * library, every story and search work with the network off.
  */
-export function pwaPlugin() {
+export function pwaPlugin({ isArchive }: { isArchive: () => Promise<boolean> }) {
   return VitePWA({
     registerType: 'autoUpdate',
     // An external registerSW.js, not an inline script: the CSP allows no inline script.
@@ -32,6 +32,16 @@ export function pwaPlugin() {
       // …and the entity model (assets/ner-model.bin-<hash>.gz), which the worker needs offline.
       globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'assets/*.gz'],
       globIgnores: ['story/**', 'seeds/**', '404.html'],
+      // An archive never analyses names in the browser (its side groups carry the build's): its
+      // service worker does not download the 1.25 MB model on install.
+      manifestTransforms: [
+        async (entries) => ({
+          manifest: (await isArchive())
+            ? entries.filter((e) => !/ner-model\.bin-[^/]+\.gz$/u.test(e.url))
+            : entries,
+          warnings: [],
+        }),
+      ],
       navigateFallback: 'index.html',
       navigateFallbackDenylist: [/\/seeds\//u, /\/seeds-manifest\.json$/u],
       maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,

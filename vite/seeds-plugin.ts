@@ -49,6 +49,8 @@ export interface SeedsSource {
   summaries(
     outDir: string,
   ): Promise<{ parsed: Map<string, { stories: Story[] }>; reparsed: number }>;
+  /** Whether this build is an archive (archive-build.ts: by the folder's size or SEEDS_ARCHIVE). */
+  isArchive(): Promise<boolean>;
 }
 
 /**
@@ -131,7 +133,7 @@ export function seedsPlugin(options: {
 
   return {
     name: 'dispatch-seeds',
-    api: { scan, summaries },
+    api: { scan, summaries, isArchive },
     config(user, env) {
       if (env.command !== 'build' || user.publicDir === false) return;
       if (user.build?.copyPublicDir === false) return;
