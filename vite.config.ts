@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { cspPlugin } from './vite/csp-plugin.ts';
+import { earlyWorkerPlugin } from './vite/early-worker-plugin.ts';
 import { isInside } from './vite/folder-entry.ts';
 import { outDirPlugin } from './vite/out-dir-plugin.ts';
 import { previewsPlugin } from './vite/previews-plugin.ts';
@@ -63,6 +64,7 @@ export default defineConfig({
     spaFallbackPlugin(),
     previewsPlugin({ seeds: seeds.api, siteUrl: process.env.SITE_URL, stateDir }),
     pwaPlugin({ isArchive: seeds.api.isArchive }),
+    earlyWorkerPlugin(base),
     cspPlugin(),
   ],
   server: { watch: { ignored: generated.map((d) => `${d}/**`) } },

@@ -157,3 +157,28 @@ describe('CorpusWorkerClient search chunks', () => {
     vi.unstubAllGlobals();
   });
 });
+
+describe('CorpusWorkerClient and the page’s early worker', () => {
+  it('adopts the worker the page started, with what it said before, and restarts its own', async () => {
+    FakeWorker.made = [];
+    const pageWorker = new FakeWorker();
+    (globalThis as { __dispatchEarlyWorker?: unknown }).__dispatchEarlyWorker = {
+      worker: pageWorker,
+      messages: [{ type: 'status', files: 0, cacheChecked: true }],
+      error: null,
+    };
+    const client = new CorpusWorkerClient(() => new FakeWorker() as unknown as Worker);
+    client.start();
+    expect(FakeWorker.made).toEqual([pageWorker]); // none created by the client
+    expect(client.getStatus().cacheChecked).toBe(true); // the buffered status was read
+    await client.whenCacheChecked(60_000);
+    void client.request({ type: 'search', query: 'kim' }).catch(() => undefined);
+    expect(pageWorker.sent.map((m) => m.type)).toEqual(['search']);
+    pageWorker.crash('gone');
+    void client.request({ type: 'search', query: 'kim' }).catch(() => undefined);
+    expect(FakeWorker.made).toHaveLength(2); // the restart is the client's own worker
+    expect((globalThis as { __dispatchEarlyWorker?: unknown }).__dispatchEarlyWorker).toBe(
+      undefined,
+    );
+  });
+});

@@ -70,10 +70,19 @@ export class CorpusWorkerClient {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const w = this.create();
+    const early = takeEarlyWorker();
+    const w = early?.worker ?? this.create();
     w.onmessage = (e: MessageEvent<WorkerEvent>) => this.onMessage(e.data);
     w.onerror = (e) => this.onCrash(e.message || 'the analysis worker stopped');
     this.worker = w;
+    // Started by the page (public/early-worker.js): what it said before it was adopted.
+    if (early) {
+      for (const m of early.messages) this.onMessage(m);
+      if (early.error) {
+        this.onCrash(early.error);
+        return this.ensure();
+      }
+    }
     // Chunks offered before the worker existed (an archive starts it on its first search):
     // told first, so that search finds them.
     if (this.chunks) void this.post({ type: 'chunks', chunks: this.chunks }).catch(() => undefined);
@@ -277,6 +286,21 @@ function tablesTurn(): Promise<void> {
   if (path.startsWith('/story/')) return whenMilestone('story-highlighted', FIRST_VIEW_MS);
   if (path === '/') return whenMilestone('library-visible', FIRST_VIEW_MS);
   return Promise.resolve();
+}
+
+/** A worker the page started before the app (public/early-worker.js, build only). */
+interface EarlyWorker {
+  worker: Worker;
+  messages: WorkerEvent[];
+  error: string | null;
+}
+
+/** The page's early worker, once: a restarted worker is the app's own. */
+function takeEarlyWorker(): EarlyWorker | null {
+  const g = globalThis as { __dispatchEarlyWorker?: EarlyWorker };
+  const early = g.__dispatchEarlyWorker ?? null;
+  delete g.__dispatchEarlyWorker;
+  return early;
 }
 
 /** The app's one worker, created on first use (not at import, so tests and SSR stay inert). */

@@ -1,0 +1,26 @@
+// Starts the corpus worker while the page is still being parsed, before the app's entry is even
+// evaluated (React DOM alone is a ~70 ms task that a `new Worker` inside the entry waited
+// behind). The build names the worker's file in <meta name="dispatch-worker">
+// (vite/early-worker-plugin.ts); src/worker/client.ts adopts it, with any message it sent before.
+// An archive starts no worker until a search (<meta name="dispatch-archive">).
+(function () {
+  try {
+    var meta = document.querySelector('meta[name="dispatch-worker"]');
+    var archive = document.querySelector('meta[name="dispatch-archive"][content="1"]');
+    if (!meta || archive || typeof Worker === 'undefined') return;
+    var worker = new Worker(meta.getAttribute('content'), {
+      type: 'module',
+      name: 'dispatch-corpus',
+    });
+    var early = { worker: worker, messages: [], error: null };
+    worker.onmessage = function (e) {
+      early.messages.push(e.data);
+    };
+    worker.onerror = function (e) {
+      early.error = e.message || 'the analysis worker stopped';
+    };
+    window.__dispatchEarlyWorker = early;
+  } catch (e) {
+    /* the app creates its own */
+  }
+})();
