@@ -2,6 +2,7 @@ import type { Manifest, ManifestFile } from '../src/corpus/types';
 import { analysisCache, type CachedCode } from './analysis-cache.ts';
 import { analyseOnThreads, type PendingFile } from './analysis-pool.ts';
 import { readSeedFile, type SeedFile } from './read-seed-file.ts';
+import { textBytes } from './scan-seeds.ts';
 
 export interface AnalyseOptions {
   /** Where the per-content-hash disk cache lives (node_modules/.cache/dispatch/names). */
@@ -50,7 +51,7 @@ export async function analyseSeeds(
       size: f.size,
       read: () => readSeedFile(sources.get(f.path)!),
     }));
-  const total = todo.reduce((n, f) => n + f.size, 0);
+  const total = textBytes(todo);
   const threads = Math.min(options.threads, todo.length);
   options.info(
     `[names] ${count(texts.length)} texts: ${count(codes.size)} from the cache` +

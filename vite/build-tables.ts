@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Manifest } from '../src/corpus/types';
 import type { CachedCode } from './analysis-cache.ts';
 import type { SeedFile } from './read-seed-file.ts';
+import { textBytes } from './scan-seeds.ts';
 
 /** What the tables thread is sent: the folder's files in manifest order and the build's names. */
 export interface TablesJob {
@@ -58,7 +59,7 @@ export interface BuiltTables {
  * and 4 KB a file (per-story lists and tables), never under 2 GB.
  */
 export function tablesHeapMb(manifest: Manifest): number {
-  const text = manifest.files.reduce((n, f) => n + f.size, 0);
+  const text = textBytes(manifest.files);
   return Math.max(2048, Math.ceil((5 * text + 4096 * manifest.files.length) / 2 ** 20));
 }
 

@@ -23,6 +23,11 @@ interface PendingLink {
   entry: Extract<FolderEntry, { kind: 'dir' | 'file' }>;
 }
 
+/** Bytes of text in these files: what the build's memory and its choices scale with. */
+export function textBytes(files: readonly { size: number }[]): number {
+  return files.reduce((n, f) => n + f.size, 0);
+}
+
 /**
  * Walks a seeds folder and describes it: every `.txt` file becomes an article file (a subfolder is
  * a section), everything else is ignored and named in the warnings so nothing vanishes silently.

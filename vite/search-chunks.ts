@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Manifest } from '../src/corpus/types';
 import type { SeedFile } from './read-seed-file.ts';
+import { textBytes } from './scan-seeds.ts';
 
 /** What the chunks thread is sent: the folder's files in manifest order, where to write. */
 export interface ChunksJob {
@@ -53,7 +54,7 @@ export const CHUNKS_FIRST_BYTES = 8 * 1024 * 1024;
 
 export function chunksFirst(manifest: Manifest): boolean {
   if (process.env.SEEDS_CHUNKS_FIRST === '1') return true;
-  return manifest.files.reduce((n, f) => n + f.size, 0) >= CHUNKS_FIRST_BYTES;
+  return textBytes(manifest.files) >= CHUNKS_FIRST_BYTES;
 }
 
 /** Folders of chunks kept in the build cache (a few folders built in turn stay cached). */
@@ -151,7 +152,7 @@ function summary(files: [string, number, number][]): string {
  * searches as before). The tables thread waits for this one on such a folder (seeds-plugin.ts).
  */
 function chunksHeapMb(manifest: Manifest): number {
-  const text = manifest.files.reduce((n, f) => n + f.size, 0);
+  const text = textBytes(manifest.files);
   return Math.max(2048, Math.ceil((10 * text) / 2 ** 20));
 }
 

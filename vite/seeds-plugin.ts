@@ -13,7 +13,7 @@ import { packSeeds } from './pack-seeds.ts';
 import { publicFiles } from './public-files.ts';
 import { readSeedFile } from './read-seed-file.ts';
 import { serveSeeds } from './seeds-dev-server.ts';
-import { scanSeeds, type SeedsScan } from './scan-seeds.ts';
+import { scanSeeds, textBytes, type SeedsScan } from './scan-seeds.ts';
 import {
   buildSearchChunks,
   chunksFirst,
@@ -186,9 +186,7 @@ export function seedsPlugin(options: {
       // On a large folder, after the chunks: both threads hold the parsed folder, and at 100,000
       // articles the two at once would pass the build's memory budget (tables 2.3 GiB, index
       // ~2 GiB). On a small one side by side, on the two cores (BBC: 3.7 s sooner).
-      const large = scan().then(
-        (s) => s.manifest.files.reduce((n, f) => n + f.size, 0) > SIDE_BY_SIDE_BYTES,
-      );
+      const large = scan().then((s) => textBytes(s.manifest.files) > SIDE_BY_SIDE_BYTES);
       const chunked = large.then((l) => (l ? chunks : null));
       tables = Promise.all([names, chunked]).then(async ([codes]) => {
         const { manifest, sources } = await scan();
