@@ -65,7 +65,8 @@ export function joinedSpellings(spans: Span[], sentences: Sentence[], story: Sto
 /**
  * "Gazprom and Rosneft": two names the story also writes apart are two names, however the tagger
  * joined them (CoNLL's organizations do hold an "and": "Test and County Cricket Board", so only
- * the story's own evidence splits one).
+ * the story's own evidence splits one). So is "Sony Music and Universal Music", whose halves end
+ * in the same word: a name does not repeat its own head, two names of one kind do.
  */
 export function splitCoordinated(spans: Span[], sentences: Sentence[], story: Story): Span[] {
   const keys = new Map<string, number>();
@@ -82,8 +83,10 @@ export function splitCoordinated(spans: Span[], sentences: Sentence[], story: St
     const text = story.paragraphs[sp.paragraph]!;
     const left = foldText(text.slice(toks[sp.first]!.start, toks[k - 1]!.end));
     const right = foldText(text.slice(toks[k + 1]!.start, toks[sp.last]!.end));
-    const lt = keys.get(left);
-    const rt = keys.get(right);
+    const sameHead =
+      k - 1 > sp.first && sp.last > k + 1 && toks[k - 1]!.text === toks[sp.last]!.text;
+    const lt = keys.get(left) ?? (sameHead ? sp.type : undefined);
+    const rt = keys.get(right) ?? (sameHead ? sp.type : undefined);
     if (lt === undefined || rt === undefined) {
       out.push(sp);
       continue;

@@ -256,6 +256,11 @@ describe('analyzeStory: coordinated names', () => {
       'organization:Test and County Cricket Board',
     ]);
   });
+
+  it('splits two names that end in the same word', () => {
+    const p = ['The deal with Sony Music and Universal Music was signed.'];
+    expect(surfaces(p)).toEqual(['organization:Sony Music', 'organization:Universal Music']);
+  });
 });
 
 describe('analyzeStory: lists', () => {

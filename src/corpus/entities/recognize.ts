@@ -1,3 +1,4 @@
+import { continueBodyRemits, joinBodiesOfPlaces, splitCountryBodies } from './body-names';
 import { foldText } from '../normalize';
 import type { Story } from '../types';
 import { PersonResolver } from './coref';
@@ -46,7 +47,14 @@ export function analyzeStory(story: Story, tagger: Tagger): StoryEntities {
     ...context,
   ]);
   cutCompoundPlaces(sentences, tagged.labels, tagger.lexicon);
-  const found = collectSpans(story, sentences, tagged.labels, tagger.lexicon);
+  const spans0 = collectSpans(story, sentences, tagged.labels, tagger.lexicon);
+  const bodies = joinBodiesOfPlaces(spans0, sentences, story);
+  const found = splitCountryBodies(
+    continueBodyRemits(bodies, sentences, story, tagger.lexicon),
+    sentences,
+    story,
+    tagger.lexicon,
+  );
   const whole = repeatFullNames(wholeCountryNames(found, sentences, story), sentences, story);
   const spans = splitCoordinated(joinedSpellings(whole, sentences, story), sentences, story);
   joinNicknames(spans, sentences);
