@@ -300,3 +300,18 @@ describe('analyzeStory: places fused to a participle', () => {
     ]);
   });
 });
+
+describe('analyzeStory: titles of works', () => {
+  it('hides a title named after "film" or "movie", everywhere in the story', () => {
+    const p = [
+      'Martin Scorsese directed him in the movie The Aviator.',
+      'The Aviator won, and Jane Russell starred in the 1943 film The Outlaw.',
+    ];
+    expect(surfaces(p)).toEqual(['person:Martin Scorsese', 'person:Jane Russell']);
+  });
+
+  it('keeps a person the story names in full', () => {
+    const p = ['Steven Spielberg said the film Spielberg made was long.'];
+    expect(surfaces(p)).toEqual(['person:Steven Spielberg', 'person:Spielberg']);
+  });
+});

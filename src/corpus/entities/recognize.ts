@@ -10,6 +10,7 @@ import { GAZ, type NerLexicon } from './model/lexicon';
 import { normalizeToken } from './model/normalize-token';
 import { cutCompoundPlaces } from './compound-places';
 import { listConsistency } from './list-rules';
+import { workTitles } from './work-titles';
 import { joinedSpellings, splitCoordinated } from './name-forms';
 import { cleanSpan } from './span-rules';
 import {
@@ -60,6 +61,7 @@ export function analyzeStory(story: Story, tagger: Tagger): StoryEntities {
   joinNicknames(spans, sentences);
   listConsistency(spans, sentences);
   keepOneType(spans);
+  workTitles(spans, sentences);
   return { storyId: story.id, mentions: toMentions(story, sentences, spans) };
 }
 
