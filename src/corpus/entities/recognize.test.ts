@@ -315,3 +315,14 @@ describe('analyzeStory: titles of works', () => {
     expect(surfaces(p)).toEqual(['person:Steven Spielberg', 'person:Spielberg']);
   });
 });
+
+describe('analyzeStory: broadcasters named by a number', () => {
+  it('reads "Channel 4" and "BBC Radio 4" whole', () => {
+    const p = ['The show was on Channel 4 and BBC Radio 4, and Channel 4 said so.'];
+    expect(surfaces(p)).toEqual([
+      'organization:Channel 4',
+      'organization:BBC Radio 4',
+      'organization:Channel 4',
+    ]);
+  });
+});

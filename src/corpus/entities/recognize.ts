@@ -11,6 +11,7 @@ import { normalizeToken } from './model/normalize-token';
 import { cutCompoundPlaces } from './compound-places';
 import { listConsistency } from './list-rules';
 import { workTitles } from './work-titles';
+import { numberedStations } from './channels';
 import { joinedSpellings, splitCoordinated } from './name-forms';
 import { cleanSpan } from './span-rules';
 import {
@@ -49,7 +50,7 @@ export function analyzeStory(story: Story, tagger: Tagger): StoryEntities {
   ]);
   cutCompoundPlaces(sentences, tagged.labels, tagger.lexicon);
   const spans0 = collectSpans(story, sentences, tagged.labels, tagger.lexicon);
-  const bodies = joinBodiesOfPlaces(spans0, sentences, story);
+  const bodies = joinBodiesOfPlaces(numberedStations(spans0, sentences, story), sentences, story);
   const found = splitCountryBodies(
     continueBodyRemits(bodies, sentences, story, tagger.lexicon),
     sentences,
