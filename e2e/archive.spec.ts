@@ -1,4 +1,6 @@
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
+import { gunzipSync } from 'node:zlib';
+import { decodeTables, type TablesPack } from '../src/corpus/tables/tables-codec';
 import { expectNoAxeViolations } from './support/axe';
 
 // The seeds built as an archive (`npm run build:archive`: SEEDS_ARCHIVE=1, pages of 4 rows, 5
@@ -14,6 +16,7 @@ const BRIEF = `${ARTICLE}~2`;
 const LIST = /\/archive\/list-(\d+)-[0-9a-f]+\.json$/u;
 const SIDE = /\/archive\/side-\d+-[0-9a-f]+\.json$/u;
 const ENTITY = /\/archive\/entity-\d+-[0-9a-f]+\.json$/u;
+const FILTER = /\/archive\/filter-\d+-[0-9a-f]+\.json$/u;
 /** What a whole-folder visit downloads and an archive must not. */
 const WHOLE_FOLDER = [/\/seeds-packs\//u, /ner-model/u, /corpus\.worker/u];
 
@@ -45,9 +48,9 @@ test('the library paints its first page at once and the other rows as their page
   });
   await page.goto('/');
   await expect(page.getByText('15 stories (3 articles, 12 briefs) from 3 files')).toBeVisible();
-  // What it has and lacks, as this build has search chunks and entity groups.
+  // What it has and lacks, as this build has search chunks, entity and filter groups.
   await expect(page.getByText(/entity pages list the stories naming a name/u)).toContainText(
-    'Not available here yet: filters and threads.',
+    'Not available here yet: the unread filter and threads.',
   );
   const list = page.getByRole('list', { name: 'Stories' });
   const rows = list.getByRole('listitem');
@@ -231,4 +234,120 @@ test('a brief’s deep link shows its related stories, named by their titles', a
   await expect(first).not.toContainText('_'); // a title, not the story's id
   expect(urls.filter((u) => SIDE.test(u))).toHaveLength(1);
   expectNoWholeFolder(urls, ARTICLE);
+});
+
+/**
+ * What the build published, read apart from the filter's own files: the listing's story ids in
+ * order (its pages) and, per entity, the stories naming it (the folder's tables pack, which the
+ * filter groups are made from but an archive's browser never downloads).
+ */
+async function published(request: APIRequestContext) {
+  const manifest = (await (await request.get('/seeds-manifest.json')).json()) as {
+    tables: { url: string };
+    archive: { dir: string; pages: string[] };
+  };
+  const ids: string[] = [];
+  for (const [n, hash] of manifest.archive.pages.entries()) {
+    const page = (await (
+      await request.get(`/${manifest.archive.dir}/list-${n}-${hash}.json`)
+    ).json()) as { rows: [string][] };
+    ids.push(...page.rows.map(([id]) => id));
+  }
+  let body = await (await request.get(`/${manifest.tables.url}`)).body();
+  // The host may have sent it inflated already (Content-Encoding: gzip).
+  if (body[0] === 0x1f && body[1] === 0x8b) body = gunzipSync(body);
+  const pack = JSON.parse(body.toString()) as TablesPack;
+  const { table } = decodeTables(pack, pack.fingerprint)!;
+  /** The listing's stories that name every one of `entityIds`, in its order. */
+  const naming = (...entityIds: string[]) => {
+    const sets = entityIds.map(
+      (id) => new Set(table.entities.find((e) => e.id === id)!.stories.map((s) => s.storyId)),
+    );
+    return ids.filter((id) => sets.every((s) => s.has(id)));
+  };
+  return { ids, naming };
+}
+
+/** The story ids the library lists, from its rows' links. */
+async function listed(page: Page): Promise<string[]> {
+  const links = page.getByRole('list', { name: 'Stories' }).getByRole('link');
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.map((h) => decodeURIComponent(h.replace(/^\/story\//u, '').replace(/\?.*$/u, '')));
+}
+
+const summary = (ids: string[]) => {
+  const briefs = ids.filter((id) => id.includes('~')).length;
+  return `${ids.length} stories (${ids.length - briefs} articles, ${briefs} briefs) from 3 files`;
+};
+
+test('the library filtered by a name lists every story naming it, from its filter group alone', async ({
+  page,
+  request,
+}) => {
+  const { ids, naming } = await published(request);
+  const us = naming('place/us');
+  // More than the entity page lists (5 in this build), fewer than the library.
+  expect(us.length).toBeGreaterThan(5);
+  expect(us.length).toBeLessThan(ids.length);
+  const urls = recordRequests(page);
+  await page.goto('/');
+  const list = page.getByRole('list', { name: 'Stories' });
+  await expect(list.getByRole('link')).toHaveCount(ids.length);
+  // "Most named": the build's counts, final (no "still counting").
+  const named = page.getByRole('group', { name: 'Most named in the archive' });
+  await named.getByRole('button', { name: `US ${us.length} stories, place: add filter` }).click();
+  await expect(page).toHaveURL(/\/\?entity=place%2Fus$/u);
+  await expect(page.getByText(summary(us))).toBeVisible();
+  await expect(list.getByRole('link')).toHaveCount(us.length);
+  expect(await listed(page)).toEqual(us);
+  await expect(page.getByRole('button', { name: 'Remove filter US' })).toBeVisible();
+  await expectNoAxeViolations(page, 'archive library filtered by a name');
+  expect(urls.filter((u) => FILTER.test(u))).toHaveLength(1);
+  expect(urls.filter((u) => ENTITY.test(u))).toEqual([]);
+  expectNoWholeFolder(urls);
+
+  // A second name narrows it (AND), the kind filter too; each is a step of history.
+  const both = naming('place/us', 'place/china');
+  expect(both.length).toBeGreaterThan(0);
+  expect(both.length).toBeLessThan(us.length);
+  await named.getByRole('button', { name: /^China \d+ stories/u }).click();
+  await expect(page).toHaveURL(/\?entity=place%2Fus&entity=place%2Fchina$/u);
+  await expect(page.getByText(summary(both))).toBeVisible();
+  expect(await listed(page)).toEqual(both);
+  await page.getByLabel('Show').selectOption('brief');
+  const briefs = both.filter((id) => id.includes('~'));
+  await expect(page).toHaveURL(/&kind=brief$/u);
+  await expect(page.getByText(summary(briefs))).toBeVisible();
+  expect(await listed(page)).toEqual(briefs);
+
+  await page.goBack();
+  await expect(page.getByText(summary(both))).toBeVisible();
+  await page.goBack();
+  await expect(page.getByText(summary(us))).toBeVisible();
+  expect(await listed(page)).toEqual(us);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/u);
+  await expect(list.getByRole('link')).toHaveCount(ids.length);
+  await page.goForward();
+  await expect(page).toHaveURL(/\/\?entity=place%2Fus$/u);
+  expect(await listed(page).then((l) => l.length)).toBe(us.length);
+  await page.getByRole('button', { name: 'Remove filter US' }).click();
+  await expect(page).toHaveURL(/\/$/u);
+  await expect(list.getByRole('link')).toHaveCount(ids.length);
+});
+
+test('an entity page’s link filters the library by it, past the stories the page lists', async ({
+  page,
+  request,
+}) => {
+  const { naming } = await published(request);
+  const putin = naming('person/vladimir-putin');
+  await page.goto('/entity/person/vladimir-putin');
+  await page.getByRole('link', { name: 'Filter the library by Vladimir Putin' }).click();
+  await expect(page).toHaveURL(/\/\?entity=person%2Fvladimir-putin$/u);
+  await expect(page.getByText(summary(putin))).toBeVisible();
+  expect(await listed(page)).toEqual(putin);
+  // A name the archive does not have: nothing, said so.
+  await page.goto('/?entity=person%2Fnobody-at-all');
+  await expect(page.getByText('No stories match this filter.')).toBeVisible();
 });

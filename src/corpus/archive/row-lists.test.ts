@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { complementRows, decodeRows, encodeRows, intersectRows } from './row-lists';
+import { complementRows, decodeRows, encodeRows, intersectAll, intersectRows } from './row-lists';
 
 /** Ascending distinct rows below `max`. */
 const rowSets = (max: number) =>
@@ -52,5 +52,13 @@ describe('row lists', () => {
         expect(complementRows(a, 420)).toEqual(all.filter((x) => !inA.has(x)));
       }),
     );
+  });
+});
+
+describe('several filters', () => {
+  it('keep the rows every list has', () => {
+    expect(intersectAll([[1, 2, 3, 9], [2, 3, 9], [0, 3, 9, 12]])).toEqual([3, 9]);
+    expect(intersectAll([[4, 5]])).toEqual([4, 5]);
+    expect(intersectAll([])).toEqual([]);
   });
 });

@@ -91,3 +91,9 @@ export function complementRows(rows: readonly number[], total: number): number[]
   }
   return out;
 }
+
+/** The rows in every one of `lists` (filters ANDed), ascending: the shortest list first. */
+export function intersectAll(lists: readonly (readonly number[])[]): number[] {
+  const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
+  return rest.reduce<number[]>((acc, l) => intersectRows(acc, l), first ? [...first] : []);
+}
