@@ -351,3 +351,36 @@ test('an entity page’s link filters the library by it, past the stories the pa
   await page.goto('/?entity=person%2Fnobody-at-all');
   await expect(page.getByText('No stories match this filter.')).toBeVisible();
 });
+
+test('a story opened from a filtered library steps through the filter with j/k and J/K', async ({
+  page,
+  request,
+}) => {
+  const { naming } = await published(request);
+  const us = naming('place/us');
+  const articles = us.filter((id) => !id.includes('~'));
+  expect(articles.length).toBeGreaterThan(1);
+  const at = (id: string) => (url: URL) =>
+    url.pathname === `/story/${id}` && url.search === '?entity=place%2Fus';
+  await page.goto('/?entity=place%2Fus');
+  const list = page.getByRole('list', { name: 'Stories' });
+  await expect(list.getByRole('link')).toHaveCount(us.length);
+  await list.getByRole('link').first().click();
+  await expect(page).toHaveURL(at(us[0]!));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  // J: the filter's next story of any kind; j: its next article, past briefs it lists.
+  await page.keyboard.press('Shift+J');
+  await expect(page).toHaveURL(at(us[1]!));
+  await page.keyboard.press('Shift+K');
+  await expect(page).toHaveURL(at(us[0]!));
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(at(articles[1]!));
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(at(articles[0]!));
+  await page.goto(`/story/${articles.at(-1)!}?entity=place%2Fus`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('j');
+  await expect(page.getByText('This is the last article in this filter.')).toBeVisible();
+});

@@ -20,6 +20,8 @@ export interface ArchiveFilter {
   selected: { id: string; name: string }[];
   /** Articles among `rows`, once the kinds file is in (null before, or without a filter). */
   mains: number | null;
+  /** Every article row of the listing (the kinds file), with a filter; null without. */
+  mainRows: number[] | null;
   pending: boolean;
   error: Error | null;
   /** Entities asked for in an archive built without filter groups (`SEEDS_NAMES=0`). */
@@ -32,8 +34,13 @@ export interface ArchiveFilter {
  * file for articles or briefs. Never the listing itself: the rows it gives are fetched a page at
  * a time, as the unfiltered list's are.
  */
-export function useArchiveFilter(info: ArchiveInfo, input: ArchiveFilterInput): ArchiveFilter {
+export function useArchiveFilter(
+  archive: ArchiveInfo | null,
+  input: ArchiveFilterInput,
+): ArchiveFilter {
   const { entityIds, section, kind } = input;
+  // Before the manifest (a story's deep link): nothing asked, nothing filtered yet.
+  const info = archive ?? NO_INFO;
   const grouped = info.filters !== undefined;
   const own = useQueries({
     queries: entityIds.map((id) => ({ ...filterGroupQuery(info, id), enabled: grouped })),
@@ -56,7 +63,10 @@ export function useArchiveFilter(info: ArchiveInfo, input: ArchiveFilterInput): 
     enabled: filtering && info.kinds !== undefined,
   });
   const arrived = [...own, ...groups].map((q) => q.dataUpdatedAt).join();
-  const ready = groups.every((q) => q.data) && (!filtering || !info.kinds || kinds.data);
+  const ready =
+    archive !== null &&
+    groups.every((q) => q.data) &&
+    (!filtering || !info.kinds || kinds.data !== undefined);
   const result = useMemo(() => {
     const mains = kinds.data ? decodeRows(kinds.data.mains) : null;
     const lists: number[][] = groups.map((q, k) => {
@@ -67,7 +77,7 @@ export function useArchiveFilter(info: ArchiveInfo, input: ArchiveFilterInput): 
     if (kind && mains) lists.push(kind === 'main' ? mains : complementRows(mains, info.stories));
     const rows = filtering ? intersectAll(lists) : null;
     const inMains = rows && mains ? intersectAll([rows, mains]).length : null;
-    return { rows, mains: inMains };
+    return { rows, mains: inMains, mainRows: mains };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `arrived` is the groups' version
   }, [arrived, kinds.data, section, kind, info, filtering]);
   const selected = canonical.map((id, k) => ({
@@ -79,8 +89,22 @@ export function useArchiveFilter(info: ArchiveInfo, input: ArchiveFilterInput): 
     rows: ready || !filtering ? result.rows : null,
     selected,
     mains: result.mains,
-    pending: filtering && !ready && !error && grouped,
+    mainRows: result.mainRows,
+    pending:
+      filtering && !ready && !error && (archive === null || grouped || entityIds.length === 0),
     error,
     unavailable: !grouped && entityIds.length > 0,
   };
 }
+
+const NO_INFO: ArchiveInfo = {
+  format: 1,
+  files: 0,
+  stories: 0,
+  mains: 0,
+  pageSize: 1,
+  pages: [],
+  groups: [],
+  dir: '',
+  sections: [],
+};

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { ArchiveInfo } from '../../corpus/archive/archive-format';
 import { typeOfId } from '../../corpus/entities/ids';
 import type { StoryKind } from '../../corpus/types';
+import { libraryFilter } from '../../config/paths';
 import { useArchiveWithoutSearch } from '../../data/archive-api';
 import { useArchiveFilter } from '../../data/use-archive-filter';
 import { useListing } from '../../data/use-listing';
@@ -24,6 +25,7 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
   const kindParam = params.get('kind');
   const kind: StoryKind | null = kindParam === 'main' || kindParam === 'brief' ? kindParam : null;
   const filter = useArchiveFilter(info, { entityIds, section, kind });
+  const within = useMemo(() => libraryFilter(params), [params]);
   const listing = useListing(info, filter.rows);
   const reading = useReadingView(NO_STORIES);
   const searchless = useArchiveWithoutSearch();
@@ -54,6 +56,7 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
         section={section}
         onSection={(s) => setParam('section', s ? [s] : [])}
         kind={kind}
+        within={within}
         onKind={(k) => setParam('kind', k ? [k] : [])}
         entityFilter={
           info.filters && (

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { complementRows, decodeRows, encodeRows, intersectAll, intersectRows } from './row-lists';
+import {
+  complementRows,
+  decodeRows,
+  encodeRows,
+  hasRow,
+  intersectAll,
+  intersectRows,
+  stepRows,
+} from './row-lists';
 
 /** Ascending distinct rows below `max`. */
 const rowSets = (max: number) =>
@@ -57,8 +65,40 @@ describe('row lists', () => {
 
 describe('several filters', () => {
   it('keep the rows every list has', () => {
-    expect(intersectAll([[1, 2, 3, 9], [2, 3, 9], [0, 3, 9, 12]])).toEqual([3, 9]);
+    expect(
+      intersectAll([
+        [1, 2, 3, 9],
+        [2, 3, 9],
+        [0, 3, 9, 12],
+      ]),
+    ).toEqual([3, 9]);
     expect(intersectAll([[4, 5]])).toEqual([4, 5]);
     expect(intersectAll([])).toEqual([]);
+  });
+});
+
+describe('stepping through a filter', () => {
+  const rows = [2, 5, 9, 14];
+  it('goes to the next or previous row the filter lets through, null at either end', () => {
+    expect(stepRows(rows, 5, 1)).toBe(9);
+    expect(stepRows(rows, 5, -1)).toBe(2);
+    expect(stepRows(rows, 14, 1)).toBeNull();
+    expect(stepRows(rows, 2, -1)).toBeNull();
+    // Only even rows (the articles, say).
+    expect(stepRows(rows, 2, 1, (r) => r % 2 === 0)).toBe(14);
+  });
+  it('starts where a row outside the filter would be', () => {
+    expect(stepRows(rows, 6, 1)).toBe(9);
+    expect(stepRows(rows, 6, -1)).toBe(5);
+    expect(stepRows(rows, 0, -1)).toBeNull();
+    expect(stepRows(rows, 20, -1)).toBe(14);
+    expect(stepRows([], 3, 1)).toBeNull();
+  });
+  it('finds a row by halving', () => {
+    fc.assert(
+      fc.property(rowSets(500), fc.integer({ min: 0, max: 500 }), (list, r) => {
+        expect(hasRow(list, r)).toBe(list.includes(r));
+      }),
+    );
   });
 });

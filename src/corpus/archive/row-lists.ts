@@ -97,3 +97,39 @@ export function intersectAll(lists: readonly (readonly number[])[]): number[] {
   const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
   return rest.reduce<number[]>((acc, l) => intersectRows(acc, l), first ? [...first] : []);
 }
+
+/**
+ * The row `delta` places from `from` among `rows` (ascending) that `accept` lets through, or
+ * null at either end. `from` need not be in `rows` (a story opened with a filter it is not in):
+ * the step starts where it would be.
+ */
+export function stepRows(
+  rows: readonly number[],
+  from: number,
+  delta: 1 | -1,
+  accept: (row: number) => boolean = () => true,
+): number | null {
+  // The first index whose row is ≥ from.
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let i = delta > 0 ? (rows[lo] === from ? lo + 1 : lo) : lo - 1;
+  for (; i >= 0 && i < rows.length; i += delta) if (accept(rows[i]!)) return rows[i]!;
+  return null;
+}
+
+/** Whether `row` is in the ascending list `rows`. */
+export function hasRow(rows: readonly number[], row: number): boolean {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]! < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return rows[lo] === row;
+}

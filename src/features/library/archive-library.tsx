@@ -35,6 +35,8 @@ export function ArchiveLibrary(p: {
   onKind: (k: StoryKind | null) => void;
   /** The entity filter (absent in an archive built without the names' tables). */
   entityFilter?: ReactNode;
+  /** The filter as URL parameters: story links carry it, for j/k and the pager. */
+  within: URLSearchParams;
 }) {
   const { info, searchless, filter, count } = p;
   const filtered = filter.rows !== null;
@@ -99,7 +101,7 @@ export function ArchiveLibrary(p: {
           // IMPORTANT: constant, not rowAt: the virtualizer estimates every row (100,000 in an
           // archive) whenever its options change; a page lookup each made the first row 1.6 s.
           briefAt={never}
-          within={NO_FILTER}
+          within={p.within}
           onRange={p.onRange}
         />
       )}
@@ -107,7 +109,6 @@ export function ArchiveLibrary(p: {
   );
 }
 
-const NO_FILTER = new URLSearchParams();
 const byIndex = (i: number) => i;
 const never = () => false;
 
