@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { ArchiveInfo } from '../../corpus/archive/archive-format';
 import type { ListingRow } from '../../corpus/archive/listing';
 import type { StoryKind } from '../../corpus/types';
@@ -42,6 +42,9 @@ export function ArchiveLibrary(p: {
   const filtered = filter.rows !== null;
   const mains = filtered ? filter.mains : info.mains;
   const n = (x: number) => x.toLocaleString();
+  // Stable while the filter is: a new key function makes the virtualizer measure every row again.
+  const rows = filter.rows;
+  const keyAt = useMemo(() => (rows ? (i: number) => rows[i] ?? i : byIndex), [rows]);
   return (
     <div className="mx-auto max-w-4xl px-4 py-8">
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
@@ -97,7 +100,7 @@ export function ArchiveLibrary(p: {
         <RowList
           count={count}
           rowAt={p.rowAt}
-          keyAt={filter.rows ? (i) => filter.rows![i] ?? i : byIndex}
+          keyAt={keyAt}
           // IMPORTANT: constant, not rowAt: the virtualizer estimates every row (100,000 in an
           // archive) whenever its options change; a page lookup each made the first row 1.6 s.
           briefAt={never}
