@@ -24,6 +24,19 @@ async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
   return res.json();
 }
 
+/** An archive of nothing: the queries' stand-in before the manifest is in (they are idle then). */
+export const NO_ARCHIVE: ArchiveInfo = {
+  format: 1,
+  files: 0,
+  stories: 0,
+  mains: 0,
+  pageSize: 1,
+  pages: [],
+  groups: [],
+  dir: '',
+  sections: [],
+};
+
 /** Listing page n: its rows, in the library's order. */
 export const listingPageQuery = (info: ArchiveInfo, n: number) =>
   queryOptions({

@@ -4,7 +4,7 @@ import type { ArchiveInfo } from '../corpus/archive/archive-format';
 import { rowsOfSection } from '../corpus/archive/listing';
 import { complementRows, decodeRows, intersectAll } from '../corpus/archive/row-lists';
 import type { StoryKind } from '../corpus/types';
-import { filterGroupQuery, kindFileQuery } from './archive-queries';
+import { filterGroupQuery, kindFileQuery, NO_ARCHIVE } from './archive-queries';
 
 export interface ArchiveFilterInput {
   /** Entity ids, all of which a story must name (AND); a merged short form finds its entity. */
@@ -40,7 +40,7 @@ export function useArchiveFilter(
 ): ArchiveFilter {
   const { entityIds, section, kind } = input;
   // Before the manifest (a story's deep link): nothing asked, nothing filtered yet.
-  const info = archive ?? NO_INFO;
+  const info = archive ?? NO_ARCHIVE;
   const grouped = info.filters !== undefined;
   const own = useQueries({
     queries: entityIds.map((id) => ({ ...filterGroupQuery(info, id), enabled: grouped })),
@@ -96,15 +96,3 @@ export function useArchiveFilter(
     unavailable: !grouped && entityIds.length > 0,
   };
 }
-
-const NO_INFO: ArchiveInfo = {
-  format: 1,
-  files: 0,
-  stories: 0,
-  mains: 0,
-  pageSize: 1,
-  pages: [],
-  groups: [],
-  dir: '',
-  sections: [],
-};
