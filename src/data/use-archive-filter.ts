@@ -62,7 +62,8 @@ export function useArchiveFilter(
     ...kindFileQuery(info),
     enabled: filtering && info.kinds !== undefined,
   });
-  const arrived = [...own, ...groups].map((q) => q.dataUpdatedAt).join();
+  // The ids too: two entities of one group share its data's version.
+  const arrived = [...own, ...groups].map((q) => q.dataUpdatedAt).join() + canonical.join('|');
   const ready =
     archive !== null &&
     groups.every((q) => q.data) &&
