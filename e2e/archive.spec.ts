@@ -299,7 +299,7 @@ test('the library filtered by a name lists every story naming it, from its filte
   await expect(page).toHaveURL(/\/\?entity=place%2Fus$/u);
   await expect(page.getByText(summary(us))).toBeVisible();
   await expect(list.getByRole('link')).toHaveCount(us.length);
-  expect(await listed(page)).toEqual(us);
+  await expect.poll(() => listed(page)).toEqual(us);
   await expect(page.getByRole('button', { name: 'Remove filter US' })).toBeVisible();
   await expectNoAxeViolations(page, 'archive library filtered by a name');
   expect(urls.filter((u) => FILTER.test(u))).toHaveLength(1);
@@ -313,24 +313,24 @@ test('the library filtered by a name lists every story naming it, from its filte
   await named.getByRole('button', { name: /^China \d+ stories/u }).click();
   await expect(page).toHaveURL(/\?entity=place%2Fus&entity=place%2Fchina$/u);
   await expect(page.getByText(summary(both))).toBeVisible();
-  expect(await listed(page)).toEqual(both);
+  await expect.poll(() => listed(page)).toEqual(both);
   await page.getByLabel('Show').selectOption('brief');
   const briefs = both.filter((id) => id.includes('~'));
   await expect(page).toHaveURL(/&kind=brief$/u);
   await expect(page.getByText(summary(briefs))).toBeVisible();
-  expect(await listed(page)).toEqual(briefs);
+  await expect.poll(() => listed(page)).toEqual(briefs);
 
   await page.goBack();
   await expect(page.getByText(summary(both))).toBeVisible();
   await page.goBack();
   await expect(page.getByText(summary(us))).toBeVisible();
-  expect(await listed(page)).toEqual(us);
+  await expect.poll(() => listed(page)).toEqual(us);
   await page.goBack();
   await expect(page).toHaveURL(/\/$/u);
   await expect(list.getByRole('link')).toHaveCount(ids.length);
   await page.goForward();
   await expect(page).toHaveURL(/\/\?entity=place%2Fus$/u);
-  expect(await listed(page).then((l) => l.length)).toBe(us.length);
+  await expect.poll(() => listed(page)).toEqual(us);
   await page.getByRole('button', { name: 'Remove filter US' }).click();
   await expect(page).toHaveURL(/\/$/u);
   await expect(list.getByRole('link')).toHaveCount(ids.length);
@@ -346,7 +346,7 @@ test('an entity page’s link filters the library by it, past the stories the pa
   await page.getByRole('link', { name: 'Filter the library by Vladimir Putin' }).click();
   await expect(page).toHaveURL(/\/\?entity=person%2Fvladimir-putin$/u);
   await expect(page.getByText(summary(putin))).toBeVisible();
-  expect(await listed(page)).toEqual(putin);
+  await expect.poll(() => listed(page)).toEqual(putin);
   // A name the archive does not have: nothing, said so.
   await page.goto('/?entity=person%2Fnobody-at-all');
   await expect(page.getByText('No stories match this filter.')).toBeVisible();

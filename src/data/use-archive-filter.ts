@@ -64,10 +64,12 @@ export function useArchiveFilter(
   });
   // The ids too: two entities of one group share its data's version.
   const arrived = [...own, ...groups].map((q) => q.dataUpdatedAt).join() + canonical.join('|');
+  // The kinds file only holds the rows back for a kind filter: otherwise it gives the heading's
+  // articles and briefs (and j/k's articles) when it comes, a round trip the rows need not wait.
   const ready =
     archive !== null &&
     groups.every((q) => q.data) &&
-    (!filtering || !info.kinds || kinds.data !== undefined);
+    (kind === null || !info.kinds || kinds.data !== undefined);
   const result = useMemo(() => {
     const mains = kinds.data ? decodeRows(kinds.data.mains) : null;
     const lists: number[][] = groups.map((q, k) => {

@@ -74,7 +74,9 @@ export function useArchiveSteps(
   }, [info, pages, arrived]);
   const rowOfId = useMemo(() => new Map([...rows].map(([i, r]) => [r.id, i])), [rows]);
   const total = info?.stories ?? 0;
-  const pending = info !== null && (row < 0 || !loaded || filter.pending);
+  // j/k in a filter step by article, which the kinds file tells.
+  const kindsDue = filtered && info?.kinds !== undefined && filter.mainRows === null;
+  const pending = info !== null && (row < 0 || !loaded || filter.pending || kindsDue);
   return {
     within,
     pending,
