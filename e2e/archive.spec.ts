@@ -1,4 +1,12 @@
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import {
+  ENTITY,
+  expectNoWholeFolder,
+  LIST,
+  recordRequests,
+  SIDE,
+  WHOLE_FOLDER,
+} from './support/archive';
 import { expectNoAxeViolations } from './support/axe';
 
 // The seeds built as an archive (`npm run build:archive`: SEEDS_ARCHIVE=1, pages of 4 rows, 5
@@ -11,26 +19,9 @@ const ARTICLE = '002_54c47fb4e1efd86c';
 const NEXT_ARTICLE = '003_94fd4063dbc03a91';
 /** A brief of ARTICLE with a related story. */
 const BRIEF = `${ARTICLE}~2`;
-const LIST = /\/archive\/list-(\d+)-[0-9a-f]+\.json$/u;
-const SIDE = /\/archive\/side-\d+-[0-9a-f]+\.json$/u;
-const ENTITY = /\/archive\/entity-\d+-[0-9a-f]+\.json$/u;
-/** What a whole-folder visit downloads and an archive must not. */
-const WHOLE_FOLDER = [/\/seeds-packs\//u, /ner-model/u, /corpus\.worker/u];
 
 // page.route and the request log cannot see what a service worker answers.
 test.use({ serviceWorkers: 'block' });
-
-function recordRequests(page: Page): string[] {
-  const urls: string[] = [];
-  page.on('request', (r: Request) => urls.push(new URL(r.url()).pathname));
-  return urls;
-}
-
-function expectNoWholeFolder(urls: string[], ownFile?: string) {
-  for (const pattern of WHOLE_FOLDER) expect(urls.filter((u) => pattern.test(u))).toEqual([]);
-  const texts = urls.filter((u) => u.startsWith('/seeds/'));
-  expect(texts).toEqual(ownFile ? [`/seeds/${ownFile}.txt`] : []);
-}
 
 test('the library paints its first page at once and the other rows as their pages arrive', async ({
   page,
@@ -45,9 +36,9 @@ test('the library paints its first page at once and the other rows as their page
   });
   await page.goto('/');
   await expect(page.getByText('15 stories (3 articles, 12 briefs) from 3 files')).toBeVisible();
-  // What it has and lacks, as this build has search chunks and entity groups.
+  // What it has and lacks, as this build has search chunks, entity and filter groups.
   await expect(page.getByText(/entity pages list the stories naming a name/u)).toContainText(
-    'Not available here yet: filters and threads.',
+    'Not available here yet: the unread filter and threads.',
   );
   const list = page.getByRole('list', { name: 'Stories' });
   const rows = list.getByRole('listitem');

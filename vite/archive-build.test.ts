@@ -6,9 +6,12 @@ import {
   entityGroupOf,
   sideGroupOf,
   type EntityGroup,
+  type FilterGroup,
+  type KindFile,
   type SideGroup,
 } from '../src/corpus/archive/archive-format';
 import { readPage } from '../src/corpus/archive/listing';
+import { decodeRows } from '../src/corpus/archive/row-lists';
 import { sideMentions } from '../src/corpus/archive/side-groups';
 import { decodeFile, encodeFile } from '../src/corpus/entities/analysis-codec';
 import { analyzeStory } from '../src/corpus/entities/recognize';
@@ -149,9 +152,45 @@ describe('the archive form of a build', async () => {
       expect(groups[entityGroupOf(id, groups.length)]!.remap[id]).toBe(canonical);
   });
 
-  it('has no entity groups without the tables (no entity pages)', () => {
+  it('writes each entity’s every story as listing rows, for the library’s filter', () => {
+    const { filters: hashes, named } = built.info;
+    const groups = asset('filter').map((a) => JSON.parse(a.source) as FilterGroup);
+    expect(asset('filter').map((a) => a.fileName)).toEqual(
+      hashes!.map((hash, n) => `archive/filter-${n}-${hash}.json`),
+    );
+    const ids = stories.map((s) => s.id);
+    for (const e of shipped.table.entities) {
+      const [name, code] = groups[entityGroupOf(e.id, groups.length)]!.entities[e.id]!;
+      expect(name).toBe(e.name);
+      const named = new Set(e.stories.map((s) => s.storyId));
+      // Every story naming it, in the library's order (not the table's, most mentions first).
+      expect(decodeRows(code)!.map((row) => ids[row])).toEqual(ids.filter((id) => named.has(id)));
+    }
+    for (const [id, canonical] of Object.entries(shipped.table.remap))
+      expect(groups[entityGroupOf(id, groups.length)]!.remap[id]).toBe(canonical);
+    // "Most named": the table's entities with the most stories, with those counts.
+    const most = [...shipped.table.entities].sort(
+      (a, b) => b.stories.length - a.stories.length || a.id.localeCompare(b.id),
+    );
+    expect(named).toEqual(
+      most.slice(0, named!.length).map((e) => [e.id, e.name, e.stories.length]),
+    );
+    expect(named!.length).toBeGreaterThan(5);
+  });
+
+  it('writes which rows are articles, for the kind filter', () => {
+    const [kinds] = asset('kinds');
+    expect(kinds!.fileName).toBe(`archive/kinds-0-${built.info.kinds}.json`);
+    const rows = decodeRows((JSON.parse(kinds!.source) as KindFile).mains)!;
+    expect(rows.map((r) => stories[r]!.id)).toEqual(
+      stories.filter((s) => s.kind === 'main').map((s) => s.id),
+    );
+  });
+
+  it('has no entity groups without the tables (no entity pages or entity filter)', () => {
     const bare = buildArchive({ manifest, parsed: files, codes, tables: null, pageRows: 4 });
     expect(bare.info.entities).toBeUndefined();
-    expect(bare.assets.some((a) => a.fileName.startsWith('archive/entity-'))).toBe(false);
+    expect(bare.info.filters).toBeUndefined();
+    expect(bare.assets.some((a) => /^archive\/(entity|filter)-/u.test(a.fileName))).toBe(false);
   });
 });

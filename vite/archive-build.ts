@@ -4,9 +4,11 @@ import {
   ARCHIVE_FORMAT,
   groupCount,
   type ArchiveInfo,
+  type NamedEntity,
 } from '../src/corpus/archive/archive-format.ts';
 import { cutPages, rowOf, sectionRanges } from '../src/corpus/archive/listing.ts';
 import { entityGroups } from '../src/corpus/archive/entity-groups.ts';
+import { filterGroups, kindFile } from '../src/corpus/archive/filter-groups.ts';
 import { sideGroups } from '../src/corpus/archive/side-groups.ts';
 import { ANALYSIS_VERSION } from '../src/corpus/entities/analysis-version.ts';
 import { folderFingerprint } from '../src/corpus/fingerprint.ts';
@@ -85,8 +87,9 @@ export function buildArchive(opts: {
     storyIdsOf: (id) => parsed.get(id)?.stories.map((s) => s.id) ?? [],
   }))
     groups[n] = emit('side', n, group);
-  // Entity pages need the folder's entity table: without tables the archive has none.
+  // Entity pages and the entity filter need the folder's entity table: without tables, none.
   let entities: string[] | undefined;
+  let filters: { hashes: string[]; named: NamedEntity[] } | undefined;
   if (tables) {
     entities = [];
     const titleOf = (id: string) => byStory.get(id)?.title;
@@ -96,7 +99,10 @@ export function buildArchive(opts: {
       cap: opts.entityStories,
     }))
       entities[n] = emit('entity', n, group);
+    const built = filterGroups({ table: tables.table, rowOf: (id) => byStory.get(id)?.row });
+    filters = { hashes: built.groups.map((g, n) => emit('filter', n, g)), named: built.named };
   }
+  const kinds = emit('kinds', 0, kindFile(rows));
   const mains = stories.filter((s) => s.kind === 'main').length;
   return {
     info: {
@@ -108,6 +114,8 @@ export function buildArchive(opts: {
       pages,
       groups,
       ...(entities && { entities }),
+      ...(filters && { filters: filters.hashes, named: filters.named }),
+      kinds,
       dir,
       sections: sectionRanges(rows),
     },

@@ -4,7 +4,7 @@ import { folderFingerprint } from '../corpus/fingerprint';
 import { filesLikelyCached } from '../data/file-cache';
 import type { ArchiveInfo } from '../corpus/archive/archive-format';
 import { paths } from '../config/paths';
-import { listingPageQuery, sideGroupQuery } from '../data/archive-queries';
+import { filterGroupQuery, listingPageQuery, sideGroupQuery } from '../data/archive-queries';
 import { isArchiveBuild } from '../data/archive-hint';
 import { latestPathname } from '../lib/router';
 import { fileHint } from '../data/file-hint';
@@ -37,13 +37,20 @@ void queryClient.fetchQuery(manifestQuery()).then(
   },
   () => undefined,
 );
-/** The listing's first page on the library, the story's side group on a story's page. */
+/**
+ * The listing's first page on the library, the story's side group on a story's page; on a library
+ * filtered by names their filter groups instead (the first page is seldom theirs).
+ */
 function prefetchArchiveView(info: ArchiveInfo): void {
   const path = latestPathname();
   const storyId = paths.story.idFromPath(path);
-  if (storyId) void queryClient.prefetchQuery(sideGroupQuery(info, storyId));
-  else if (path === '/' && info.pages.length)
-    void queryClient.prefetchQuery(listingPageQuery(info, 0));
+  if (storyId) return void queryClient.prefetchQuery(sideGroupQuery(info, storyId));
+  if (path !== '/') return;
+  const params = new URLSearchParams(window.location.search);
+  const entities = params.getAll('entity').filter(Boolean);
+  if (entities.length && info.filters)
+    for (const id of entities) void queryClient.prefetchQuery(filterGroupQuery(info, id));
+  else if (info.pages.length) void queryClient.prefetchQuery(listingPageQuery(info, 0));
 }
 
 // A story's preview page names its file: a deep link fetches it now, not after the manifest.

@@ -12,7 +12,7 @@ import type {
   ThreadSummary,
 } from '../worker/protocol';
 import { isArchiveBuild } from './archive-hint';
-import { entityGroupQuery, sideGroupQuery } from './archive-queries';
+import { entityGroupQuery, NO_ARCHIVE, sideGroupQuery } from './archive-queries';
 import { manifestQuery } from './seeds-api';
 
 /**
@@ -43,22 +43,10 @@ export function useArchiveWithoutSearch(): boolean {
   return manifest?.archive !== undefined && manifest.chunks === undefined;
 }
 
-const NO_INFO: ArchiveInfo = {
-  format: 1,
-  files: 0,
-  stories: 0,
-  mains: 0,
-  pageSize: 1,
-  pages: [],
-  groups: [],
-  dir: '',
-  sections: [],
-};
-
 /** The side group of a story's file, once the archive manifest is in (idle otherwise). */
 export function useSideGroup(storyId: string) {
   const info = useArchive();
-  return useQuery({ ...sideGroupQuery(info ?? NO_INFO, storyId), enabled: info !== null });
+  return useQuery({ ...sideGroupQuery(info ?? NO_ARCHIVE, storyId), enabled: info !== null });
 }
 
 /** True in an archive built with entity groups: its entity pages and the cards' links work. */
@@ -78,7 +66,7 @@ export type ArchiveEntityLookup =
 export function useArchiveEntity(id: string): ArchiveEntityLookup {
   const info = useArchive();
   const q = useQuery({
-    ...entityGroupQuery(info ?? NO_INFO, id),
+    ...entityGroupQuery(info ?? NO_ARCHIVE, id),
     enabled: info?.entities !== undefined,
   });
   if (q.isError) return { state: 'error', message: q.error.message };

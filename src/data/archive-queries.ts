@@ -4,6 +4,8 @@ import {
   sideGroupOf,
   type ArchiveInfo,
   type EntityGroup,
+  type FilterGroup,
+  type KindFile,
   type SideGroup,
 } from '../corpus/archive/archive-format';
 import { readPage, type ListingRow } from '../corpus/archive/listing';
@@ -21,6 +23,19 @@ async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
   if (!res.ok) throw new Error(`${url} could not be loaded (HTTP ${res.status}).`);
   return res.json();
 }
+
+/** An archive of nothing: the queries' stand-in before the manifest is in (they are idle then). */
+export const NO_ARCHIVE: ArchiveInfo = {
+  format: 1,
+  files: 0,
+  stories: 0,
+  mains: 0,
+  pageSize: 1,
+  pages: [],
+  groups: [],
+  dir: '',
+  sections: [],
+};
 
 /** Listing page n: its rows, in the library's order. */
 export const listingPageQuery = (info: ArchiveInfo, n: number) =>
@@ -75,3 +90,41 @@ export const entityGroupQuery = (info: ArchiveInfo, entityId: string) => {
     staleTime: Infinity,
   });
 };
+
+/** The filter group an entity id hashes to: every story naming it, as listing rows. */
+export const filterGroupQuery = (info: ArchiveInfo, entityId: string) => {
+  const hashes = info.filters ?? [];
+  const n = entityGroupOf(entityId, Math.max(1, hashes.length));
+  return queryOptions({
+    queryKey: ['archive', 'filter', n, hashes[n] ?? ''],
+    queryFn: async ({ signal }): Promise<FilterGroup> => {
+      const hash = hashes[n];
+      if (hash === undefined) throw new Error('This archive has no entity filter.');
+      const group = (await getJson(
+        `${BASE}${info.dir}/filter-${n}-${hash}.json`,
+        signal,
+      )) as FilterGroup;
+      if (group?.format !== info.format || typeof group.entities !== 'object')
+        throw new Error('The filter’s data is not in a format this version of Dispatch reads.');
+      return group;
+    },
+    staleTime: Infinity,
+  });
+};
+
+/** Which rows of the listing are articles (the archive must have `kinds`). */
+export const kindFileQuery = (info: ArchiveInfo) =>
+  queryOptions({
+    queryKey: ['archive', 'kinds', info.kinds ?? ''],
+    queryFn: async ({ signal }): Promise<KindFile> => {
+      if (info.kinds === undefined) throw new Error('This archive has no kind filter.');
+      const file = (await getJson(
+        `${BASE}${info.dir}/kinds-0-${info.kinds}.json`,
+        signal,
+      )) as KindFile;
+      if (file?.format !== info.format || typeof file.mains !== 'string')
+        throw new Error('The filter’s data is not in a format this version of Dispatch reads.');
+      return file;
+    },
+    staleTime: Infinity,
+  });

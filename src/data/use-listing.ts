@@ -19,18 +19,23 @@ export interface Listing {
 /**
  * An archive's library listing, a page at a time: the pages that hold the rows on screen are
  * fetched (page 0 at once), and pages fetched before stay in the query cache, so scrolling back
- * costs nothing.
+ * costs nothing. With `rows` (a filter's listing rows, ascending), item i is listing row
+ * `rows[i]`: the pages fetched are those of the rows on screen, however far apart.
  */
-export function useListing(info: ArchiveInfo): Listing {
+export function useListing(info: ArchiveInfo, rows: readonly number[] | null = null): Listing {
   const client = useQueryClient();
   const [range, setRange] = useState({ first: 0, last: 0 });
   const pages = useMemo(() => {
+    if (rows) {
+      const shown = rows.slice(range.first, range.last + 1);
+      return [...new Set(shown.map((r) => pageOf(r, info.pageSize).page))];
+    }
     const from = pageOf(range.first, info.pageSize).page;
     const to = pageOf(range.last, info.pageSize).page;
     const out: number[] = [];
     for (let n = from; n <= to && n < info.pages.length; n++) out.push(n);
     return out;
-  }, [range, info]);
+  }, [range, info, rows]);
   const results = useQueries({ queries: pages.map((n) => listingPageQuery(info, n)) });
   const error = results.find((r) => r.error)?.error ?? null;
   // A new identity whenever a page arrives, so the list re-renders its rows.
@@ -48,10 +53,12 @@ export function useListing(info: ArchiveInfo): Listing {
   }, [client, info, arrived]);
   const rowAt = useCallback(
     (i: number) => {
-      const { page, offset } = pageOf(i, info.pageSize);
+      const row = rows ? rows[i] : i;
+      if (row === undefined) return undefined;
+      const { page, offset } = pageOf(row, info.pageSize);
       return loaded.get(page)?.[offset];
     },
-    [loaded, info],
+    [loaded, info, rows],
   );
   const show = useCallback((first: number, last: number) => {
     setRange((r) => (r.first === first && r.last === last ? r : { first, last }));

@@ -1,27 +1,84 @@
+import { useMemo } from 'react';
 import type { ArchiveInfo } from '../../corpus/archive/archive-format';
+import { typeOfId } from '../../corpus/entities/ids';
+import type { StoryKind } from '../../corpus/types';
+import { libraryFilter } from '../../config/paths';
 import { useArchiveWithoutSearch } from '../../data/archive-api';
+import { useArchiveFilter } from '../../data/use-archive-filter';
 import { useListing } from '../../data/use-listing';
 import { ArchiveLibrary } from '../../features/library/archive-library';
+import { EntityFilter } from '../../features/library/entity-filter';
 import { ReadIdsContext } from '../../features/library/read-ids';
+import { useSearchParams } from '../../lib/router';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReadingView } from './use-reading-view';
 
-/** The library of an archive build: its listing pages, fetched as the reader scrolls. */
+/**
+ * The library of an archive build: its listing pages, fetched as the reader scrolls, filtered by
+ * the URL's `entity`, `section` and `kind` (the whole-folder library's keys, so links are shared).
+ */
 export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
   useDocumentTitle(null);
-  const listing = useListing(info);
+  const [params, setParams] = useSearchParams();
+  const entityIds = params.getAll('entity').filter(Boolean);
+  const section = params.get('section') || null;
+  const kindParam = params.get('kind');
+  const kind: StoryKind | null = kindParam === 'main' || kindParam === 'brief' ? kindParam : null;
+  const filter = useArchiveFilter(info, { entityIds, section, kind });
+  const within = useMemo(() => libraryFilter(params), [params]);
+  const listing = useListing(info, filter.rows);
   const reading = useReadingView(NO_STORIES);
   const searchless = useArchiveWithoutSearch();
+  const setParam = (key: string, values: string[]) => {
+    const next = new URLSearchParams(params);
+    next.delete(key);
+    for (const v of values) next.append(key, v);
+    setParams(next);
+  };
+  const sections = useMemo(() => [...new Set(info.sections.map((s) => s.name))].sort(), [info]);
+  // Fourteen at most: no memo needed.
+  const facets = (info.named ?? [])
+    .filter(([id]) => !filter.selected.some((e) => e.id === id))
+    .map(([id, name, count]) => ({ entity: { id, name, type: typeOfId(id) }, count }));
   return (
     <ReadIdsContext value={reading.readIds}>
       <ArchiveLibrary
         info={info}
+        count={filter.rows?.length ?? info.stories}
+        filter={filter}
         rowAt={listing.rowAt}
         onRange={listing.show}
         range={listing.range}
-        error={listing.error}
+        error={listing.error ?? filter.error}
         onRetry={listing.retry}
         searchless={searchless}
+        sections={sections}
+        section={section}
+        onSection={(s) => setParam('section', s ? [s] : [])}
+        kind={kind}
+        within={within}
+        onKind={(k) => setParam('kind', k ? [k] : [])}
+        entityFilter={
+          info.filters && (
+            <EntityFilter
+              selected={filter.selected.map((e) => ({ ...e, type: typeOfId(e.id) }))}
+              facets={facets}
+              // Counts of the whole archive, final at build time: not the names found with a
+              // chosen one (that needs every story's names).
+              facetsLabel="Most named in the archive"
+              onAdd={(id) => setParam('entity', [...new Set([...entityIds, id])])}
+              // By place: a merged short form in the URL shows as its entity's id.
+              onRemove={(id) =>
+                setParam(
+                  'entity',
+                  entityIds.filter((_, k) => filter.selected[k]?.id !== id),
+                )
+              }
+              pending={filter.pending}
+              provisional={false}
+            />
+          )
+        }
       />
     </ReadIdsContext>
   );

@@ -38,7 +38,10 @@ function ArchiveEntityRoute({ id }: { id: string }) {
   useDocumentTitle(title);
   // Built without the names' tables (`SEEDS_NAMES=0`): no entity groups to read.
   if (info && !pages) return <NotInArchive what="Entity pages" />;
-  if (found.state === 'found') return <ArchiveEntityPage id={id} entity={found.entity} />;
+  if (found.state === 'found')
+    return (
+      <ArchiveEntityPage id={id} entity={found.entity} filterable={info?.filters !== undefined} />
+    );
   if (found.state === 'missing')
     return <NotFound what="person, place or organization" detail={id} />;
   return (

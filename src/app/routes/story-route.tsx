@@ -16,8 +16,9 @@ export function StoryRoute() {
   const id = useSplat().replace(/\/+$/u, '');
   const state = useStory(id);
   const corpus = useCorpus();
+  const [params] = useSearchParams();
   // An archive's order and titles come from its listing and the story's side group.
-  const archived = useArchiveSteps(id, corpus.archive);
+  const archived = useArchiveSteps(id, corpus.archive, params);
   const folderTitles = useMemo(
     () => new Map(corpus.stories.map((s) => [s.id, s.title])),
     [corpus.stories],
@@ -38,7 +39,6 @@ export function StoryRoute() {
       new Map([...corpus.files, [ownFile.fileId, ownFile]]),
     );
   }, [corpus.order, corpus.files, corpus.manifest, ownFile]);
-  const [params] = useSearchParams();
   const folderSteps = useStorySteps(order, corpus.manifest, params);
   const steps = corpus.archive ? archived : folderSteps;
   const neighbour = (delta: 1 | -1): Neighbour | null => {

@@ -26,6 +26,15 @@ export interface ArchiveInfo {
    * of its id. Absent in an archive built without the names' tables (no entity pages there).
    */
   entities?: string[];
+  /**
+   * Filter group n is `<dir>/filter-<n>-<filters[n]>.json` (`FilterGroup`); an entity's group is
+   * `entityGroupOf(id, filters.length)`. Absent without the names' tables, as `entities`.
+   */
+  filters?: string[];
+  /** The most named entities, most stories first (the library's "Most named"; final counts). */
+  named?: NamedEntity[];
+  /** `<dir>/kinds-0-<kinds>.json` (`KindFile`): which rows are articles, for the kind filter. */
+  kinds?: string;
   /** Where they are, under the app's base: `archive`. */
   dir: string;
   /** Sections as runs of the listing (path order keeps a section's stories together). */
@@ -153,4 +162,34 @@ export interface EntityGroup {
    * `person/vladimir-putin`): a link to one finds its canonical entity.
    */
   remap: Record<string, string>;
+}
+
+/** An entity of "Most named": its id, name and the number of stories naming it. */
+export type NamedEntity = [id: string, name: string, stories: number];
+
+/** How many entities "Most named" lists (the whole-folder library's facets: 14). */
+export const NAMED_ENTITIES = 14;
+
+/**
+ * One filter group: per canonical entity whose id hashes to it, its name and the listing rows of
+ * every story naming it (`encodeRows`, row-lists.ts), all of them, uncut: the library filtered by
+ * it fetches this group alone, then the listing pages of the rows it shows.
+ */
+export interface FilterGroup {
+  format: typeof ARCHIVE_FORMAT;
+  entities: Record<string, [name: string, rows: string]>;
+  /** As `EntityGroup.remap`: a merged short form's id finds its canonical entity. */
+  remap: Record<string, string>;
+}
+
+/**
+ * JSON bytes per filter group on average, at most: an entity in half of 100,000 stories is a
+ * ~50 KB row list alone, and a filter fetches its group for one entity.
+ */
+export const FILTER_GROUP_BYTES = 32 * 1024;
+
+/** The listing's articles (main stories) as a row list; every other row is a brief. */
+export interface KindFile {
+  format: typeof ARCHIVE_FORMAT;
+  mains: string;
 }

@@ -9,6 +9,7 @@ import {
   pageOf,
   readPage,
   rowOf,
+  rowsOfSection,
   sectionRanges,
   type ListingRow,
 } from './listing';
@@ -61,6 +62,9 @@ describe('the archive’s listing', () => {
       { name: 'sport', first: 3, count: 1 },
       { name: 'sport', first: 5, count: 1 },
     ]);
+    // The section filter: every run of it.
+    expect(rowsOfSection(sectionRanges(list), 'sport')).toEqual([3, 5]);
+    expect(rowsOfSection(sectionRanges(list), 'weather')).toEqual([]);
   });
 
   it('cuts long excerpts at a word', () => {

@@ -121,3 +121,11 @@ export function sectionRanges(rows: readonly Pick<ListingRow, 'section'>[]): Sec
 export function pageOf(index: number, size: number): { page: number; offset: number } {
   return { page: Math.floor(index / size), offset: index % size };
 }
+
+/** The rows of section `name` (every run of it), ascending. */
+export function rowsOfSection(ranges: readonly SectionRange[], name: string): number[] {
+  const out: number[] = [];
+  for (const r of ranges)
+    if (r.name === name) for (let i = r.first; i < r.first + r.count; i++) out.push(i);
+  return out.sort((a, b) => a - b);
+}

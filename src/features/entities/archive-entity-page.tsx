@@ -10,7 +10,16 @@ import { EntityHeading } from './entity-heading';
  * to a few hundred). The sentences that name it and who is named with it are worked out from
  * every story's text and names, which an archive never downloads, so the page says so.
  */
-export function ArchiveEntityPage({ id, entity }: { id: string; entity: ArchiveEntity }) {
+export function ArchiveEntityPage({
+  id,
+  entity,
+  filterable,
+}: {
+  id: string;
+  entity: ArchiveEntity;
+  /** The archive has filter groups: the library lists all the stories naming it. */
+  filterable: boolean;
+}) {
   const shown = entity.stories.length;
   const cut = shown < entity.storyCount;
   return (
@@ -56,10 +65,17 @@ export function ArchiveEntityPage({ id, entity }: { id: string; entity: ArchiveE
         </h2>
         <p className="mt-3 text-ink/75 dark:text-night-ink/75">
           This folder is too large to download whole, so this page lists the stories only. The
-          sentences that name {entity.name}, who is often mentioned with them and the library’s
-          filter by name need every story’s text and are not available here. Open a story to see its
-          names marked.
+          sentences that name {entity.name} and who is often mentioned with them need every story’s
+          text and are not available here. Open a story to see its names marked.
         </p>
+        {filterable && (
+          <Link
+            className="mt-6 inline-block text-sm font-medium text-accent underline dark:text-accent-dark"
+            to={paths.library.getHref(new URLSearchParams({ entity: id }))}
+          >
+            Filter the library by {entity.name}
+          </Link>
+        )}
       </aside>
     </div>
   );

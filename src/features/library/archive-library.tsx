@@ -1,6 +1,9 @@
-import { useState } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { ArchiveInfo } from '../../corpus/archive/archive-format';
 import type { ListingRow } from '../../corpus/archive/listing';
+import type { StoryKind } from '../../corpus/types';
+import { KindFilter } from './kind-filter';
+import { SectionFilter } from './section-filter';
 import { RowList } from './story-list';
 
 /**
@@ -9,6 +12,15 @@ import { RowList } from './story-list';
  */
 export function ArchiveLibrary(p: {
   info: ArchiveInfo;
+  /** Rows listed: the archive's stories, or those the filter lets through. */
+  count: number;
+  /** The filter's state (`rows` null: no filter). */
+  filter: {
+    rows: readonly number[] | null;
+    mains: number | null;
+    pending: boolean;
+    unavailable: boolean;
+  };
   rowAt: (i: number) => ListingRow | undefined;
   onRange: (first: number, last: number) => void;
   range: { first: number; last: number };
@@ -16,50 +28,53 @@ export function ArchiveLibrary(p: {
   onRetry: () => void;
   /** Built without search chunks: the archive has no search either. */
   searchless: boolean;
+  sections: string[];
+  section: string | null;
+  onSection: (s: string | null) => void;
+  kind: StoryKind | null;
+  onKind: (k: StoryKind | null) => void;
+  /** The entity filter (absent in an archive built without the names' tables). */
+  entityFilter?: ReactNode;
+  /** The filter as URL parameters: story links carry it, for j/k and the pager. */
+  within: URLSearchParams;
 }) {
-  const { info, searchless } = p;
-  const [jumpTo, setJump] = useState<{ row: number; key: number } | null>(null);
-  const briefs = info.stories - info.mains;
+  const { info, searchless, filter, count } = p;
+  const filtered = filter.rows !== null;
+  const mains = filtered ? filter.mains : info.mains;
   const n = (x: number) => x.toLocaleString();
+  // Stable while the filter is: a new key function makes the virtualizer measure every row again.
+  const rows = filter.rows;
+  const keyAt = useMemo(() => (rows ? (i: number) => rows[i] ?? i : byIndex), [rows]);
   return (
     <div className="mx-auto max-w-4xl px-4 py-8">
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="font-serif text-4xl font-semibold tracking-tight">Library</h1>
           <p className="mt-1 text-sm text-ink/75 dark:text-night-ink/75">
-            {n(info.stories)} {info.stories === 1 ? 'story' : 'stories'} ({n(info.mains)} articles,{' '}
-            {n(briefs)} briefs) from {n(info.files)} {info.files === 1 ? 'file' : 'files'}
+            {filter.pending
+              ? 'Filtering the archive…'
+              : `${n(count)} ${count === 1 ? 'story' : 'stories'}${
+                  mains === null ? '' : ` (${n(mains)} articles, ${n(count - mains)} briefs)`
+                } from ${n(info.files)} ${info.files === 1 ? 'file' : 'files'}`}
           </p>
         </div>
-        {info.sections.length > 1 && (
-          <label className="flex items-center gap-2 text-sm">
-            <span className="text-ink/75 dark:text-night-ink/75">Go to section</span>
-            <select
-              defaultValue=""
-              onChange={(e) => {
-                const at = info.sections[Number(e.target.value)];
-                if (at) setJump({ row: at.first, key: Date.now() });
-              }}
-              className="rounded-md border border-black/15 bg-transparent px-2 py-1 dark:border-white/20 dark:bg-night"
-            >
-              <option value="" disabled>
-                Choose…
-              </option>
-              {info.sections.map((s, i) => (
-                <option key={`${s.name}-${s.first}`} value={i}>
-                  {s.name} ({n(s.count)})
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <div className="flex flex-wrap items-end gap-4">
+          {p.sections.length > 1 && (
+            <SectionFilter sections={p.sections} value={p.section} onChange={p.onSection} />
+          )}
+          {(p.kind || info.mains < info.stories) && info.kinds !== undefined && (
+            <KindFilter value={p.kind} onChange={p.onKind} />
+          )}
+        </div>
       </div>
       <p className="mb-4 rounded-md bg-black/[0.04] px-3 py-2 text-sm text-ink/75 dark:bg-white/[0.06] dark:text-night-ink/75">
-        {archiveNote(searchless, info.entities !== undefined)}
+        {archiveNote(searchless, info.entities !== undefined, info.filters !== undefined)}
       </p>
+      {p.entityFilter}
       <p className="mb-2 text-sm text-ink/75 dark:text-night-ink/75">
-        {info.stories > 0 &&
-          `Stories ${n(Math.min(p.range.first + 1, info.stories))}–${n(Math.min(p.range.last + 1, info.stories))} of ${n(info.stories)}`}
+        {count > 0 &&
+          !filter.pending &&
+          `Stories ${n(Math.min(p.range.first + 1, count))}–${n(Math.min(p.range.last + 1, count))} of ${n(count)}`}
       </p>
       {p.error && (
         <p role="alert" className="mb-4 text-sm">
@@ -69,39 +84,52 @@ export function ArchiveLibrary(p: {
           </button>
         </p>
       )}
-      {info.stories === 0 ? (
+      {filter.unavailable ? (
         <p className="py-12 text-center text-ink/75 dark:text-night-ink/75">
-          This folder has no .txt articles yet.
+          This archive was built without names, so it cannot be filtered by one.
+        </p>
+      ) : filter.pending ? (
+        <p role="status" className="py-12 text-center text-ink/75 dark:text-night-ink/75">
+          Finding the stories that match…
+        </p>
+      ) : count === 0 ? (
+        <p className="py-12 text-center text-ink/75 dark:text-night-ink/75">
+          {filtered ? 'No stories match this filter.' : 'This folder has no .txt articles yet.'}
         </p>
       ) : (
         <RowList
-          count={info.stories}
+          count={count}
           rowAt={p.rowAt}
-          keyAt={byIndex}
+          keyAt={keyAt}
           // IMPORTANT: constant, not rowAt: the virtualizer estimates every row (100,000 in an
           // archive) whenever its options change; a page lookup each made the first row 1.6 s.
           briefAt={never}
-          within={NO_FILTER}
+          within={p.within}
           onRange={p.onRange}
-          jumpTo={jumpTo}
         />
       )}
     </div>
   );
 }
 
-const NO_FILTER = new URLSearchParams();
 const byIndex = (i: number) => i;
 const never = () => false;
 
-/** What an archive's library offers and lacks (search and entity pages: as it was built). */
-function archiveNote(searchless: boolean, entityPages: boolean): string {
+/** What an archive's library offers and lacks (search and names: as it was built). */
+function archiveNote(searchless: boolean, entityPages: boolean, entityFilter: boolean): string {
   const has = [
     'This folder is an archive, read a page and a story at a time',
     !searchless && 'search matches titles and opening lines',
     entityPages && 'entity pages list the stories naming a name, without the sentences',
+    entityFilter && 'names filter the library, counted over the whole archive',
   ].filter(Boolean);
-  const lacks = [searchless && 'search', 'filters', 'threads', !entityPages && 'entity pages'];
+  const lacks = [
+    searchless && 'search',
+    !entityFilter && 'the filter by name',
+    'the unread filter',
+    'threads',
+    !entityPages && 'entity pages',
+  ];
   const missing = lacks.filter((x): x is string => typeof x === 'string');
   const list = `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)!}`;
   return `${has.join('; ')}. Not available here yet: ${list}.`;
