@@ -4,7 +4,7 @@
  * in capitals (headlines: their case says nothing), and the token-level facts those rest on
  * (word shape, sentence start). Shared by the features, the rules after the tagger and training.
  */
-import { hasLower, isUpperStart } from './text-case';
+import { hasLower, isUpperStart, startsWithLetter } from './text-case';
 
 /** A document as the tagger sees it: sentences of token texts. */
 export type DocTokens = readonly (readonly string[])[];
@@ -73,7 +73,7 @@ export function docContext(doc: DocTokens): DocContext {
   doc.forEach((words, s) => {
     if (capsLine[s]) return;
     words.forEach((w, i) => {
-      if (!/\p{L}/u.test(w[0] ?? '')) return;
+      if (!startsWithLetter(w)) return;
       const low = w.toLowerCase();
       let bits = caseOf.get(low) ?? 0;
       if (!isUpperStart(w)) bits |= CASE_LOWER;

@@ -4,7 +4,7 @@
 import type { DocTokens } from './doc-context';
 import type { Encoded } from './features';
 import { mix } from './hash';
-import { isUpperStart } from './text-case';
+import { isUpperStart, startsWithLetter } from './text-case';
 const T = { predType: 39, predMajority: 40, predLastOf: 41, predFirstOf: 42 } as const;
 
 /**
@@ -32,7 +32,7 @@ export function docPredictions(doc: DocTokens, labels: readonly Uint8Array[]): D
   doc.forEach((words, s) => {
     const lab = labels[s]!;
     words.forEach((w, i) => {
-      if (!isUpperStart(w) || !/\p{L}/u.test(w[0]!)) return;
+      if (!isUpperStart(w) || !startsWithLetter(w)) return;
       const low = w.toLowerCase();
       let c = types.get(low);
       if (!c) types.set(low, (c = new Int32Array(5)));
@@ -61,7 +61,7 @@ export function predictionExtras(
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
     const w = words[i]!;
-    if (isUpperStart(w) && /\p{L}/u.test(w[0]!))
+    if (isUpperStart(w) && startsWithLetter(w))
       predictionFeatures(p, w.toLowerCase(), LABEL_TYPE[own[i]!]!, out);
   }
   offsets[n] = out.length;

@@ -1,6 +1,6 @@
 import { hashRange, hashString, mix } from './hash';
 import { gazetteerTags } from './gazetteer-tags';
-import { hasLower, isUpperStart } from './text-case';
+import { hasLower, isUpperStart, startsWithLetter } from './text-case';
 import { isSentenceInitial, shapeOf, type DocContext, type DocTokens } from './doc-context';
 import { NO_CLUSTER, type NerLexicon } from './lexicon';
 
@@ -201,7 +201,7 @@ export function sentenceFeatures(
       if (i > 0) for (const g of gazTags[i - 1]!) out.push(mix(T.gazM1, g));
       if (i + 1 < n) for (const g of gazTags[i + 1]!) out.push(mix(T.gazP1, g));
     }
-    if (/\p{L}/u.test(w[0] ?? '')) {
+    if (startsWithLetter(w)) {
       const own = !isUpperStart(w) ? 0 : hasLower(w) ? 1 : 2;
       const docBits = ctx.caseOf.get(low) ?? 0;
       out.push(mix(T.docCase, (docBits << 4) | (own << 2) | (initial ? 2 : 0) | (caps ? 1 : 0)));
@@ -251,15 +251,15 @@ function capitalizedRuns(words: readonly string[]): Int32Array {
   const n = words.length;
   const out = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
-    if (!isUpperStart(words[i]!) || !/\p{L}/u.test(words[i]![0]!)) continue;
+    if (!isUpperStart(words[i]!) || !startsWithLetter(words[i]!)) continue;
     let j = i;
     for (;;) {
-      if (j + 1 < n && isUpperStart(words[j + 1]!) && /\p{L}/u.test(words[j + 1]![0]!)) j++;
+      if (j + 1 < n && isUpperStart(words[j + 1]!) && startsWithLetter(words[j + 1]!)) j++;
       else if (
         j + 2 < n &&
         CONNECTORS.has(words[j + 1]!.toLowerCase()) &&
         isUpperStart(words[j + 2]!) &&
-        /\p{L}/u.test(words[j + 2]![0]!)
+        startsWithLetter(words[j + 2]!)
       )
         j += 2;
       else break;

@@ -3,13 +3,14 @@ import { GAZ_CLASSES, PREFIX, type NerLexicon } from './lexicon';
 
 /**
  * For each token, the gazetteer classes of the longest phrase covering it that starts with a
- * capital, as `class * 2 + (inside ? 1 : 0)` values.
+ * capital, as `class * 2 + (inside ? 1 : 0)` values; null when no phrase matched (most
+ * sentences of sports results and many others: no array per token to allocate).
  */
 export function gazetteerTags(
   lows: readonly string[],
   words: readonly string[],
   lex: NerLexicon,
-): number[][] {
+): number[][] | null {
   const n = lows.length;
   const max = lex.maxPhrase;
   // masks[i * max + len - 1]: the classes of the phrase of `len` tokens from i.
@@ -26,8 +27,8 @@ export function gazetteerTags(
       if (!(m & PREFIX)) break;
     }
   }
+  if (!any) return null;
   const tags: number[][] = Array.from({ length: n }, () => []);
-  if (!any) return tags;
   for (let cls = 0; cls < GAZ_CLASSES; cls++) {
     const bit = 1 << cls;
     if (!(any & bit)) continue;
