@@ -95,6 +95,7 @@ describe('splitCountryBodies', () => {
       ['US', 'Congress', 2],
       ['U.S.', 'Department', 2],
     ]);
+    // (The body may also come before what it is of: see the next test.)
     // "US Steel" is a company, not a government body: the second "US" is never reached here.
     const out = splitCountryBodies(spans, sentences, s, tagger.lexicon);
     expect(shown(out, sentences, text)).toEqual([
@@ -103,6 +104,13 @@ describe('splitCountryBodies', () => {
       '1:U.S.',
       '2:State Department',
     ]);
+  });
+
+  it('finds the body before what it is "of"', () => {
+    const text = 'The US Department of Justice sued.';
+    const { sentences, spans, s } = setup(text, [['US', 'Justice', 2]]);
+    const out = splitCountryBodies(spans, sentences, s, tagger.lexicon);
+    expect(shown(out, sentences, text)).toEqual(['1:US', '2:Department of Justice']);
   });
 
   it('keeps a company named after its country whole, and a body with no name of its own', () => {

@@ -185,7 +185,7 @@ export function splitCountryBodies(
       sp.type !== ORG ||
       sp.last === sp.first ||
       !country ||
-      !GOVERNMENT_HEADS.has(toks[sp.last]!.text.toLowerCase()) ||
+      !governmentBody(toks, sp.first + 1, sp.last) ||
       (sp.last === sp.first + 1 && !ONE_WORD_BODIES.has(toks[sp.last]!.text.toLowerCase()))
     ) {
       out.push(sp);
@@ -198,4 +198,16 @@ export function splitCountryBodies(
     out.push({ ...sp, first: sp.first + 1, key: fold(sp.first + 1, sp.last), id: undefined });
   }
   return out;
+}
+
+/**
+ * Whether words [a, b] name a government body: its head last ("State Department") or before
+ * what it is "of" ("Department of Justice").
+ */
+function governmentBody(toks: readonly { text: string }[], a: number, b: number): boolean {
+  if (GOVERNMENT_HEADS.has(toks[b]!.text.toLowerCase())) return true;
+  for (let k = a; k < b; k++)
+    if (LINKS.has(toks[k + 1]!.text) && GOVERNMENT_HEADS.has(toks[k]!.text.toLowerCase()))
+      return true;
+  return false;
 }
