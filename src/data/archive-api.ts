@@ -121,8 +121,8 @@ export function archiveRelated(group: SideGroup, storyId: string): RelatedView |
 
 /**
  * The thread a story is in, as the sidebar's box shows it: titles from the group, section and
- * kind from the ids. Its names and ledes are not in the group (the thread page is not available
- * in an archive yet).
+ * kind from the ids. Its names and ledes are not in the side group: the thread page reads them
+ * from its thread group (archive-threads.ts), which one story view need not fetch.
  */
 export function archiveThread(group: SideGroup, storyId: string): ThreadSummary | null {
   const ids = group.files[fileIdOf(storyId)]?.stories[storyId]?.thread;
