@@ -121,3 +121,29 @@ test('a story’s "The whole thread" opens its archive thread page: the stories 
   expect(urls.filter((u) => SIDE.test(u)).length).toBeGreaterThan(0);
   expect(urls.filter((u) => /corpus\.worker|seeds-packs/u.test(u))).toEqual([]);
 });
+
+test.describe('with its service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('a thread page visited reads offline (its thread group is cached)', async ({
+    page,
+    context,
+    request,
+  }) => {
+    const thread = await published(request);
+    await page.goto('/');
+    await page.waitForFunction(async () => {
+      await navigator.serviceWorker.ready;
+      return navigator.serviceWorker.controller !== null;
+    });
+    // Visited while the worker controls the page: the manifest and the group go through it.
+    await page.goto(`/thread/${thread.id}`);
+    const items = page.getByRole('region', { name: 'Stories' }).getByRole('listitem');
+    await expect(items).toHaveCount(thread.stories.length);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(thread.title);
+    await expect(items).toHaveCount(thread.stories.length);
+    await context.setOffline(false);
+  });
+});
