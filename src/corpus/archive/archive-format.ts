@@ -110,8 +110,14 @@ export interface SideStory {
   row: number;
   /** Its related list as the sidebar shows it (entity ids canonical), null when it has none. */
   related: StoryRelated | null;
-  /** The thread it is in, as story ids (central first), or null. */
+  /** The thread it is in, as story ids (folder order: the first is the thread's id), or null. */
   thread: string[] | null;
+  /**
+   * The thread's later copies of one story, as [copy, the thread's first story of its copy
+   * group]: the sidebar lists a story once and counts the thread as its page does. Absent when
+   * it has none (most threads).
+   */
+  threadCopies?: [copy: string, of: string][];
 }
 
 /** One file's side data: where its text is, its names analysis, each story's related list. */

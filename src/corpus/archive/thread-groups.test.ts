@@ -9,7 +9,7 @@ import {
   threadGroupOf,
   type ThreadGroup,
 } from './archive-format';
-import { threadGroups, type ThreadInput } from './thread-groups';
+import { threadCopies, threadGroups, type ThreadInput } from './thread-groups';
 
 type Listed = Pick<Story, 'title' | 'section' | 'kind' | 'paragraphs'>;
 
@@ -155,5 +155,15 @@ describe('the archive’s thread groups', () => {
 
   it('are one empty group when the folder has no threads', () => {
     expect(threadGroups(input([]))).toEqual([{ format: 1, threads: {} }]);
+  });
+
+  it('mark a thread’s later copies of one story with its first, whatever the copy groups’ order', () => {
+    const group: Record<string, number> = { a: 4, b: 2, c: 4, d: -1, e: 2, f: 4 };
+    expect([...threadCopies(['a', 'b', 'c', 'd', 'e', 'f'], (id) => group[id])]).toEqual([
+      ['c', 'a'],
+      ['e', 'b'],
+      ['f', 'a'],
+    ]);
+    expect(threadCopies(['a', 'b'], () => undefined).size).toBe(0);
   });
 });

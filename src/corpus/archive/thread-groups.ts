@@ -44,12 +44,10 @@ export interface ThreadInput {
 export function threadGroups(input: ThreadInput): ThreadGroup[] {
   const cap = input.cap ?? THREAD_STORIES;
   const pages = input.threads.threads.map((t): [string, ArchiveThread] => {
-    const firstOfGroup = new Map<number, string>();
+    const copies = threadCopies(t.storyIds, input.copyGroup);
     const stories = t.storyIds.map((storyId): ArchiveThreadStory => {
       const s = input.storyOf(storyId);
-      const g = input.copyGroup(storyId) ?? -1;
-      const copyOf = g >= 0 ? (firstOfGroup.get(g) ?? null) : null;
-      if (g >= 0 && !firstOfGroup.has(g)) firstOfGroup.set(g, storyId);
+      const copyOf = copies.get(storyId) ?? null;
       return [
         storyId,
         s?.title ?? storyId,
@@ -87,4 +85,24 @@ export function threadGroups(input: ThreadInput): ThreadGroup[] {
   }));
   for (const [id, page] of pages) groups[threadGroupOf(id, count)]!.threads[id] = page;
   return groups;
+}
+
+/**
+ * A thread's later copies of one story, each with the thread's first story of its copy group
+ * (worker/thread-queries.ts marks them so): the thread lists and counts that story once.
+ */
+export function threadCopies(
+  storyIds: readonly string[],
+  copyGroup: (storyId: string) => number | undefined,
+): Map<string, string> {
+  const firstOfGroup = new Map<number, string>();
+  const copies = new Map<string, string>();
+  for (const storyId of storyIds) {
+    const g = copyGroup(storyId) ?? -1;
+    if (g < 0) continue;
+    const first = firstOfGroup.get(g);
+    if (first === undefined) firstOfGroup.set(g, storyId);
+    else copies.set(storyId, first);
+  }
+  return copies;
 }
