@@ -5,10 +5,12 @@ import { nodeTagger } from '../scripts/lib/ner/node-tagger';
 import {
   entityGroupOf,
   sideGroupOf,
+  threadGroupOf,
   type EntityGroup,
   type FilterGroup,
   type KindFile,
   type SideGroup,
+  type ThreadGroup,
 } from '../src/corpus/archive/archive-format';
 import { readPage } from '../src/corpus/archive/listing';
 import { decodeRows } from '../src/corpus/archive/row-lists';
@@ -187,10 +189,42 @@ describe('the archive form of a build', async () => {
     );
   });
 
-  it('has no entity groups without the tables (no entity pages or entity filter)', () => {
+  it('writes every thread to the group its id hashes to, with its stories’ titles and ledes', () => {
+    const { threads: hashes } = built.info;
+    const groups = asset('thread').map((a) => JSON.parse(a.source) as ThreadGroup);
+    expect(asset('thread').map((a) => a.fileName)).toEqual(
+      hashes!.map((hash, n) => `archive/thread-${n}-${hash}.json`),
+    );
+    // The seeds have threads (the Putin stories), or this proves little.
+    expect(shipped.threads.threads.length).toBeGreaterThan(0);
+    for (const t of shipped.threads.threads) {
+      const page = groups[threadGroupOf(t.id, groups.length)]!.threads[t.id]!;
+      const byId = (id: string) => stories.find((s) => s.id === id)!;
+      expect(page.title).toBe(byId(t.central).title);
+      expect(page.stories.map(([id, title, section]) => [id, title, section])).toEqual(
+        t.storyIds.map((id) => [id, byId(id).title, byId(id).section]),
+      );
+      for (const [id, , , , lede] of page.stories)
+        expect(byId(id).paragraphs[0]!.startsWith(lede.replace(/…$/u, ''))).toBe(true);
+      // The sidebar finds the page by the thread id its side data gives: the first story.
+      const side = asset('side').map((a) => JSON.parse(a.source) as SideGroup);
+      const first = t.storyIds[0]!;
+      const fileId = first.replace(/~\d+$/u, '');
+      expect(
+        side[sideGroupOf(fileId, side.length)]!.files[fileId]!.stories[first]!.thread![0],
+      ).toBe(t.id);
+      for (const [id, name] of page.entities)
+        expect(shipped.table.entities.find((e) => e.id === id)?.name).toBe(name);
+    }
+  });
+
+  it('has no entity or thread groups without the tables (no entity pages, filter or threads)', () => {
     const bare = buildArchive({ manifest, parsed: files, codes, tables: null, pageRows: 4 });
     expect(bare.info.entities).toBeUndefined();
     expect(bare.info.filters).toBeUndefined();
-    expect(bare.assets.some((a) => /^archive\/(entity|filter)-/u.test(a.fileName))).toBe(false);
+    expect(bare.info.threads).toBeUndefined();
+    expect(bare.assets.some((a) => /^archive\/(entity|filter|thread)-/u.test(a.fileName))).toBe(
+      false,
+    );
   });
 });

@@ -10,6 +10,7 @@ import { cutPages, rowOf, sectionRanges } from '../src/corpus/archive/listing.ts
 import { entityGroups } from '../src/corpus/archive/entity-groups.ts';
 import { filterGroups, kindFile } from '../src/corpus/archive/filter-groups.ts';
 import { sideGroups } from '../src/corpus/archive/side-groups.ts';
+import { threadGroups } from '../src/corpus/archive/thread-groups.ts';
 import { ANALYSIS_VERSION } from '../src/corpus/entities/analysis-version.ts';
 import { folderFingerprint } from '../src/corpus/fingerprint.ts';
 import { orderStories } from '../src/corpus/library.ts';
@@ -48,7 +49,8 @@ export interface BuiltArchive {
 }
 
 /**
- * The archive's listing pages and side groups, content-named under `dir`. `parsed` is every
+ * The archive's listing pages, side groups and (with the tables) entity, filter and thread
+ * groups, content-named under `dir`. `parsed` is every
  * file's stories with at least their first two paragraphs (the excerpt's), as story-summaries.ts
  * keeps them; `tables` the build's tables pack (gzip), null without one.
  */
@@ -90,6 +92,7 @@ export function buildArchive(opts: {
   // Entity pages and the entity filter need the folder's entity table: without tables, none.
   let entities: string[] | undefined;
   let filters: { hashes: string[]; named: NamedEntity[] } | undefined;
+  let threads: string[] | undefined;
   if (tables) {
     entities = [];
     const titleOf = (id: string) => byStory.get(id)?.title;
@@ -101,6 +104,17 @@ export function buildArchive(opts: {
       entities[n] = emit('entity', n, group);
     const built = filterGroups({ table: tables.table, rowOf: (id) => byStory.get(id)?.row });
     filters = { hashes: built.groups.map((g, n) => emit('filter', n, g)), named: built.named };
+    const names = new Map(tables.table.entities.map((e) => [e.id, e.name]));
+    threads = threadGroups({
+      threads: tables.threads,
+      storyOf: (id) => {
+        const at = byStory.get(id);
+        return at && stories[at.row];
+      },
+      copyGroup: (id) => tables.copyGroup(id),
+      nameOf: (id) => names.get(id),
+      remap: tables.table.remap,
+    }).map((g, n) => emit('thread', n, g));
   }
   const kinds = emit('kinds', 0, kindFile(rows));
   const mains = stories.filter((s) => s.kind === 'main').length;
@@ -115,6 +129,7 @@ export function buildArchive(opts: {
       groups,
       ...(entities && { entities }),
       ...(filters && { filters: filters.hashes, named: filters.named }),
+      ...(threads && { threads }),
       kinds,
       dir,
       sections: sectionRanges(rows),

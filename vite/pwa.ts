@@ -73,10 +73,11 @@ export function pwaPlugin({ isArchive }: { isArchive: () => Promise<boolean> }) 
           options: { cacheName: 'dispatch-search-chunks', expiration: { maxEntries: 5000 } },
         },
         {
-          // An archive's listing pages, side, entity and filter groups, kinds (archive-build.ts):
-          // content-named too. Offline, the pages, stories, entities and filters visited are there.
+          // An archive's listing pages, side, entity, filter and thread groups, kinds
+          // (archive-build.ts): content-named too. Offline, the pages, stories, entities, filters
+          // and threads visited are there.
           urlPattern: ({ url }) =>
-            /\/archive\/(?:list|side|entity|filter|kinds)-[^/]+\.json$/u.test(url.pathname),
+            /\/archive\/(?:list|side|entity|filter|thread|kinds)-[^/]+\.json$/u.test(url.pathname),
           handler: 'CacheFirst',
           options: { cacheName: 'dispatch-archive', expiration: { maxEntries: 2000 } },
         },

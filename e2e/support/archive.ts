@@ -6,6 +6,7 @@ export const LIST = /\/archive\/list-(\d+)-[0-9a-f]+\.json$/u;
 export const SIDE = /\/archive\/side-\d+-[0-9a-f]+\.json$/u;
 export const ENTITY = /\/archive\/entity-\d+-[0-9a-f]+\.json$/u;
 export const FILTER = /\/archive\/filter-\d+-[0-9a-f]+\.json$/u;
+export const THREAD = /\/archive\/thread-\d+-[0-9a-f]+\.json$/u;
 /** What a whole-folder visit downloads and an archive must not. */
 export const WHOLE_FOLDER = [/\/seeds-packs\//u, /ner-model/u, /corpus\.worker/u];
 

@@ -121,13 +121,15 @@ export function archiveRelated(group: SideGroup, storyId: string): RelatedView |
 
 /**
  * The thread a story is in, as the sidebar's box shows it: titles from the group, section and
- * kind from the ids. Its names and ledes are not in the group (the thread page is not available
- * in an archive yet).
+ * kind from the ids. Its names and ledes are not in the side group: the thread page reads them
+ * from its thread group (archive-threads.ts), which one story view need not fetch.
  */
 export function archiveThread(group: SideGroup, storyId: string): ThreadSummary | null {
-  const ids = group.files[fileIdOf(storyId)]?.stories[storyId]?.thread;
+  const side = group.files[fileIdOf(storyId)]?.stories[storyId];
+  const ids = side?.thread;
   if (!ids) return null;
-  const dupes = new Set(group.files[fileIdOf(storyId)]?.stories[storyId]?.related?.duplicates);
+  const dupes = new Set(side.related?.duplicates);
+  const copies = new Map(side.threadCopies);
   const stories = ids.map((id) => {
     const slash = id.indexOf('/');
     return {
@@ -136,10 +138,12 @@ export function archiveThread(group: SideGroup, storyId: string): ThreadSummary 
       kind: id === fileIdOf(id) ? ('main' as const) : ('brief' as const),
       section: slash > 0 ? id.slice(0, slash) : null,
       lede: '',
-      copyOf: dupes.has(id) ? storyId : null,
+      copyOf: copies.get(id) ?? (dupes.has(id) ? storyId : null),
     };
   });
-  return { id: ids[0]!, title: stories[0]?.title ?? '', size: ids.length, stories, entities: [] };
+  // Copies count once, as on the thread page.
+  const size = ids.length - copies.size;
+  return { id: ids[0]!, title: stories[0]?.title ?? '', size, stories, entities: [] };
 }
 
 /** The story's row in the listing (-1: unknown). */

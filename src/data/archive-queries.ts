@@ -7,6 +7,8 @@ import {
   type FilterGroup,
   type KindFile,
   type SideGroup,
+  type ThreadGroup,
+  threadGroupOf,
 } from '../corpus/archive/archive-format';
 import { readPage, type ListingRow } from '../corpus/archive/listing';
 import { fileIdOf } from '../corpus/library';
@@ -106,6 +108,27 @@ export const filterGroupQuery = (info: ArchiveInfo, entityId: string) => {
       )) as FilterGroup;
       if (group?.format !== info.format || typeof group.entities !== 'object')
         throw new Error('The filter’s data is not in a format this version of Dispatch reads.');
+      return group;
+    },
+    staleTime: Infinity,
+  });
+};
+
+/** The thread group a thread id hashes to (the archive must have `threads`). */
+export const threadGroupQuery = (info: ArchiveInfo, threadId: string) => {
+  const hashes = info.threads ?? [];
+  const n = threadGroupOf(threadId, Math.max(1, hashes.length));
+  return queryOptions({
+    queryKey: ['archive', 'thread', n, hashes[n] ?? ''],
+    queryFn: async ({ signal }): Promise<ThreadGroup> => {
+      const hash = hashes[n];
+      if (hash === undefined) throw new Error('This archive has no thread pages.');
+      const group = (await getJson(
+        `${BASE}${info.dir}/thread-${n}-${hash}.json`,
+        signal,
+      )) as ThreadGroup;
+      if (group?.format !== info.format || typeof group.threads !== 'object')
+        throw new Error('The thread’s data is not in a format this version of Dispatch reads.');
       return group;
     },
     staleTime: Infinity,

@@ -31,6 +31,11 @@ export interface ArchiveInfo {
    * `entityGroupOf(id, filters.length)`. Absent without the names' tables, as `entities`.
    */
   filters?: string[];
+  /**
+   * Thread group n is `<dir>/thread-<n>-<threads[n]>.json` (`ThreadGroup`); a thread's group is
+   * `threadGroupOf` of its id. Absent without the names' tables (no threads there).
+   */
+  threads?: string[];
   /** The most named entities, most stories first (the library's "Most named"; final counts). */
   named?: NamedEntity[];
   /** `<dir>/kinds-0-<kinds>.json` (`KindFile`): which rows are articles, for the kind filter. */
@@ -105,8 +110,14 @@ export interface SideStory {
   row: number;
   /** Its related list as the sidebar shows it (entity ids canonical), null when it has none. */
   related: StoryRelated | null;
-  /** The thread it is in, as story ids (central first), or null. */
+  /** The thread it is in, as story ids (folder order: the first is the thread's id), or null. */
   thread: string[] | null;
+  /**
+   * The thread's later copies of one story, as [copy, the thread's first story of its copy
+   * group]: the sidebar lists a story once and counts the thread as its page does. Absent when
+   * it has none (most threads).
+   */
+  threadCopies?: [copy: string, of: string][];
 }
 
 /** One file's side data: where its text is, its names analysis, each story's related list. */
@@ -192,4 +203,62 @@ export const FILTER_GROUP_BYTES = 32 * 1024;
 export interface KindFile {
   format: typeof ARCHIVE_FORMAT;
   mains: string;
+}
+
+/**
+ * A story as an archive's thread page lists it: the whole-folder page's `ThreadStory` as a tuple
+ * (a thread of 40 repeats the same six keys 40 times). `lede` is its first paragraph, cut to
+ * THREAD_LEDE characters; `copyOf` the thread's first story of its copy group, or null.
+ */
+export type ArchiveThreadStory = [
+  storyId: string,
+  title: string,
+  section: string | null,
+  brief: 0 | 1,
+  lede: string,
+  copyOf: string | null,
+];
+
+/** One thread as an archive's thread page shows it. */
+export interface ArchiveThread {
+  /** Its most central story's title (it names the thread). */
+  title: string;
+  /** Distinct stories (copies counted once), all of them, though `stories` may be cut. */
+  size: number;
+  /** Its stories in folder order, copies included, cut to THREAD_STORIES. */
+  stories: ArchiveThreadStory[];
+  /** The names two or more of its stories share, most shared first (THREAD_NAMES): [id, name]. */
+  entities: [id: string, name: string][];
+}
+
+/** One thread group: the threads whose id (their first story's id) hashes to it. */
+export interface ThreadGroup {
+  format: typeof ARCHIVE_FORMAT;
+  threads: Record<string, ArchiveThread>;
+}
+
+/** Names a thread page shows (the whole folder's thread-queries.ts: 5). */
+export const THREAD_NAMES = 5;
+
+/**
+ * Stories listed per thread, at most; `size` is the true count. A generated folder that repeats
+ * its stories makes threads of 40 (100k folder); a real one could chain hundreds.
+ */
+export const THREAD_STORIES = 200;
+
+/** A lede's characters, at most: the page clamps it to three lines (~240 characters wide). */
+export const THREAD_LEDE = 320;
+
+/** Threads per thread group, at most, and JSON bytes per group on average (as the entity groups). */
+export const THREAD_GROUP = 32;
+export const THREAD_GROUP_BYTES = 64 * 1024;
+
+/** The number of thread groups of `threads` threads whose JSON is `bytes` long in all. */
+export function threadGroupCount(threads: number, bytes = 0): number {
+  return Math.max(1, Math.ceil(threads / THREAD_GROUP), Math.ceil(bytes / THREAD_GROUP_BYTES));
+}
+
+/** The thread group of a thread id (its first story's id): FNV-1a, as for the other groups. */
+export function threadGroupOf(threadId: string, groups: number): number {
+  return fnv1a(threadId) % groups;
 }

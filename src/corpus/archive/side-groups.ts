@@ -11,6 +11,7 @@ import {
   type SideFile,
   type SideGroup,
 } from './archive-format.ts';
+import { threadCopies } from './thread-groups.ts';
 
 /** What the side groups are cut from: the build's names and tables, and the listing's order. */
 export interface SideInput {
@@ -77,7 +78,13 @@ export function* sideGroups(input: SideInput): Generator<{ n: number; group: Sid
         const t = input.tables?.threads;
         const at = t?.threadOf[storyId];
         const thread = at === undefined ? null : (t?.threads[at]?.storyIds ?? null);
-        side.stories[storyId] = { row, related, thread };
+        const copies = thread && threadCopies(thread, (id) => input.tables?.copyGroup(id));
+        side.stories[storyId] = {
+          row,
+          related,
+          thread,
+          ...(copies?.size && { threadCopies: [...copies] }),
+        };
         for (const h of related?.related ?? []) {
           title(h.storyId);
           h.sharedEntities.forEach(entity);

@@ -68,7 +68,11 @@ export function ArchiveLibrary(p: {
         </div>
       </div>
       <p className="mb-4 rounded-md bg-black/[0.04] px-3 py-2 text-sm text-ink/75 dark:bg-white/[0.06] dark:text-night-ink/75">
-        {archiveNote(searchless, info.entities !== undefined, info.filters !== undefined)}
+        {archiveNote(searchless, {
+          entityPages: info.entities !== undefined,
+          entityFilter: info.filters !== undefined,
+          threadPages: info.threads !== undefined,
+        })}
       </p>
       {p.entityFilter}
       <p className="mb-2 text-sm text-ink/75 dark:text-night-ink/75">
@@ -116,18 +120,23 @@ const byIndex = (i: number) => i;
 const never = () => false;
 
 /** What an archive's library offers and lacks (search and names: as it was built). */
-function archiveNote(searchless: boolean, entityPages: boolean, entityFilter: boolean): string {
+function archiveNote(
+  searchless: boolean,
+  built: { entityPages: boolean; entityFilter: boolean; threadPages: boolean },
+): string {
+  const { entityPages, entityFilter, threadPages } = built;
   const has = [
     'This folder is an archive, read a page and a story at a time',
     !searchless && 'search matches titles and opening lines',
     entityPages && 'entity pages list the stories naming a name, without the sentences',
     entityFilter && 'names filter the library, counted over the whole archive',
+    threadPages && 'a story’s thread has its page, without the timeline',
   ].filter(Boolean);
   const lacks = [
     searchless && 'search',
     !entityFilter && 'the filter by name',
     'the unread filter',
-    'threads',
+    threadPages ? 'the library by thread' : 'threads',
     !entityPages && 'entity pages',
   ];
   const missing = lacks.filter((x): x is string => typeof x === 'string');

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { paths } from '../../config/paths';
 import { threadOfQuery, useWorkerStatus } from '../../data/analysis-api';
 import { archiveThread, useArchiveMode, useSideGroup } from '../../data/archive-api';
+import { useArchiveThreadPages } from '../../data/archive-threads';
 import { Link } from '../../lib/router';
 import { storyLabel } from './story-label';
 
@@ -18,6 +19,7 @@ export function ThreadBox({ storyId }: { storyId: string }) {
     enabled: status.relatedReady && !archive,
   });
   const side = useSideGroup(storyId);
+  const threadPages = useArchiveThreadPages();
   const thread = archive ? (side.data ? archiveThread(side.data, storyId) : null) : q.data;
   if (!thread) return null;
   const here = thread.stories.find((s) => s.storyId === storyId);
@@ -47,12 +49,8 @@ export function ThreadBox({ storyId }: { storyId: string }) {
           </li>
         ))}
       </ol>
-      {archive ? (
-        // The thread page needs every story's lede and the thread's names: not in an archive yet.
-        <p className="mt-3 text-xs text-ink/75 dark:text-night-ink/75">
-          {thread.size} stories; thread pages are not available in this archive yet.
-        </p>
-      ) : (
+      {(!archive || threadPages) && (
+        // An archive's thread pages come from its thread groups (written with the tables).
         <Link
           to={paths.thread.getHref(thread.id)}
           className="mt-3 inline-block text-sm underline-offset-2 hover:underline"

@@ -1,14 +1,24 @@
 import { paths } from '../../config/paths';
 import { Link } from '../../lib/router';
-import type { ThreadPageData } from '../../worker/protocol';
+import type { TimelineEntry } from '../../corpus/threads/timeline';
+import type { EntitySummary, ThreadPageData } from '../../worker/protocol';
 import { storyLabel } from './story-label';
+
+/** What the page shows: a whole folder's thread (ThreadPageData) or an archive's. */
+export interface ThreadView extends Omit<ThreadPageData, 'entities' | 'timeline'> {
+  entities: Pick<EntitySummary, 'id' | 'name' | 'type'>[];
+  /** Null in an archive: the dates are found in every paragraph of every story. */
+  timeline: TimelineEntry[] | null;
+}
 
 /**
  * A thread's page (`/thread/<id>`): every story with its lede, the names the thread is about,
- * and a merged timeline of the dates its stories give.
+ * and a merged timeline of the dates its stories give. In an archive (a folder too large to
+ * download whole) the build wrote the rest, and the page says what it lacks.
  */
-export function ThreadPage({ thread }: { thread: ThreadPageData }) {
+export function ThreadPage({ thread }: { thread: ThreadView }) {
   const titleOf = new Map(thread.stories.map((s) => [s.storyId, s.title]));
+  const shown = thread.stories.filter((s) => !s.copyOf).length;
   return (
     <article className="mx-auto max-w-3xl px-4 py-10">
       <p className="font-sans text-xs font-semibold tracking-widest text-ink/75 uppercase dark:text-night-ink/75">
@@ -39,6 +49,11 @@ export function ThreadPage({ thread }: { thread: ThreadPageData }) {
         <h2 id="thread-stories" className="font-serif text-2xl font-semibold">
           Stories
         </h2>
+        {shown < thread.size && (
+          <p className="mt-2 font-sans text-sm text-ink/75 dark:text-night-ink/75">
+            Showing the first {shown.toLocaleString()} of {thread.size.toLocaleString()} stories.
+          </p>
+        )}
         <ol className="mt-4 space-y-6">
           {thread.stories
             .filter((s) => !s.copyOf)
@@ -71,7 +86,13 @@ export function ThreadPage({ thread }: { thread: ThreadPageData }) {
         <h2 id="thread-timeline" className="font-serif text-2xl font-semibold">
           Timeline
         </h2>
-        {thread.timeline.length === 0 ? (
+        {thread.timeline === null ? (
+          <p className="mt-3 text-ink/75 dark:text-night-ink/75">
+            This folder is too large to download whole, so its thread pages list the stories only.
+            The timeline gathers the dates from every paragraph of every story and is not available
+            here. Open a story to read its dates.
+          </p>
+        ) : thread.timeline.length === 0 ? (
           <p className="mt-3 text-ink/75 dark:text-night-ink/75">
             These stories give no dates to put on a timeline.
           </p>
