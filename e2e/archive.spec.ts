@@ -182,6 +182,18 @@ test('what needs the whole folder says it is not in the archive, rather than sho
   expectNoWholeFolder(urls);
 });
 
+test('ids that name an object’s built-in properties find nothing, never a crash', async ({
+  page,
+}) => {
+  // The groups are JSON objects keyed by ids from the URL: Object.prototype is not an archive.
+  for (const id of ['constructor', 'toString', '__proto__']) {
+    await page.goto(`/entity/${id}`);
+    await expect(page.getByRole('heading', { name: /There is no such/u })).toBeVisible();
+    await page.goto(`/story/${id}`);
+    await expect(page.getByRole('heading', { name: /There is no such/u })).toBeVisible();
+  }
+});
+
 test('search answers from the published chunks a query fetches, never from the whole folder', async ({
   page,
 }) => {

@@ -1,3 +1,4 @@
+import { own } from '../lib/own';
 import { useQuery } from '@tanstack/react-query';
 import type { ArchiveEntity, ArchiveInfo, SideGroup } from '../corpus/archive/archive-format';
 import { sideMentions } from '../corpus/archive/side-groups';
@@ -71,14 +72,14 @@ export function useArchiveEntity(id: string): ArchiveEntityLookup {
   });
   if (q.isError) return { state: 'error', message: q.error.message };
   if (!q.data) return { state: 'loading' };
-  const entity = q.data.entities[id];
+  const entity = own(q.data.entities, id);
   if (entity) return { state: 'found', entity };
-  const canonical = q.data.remap[id];
+  const canonical = own(q.data.remap, id);
   return canonical ? { state: 'merged', canonical } : { state: 'missing' };
 }
 
 function entitySummary(group: SideGroup, id: string, fallback: string): EntitySummary {
-  const e = group.entities[id];
+  const e = own(group.entities, id);
   return {
     id,
     name: e?.name ?? fallback,
@@ -111,11 +112,11 @@ export function archiveStoryEntities(
 
 /** A story's related list as the sidebar shows it, from its side group. */
 export function archiveRelated(group: SideGroup, storyId: string): RelatedView | null {
-  const related = group.files[fileIdOf(storyId)]?.stories[storyId]?.related;
+  const related = storyOf(group, storyId)?.related;
   if (!related) return null;
   const entityNames: Record<string, string> = {};
   for (const h of related.related)
-    for (const id of h.sharedEntities) entityNames[id] ??= group.entities[id]?.name ?? id;
+    for (const id of h.sharedEntities) entityNames[id] ??= own(group.entities, id)?.name ?? id;
   return { ...related, entityNames };
 }
 
@@ -125,7 +126,7 @@ export function archiveRelated(group: SideGroup, storyId: string): RelatedView |
  * from its thread group (archive-threads.ts), which one story view need not fetch.
  */
 export function archiveThread(group: SideGroup, storyId: string): ThreadSummary | null {
-  const side = group.files[fileIdOf(storyId)]?.stories[storyId];
+  const side = storyOf(group, storyId);
   const ids = side?.thread;
   if (!ids) return null;
   const dupes = new Set(side.related?.duplicates);
@@ -148,5 +149,10 @@ export function archiveThread(group: SideGroup, storyId: string): ThreadSummary 
 
 /** The story's row in the listing (-1: unknown). */
 export function archiveRow(group: SideGroup, storyId: string): number {
-  return group.files[fileIdOf(storyId)]?.stories[storyId]?.row ?? -1;
+  return storyOf(group, storyId)?.row ?? -1;
+}
+
+/** A story's side data from its group: own keys only (the ids come from the URL). */
+function storyOf(group: SideGroup, storyId: string) {
+  return own(own(group.files, fileIdOf(storyId))?.stories, storyId);
 }

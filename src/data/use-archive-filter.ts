@@ -1,3 +1,4 @@
+import { own as ownKey } from '../lib/own';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ArchiveInfo } from '../corpus/archive/archive-format';
@@ -49,7 +50,7 @@ export function useArchiveFilter(
   // its canonical id's group (often another).
   const canonical = entityIds.map((id, k) => {
     const g = own[k]?.data;
-    return g && !g.entities[id] ? (g.remap[id] ?? id) : id;
+    return g && !ownKey(g.entities, id) ? (ownKey(g.remap, id) ?? id) : id;
   });
   const groups = useQueries({
     queries: canonical.map((id, k) => ({
@@ -73,7 +74,7 @@ export function useArchiveFilter(
   const result = useMemo(() => {
     const mains = kinds.data ? decodeRows(kinds.data.mains) : null;
     const lists: number[][] = groups.map((q, k) => {
-      const entry = q.data?.entities[canonical[k]!];
+      const entry = ownKey(q.data?.entities, canonical[k]!);
       return (entry && decodeRows(entry[1])) ?? [];
     });
     if (section !== null) lists.push(rowsOfSection(info.sections, section));
@@ -85,7 +86,7 @@ export function useArchiveFilter(
   }, [arrived, kinds.data, section, kind, info, filtering]);
   const selected = canonical.map((id, k) => ({
     id,
-    name: groups[k]?.data?.entities[id]?.[0] ?? entityIds[k]!,
+    name: ownKey(groups[k]?.data?.entities, id)?.[0] ?? entityIds[k]!,
   }));
   const error = [...own, ...groups, kinds].find((q) => q.error)?.error ?? null;
   return {

@@ -1,3 +1,4 @@
+import { own } from '../lib/own';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fileIdOf } from '../corpus/library';
 import type { ManifestFile, ParsedFile, Story } from '../corpus/types';
@@ -25,7 +26,7 @@ export function useStory(storyId: string): StoryState {
   // An archive's manifest lists no files: its side group says where the story's file is.
   const side = useSideGroup(storyId);
   const archive = manifest.data?.archive;
-  const fromSide = side.data?.files[fileId]?.file ?? null;
+  const fromSide = own(side.data?.files, fileId)?.file ?? null;
   const manifestFile = archive
     ? (fromSide ?? (hint?.id === fileId ? hint : null))
     : manifest.data
