@@ -6,7 +6,7 @@ import { MODEL_VERSION } from './model/model-version.ts';
  * stale analyses would be served: it is part of the key of every stored analysis (the browser's
  * IndexedDB cache, the build's disk cache and the analyses the build ships).
  */
-export const RULES_VERSION = 16;
+export const RULES_VERSION = 17;
 
 /**
  * Everything an analysis of a file's text depends on besides the text: the rules, the model (a

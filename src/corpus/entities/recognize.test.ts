@@ -314,6 +314,11 @@ describe('analyzeStory: titles of works', () => {
     const p = ['Steven Spielberg said the film Spielberg made was long.'];
     expect(surfaces(p)).toEqual(['person:Steven Spielberg', 'person:Spielberg']);
   });
+
+  it('keeps a place after "single", an adjective too', () => {
+    const p = ['Not a single US soldier was hurt, the US said.'];
+    expect(surfaces(p)).toEqual(['place:US', 'place:US']);
+  });
 });
 
 describe('analyzeStory: broadcasters named by a number', () => {

@@ -62,7 +62,7 @@ export function analyzeStory(story: Story, tagger: Tagger): StoryEntities {
   joinNicknames(spans, sentences);
   listConsistency(spans, sentences);
   keepOneType(spans);
-  workTitles(spans, sentences);
+  workTitles(spans, sentences, tagger.lexicon);
   return { storyId: story.id, mentions: toMentions(story, sentences, spans) };
 }
 

@@ -5,6 +5,8 @@
  * person ("Romeo"), an organization ("Critters"). The noun before a title says what it is.
  */
 import type { Sentence, Span } from './document-rules';
+import { GAZ, type NerLexicon } from './model/lexicon';
+import { normalizeToken } from './model/normalize-token';
 
 /** Nouns for kinds of work that go right before a work's title: general English. */
 const WORK_NOUNS = new Set(
@@ -15,13 +17,17 @@ const WORK_NOUNS = new Set(
 );
 const PER = 0;
 const MISC = 3;
+/** Names the gazetteers know as places: "a single US market" is an adjective before a country. */
+const PLACES = (1 << GAZ.country) | (1 << GAZ.region) | (1 << GAZ.city) | (1 << GAZ.demonym);
 
 /**
  * A name right after a kind of work is a work's title, and so is every mention of it in the
  * story: the noun is the story's own evidence, stronger than the tagger's reading of the title's
- * words. A person the story names in full is no title ("the film Spielberg made").
+ * words. A person the story names in full is no title ("the film Spielberg made"), and a place
+ * the gazetteers know is none either: "single" and "novel" are adjectives too ("not a single US
+ * soldier"), and a title named after a place is rarer than that.
  */
-export function workTitles(spans: Span[], sentences: Sentence[]): void {
+export function workTitles(spans: Span[], sentences: Sentence[], lexicon: NerLexicon): void {
   const people = new Set<string>();
   for (const sp of spans)
     if (sp.type === PER && sp.last > sp.first) {
@@ -32,6 +38,8 @@ export function workTitles(spans: Span[], sentences: Sentence[]): void {
   for (const sp of spans) {
     if (people.has(sp.key)) continue;
     const toks = sentences[sp.sentence]!.tokens;
+    const words = toks.slice(sp.first, sp.last + 1).map((t) => normalizeToken(t.text));
+    if (lexicon.phrase(words.join(' ').toLowerCase()) & PLACES) continue;
     // A title's "The" is left out of an organization's span ("film The Outlaw").
     const at = toks[sp.first - 1]?.text === 'The' ? sp.first - 2 : sp.first - 1;
     const before = toks[at]?.text;
