@@ -2,10 +2,12 @@ import { useMemo } from 'react';
 import type { ArchiveInfo } from '../../corpus/archive/archive-format';
 import { typeOfId } from '../../corpus/entities/ids';
 import type { StoryKind } from '../../corpus/types';
-import { libraryFilter } from '../../config/paths';
+import { libraryFilter, paths } from '../../config/paths';
 import { useArchiveWithoutSearch } from '../../data/archive-api';
 import { useArchiveFilter } from '../../data/use-archive-filter';
 import { useListing } from '../../data/use-listing';
+import { useThreadListing } from '../../data/use-thread-listing';
+import { ArchiveThreadList } from '../../features/threads/archive-thread-list';
 import { ArchiveLibrary } from '../../features/library/archive-library';
 import { EntityFilter } from '../../features/library/entity-filter';
 import { ReadIdsContext } from '../../features/library/read-ids';
@@ -29,6 +31,15 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
   const listing = useListing(info, filter.rows);
   const reading = useReadingView(NO_STORIES);
   const searchless = useArchiveWithoutSearch();
+  // The whole folder's `?view=threads`: shared links open the same view.
+  const byThread = params.get('view') === 'threads' && info.threadList !== undefined;
+  const threadListing = useThreadListing(info, byThread);
+  const viewHref = (view: string | null) => {
+    const next = new URLSearchParams(params);
+    if (view) next.set('view', view);
+    else next.delete('view');
+    return paths.library.getHref(next);
+  };
   const setParam = (key: string, values: string[]) => {
     const next = new URLSearchParams(params);
     next.delete(key);
@@ -49,8 +60,23 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
         rowAt={listing.rowAt}
         onRange={listing.show}
         range={listing.range}
-        error={listing.error ?? filter.error}
-        onRetry={listing.retry}
+        error={byThread ? threadListing.error : (listing.error ?? filter.error)}
+        onRetry={byThread ? threadListing.retry : listing.retry}
+        viewHrefs={info.threadList && { stories: viewHref(null), threads: viewHref('threads') }}
+        threads={
+          byThread
+            ? {
+                count: threadListing.count,
+                list: (
+                  <ArchiveThreadList
+                    count={threadListing.count}
+                    rowAt={threadListing.rowAt}
+                    onRange={threadListing.show}
+                  />
+                ),
+              }
+            : undefined
+        }
         searchless={searchless}
         sections={sections}
         section={section}
