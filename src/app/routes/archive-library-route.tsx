@@ -1,9 +1,13 @@
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { ArchiveInfo } from '../../corpus/archive/archive-format';
 import { typeOfId } from '../../corpus/entities/ids';
 import type { StoryKind } from '../../corpus/types';
 import { libraryFilter, paths } from '../../config/paths';
 import { useArchiveWithoutSearch } from '../../data/archive-api';
+import { listingKey, unreadRows } from '../../corpus/archive/read-rows';
+import { intersectRows } from '../../corpus/archive/row-lists';
+import { reading as readingStore } from '../../data/notebook/notebook';
+import { useReading } from '../../data/notebook/use-notebook';
 import { useArchiveFilter } from '../../data/use-archive-filter';
 import { useListing } from '../../data/use-listing';
 import { useThreadListing } from '../../data/use-thread-listing';
@@ -11,6 +15,7 @@ import { ArchiveThreadList } from '../../features/threads/archive-thread-list';
 import { ArchiveLibrary } from '../../features/library/archive-library';
 import { EntityFilter } from '../../features/library/entity-filter';
 import { ReadIdsContext } from '../../features/library/read-ids';
+import { ReadingTools } from '../../features/library/reading-tools';
 import { useSearchParams } from '../../lib/router';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReadingView } from './use-reading-view';
@@ -26,7 +31,28 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
   const section = params.get('section') || null;
   const kindParam = params.get('kind');
   const kind: StoryKind | null = kindParam === 'main' || kindParam === 'brief' ? kindParam : null;
-  const filter = useArchiveFilter(info, { entityIds, section, kind });
+  const named = useArchiveFilter(info, { entityIds, section, kind });
+  // Unread: the rows kept with the read marks, complemented, with the other filters (AND).
+  const unreadOnly = params.get('unread') === '1';
+  const records = useReading();
+  // Before storage has answered, every story would count unread.
+  const marksIn = useSyncExternalStore(
+    readingStore.subscribe,
+    readingStore.isLoaded,
+    readingStore.isLoaded,
+  );
+  const listingId = useMemo(() => listingKey(info.pages), [info]);
+  const unread = useMemo(
+    () => (unreadOnly ? unreadRows(records.values(), listingId, info.stories) : null),
+    [unreadOnly, records, listingId, info],
+  );
+  const filter = useMemo(() => {
+    if (!unread || named.pending) return named;
+    if (!marksIn) return { ...named, rows: null, pending: true };
+    const rows = named.rows ? intersectRows(named.rows, unread.rows) : unread.rows;
+    const mains = named.mainRows ? intersectRows(rows, named.mainRows).length : null;
+    return { ...named, rows, mains };
+  }, [named, unread, marksIn]);
   const within = useMemo(() => libraryFilter(params), [params]);
   const listing = useListing(info, filter.rows);
   const reading = useReadingView(NO_STORIES);
@@ -84,6 +110,15 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
         kind={kind}
         within={within}
         onKind={(k) => setParam('kind', k ? [k] : [])}
+        unplacedReads={unread && unread.unplaced}
+        readingTools={
+          <ReadingTools
+            unreadOnly={unreadOnly}
+            onUnreadOnly={(on) => setParam('unread', on ? ['1'] : [])}
+            // "Continue reading" needs the folder's stories: not in an archive (its note says so).
+            inProgress={NO_PROGRESS}
+          />
+        }
         entityFilter={
           info.filters && (
             <EntityFilter
@@ -111,3 +146,4 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
 }
 
 const NO_STORIES: never[] = [];
+const NO_PROGRESS: never[] = [];

@@ -38,6 +38,10 @@ export function ArchiveLibrary(p: {
   entityFilter?: ReactNode;
   /** The filter as URL parameters: story links carry it, for j/k and the pager. */
   within: URLSearchParams;
+  /** The Unread toggle (reading-tools.tsx). */
+  readingTools?: ReactNode;
+  /** With the unread filter: read marks that have no row here (counted unread), else null. */
+  unplacedReads?: number | null;
   /** The library by thread (`?view=threads`) and its thread count, shown instead of the stories. */
   threads?: { list: ReactNode; count: number };
   /** Hrefs of the two views (absent: the archive has no library by thread). */
@@ -114,6 +118,15 @@ function StoriesView(p: Parameters<typeof ArchiveLibrary>[0] & { keyAt: (i: numb
   const n = (x: number) => x.toLocaleString();
   return (
     <>
+      {p.readingTools}
+      {!!p.unplacedReads && (
+        <p className="mb-4 text-sm text-ink/75 dark:text-night-ink/75">
+          {n(p.unplacedReads)} {p.unplacedReads === 1 ? 'story' : 'stories'} marked read cannot be
+          placed in this archive’s listing (marked before Dispatch kept a story’s row, or in another
+          build of it), so {p.unplacedReads === 1 ? 'it is' : 'they are'} listed as unread. Opening{' '}
+          {p.unplacedReads === 1 ? 'it' : 'one'} places it.
+        </p>
+      )}
       {p.entityFilter}
       <p className="mb-2 text-sm text-ink/75 dark:text-night-ink/75">
         {count > 0 &&
@@ -168,7 +181,7 @@ function archiveNote(
   const lacks = [
     searchless && 'search',
     !entityFilter && 'the filter by name',
-    'the unread filter',
+    '“Continue reading”',
     threadPages ? !byThread && 'the library by thread' : 'threads',
     !entityPages && 'entity pages',
   ];
