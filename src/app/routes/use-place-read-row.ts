@@ -1,9 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ArchiveInfo } from '../../corpus/archive/archive-format';
 import { listingKey } from '../../corpus/archive/read-rows';
 import { archiveRow, useSideGroup } from '../../data/archive-api';
 import { reading } from '../../data/notebook/notebook';
-import { useReading } from '../../data/notebook/use-notebook';
 
 /**
  * In an archive, keeps an opened story's listing row with its reading record (from its side
@@ -14,7 +13,9 @@ export function usePlaceReadRow(storyId: string, info: ArchiveInfo | null) {
   const side = useSideGroup(storyId);
   const row = side.data ? archiveRow(side.data, storyId) : -1;
   const listing = useMemo(() => (info ? listingKey(info.pages) : null), [info]);
-  const hasRecord = useReading().has(storyId);
+  // A boolean, not the records: the route need not render again at every saved position.
+  const has = useCallback(() => reading.getSnapshot().has(storyId), [storyId]);
+  const hasRecord = useSyncExternalStore(reading.subscribe, has, has);
   useEffect(() => {
     if (listing && row >= 0 && hasRecord) reading.place(storyId, { listing, row });
   }, [storyId, listing, row, hasRecord]);
