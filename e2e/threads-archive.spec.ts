@@ -94,3 +94,46 @@ test('the library by thread lists every thread largest first, a page at a time, 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(largest.title);
   expectNoWholeFolder(urls);
 });
+
+test('the library by thread is not filtered, and says so when the URL holds a filter', async ({
+  page,
+  request,
+}) => {
+  const threads = await published(request);
+  await page.goto('/?kind=main&view=threads');
+  await expect(page.getByText(`${threads.length} threads, largest first`)).toBeVisible();
+  await expect(page.getByText(/the filters apply to its stories view/u)).toBeVisible();
+  await expect(page.locator('[aria-label="Threads"] > li')).toHaveCount(threads.length);
+  // The switch back keeps the filter.
+  await page
+    .getByRole('navigation', { name: 'Library view' })
+    .getByRole('link', { name: 'Stories' })
+    .click();
+  await expect(page).toHaveURL(/\?kind=main$/u);
+  await expect(page.getByRole('list', { name: 'Stories' })).toBeVisible();
+});
+
+test.describe('with its service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('the library by thread visited reads offline (its pages are cached)', async ({
+    page,
+    context,
+    request,
+  }) => {
+    const threads = await published(request);
+    await page.goto('/');
+    await page.waitForFunction(async () => {
+      await navigator.serviceWorker.ready;
+      return navigator.serviceWorker.controller !== null;
+    });
+    await page.goto('/?view=threads');
+    const rows = page.locator('[aria-label="Threads"] > li');
+    await expect(rows.getByRole('link')).toHaveCount(threads.length);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(rows.getByRole('link')).toHaveCount(threads.length);
+    await expect(rows.first().getByRole('link')).toHaveText(threads[0]!.title);
+    await context.setOffline(false);
+  });
+});
