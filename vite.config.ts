@@ -36,6 +36,7 @@ const seeds = seedsPlugin({
   archive: process.env.SEEDS_ARCHIVE,
   archivePageRows: Number(process.env.SEEDS_ARCHIVE_PAGE_ROWS) || undefined,
   archiveEntityStories: Number(process.env.SEEDS_ARCHIVE_ENTITY_STORIES) || undefined,
+  archiveThreadRows: Number(process.env.SEEDS_ARCHIVE_THREAD_ROWS) || undefined,
 });
 
 // What the tests generate is not source: the dev server does not watch it (the hostile folder's

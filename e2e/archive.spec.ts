@@ -39,7 +39,7 @@ test('the library paints its first page at once and the other rows as their page
   await expect(page.getByText('15 stories (3 articles, 12 briefs) from 3 files')).toBeVisible();
   // What it has and lacks, as this build has search chunks, entity and filter groups.
   await expect(page.getByText(/entity pages list the stories naming a name/u)).toContainText(
-    'Not available here yet: the unread filter and the library by thread.',
+    'the library lists the threads, largest first. Not available here yet: “Continue reading”.',
   );
   const list = page.getByRole('list', { name: 'Stories' });
   const rows = list.getByRole('listitem');

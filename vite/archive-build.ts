@@ -11,6 +11,7 @@ import { entityGroups } from '../src/corpus/archive/entity-groups.ts';
 import { filterGroups, kindFile } from '../src/corpus/archive/filter-groups.ts';
 import { sideGroups } from '../src/corpus/archive/side-groups.ts';
 import { threadGroups } from '../src/corpus/archive/thread-groups.ts';
+import { THREAD_PAGE_ROWS, threadListPages } from '../src/corpus/archive/thread-listing.ts';
 import { ANALYSIS_VERSION } from '../src/corpus/entities/analysis-version.ts';
 import { folderFingerprint } from '../src/corpus/fingerprint.ts';
 import { orderStories } from '../src/corpus/library.ts';
@@ -62,6 +63,8 @@ export function buildArchive(opts: {
   pageRows?: number;
   /** Stories listed per entity (ENTITY_STORIES unless given). */
   entityStories?: number;
+  /** Threads per page of the library by thread (THREAD_PAGE_ROWS unless given). */
+  threadPageRows?: number;
   dir?: string;
 }): BuiltArchive {
   const { manifest, parsed } = opts;
@@ -93,6 +96,7 @@ export function buildArchive(opts: {
   let entities: string[] | undefined;
   let filters: { hashes: string[]; named: NamedEntity[] } | undefined;
   let threads: string[] | undefined;
+  let threadList: ArchiveInfo['threadList'];
   if (tables) {
     entities = [];
     const titleOf = (id: string) => byStory.get(id)?.title;
@@ -105,7 +109,7 @@ export function buildArchive(opts: {
     const built = filterGroups({ table: tables.table, rowOf: (id) => byStory.get(id)?.row });
     filters = { hashes: built.groups.map((g, n) => emit('filter', n, g)), named: built.named };
     const names = new Map(tables.table.entities.map((e) => [e.id, e.name]));
-    threads = threadGroups({
+    const threadData = threadGroups({
       threads: tables.threads,
       storyOf: (id) => {
         const at = byStory.get(id);
@@ -114,7 +118,18 @@ export function buildArchive(opts: {
       copyGroup: (id) => tables.copyGroup(id),
       nameOf: (id) => names.get(id),
       remap: tables.table.remap,
-    }).map((g, n) => emit('thread', n, g));
+    });
+    threads = threadData.map((g, n) => emit('thread', n, g));
+    // Folder order (the build's), each thread from the group it was put in.
+    const all = threadData.flatMap((g) => Object.entries(g.threads));
+    const byId = new Map(all);
+    const listed = tables.threads.threads.map((t) => [t.id, byId.get(t.id)!] as const);
+    const listPages = threadListPages(listed, opts.threadPageRows);
+    threadList = {
+      count: listed.length,
+      pageSize: opts.threadPageRows ?? THREAD_PAGE_ROWS,
+      pages: listPages.map((p, n) => emit('threads', n, p)),
+    };
   }
   const kinds = emit('kinds', 0, kindFile(rows));
   const mains = stories.filter((s) => s.kind === 'main').length;
@@ -130,6 +145,7 @@ export function buildArchive(opts: {
       ...(entities && { entities }),
       ...(filters && { filters: filters.hashes, named: filters.named }),
       ...(threads && { threads }),
+      ...(threadList && { threadList }),
       kinds,
       dir,
       sections: sectionRanges(rows),

@@ -73,11 +73,13 @@ export function pwaPlugin({ isArchive }: { isArchive: () => Promise<boolean> }) 
           options: { cacheName: 'dispatch-search-chunks', expiration: { maxEntries: 5000 } },
         },
         {
-          // An archive's listing pages, side, entity, filter and thread groups, kinds
+          // An archive's listing pages, side, entity, filter and thread groups, its thread list, kinds
           // (archive-build.ts): content-named too. Offline, the pages, stories, entities, filters
           // and threads visited are there.
           urlPattern: ({ url }) =>
-            /\/archive\/(?:list|side|entity|filter|thread|kinds)-[^/]+\.json$/u.test(url.pathname),
+            /\/archive\/(?:list|side|entity|filter|threads?|kinds)-[^/]+\.json$/u.test(
+              url.pathname,
+            ),
           handler: 'CacheFirst',
           options: { cacheName: 'dispatch-archive', expiration: { maxEntries: 2000 } },
         },

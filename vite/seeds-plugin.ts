@@ -91,6 +91,8 @@ export function seedsPlugin(options: {
   archivePageRows?: number;
   /** Stories listed per entity page of the archive (ENTITY_STORIES; tests cut the seeds' short). */
   archiveEntityStories?: number;
+  /** Threads per page of the archive's library by thread (tests page through the seeds'). */
+  archiveThreadRows?: number;
 }): Plugin & { api: SeedsSource } {
   const seedsDir = path.resolve(options.seedsDir);
   const followLinks = options.followLinks ?? false;
@@ -223,6 +225,7 @@ export function seedsPlugin(options: {
           tables: t?.data ?? null,
           pageRows: options.archivePageRows,
           entityStories: options.archiveEntityStories,
+          threadPageRows: options.archiveThreadRows,
         });
         for (const a of archive.assets)
           this.emitFile({ type: 'asset', fileName: a.fileName, source: a.source });

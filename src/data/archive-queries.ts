@@ -11,6 +11,7 @@ import {
   threadGroupOf,
 } from '../corpus/archive/archive-format';
 import { readPage, type ListingRow } from '../corpus/archive/listing';
+import { readThreadListPage, type ThreadRow } from '../corpus/archive/thread-listing';
 import { fileIdOf } from '../corpus/library';
 
 /**
@@ -134,6 +135,22 @@ export const threadGroupQuery = (info: ArchiveInfo, threadId: string) => {
     staleTime: Infinity,
   });
 };
+
+/** Page n of the library by thread: its threads, largest first (the archive must have `threadList`). */
+export const threadListPageQuery = (info: ArchiveInfo, n: number) =>
+  queryOptions({
+    queryKey: ['archive', 'threads', n, info.threadList?.pages[n] ?? ''],
+    queryFn: async ({ signal }): Promise<ThreadRow[]> => {
+      const hash = info.threadList?.pages[n];
+      if (hash === undefined) throw new Error(`No page ${n} of the library by thread.`);
+      const rows = readThreadListPage(
+        await getJson(`${BASE}${info.dir}/threads-${n}-${hash}.json`, signal),
+      );
+      if (!rows) throw new Error('The threads are not in a format this version of Dispatch reads.');
+      return rows;
+    },
+    staleTime: Infinity,
+  });
 
 /** Which rows of the listing are articles (the archive must have `kinds`). */
 export const kindFileQuery = (info: ArchiveInfo) =>

@@ -1,14 +1,21 @@
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { ArchiveInfo } from '../../corpus/archive/archive-format';
 import { typeOfId } from '../../corpus/entities/ids';
 import type { StoryKind } from '../../corpus/types';
-import { libraryFilter } from '../../config/paths';
+import { libraryFilter, paths } from '../../config/paths';
 import { useArchiveWithoutSearch } from '../../data/archive-api';
+import { listingKey, unreadRows } from '../../corpus/archive/read-rows';
+import { intersectRows } from '../../corpus/archive/row-lists';
+import { reading as readingStore } from '../../data/notebook/notebook';
+import { useReading } from '../../data/notebook/use-notebook';
 import { useArchiveFilter } from '../../data/use-archive-filter';
 import { useListing } from '../../data/use-listing';
+import { useThreadListing } from '../../data/use-thread-listing';
+import { ArchiveThreadList } from '../../features/threads/archive-thread-list';
 import { ArchiveLibrary } from '../../features/library/archive-library';
 import { EntityFilter } from '../../features/library/entity-filter';
 import { ReadIdsContext } from '../../features/library/read-ids';
+import { ReadingTools } from '../../features/library/reading-tools';
 import { useSearchParams } from '../../lib/router';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReadingView } from './use-reading-view';
@@ -24,11 +31,41 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
   const section = params.get('section') || null;
   const kindParam = params.get('kind');
   const kind: StoryKind | null = kindParam === 'main' || kindParam === 'brief' ? kindParam : null;
-  const filter = useArchiveFilter(info, { entityIds, section, kind });
+  const named = useArchiveFilter(info, { entityIds, section, kind });
+  // Unread: the rows kept with the read marks, complemented, with the other filters (AND).
+  const unreadOnly = params.get('unread') === '1';
+  const records = useReading();
+  // Before storage has answered, every story would count unread.
+  const marksIn = useSyncExternalStore(
+    readingStore.subscribe,
+    readingStore.isLoaded,
+    readingStore.isLoaded,
+  );
+  const listingId = useMemo(() => listingKey(info.pages), [info]);
+  const unread = useMemo(
+    () => (unreadOnly ? unreadRows(records.values(), listingId, info.stories) : null),
+    [unreadOnly, records, listingId, info],
+  );
+  const filter = useMemo(() => {
+    if (!unread || named.pending) return named;
+    if (!marksIn) return { ...named, rows: null, pending: true };
+    const rows = named.rows ? intersectRows(named.rows, unread.rows) : unread.rows;
+    const mains = named.mainRows ? intersectRows(rows, named.mainRows).length : null;
+    return { ...named, rows, mains };
+  }, [named, unread, marksIn]);
   const within = useMemo(() => libraryFilter(params), [params]);
   const listing = useListing(info, filter.rows);
   const reading = useReadingView(NO_STORIES);
   const searchless = useArchiveWithoutSearch();
+  // The whole folder's `?view=threads`: shared links open the same view.
+  const byThread = params.get('view') === 'threads' && info.threadList !== undefined;
+  const threadListing = useThreadListing(info, byThread);
+  const viewHref = (view: string | null) => {
+    const next = new URLSearchParams(params);
+    if (view) next.set('view', view);
+    else next.delete('view');
+    return paths.library.getHref(next);
+  };
   const setParam = (key: string, values: string[]) => {
     const next = new URLSearchParams(params);
     next.delete(key);
@@ -49,8 +86,23 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
         rowAt={listing.rowAt}
         onRange={listing.show}
         range={listing.range}
-        error={listing.error ?? filter.error}
-        onRetry={listing.retry}
+        error={byThread ? threadListing.error : (listing.error ?? filter.error)}
+        onRetry={byThread ? threadListing.retry : listing.retry}
+        viewHrefs={info.threadList && { stories: viewHref(null), threads: viewHref('threads') }}
+        threads={
+          byThread
+            ? {
+                count: threadListing.count,
+                list: (
+                  <ArchiveThreadList
+                    count={threadListing.count}
+                    rowAt={threadListing.rowAt}
+                    onRange={threadListing.show}
+                  />
+                ),
+              }
+            : undefined
+        }
         searchless={searchless}
         sections={sections}
         section={section}
@@ -58,6 +110,15 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
         kind={kind}
         within={within}
         onKind={(k) => setParam('kind', k ? [k] : [])}
+        unplacedReads={unread && unread.unplaced}
+        readingTools={
+          <ReadingTools
+            unreadOnly={unreadOnly}
+            onUnreadOnly={(on) => setParam('unread', on ? ['1'] : [])}
+            // "Continue reading" needs the folder's stories: not in an archive (its note says so).
+            inProgress={NO_PROGRESS}
+          />
+        }
         entityFilter={
           info.filters && (
             <EntityFilter
@@ -85,3 +146,4 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
 }
 
 const NO_STORIES: never[] = [];
+const NO_PROGRESS: never[] = [];

@@ -9,6 +9,7 @@ import type { Neighbour } from '../../features/reader/story-view';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { StoryScreen } from './story-screen';
 import { useArchiveSteps } from './use-archive-steps';
+import { usePlaceReadRow } from './use-place-read-row';
 import { useStorySteps } from './use-story-steps';
 
 export function StoryRoute() {
@@ -19,6 +20,7 @@ export function StoryRoute() {
   const [params] = useSearchParams();
   // An archive's order and titles come from its listing and the story's side group.
   const archived = useArchiveSteps(id, corpus.archive, params);
+  usePlaceReadRow(id, corpus.archive);
   const folderTitles = useMemo(
     () => new Map(corpus.stories.map((s) => [s.id, s.title])),
     [corpus.stories],

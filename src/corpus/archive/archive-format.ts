@@ -36,6 +36,12 @@ export interface ArchiveInfo {
    * `threadGroupOf` of its id. Absent without the names' tables (no threads there).
    */
   threads?: string[];
+  /**
+   * The library by thread: `count` threads, largest first, `pageSize` a page; page n is
+   * `<dir>/threads-<n>-<pages[n]>.json` (`ThreadListPage`, thread-listing.ts). Absent with
+   * `threads` (and in archives built before it: the library says it is not there).
+   */
+  threadList?: { count: number; pageSize: number; pages: string[] };
   /** The most named entities, most stories first (the library's "Most named"; final counts). */
   named?: NamedEntity[];
   /** `<dir>/kinds-0-<kinds>.json` (`KindFile`): which rows are articles, for the kind filter. */

@@ -57,6 +57,13 @@ export interface ReadingEntry {
   progress: number;
   /** ISO instant of the last change: on import, the newer record of a story wins. */
   updated: string;
+  /**
+   * The story's row in an archive's listing, kept when the story is opened there (its side
+   * group has it), with the listing it is a row of (`listingKey`): the archive's unread filter
+   * is the complement of the read rows. Absent in marks made before (or outside an archive);
+   * optional, so stored records need no migration. Not exported: rows are one build's.
+   */
+  place?: { listing: string; row: number };
 }
 
 /** Where a highlight sits in the current text of its story, and how it got there. */

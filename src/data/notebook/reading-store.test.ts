@@ -53,4 +53,57 @@ describe('reading state: the reader’s own data', () => {
     expect(await db.allReading()).toEqual([]);
     db.close();
   });
+
+  it('keeps an archive row with a record, stored beside the marks of before, without dating it', async () => {
+    const name = `reading-place-${Math.random()}`;
+    const db = await openNotebookDb(name);
+    // A mark stored before rows were kept: a plain record, untouched by what follows.
+    await db.putReading({
+      storyId: 'old/001',
+      read: true,
+      paragraph: 0,
+      progress: 1,
+      updated: '2026-01-01T00:00:00.000Z',
+    });
+    const store = createReadingStore({
+      connect: async () => db,
+      now: () => '2026-02-01T00:00:00.000Z',
+    });
+    await store.ready();
+    await settle();
+    // No record, no row: opening a story is not reading it.
+    store.place('new/002', { listing: 'k', row: 4 });
+    expect(store.getSnapshot().has('new/002')).toBe(false);
+    store.setRead('new/002', true);
+    store.place('new/002', { listing: 'k', row: 4 });
+    await settle();
+    const all = new Map((await db.allReading()).map((r) => [r.storyId, r]));
+    expect(all.get('new/002')).toMatchObject({
+      read: true,
+      place: { listing: 'k', row: 4 },
+      updated: '2026-02-01T00:00:00.000Z',
+    });
+    expect(all.get('old/001')).toEqual({
+      storyId: 'old/001',
+      read: true,
+      paragraph: 0,
+      progress: 1,
+      updated: '2026-01-01T00:00:00.000Z',
+    });
+    // An import (no rows in an export) keeps the row kept here.
+    await store.importRecords([
+      {
+        storyId: 'new/002',
+        read: true,
+        paragraph: 2,
+        progress: 1,
+        updated: '2026-03-01T00:00:00.000Z',
+      },
+    ]);
+    expect(store.getSnapshot().get('new/002')).toMatchObject({
+      paragraph: 2,
+      place: { listing: 'k', row: 4 },
+    });
+    db.close();
+  });
 });

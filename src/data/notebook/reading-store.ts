@@ -78,11 +78,28 @@ export function createReadingStore(o: { connect: () => Promise<NotebookDb>; now?
      */
     importRecords: async (imported: readonly ReadingRecord[]): Promise<number> => {
       await start();
-      const apply = readingToApply(records, imported);
+      // An export holds no archive rows (they are one build's): a row kept here stays.
+      const apply = readingToApply(records, imported).map((r) => {
+        const place = r.place ?? records.get(r.storyId)?.place;
+        return place ? { ...r, place } : r;
+      });
       for (const r of apply) records.set(r.storyId, r);
       if (apply.length) emit();
       await Promise.all(apply.map((r) => db?.putReading(r).catch(() => undefined)));
       return apply.length;
+    },
+    /**
+     * Keeps an archive story's listing row with its record, once it has one (a story opened
+     * and not read needs none). Not a change of reading state: `updated` stays, so an import
+     * decides between two records as before.
+     */
+    place: (storyId: string, place: { listing: string; row: number }) => {
+      const prev = records.get(storyId);
+      if (!prev || (prev.place?.listing === place.listing && prev.place.row === place.row)) return;
+      const next = { ...prev, place };
+      records.set(storyId, next);
+      emit();
+      void start().then(() => db?.putReading(next).catch(() => undefined));
     },
     savePosition: (storyId: string, paragraph: number, progress: number) =>
       write(storyId, { paragraph, progress: Math.max(0, Math.min(1, progress)) }),

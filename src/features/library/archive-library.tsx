@@ -5,6 +5,7 @@ import type { StoryKind } from '../../corpus/types';
 import { KindFilter } from './kind-filter';
 import { SectionFilter } from './section-filter';
 import { RowList } from './story-list';
+import { ViewSwitch } from './view-switch';
 
 /**
  * The library of an archive (a folder too large to download whole): every story in the library's
@@ -37,6 +38,14 @@ export function ArchiveLibrary(p: {
   entityFilter?: ReactNode;
   /** The filter as URL parameters: story links carry it, for j/k and the pager. */
   within: URLSearchParams;
+  /** The Unread toggle (reading-tools.tsx). */
+  readingTools?: ReactNode;
+  /** With the unread filter: read marks that have no row here (counted unread), else null. */
+  unplacedReads?: number | null;
+  /** The library by thread (`?view=threads`) and its thread count, shown instead of the stories. */
+  threads?: { list: ReactNode; count: number };
+  /** Hrefs of the two views (absent: the archive has no library by thread). */
+  viewHrefs?: { stories: string; threads: string };
 }) {
   const { info, searchless, filter, count } = p;
   const filtered = filter.rows !== null;
@@ -51,18 +60,21 @@ export function ArchiveLibrary(p: {
         <div>
           <h1 className="font-serif text-4xl font-semibold tracking-tight">Library</h1>
           <p className="mt-1 text-sm text-ink/75 dark:text-night-ink/75">
-            {filter.pending
-              ? 'Filtering the archive…'
-              : `${n(count)} ${count === 1 ? 'story' : 'stories'}${
-                  mains === null ? '' : ` (${n(mains)} articles, ${n(count - mains)} briefs)`
-                } from ${n(info.files)} ${info.files === 1 ? 'file' : 'files'}`}
+            {p.threads
+              ? `${n(p.threads.count)} ${p.threads.count === 1 ? 'thread' : 'threads'}, largest first, of ${n(info.stories)} stories from ${n(info.files)} files`
+              : filter.pending
+                ? 'Filtering the archive…'
+                : `${n(count)} ${count === 1 ? 'story' : 'stories'}${
+                    mains === null ? '' : ` (${n(mains)} articles, ${n(count - mains)} briefs)`
+                  } from ${n(info.files)} ${info.files === 1 ? 'file' : 'files'}`}
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-4">
-          {p.sections.length > 1 && (
+          {p.viewHrefs && <ViewSwitch hrefs={p.viewHrefs} threads={p.threads !== undefined} />}
+          {!p.threads && p.sections.length > 1 && (
             <SectionFilter sections={p.sections} value={p.section} onChange={p.onSection} />
           )}
-          {(p.kind || info.mains < info.stories) && info.kinds !== undefined && (
+          {!p.threads && (p.kind || info.mains < info.stories) && info.kinds !== undefined && (
             <KindFilter value={p.kind} onChange={p.onKind} />
           )}
         </div>
@@ -72,13 +84,8 @@ export function ArchiveLibrary(p: {
           entityPages: info.entities !== undefined,
           entityFilter: info.filters !== undefined,
           threadPages: info.threads !== undefined,
+          byThread: info.threadList !== undefined,
         })}
-      </p>
-      {p.entityFilter}
-      <p className="mb-2 text-sm text-ink/75 dark:text-night-ink/75">
-        {count > 0 &&
-          !filter.pending &&
-          `Stories ${n(Math.min(p.range.first + 1, count))}–${n(Math.min(p.range.last + 1, count))} of ${n(count)}`}
       </p>
       {p.error && (
         <p role="alert" className="mb-4 text-sm">
@@ -88,6 +95,44 @@ export function ArchiveLibrary(p: {
           </button>
         </p>
       )}
+      {p.threads ? (
+        <>
+          {filtered && (
+            <p className="mb-4 text-sm text-ink/75 dark:text-night-ink/75">
+              The library by thread lists every thread of the archive: the filters apply to its
+              stories view.
+            </p>
+          )}
+          {p.threads.list}
+        </>
+      ) : (
+        <StoriesView {...p} keyAt={keyAt} />
+      )}
+    </div>
+  );
+}
+
+function StoriesView(p: Parameters<typeof ArchiveLibrary>[0] & { keyAt: (i: number) => number }) {
+  const { filter, count } = p;
+  const filtered = filter.rows !== null;
+  const n = (x: number) => x.toLocaleString();
+  return (
+    <>
+      {p.readingTools}
+      {!!p.unplacedReads && (
+        <p className="mb-4 text-sm text-ink/75 dark:text-night-ink/75">
+          {n(p.unplacedReads)} {p.unplacedReads === 1 ? 'story' : 'stories'} marked read cannot be
+          placed in this archive’s listing (marked before Dispatch kept a story’s row, or in another
+          build of it), so {p.unplacedReads === 1 ? 'it is' : 'they are'} listed as unread. Opening{' '}
+          {p.unplacedReads === 1 ? 'it' : 'one'} places it.
+        </p>
+      )}
+      {p.entityFilter}
+      <p className="mb-2 text-sm text-ink/75 dark:text-night-ink/75">
+        {count > 0 &&
+          !filter.pending &&
+          `Stories ${n(Math.min(p.range.first + 1, count))}–${n(Math.min(p.range.last + 1, count))} of ${n(count)}`}
+      </p>
       {filter.unavailable ? (
         <p className="py-12 text-center text-ink/75 dark:text-night-ink/75">
           This archive was built without names, so it cannot be filtered by one.
@@ -104,7 +149,7 @@ export function ArchiveLibrary(p: {
         <RowList
           count={count}
           rowAt={p.rowAt}
-          keyAt={keyAt}
+          keyAt={p.keyAt}
           // IMPORTANT: constant, not rowAt: the virtualizer estimates every row (100,000 in an
           // archive) whenever its options change; a page lookup each made the first row 1.6 s.
           briefAt={never}
@@ -112,7 +157,7 @@ export function ArchiveLibrary(p: {
           onRange={p.onRange}
         />
       )}
-    </div>
+    </>
   );
 }
 
@@ -122,24 +167,29 @@ const never = () => false;
 /** What an archive's library offers and lacks (search and names: as it was built). */
 function archiveNote(
   searchless: boolean,
-  built: { entityPages: boolean; entityFilter: boolean; threadPages: boolean },
+  built: { entityPages: boolean; entityFilter: boolean; threadPages: boolean; byThread: boolean },
 ): string {
-  const { entityPages, entityFilter, threadPages } = built;
+  const { entityPages, entityFilter, threadPages, byThread } = built;
   const has = [
     'This folder is an archive, read a page and a story at a time',
     !searchless && 'search matches titles and opening lines',
     entityPages && 'entity pages list the stories naming a name, without the sentences',
     entityFilter && 'names filter the library, counted over the whole archive',
     threadPages && 'a story’s thread has its page, without the timeline',
+    byThread && 'the library lists the threads, largest first',
   ].filter(Boolean);
   const lacks = [
     searchless && 'search',
     !entityFilter && 'the filter by name',
-    'the unread filter',
-    threadPages ? 'the library by thread' : 'threads',
+    '“Continue reading”',
+    threadPages ? !byThread && 'the library by thread' : 'threads',
     !entityPages && 'entity pages',
   ];
   const missing = lacks.filter((x): x is string => typeof x === 'string');
-  const list = `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)!}`;
+  if (missing.length === 0) return `${has.join('; ')}.`;
+  const list =
+    missing.length === 1
+      ? missing[0]!
+      : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)!}`;
   return `${has.join('; ')}. Not available here yet: ${list}.`;
 }

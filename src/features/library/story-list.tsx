@@ -1,9 +1,9 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import type React from 'react';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { rowOf, type ListingRow } from '../../corpus/archive/listing';
 import type { Story } from '../../corpus/types';
 import { markOnce } from '../../lib/perf';
+import { useDocumentOffset } from '../../lib/use-document-offset';
 import { PendingRow, StoryRow } from './story-row';
 
 /** Rows rendered beyond the viewport, so fast scrolling and arrow keys never show blanks. */
@@ -138,21 +138,4 @@ export function RowList({
       })}
     </ul>
   );
-}
-
-/**
- * The element's distance from the top of the document, kept current when anything above it
- * changes size (progress bar, filters): the virtualizer needs it to map window scroll to rows.
- */
-function useDocumentOffset(ref: React.RefObject<HTMLElement | null>): number {
-  const [offset, setOffset] = useState(0);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => setOffset(el.getBoundingClientRect().top + window.scrollY);
-    const ro = new ResizeObserver(measure);
-    ro.observe(el.parentElement ?? el);
-    return () => ro.disconnect();
-  }, [ref]);
-  return offset;
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { paths } from '../../config/paths';
 import { Link } from '../../lib/router';
-import type { ThreadSummary } from '../../worker/protocol';
+import type { ThreadStory, ThreadSummary } from '../../worker/protocol';
 import { storyLabel } from './story-label';
 
 /**
@@ -52,32 +52,43 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
                     .map((e) => e.name)
                     .join(' · ')}
                 </p>
-                {expanded && (
-                  <ol id={listId} className="mt-3 space-y-2">
-                    {t.stories
-                      .filter((s) => !s.copyOf)
-                      .map((s) => (
-                        <li key={s.storyId}>
-                          <Link
-                            to={paths.story.getHref(s.storyId)}
-                            className="font-serif underline-offset-2 hover:underline"
-                          >
-                            {s.title}
-                          </Link>
-                          {storyLabel(s) && (
-                            <span className="ml-2 font-sans text-xs tracking-wide text-ink/75 uppercase dark:text-night-ink/75">
-                              {storyLabel(s)}
-                            </span>
-                          )}
-                        </li>
-                      ))}
-                  </ol>
-                )}
+                {expanded && <ThreadStories id={listId} stories={t.stories} />}
               </div>
             </div>
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** A thread's stories as its expanded row lists them: each once (copies left out), labelled. */
+export function ThreadStories({
+  id,
+  stories,
+}: {
+  id: string;
+  stories: Pick<ThreadStory, 'storyId' | 'title' | 'section' | 'kind' | 'copyOf'>[];
+}) {
+  return (
+    <ol id={id} className="mt-3 space-y-2">
+      {stories
+        .filter((s) => !s.copyOf)
+        .map((s) => (
+          <li key={s.storyId}>
+            <Link
+              to={paths.story.getHref(s.storyId)}
+              className="font-serif underline-offset-2 hover:underline"
+            >
+              {s.title}
+            </Link>
+            {storyLabel(s) && (
+              <span className="ml-2 font-sans text-xs tracking-wide text-ink/75 uppercase dark:text-night-ink/75">
+                {storyLabel(s)}
+              </span>
+            )}
+          </li>
+        ))}
+    </ol>
   );
 }

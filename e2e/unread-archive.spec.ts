@@ -1,0 +1,95 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { SIDE } from './support/archive';
+import { expectNoAxeViolations } from './support/axe';
+
+// The archive's unread filter (the seeds built as an archive, `npm run build:archive`): a story
+// marked read where its row is known (its side group) leaves the unread rows, with the other
+// filters; a mark without a row (made before rows were kept) is counted, never dropped.
+
+test.use({ serviceWorkers: 'block' });
+
+/** The listing as the build published it: each row's id, and which are articles. */
+async function listing(request: APIRequestContext) {
+  const manifest = (await (await request.get('/seeds-manifest.json')).json()) as {
+    archive: { dir: string; pages: string[]; stories: number };
+  };
+  const rows: { id: string; brief: boolean }[] = [];
+  for (const [n, hash] of manifest.archive.pages.entries()) {
+    const page = (await (
+      await request.get(`/${manifest.archive.dir}/list-${n}-${hash}.json`)
+    ).json()) as { rows: [string, 0 | 1][] };
+    for (const [id, brief] of page.rows) rows.push({ id, brief: brief === 1 });
+  }
+  expect(rows).toHaveLength(manifest.archive.stories);
+  return rows;
+}
+
+test('a story read in the archive leaves the unread filter, alone and with the kind filter; a mark without a row is counted', async ({
+  page,
+  request,
+}) => {
+  const rows = await listing(request);
+  const articles = rows.filter((r) => !r.brief);
+  // The journey reads an article that is not on the first page of rows (4 a page).
+  const read = articles.at(-1)!;
+  expect(rows.indexOf(read)).toBeGreaterThan(3);
+  const side = page.waitForResponse((r) => SIDE.test(new URL(r.url()).pathname));
+  await page.goto(`/story/${read.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // m marks it read; its row is in its side group, which the story view fetches.
+  await side;
+  await page.keyboard.press('m');
+  await expect(page.getByText('Marked as read')).toBeVisible();
+  // Back to the library in the app, as a reader goes (a reload could cut the write short).
+  await page.getByRole('link', { name: 'Dispatch' }).click();
+  const unread = page.getByRole('button', { name: 'Unread' });
+  await unread.click();
+  await expect(unread).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/unread=1/u);
+  const n = rows.length - 1;
+  await expect(page.getByText(`${n} stories from`)).toBeVisible();
+  const list = page.getByRole('list', { name: 'Stories' });
+  await expect(list.getByRole('link').first()).toBeVisible();
+  await expect(
+    list.locator(`a[href="/story/${read.id}"], a[href^="/story/${read.id}?"]`),
+  ).toHaveCount(0);
+  await expectNoAxeViolations(page, 'archive library, unread');
+
+  // With the kind filter: the unread articles.
+  await page.getByRole('combobox', { name: 'Show' }).selectOption('main');
+  await expect(
+    page.getByText(`${articles.length - 1} stories (${articles.length - 1} articles, 0 briefs)`),
+  ).toBeVisible();
+  await expect(
+    list.locator(`a[href="/story/${read.id}"], a[href^="/story/${read.id}?"]`),
+  ).toHaveCount(0);
+
+  // A read mark stored without a row (as before rows were kept): listed unread, and said so.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('dispatch-notebook:/');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('reading', 'readwrite');
+          tx.objectStore('reading').put({
+            storyId: 'older/mark',
+            read: true,
+            paragraph: 0,
+            progress: 1,
+            updated: '2026-01-01T00:00:00.000Z',
+          });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(
+    page.getByText(/1 story marked read cannot be placed in this archive’s listing/u),
+  ).toBeVisible();
+  await expect(page.getByText(`${articles.length - 1} stories (`)).toBeVisible();
+});
