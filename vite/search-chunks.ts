@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Manifest } from '../src/corpus/types';
@@ -8,8 +8,10 @@ import { textBytes } from './scan-seeds.ts';
 
 /** What the chunks thread is sent: the folder's files in manifest order, where to write. */
 export interface ChunksJob {
-  files: { id: string; section: string | null; source: SeedFile }[];
+  files: { id: string; section: string | null; hash: string; source: SeedFile }[];
   outDir: string;
+  /** The per-file cache of this folder (file-index-cache.ts); null: none. */
+  fileCacheDir: string | null;
 }
 
 export type ChunksReply =
@@ -74,7 +76,16 @@ const INDEX_FILE = 'index.json';
 export async function buildSearchChunks(
   manifest: Manifest,
   sources: Map<string, SeedFile>,
-  opts: { cacheDir: string; info: (m: string) => void; warn: (m: string) => void },
+  opts: {
+    cacheDir: string;
+    /**
+     * The folder's path: keys its per-file cache (file-index-cache.ts), so a rebuild after an
+     * edit indexes only the files that changed. Without it, every file is indexed.
+     */
+    folder?: string;
+    info: (m: string) => void;
+    warn: (m: string) => void;
+  },
 ): Promise<BuiltSearchChunks | null> {
   const started = performance.now();
   const files = manifest.files.flatMap((f) => {
@@ -82,8 +93,9 @@ export async function buildSearchChunks(
     return source ? [{ id: f.id, section: f.section, hash: f.hash, source }] : [];
   });
   // The format and the options are in src/corpus's source: its hash covers them.
+  const code = await corpusCodeHash();
   const key = createHash('sha256')
-    .update(await corpusCodeHash())
+    .update(code)
     .update(JSON.stringify(files.map((f) => [f.id, f.section, f.hash])))
     .digest('hex')
     .slice(0, 24);
@@ -105,8 +117,9 @@ export async function buildSearchChunks(
   const tmp = `${entry}.${process.pid}.tmp`;
   await rm(tmp, { recursive: true, force: true });
   const job: ChunksJob = {
-    files: files.map(({ id, section, source }) => ({ id, section, source })),
+    files,
     outDir: tmp,
+    fileCacheDir: opts.folder ? await fileCacheDir(opts.cacheDir, opts.folder, code) : null,
   };
   const reply = await runThread(job, opts.info, chunksHeapMb(manifest));
   if ('error' in reply) {
@@ -197,12 +210,34 @@ async function readIndex(entry: string): Promise<CacheIndex | null> {
   }
 }
 
+/** Where the per-file caches are, under the cache (kept apart from the sets' eviction). */
+const FILES_DIR = 'files';
+
+/**
+ * The per-file cache of one folder for this code: `files/<folder hash>/<code hash>`. The same
+ * folder's caches for other code are deleted (they would never be read again), and of the
+ * folders, the CACHE_KEEP most recently built are kept (100,000 files: ~0.5 GB).
+ */
+async function fileCacheDir(cacheDir: string, folder: string, code: string): Promise<string> {
+  const root = path.join(cacheDir, FILES_DIR);
+  const mine = path.join(root, createHash('sha256').update(folder).digest('hex').slice(0, 16));
+  const dir = path.join(mine, code.slice(0, 16));
+  for (const name of await readdir(mine).catch(() => [] as string[]))
+    if (name !== path.basename(dir))
+      await rm(path.join(mine, name), { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const now = new Date();
+  await utimes(mine, now, now);
+  await evict(root, mine);
+  return dir;
+}
+
 /** Keeps the CACHE_KEEP most recently used sets (a 100,000-article folder's is ~0.5 GB). */
 async function evict(cacheDir: string, keep: string): Promise<void> {
   const names = await readdir(cacheDir).catch(() => [] as string[]);
   const dated = await Promise.all(
     names
-      .filter((n) => !n.endsWith('.tmp'))
+      .filter((n) => !n.endsWith('.tmp') && n !== FILES_DIR)
       .map(async (n) => {
         const dir = path.join(cacheDir, n);
         return { dir, at: (await stat(dir).catch(() => null))?.mtimeMs ?? 0 };
@@ -237,5 +272,7 @@ async function corpusCodeHash(): Promise<string> {
   await walk(root);
   // The thread's own code too (what it keeps of each story).
   h.update(await readFile(new URL('./chunks-thread.ts', import.meta.url)));
+  // …and the per-file cache's layout.
+  h.update(await readFile(new URL('./file-index-cache.ts', import.meta.url)));
   return h.digest('hex');
 }

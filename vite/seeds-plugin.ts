@@ -157,7 +157,11 @@ export function seedsPlugin(options: {
           options.chunksCacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/chunks');
         chunks = scan()
           .then((s) =>
-            buildSearchChunks(s.manifest, s.sources, { cacheDir: chunksCacheDir, ...log }),
+            buildSearchChunks(s.manifest, s.sources, {
+              cacheDir: chunksCacheDir,
+              folder: seedsDir,
+              ...log,
+            }),
           )
           .catch((err: unknown) => {
             log.warn(`[chunks] not built: ${(err as Error).message}`);
