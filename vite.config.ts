@@ -56,8 +56,9 @@ const generated = [
 export default defineConfig({
   base,
   plugins: [
-    // The per-article trees are kept between builds and written incrementally.
-    outDirPlugin(['seeds', 'story', 'search-chunks']),
+    // The per-article trees (and the chunks' and archive's) are kept between builds and written
+    // incrementally.
+    outDirPlugin(['seeds', 'story', 'search-chunks', 'archive']),
     react(),
     tailwindcss(),
     seeds,
