@@ -22,7 +22,7 @@ import {
 } from '../src/corpus/search/search-index';
 import type { IndexedDoc, SearchIndex } from '../src/corpus/search/types';
 import type { ChunksJob, ChunksMessage, ChunksReply } from './search-chunks';
-import { FileIndexCache, fileKey } from './file-index-cache';
+import { FileCache, fileKey } from './file-cache';
 import { readSeedFile } from './read-seed-file';
 
 const port = parentPort!;
@@ -62,7 +62,7 @@ async function build(job: ChunksJob): Promise<ChunksReply> {
   };
   const index = createSearchIndex();
   const keys = job.files.map(fileKey);
-  const cache = job.fileCacheDir ? await FileIndexCache.open(job.fileCacheDir, keys) : null;
+  const cache = job.fileCacheDir ? await FileCache.open(job.fileCacheDir, keys) : null;
   let said = performance.now();
   for (let i = 0; i < job.files.length; i++) {
     const f = job.files[i]!;

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileIndexCache, fileKey, segmentsOf } from './file-index-cache';
+import { FileCache, fileKey, segmentsOf } from './file-cache';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'dispatch-file-index-cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -14,11 +14,8 @@ const keysOf = (hashes: string[]) =>
 const folder = Array.from({ length: 2000 }, (_, i) => `h${i}`);
 
 /** One build's pass: every file taken (or made) and put, in order; returns the files made. */
-async function pass(
-  dir: string,
-  keys: string[],
-): Promise<{ made: number[]; cache: FileIndexCache }> {
-  const cache = await FileIndexCache.open(dir, keys);
+async function pass(dir: string, keys: string[]): Promise<{ made: number[]; cache: FileCache }> {
+  const cache = await FileCache.open(dir, keys);
   const made: number[] = [];
   for (let i = 0; i < keys.length; i++) {
     let entry = await cache.take(i, keys[i]!);
@@ -32,7 +29,7 @@ async function pass(
   return { made, cache };
 }
 
-describe('FileIndexCache: per-file entries in content-defined segments', () => {
+describe('FileCache: per-file entries in content-defined segments', () => {
   it('cuts segments by the keys, so an edit changes the segments around it only', () => {
     const before = segmentsOf(keysOf(folder));
     expect(before.length).toBeGreaterThan(4);

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * The chunks thread's per-file cache: each file's search index built alone (`buildSearchIndex`
- * over its stories, as JSON), by file id, section and content hash, so a rebuild tokenizes only
- * the files that changed and appends the others' (`appendIndex`). At 100,000 files parsing and
- * indexing was 194 s of the chunks step's 248 s.
+ * A build thread's per-file cache: what it makes of each file (a string, JSON), by file id,
+ * section and content hash, so a rebuild redoes only the files that changed. The chunks thread
+ * keeps each file's search index built alone (`buildSearchIndex` over its stories) and appends
+ * the others' (`appendIndex`): at 100,000 files parsing and indexing was 194 s of the chunks
+ * step's 248 s. The tables thread keeps each story's phrase pairs (`KeptPhrases`).
  *
  * Stored in segments of consecutive files (in the folder's order) rather than a file per
  * article: 100,000 small files cost more to open than to parse. Segment boundaries depend on the
@@ -25,6 +26,48 @@ const INDEX_FILE = 'index.json';
 interface Segment {
   name: string;
   keys: string[];
+}
+
+/** Folders whose per-file caches are kept (the most recently built). */
+const FOLDERS_KEPT = 4;
+
+/**
+ * The per-file cache of one folder for this code: `<root>/<folder hash>/<code hash>`. The same
+ * folder's caches for other code are deleted (they would never be read again), and of the
+ * folders, the FOLDERS_KEPT most recently built are kept.
+ */
+export async function folderCacheDir(root: string, folder: string, code: string): Promise<string> {
+  const mine = path.join(root, createHash('sha256').update(folder).digest('hex').slice(0, 16));
+  const dir = path.join(mine, code.slice(0, 16));
+  for (const name of await readdir(mine).catch(() => [] as string[]))
+    if (name !== path.basename(dir))
+      await rm(path.join(mine, name), { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const now = new Date();
+  await utimes(mine, now, now);
+  await keepNewest(root, mine, FOLDERS_KEPT);
+  return dir;
+}
+
+/** Deletes all but the `count` most recently touched entries of `dir` (never `keep`, `except`). */
+export async function keepNewest(
+  dir: string,
+  keep: string,
+  count: number,
+  except?: string,
+): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const dated = await Promise.all(
+    names
+      .filter((n) => !n.endsWith('.tmp') && n !== except)
+      .map(async (n) => {
+        const p = path.join(dir, n);
+        return { p, at: (await stat(p).catch(() => null))?.mtimeMs ?? 0 };
+      }),
+  );
+  dated.sort((a, b) => b.at - a.at);
+  for (const d of dated.slice(count))
+    if (d.p !== keep) await rm(d.p, { recursive: true, force: true });
 }
 
 /** The key of a file: what its stories' index depends on besides the code. */
@@ -50,7 +93,7 @@ export function segmentsOf(keys: readonly string[]): Segment[] {
   return out;
 }
 
-export class FileIndexCache {
+export class FileCache {
   /** Where each key was in the last build's segments. */
   private readonly oldSegmentOf = new Map<string, string>();
   /** Old segments read, most recently read last: key → entry JSON. */
@@ -76,8 +119,8 @@ export class FileIndexCache {
   }
 
   /** Opens the cache in `dir` for a folder whose files have these keys, in folder order. */
-  static async open(dir: string, keys: readonly string[]): Promise<FileIndexCache> {
-    const cache = new FileIndexCache(dir, keys);
+  static async open(dir: string, keys: readonly string[]): Promise<FileCache> {
+    const cache = new FileCache(dir, keys);
     await mkdir(dir, { recursive: true });
     const index = await readJson<Segment[]>(path.join(dir, INDEX_FILE));
     const names = new Set(await readdir(dir));

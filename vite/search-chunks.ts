@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Manifest } from '../src/corpus/types';
 import type { SeedFile } from './read-seed-file.ts';
+import { corpusCodeHash } from './code-hash.ts';
+import { folderCacheDir, keepNewest } from './file-cache.ts';
 import { textBytes } from './scan-seeds.ts';
 
 /** What the chunks thread is sent: the folder's files in manifest order, where to write. */
 export interface ChunksJob {
   files: { id: string; section: string | null; hash: string; source: SeedFile }[];
   outDir: string;
-  /** The per-file cache of this folder (file-index-cache.ts); null: none. */
+  /** The per-file cache of this folder (file-cache.ts); null: none. */
   fileCacheDir: string | null;
 }
 
@@ -79,7 +81,7 @@ export async function buildSearchChunks(
   opts: {
     cacheDir: string;
     /**
-     * The folder's path: keys its per-file cache (file-index-cache.ts), so a rebuild after an
+     * The folder's path: keys its per-file cache (file-cache.ts), so a rebuild after an
      * edit indexes only the files that changed. Without it, every file is indexed.
      */
     folder?: string;
@@ -93,7 +95,11 @@ export async function buildSearchChunks(
     return source ? [{ id: f.id, section: f.section, hash: f.hash, source }] : [];
   });
   // The format and the options are in src/corpus's source: its hash covers them.
-  const code = await corpusCodeHash();
+  // The thread's own code too (what it keeps of each story), and the per-file cache's layout.
+  const code = await corpusCodeHash([
+    new URL('./chunks-thread.ts', import.meta.url),
+    new URL('./file-cache.ts', import.meta.url),
+  ]);
   const key = createHash('sha256')
     .update(code)
     .update(JSON.stringify(files.map((f) => [f.id, f.section, f.hash])))
@@ -119,7 +125,9 @@ export async function buildSearchChunks(
   const job: ChunksJob = {
     files,
     outDir: tmp,
-    fileCacheDir: opts.folder ? await fileCacheDir(opts.cacheDir, opts.folder, code) : null,
+    fileCacheDir: opts.folder
+      ? await folderCacheDir(path.join(opts.cacheDir, FILES_DIR), opts.folder, code)
+      : null,
   };
   const reply = await runThread(job, opts.info, chunksHeapMb(manifest));
   if ('error' in reply) {
@@ -213,66 +221,7 @@ async function readIndex(entry: string): Promise<CacheIndex | null> {
 /** Where the per-file caches are, under the cache (kept apart from the sets' eviction). */
 const FILES_DIR = 'files';
 
-/**
- * The per-file cache of one folder for this code: `files/<folder hash>/<code hash>`. The same
- * folder's caches for other code are deleted (they would never be read again), and of the
- * folders, the CACHE_KEEP most recently built are kept (100,000 files: ~0.5 GB).
- */
-async function fileCacheDir(cacheDir: string, folder: string, code: string): Promise<string> {
-  const root = path.join(cacheDir, FILES_DIR);
-  const mine = path.join(root, createHash('sha256').update(folder).digest('hex').slice(0, 16));
-  const dir = path.join(mine, code.slice(0, 16));
-  for (const name of await readdir(mine).catch(() => [] as string[]))
-    if (name !== path.basename(dir))
-      await rm(path.join(mine, name), { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  const now = new Date();
-  await utimes(mine, now, now);
-  await evict(root, mine);
-  return dir;
-}
-
 /** Keeps the CACHE_KEEP most recently used sets (a 100,000-article folder's is ~0.5 GB). */
-async function evict(cacheDir: string, keep: string): Promise<void> {
-  const names = await readdir(cacheDir).catch(() => [] as string[]);
-  const dated = await Promise.all(
-    names
-      .filter((n) => !n.endsWith('.tmp') && n !== FILES_DIR)
-      .map(async (n) => {
-        const dir = path.join(cacheDir, n);
-        return { dir, at: (await stat(dir).catch(() => null))?.mtimeMs ?? 0 };
-      }),
-  );
-  dated.sort((a, b) => b.at - a.at);
-  for (const d of dated.slice(CACHE_KEEP))
-    if (d.dir !== keep) await rm(d.dir, { recursive: true, force: true });
-}
-
-/**
- * A hash of src/corpus's source (tests left out) and of the chunks thread: the chunks are what
- * that code makes of the folder, so a change to the tokenizer, the parser or the chunk format
- * builds them again.
- */
-async function corpusCodeHash(): Promise<string> {
-  const root = path.resolve(import.meta.dirname, '../src/corpus');
-  const h = createHash('sha256');
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    );
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (/\.ts$/u.test(e.name) && !/\.test\.ts$/u.test(e.name))
-        h.update(path.relative(root, p))
-          .update('\0')
-          .update(await readFile(p));
-    }
-  };
-  await walk(root);
-  // The thread's own code too (what it keeps of each story).
-  h.update(await readFile(new URL('./chunks-thread.ts', import.meta.url)));
-  // …and the per-file cache's layout.
-  h.update(await readFile(new URL('./file-index-cache.ts', import.meta.url)));
-  return h.digest('hex');
+function evict(cacheDir: string, keep: string): Promise<void> {
+  return keepNewest(cacheDir, keep, CACHE_KEEP, FILES_DIR);
 }
