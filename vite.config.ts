@@ -26,6 +26,8 @@ const seeds = seedsPlugin({
   // in the browser.
   tables: process.env.SEEDS_TABLES !== '0',
   cacheDir: process.env.DISPATCH_CACHE_DIR,
+  tablesCacheDir:
+    process.env.DISPATCH_CACHE_DIR && path.join(process.env.DISPATCH_CACHE_DIR, 'tables'),
   // SEEDS_CHUNKS=0: no search chunks; the browser searches only the index it builds.
   chunks: process.env.SEEDS_CHUNKS !== '0',
   chunksCacheDir:

@@ -78,6 +78,11 @@ export function seedsPlugin(options: {
   names?: boolean;
   /** The folder-wide tables from those analyses (default true; needs `names`). */
   tables?: boolean;
+  /**
+   * Where the tables step keeps what it makes of each file (its stories' phrase pairs), so a
+   * rebuild redoes only the files that changed (default node_modules/.cache/dispatch/tables).
+   */
+  tablesCacheDir?: string;
   cacheDir?: string;
   /**
    * The build cuts the folder's search index into chunks (search-chunks.ts), so a browser
@@ -202,7 +207,13 @@ export function seedsPlugin(options: {
       const chunked = large.then((l) => (l ? chunks : null));
       tables = Promise.all([names, chunked]).then(async ([codes]) => {
         const { manifest, sources } = await scan();
-        return codes.size ? buildTables(manifest, sources, codes, log) : null;
+        if (!codes.size) return null;
+        const cache = {
+          dir:
+            options.tablesCacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/tables'),
+          folder: seedsDir,
+        };
+        return buildTables(manifest, sources, codes, log, undefined, cache);
       });
     },
     async transformIndexHtml() {
