@@ -49,17 +49,12 @@ export async function folderCacheDir(root: string, folder: string, code: string)
   return dir;
 }
 
-/** Deletes all but the `count` most recently touched entries of `dir` (never `keep`, `except`). */
-export async function keepNewest(
-  dir: string,
-  keep: string,
-  count: number,
-  except?: string,
-): Promise<void> {
+/** Deletes all but the `count` most recently touched entries of `dir` (never `keep`). */
+export async function keepNewest(dir: string, keep: string, count: number): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const dated = await Promise.all(
     names
-      .filter((n) => !n.endsWith('.tmp') && n !== except)
+      .filter((n) => !n.endsWith('.tmp'))
       .map(async (n) => {
         const p = path.join(dir, n);
         return { p, at: (await stat(p).catch(() => null))?.mtimeMs ?? 0 };

@@ -58,7 +58,11 @@ describe('buildSearchChunks: the folder’s search chunks on a build thread', ()
     cpSync(SEEDS, folder, { recursive: true });
     const lines: string[] = [];
     const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
-    const opts = { cacheDir: path.join(cacheDir, 'incremental'), folder, ...log };
+    const opts = {
+      cacheDir: path.join(cacheDir, 'incremental'),
+      perFile: { dir: path.join(cacheDir, 'incremental-files'), folder },
+      ...log,
+    };
     const first = await scanSeeds(folder);
     await buildSearchChunks(first.manifest, first.sources, opts);
     const edited = first.manifest.files[1]!;

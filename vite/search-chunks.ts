@@ -81,10 +81,11 @@ export async function buildSearchChunks(
   opts: {
     cacheDir: string;
     /**
-     * The folder's path: keys its per-file cache (file-cache.ts), so a rebuild after an
-     * edit indexes only the files that changed. Without it, every file is indexed.
+     * The per-file cache (file-cache.ts), so a rebuild after an edit indexes only the files that
+     * changed: where (apart from `cacheDir`, whose eviction is of whole sets) and the folder's
+     * path, which keys it. Without it, every file is indexed.
      */
-    folder?: string;
+    perFile?: { dir: string; folder: string };
     info: (m: string) => void;
     warn: (m: string) => void;
   },
@@ -125,8 +126,8 @@ export async function buildSearchChunks(
   const job: ChunksJob = {
     files,
     outDir: tmp,
-    fileCacheDir: opts.folder
-      ? await folderCacheDir(path.join(opts.cacheDir, FILES_DIR), opts.folder, code)
+    fileCacheDir: opts.perFile
+      ? await folderCacheDir(opts.perFile.dir, opts.perFile.folder, code)
       : null,
   };
   const reply = await runThread(job, opts.info, chunksHeapMb(manifest));
@@ -218,10 +219,7 @@ async function readIndex(entry: string): Promise<CacheIndex | null> {
   }
 }
 
-/** Where the per-file caches are, under the cache (kept apart from the sets' eviction). */
-const FILES_DIR = 'files';
-
 /** Keeps the CACHE_KEEP most recently used sets (a 100,000-article folder's is ~0.5 GB). */
 function evict(cacheDir: string, keep: string): Promise<void> {
-  return keepNewest(cacheDir, keep, CACHE_KEEP, FILES_DIR);
+  return keepNewest(cacheDir, keep, CACHE_KEEP);
 }

@@ -172,7 +172,7 @@ export function seedsPlugin(options: {
           .then((s) =>
             buildSearchChunks(s.manifest, s.sources, {
               cacheDir: chunksCacheDir,
-              folder: seedsDir,
+              perFile: { dir: `${chunksCacheDir}-files`, folder: seedsDir },
               ...log,
             }),
           )
