@@ -26,6 +26,8 @@ const seeds = seedsPlugin({
   // in the browser.
   tables: process.env.SEEDS_TABLES !== '0',
   cacheDir: process.env.DISPATCH_CACHE_DIR,
+  tablesCacheDir:
+    process.env.DISPATCH_CACHE_DIR && path.join(process.env.DISPATCH_CACHE_DIR, 'tables'),
   // SEEDS_CHUNKS=0: no search chunks; the browser searches only the index it builds.
   chunks: process.env.SEEDS_CHUNKS !== '0',
   chunksCacheDir:
@@ -57,8 +59,9 @@ const generated = [
 export default defineConfig({
   base,
   plugins: [
-    // The per-article trees are kept between builds and written incrementally.
-    outDirPlugin(['seeds', 'story', 'search-chunks']),
+    // The per-article trees (and the chunks' and archive's) are kept between builds and written
+    // incrementally.
+    outDirPlugin(['seeds', 'story', 'search-chunks', 'archive']),
     react(),
     tailwindcss(),
     seeds,

@@ -39,6 +39,9 @@ export function archiveWanted(files: number, env: string | undefined): boolean {
   return files >= ARCHIVE_FILES;
 }
 
+/** The build folder's tree of archive files (kept between builds and written by tree-sync). */
+export const ARCHIVE_TREE = 'archive';
+
 export interface ArchiveAsset {
   fileName: string;
   source: string;
@@ -68,7 +71,7 @@ export function buildArchive(opts: {
   dir?: string;
 }): BuiltArchive {
   const { manifest, parsed } = opts;
-  const dir = opts.dir ?? 'archive';
+  const dir = opts.dir ?? ARCHIVE_TREE;
   const pageRows = opts.pageRows ?? PAGE_ROWS;
   const assets: ArchiveAsset[] = [];
   const emit = (kind: string, n: number, data: unknown): string => {

@@ -1,3 +1,5 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -14,25 +16,31 @@ import { scanSeeds } from './scan-seeds';
 
 const SEEDS = path.resolve(import.meta.dirname, '../public/seeds');
 
+/** Every file's names, from the recognizer (as the build's names step makes them). */
+async function analyse({ manifest, sources }: Awaited<ReturnType<typeof scanSeeds>>) {
+  const tagger = nodeTagger();
+  const codes = new Map<string, CachedCode>();
+  for (const f of manifest.files) {
+    const file = parseFile({
+      fileId: f.id,
+      section: f.section,
+      bytes: await readSeedFile(sources.get(f.path)!),
+    });
+    codes.set(
+      f.hash,
+      encodeFile(
+        file.stories,
+        file.stories.map((s) => analyzeStory(s, tagger)),
+      ),
+    );
+  }
+  return codes;
+}
+
 describe('buildTables: the folder-wide tables on a build thread', () => {
   it('ships tables for the folder’s fingerprint, and none when a text was not analysed', async () => {
     const { manifest, sources } = await scanSeeds(SEEDS);
-    const tagger = nodeTagger();
-    const codes = new Map<string, CachedCode>();
-    for (const f of manifest.files) {
-      const file = parseFile({
-        fileId: f.id,
-        section: f.section,
-        bytes: await readSeedFile(sources.get(f.path)!),
-      });
-      codes.set(
-        f.hash,
-        encodeFile(
-          file.stories,
-          file.stories.map((s) => analyzeStory(s, tagger)),
-        ),
-      );
-    }
+    const codes = await analyse({ manifest, sources });
     const lines: string[] = [];
     const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
 
@@ -49,6 +57,45 @@ describe('buildTables: the folder-wide tables on a build thread', () => {
     codes.delete(manifest.files[0]!.hash);
     expect(await buildTables(manifest, sources, codes, log)).toBeNull();
     expect(lines.at(-1)).toMatch(/\[tables\] not built, left to the browser: .* has no analysis/u);
+  });
+});
+
+describe('buildTables with its per-file cache', () => {
+  it('makes, after an edit, the pack a build without the cache makes', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'dispatch-tables-test-'));
+    try {
+      const folder = path.join(root, 'folder');
+      cpSync(SEEDS, folder, { recursive: true });
+      const cache = { dir: path.join(root, 'cache'), folder };
+      const lines: string[] = [];
+      const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
+      const first = await scanSeeds(folder);
+      const before = await buildTables(
+        first.manifest,
+        first.sources,
+        await analyse(first),
+        log,
+        undefined,
+        cache,
+      );
+      const edited = first.manifest.files[1]!;
+      appendFileSync(
+        path.join(folder, edited.path),
+        '\n\nVladimir Putin met the Brightwater review board in Moscow on Tuesday.\n',
+      );
+      const { manifest, sources } = await scanSeeds(folder);
+      const codes = await analyse({ manifest, sources });
+      lines.length = 0;
+      const rebuilt = await buildTables(manifest, sources, codes, log, undefined, cache);
+      expect(lines.join('\n')).toContain(
+        `parse and phrases (${manifest.files.length - 1} files cached)`,
+      );
+      const clean = await buildTables(manifest, sources, codes, log);
+      expect(rebuilt!.data.equals(before!.data)).toBe(false);
+      expect(gunzipSync(rebuilt!.data).equals(gunzipSync(clean!.data))).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

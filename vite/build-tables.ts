@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { Manifest } from '../src/corpus/types';
 import type { CachedCode } from './analysis-cache.ts';
 import type { SeedFile } from './read-seed-file.ts';
+import { corpusCodeHash } from './code-hash.ts';
+import { folderCacheDir } from './file-cache.ts';
 import { textBytes } from './scan-seeds.ts';
 
 /** What the tables thread is sent: the folder's files in manifest order and the build's names. */
@@ -11,6 +13,8 @@ export interface TablesJob {
   /** Every file of the manifest: the fingerprint the browser computes is over these. */
   manifestFiles: { id: string; hash: string }[];
   codes: [string, CachedCode][];
+  /** The per-file cache of this folder (file-cache.ts: each story's phrase pairs); null: none. */
+  fileCacheDir: string | null;
 }
 
 /** One part of the tables thread's work: its time, and the process's memory when it ended. */
@@ -69,8 +73,20 @@ export async function buildTables(
   codes: ReadonlyMap<string, CachedCode>,
   log: { info: (m: string) => void; warn: (m: string) => void },
   dir = 'seeds-packs',
+  cache: {
+    /** Where the per-file caches go (one folder each, see file-cache.ts). */
+    dir: string;
+    /** The folder's path, which keys its cache. */
+    folder: string;
+  } | null = null,
 ): Promise<BuiltTables | null> {
   const started = performance.now();
+  const code = cache
+    ? await corpusCodeHash([
+        new URL('./tables-thread.ts', import.meta.url),
+        new URL('./file-cache.ts', import.meta.url),
+      ])
+    : '';
   const job: TablesJob = {
     files: manifest.files.flatMap((f) => {
       const source = sources.get(f.path);
@@ -78,6 +94,7 @@ export async function buildTables(
     }),
     manifestFiles: manifest.files.map((f) => ({ id: f.id, hash: f.hash })),
     codes: [...codes],
+    fileCacheDir: cache ? await folderCacheDir(cache.dir, cache.folder, code) : null,
   };
   const heapMb = tablesHeapMb(manifest);
   const reply = await new Promise<TablesReply>((resolve) => {

@@ -14,9 +14,15 @@ import { parseFile } from '../src/corpus/parse-file';
 import { buildChunks } from '../src/corpus/search/chunks/build-chunks';
 import { LEDE_CHARS } from '../src/corpus/search/chunks/fragments';
 import { CHUNK_FORMAT } from '../src/corpus/search/chunks/meta';
-import { addStories, createSearchIndex } from '../src/corpus/search/search-index';
-import type { IndexedDoc } from '../src/corpus/search/types';
+import {
+  addStories,
+  appendIndex,
+  buildSearchIndex,
+  createSearchIndex,
+} from '../src/corpus/search/search-index';
+import type { IndexedDoc, SearchIndex } from '../src/corpus/search/types';
 import type { ChunksJob, ChunksMessage, ChunksReply } from './search-chunks';
+import { FileCache, fileKey } from './file-cache';
 import { readSeedFile } from './read-seed-file';
 
 const port = parentPort!;
@@ -55,17 +61,30 @@ async function build(job: ChunksJob): Promise<ChunksReply> {
     last = now;
   };
   const index = createSearchIndex();
+  const keys = job.files.map(fileKey);
+  const cache = job.fileCacheDir ? await FileCache.open(job.fileCacheDir, keys) : null;
   let said = performance.now();
   for (let i = 0; i < job.files.length; i++) {
     const f = job.files[i]!;
-    const file = parseFile({
-      fileId: f.id,
-      section: f.section,
-      bytes: await readSeedFile(f.source),
-    });
-    const before = index.docs.length;
-    addStories(index, file.stories);
-    for (let d = before; d < index.docs.length; d++) keepLedeOnly(index.docs[d]!);
+    const parse = async () =>
+      parseFile({ fileId: f.id, section: f.section, bytes: await readSeedFile(f.source) });
+    // The file's own index, from the cache when its content is unchanged; appended to the
+    // folder's, it makes the index `addStories` would (appendIndex).
+    let json = await cache?.take(i, keys[i]!);
+    const part = json
+      ? (JSON.parse(json) as SearchIndex)
+      : buildSearchIndex((await parse()).stories);
+    if (!json) {
+      for (const doc of part.docs) keepLedeOnly(doc);
+      if (cache?.wanted(i)) json = JSON.stringify(part);
+    }
+    if (!appendIndex(index, part)) {
+      // A story id indexed already (addStories skips it): as before, story by story.
+      const before = index.docs.length;
+      addStories(index, (await parse()).stories);
+      for (let d = before; d < index.docs.length; d++) keepLedeOnly(index.docs[d]!);
+    }
+    if (json !== undefined) await cache?.put(i, json);
     if (performance.now() - said > PROGRESS_MS) {
       said = performance.now();
       const n = (i + 1).toLocaleString('en-US');
@@ -74,7 +93,12 @@ async function build(job: ChunksJob): Promise<ChunksReply> {
       } satisfies ChunksMessage);
     }
   }
-  done('parse and index');
+  await cache?.finish();
+  done(
+    cache
+      ? `parse and index (${cache.hits.toLocaleString('en-US')} files cached)`
+      : 'parse and index',
+  );
   const built = buildChunks(index);
   done('chunks');
   // Sorted by name, so the content hash does not depend on the order files were made in.

@@ -37,6 +37,17 @@ export function textBytes(files: readonly { size: number }[]): number {
  * folder's own tree: a file reached both by its own path and through a link is read once, under
  * its own path, and a folder already walked is not walked again, which also ends link loops.
  */
+/** Entries of a folder looked at (and text files read) ahead of the one being added. */
+const LOOK_AHEAD = 16;
+
+/** An entry of a folder as the walk looked at it: what it is and, for a text file, its bytes. */
+type Look = { entry: FolderEntry; bytes?: Promise<Buffer> } | { err: Error };
+
+/** Whether a file's name makes it an article (`.txt`, not hidden). */
+function isText(name: string): boolean {
+  return name.endsWith('.txt') && !name.startsWith('.');
+}
+
 export async function scanSeeds(root: string, options: ScanOptions = {}): Promise<SeedsScan> {
   // The root itself may be a link (SEEDS_DIR chosen by the person building): that one is trusted.
   const realRoot = await realpath(root).catch(() => path.resolve(root));
@@ -63,19 +74,38 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
       return;
     }
     names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const name of names) {
+    // Each entry is looked at, and a text file read, up to LOOK_AHEAD entries ahead; what is
+    // made of them stays in name order (below). One at a time, each look and read waited out its
+    // round trip through libuv's pool: 10k files, 4.4–5.9 s of every build on a loaded machine.
+    const looks: Promise<Look>[] = [];
+    const look = (i: number) => {
+      const name = names[i]!;
+      looks[i] = inspectEntry(path.join(realDir, name), rules).then(
+        (entry): Look => {
+          if (entry.kind !== 'file' || entry.viaLink || !isText(name)) return { entry };
+          const bytes = readSeedFile({ path: entry.real, dev: entry.dev, ino: entry.ino });
+          // Awaited by addFile, unless the file is left out first (then its error is moot).
+          bytes.catch(() => undefined);
+          return { entry, bytes };
+        },
+        (err: unknown): Look => ({ err: err as Error }),
+      );
+    };
+    for (let i = 0; i < Math.min(LOOK_AHEAD, names.length); i++) look(i);
+    for (const [i, name] of names.entries()) {
+      if (i + LOOK_AHEAD < names.length) look(i + LOOK_AHEAD);
+      const seen = await looks[i]!;
+      delete looks[i];
       const rel = relDir ? `${relDir}/${name}` : name;
-      let entry: FolderEntry;
-      try {
-        entry = await inspectEntry(path.join(realDir, name), rules);
-      } catch (err) {
-        warnings.push({ path: rel, message: `Could not be read: ${(err as Error).message}` });
+      if ('err' in seen) {
+        warnings.push({ path: rel, message: `Could not be read: ${seen.err.message}` });
         continue;
       }
+      const { entry } = seen;
       if (entry.kind === 'skip') warnings.push({ path: rel, message: entry.reason });
       else if (entry.viaLink) pending.push({ rel, name, entry });
       else if (entry.kind === 'dir') await enterDir(rel, entry.real);
-      else await addFile(rel, name, entry);
+      else await addFile(rel, name, entry, seen.bytes);
     }
   }
 
@@ -100,8 +130,10 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
     rel: string,
     name: string,
     entry: Extract<FolderEntry, { kind: 'file' }>,
+    /** The file's bytes, when the walk read them ahead (the same readSeedFile). */
+    prefetched?: Promise<Buffer>,
   ): Promise<void> {
-    if (!name.endsWith('.txt') || name.startsWith('.')) {
+    if (!isText(name)) {
       warnings.push({ path: rel, message: 'Not a .txt file: ignored.' });
       return;
     }
@@ -117,7 +149,7 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
     }
     try {
       const source = { path: entry.real, dev: entry.dev, ino: entry.ino };
-      const bytes = await readSeedFile(source);
+      const bytes = await (prefetched ?? readSeedFile(source));
       const slash = id.lastIndexOf('/');
       files.push({
         id,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,5 +51,40 @@ describe('buildSearchChunks: the folder’s search chunks on a build thread', ()
     const fewer = { ...manifest, files: manifest.files.slice(1) };
     const other = (await buildSearchChunks(fewer, sources, { cacheDir, ...log }))!;
     expect(other.dir).not.toBe(built.dir);
+  });
+
+  it('after an edit, indexes only the changed file and writes the chunks a clean build writes', async () => {
+    const folder = path.join(cacheDir, 'folder');
+    cpSync(SEEDS, folder, { recursive: true });
+    const lines: string[] = [];
+    const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
+    const opts = {
+      cacheDir: path.join(cacheDir, 'incremental'),
+      perFile: { dir: path.join(cacheDir, 'incremental-files'), folder },
+      ...log,
+    };
+    const first = await scanSeeds(folder);
+    await buildSearchChunks(first.manifest, first.sources, opts);
+    const edited = first.manifest.files[1]!;
+    appendFileSync(path.join(folder, edited.path), '\n\nA late paragraph on Brightwater.\n');
+
+    const { manifest, sources } = await scanSeeds(folder);
+    lines.length = 0;
+    const rebuilt = (await buildSearchChunks(manifest, sources, opts))!;
+    const cached = manifest.files.length - 1;
+    expect(lines.some((l) => l.includes(`parse and index (${cached} files cached)`))).toBe(true);
+    const clean = (await buildSearchChunks(manifest, sources, {
+      cacheDir: path.join(cacheDir, 'clean'),
+      ...log,
+    }))!;
+    expect(rebuilt.dir).not.toBe(
+      (await buildSearchChunks(first.manifest, first.sources, opts))!.dir,
+    );
+    expect(rebuilt.dir).toBe(clean.dir);
+    expect(rebuilt.files).toEqual(clean.files);
+    for (const [name] of clean.files)
+      expect(readFileSync(path.join(rebuilt.from, name))).toEqual(
+        readFileSync(path.join(clean.from, name)),
+      );
   });
 });

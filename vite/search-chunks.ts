@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Manifest } from '../src/corpus/types';
 import type { SeedFile } from './read-seed-file.ts';
+import { corpusCodeHash } from './code-hash.ts';
+import { folderCacheDir, keepNewest } from './file-cache.ts';
 import { textBytes } from './scan-seeds.ts';
 
 /** What the chunks thread is sent: the folder's files in manifest order, where to write. */
 export interface ChunksJob {
-  files: { id: string; section: string | null; source: SeedFile }[];
+  files: { id: string; section: string | null; hash: string; source: SeedFile }[];
   outDir: string;
+  /** The per-file cache of this folder (file-cache.ts); null: none. */
+  fileCacheDir: string | null;
 }
 
 export type ChunksReply =
@@ -74,7 +78,17 @@ const INDEX_FILE = 'index.json';
 export async function buildSearchChunks(
   manifest: Manifest,
   sources: Map<string, SeedFile>,
-  opts: { cacheDir: string; info: (m: string) => void; warn: (m: string) => void },
+  opts: {
+    cacheDir: string;
+    /**
+     * The per-file cache (file-cache.ts), so a rebuild after an edit indexes only the files that
+     * changed: where (apart from `cacheDir`, whose eviction is of whole sets) and the folder's
+     * path, which keys it. Without it, every file is indexed.
+     */
+    perFile?: { dir: string; folder: string };
+    info: (m: string) => void;
+    warn: (m: string) => void;
+  },
 ): Promise<BuiltSearchChunks | null> {
   const started = performance.now();
   const files = manifest.files.flatMap((f) => {
@@ -82,8 +96,13 @@ export async function buildSearchChunks(
     return source ? [{ id: f.id, section: f.section, hash: f.hash, source }] : [];
   });
   // The format and the options are in src/corpus's source: its hash covers them.
+  // The thread's own code too (what it keeps of each story), and the per-file cache's layout.
+  const code = await corpusCodeHash([
+    new URL('./chunks-thread.ts', import.meta.url),
+    new URL('./file-cache.ts', import.meta.url),
+  ]);
   const key = createHash('sha256')
-    .update(await corpusCodeHash())
+    .update(code)
     .update(JSON.stringify(files.map((f) => [f.id, f.section, f.hash])))
     .digest('hex')
     .slice(0, 24);
@@ -105,8 +124,11 @@ export async function buildSearchChunks(
   const tmp = `${entry}.${process.pid}.tmp`;
   await rm(tmp, { recursive: true, force: true });
   const job: ChunksJob = {
-    files: files.map(({ id, section, source }) => ({ id, section, source })),
+    files,
     outDir: tmp,
+    fileCacheDir: opts.perFile
+      ? await folderCacheDir(opts.perFile.dir, opts.perFile.folder, code)
+      : null,
   };
   const reply = await runThread(job, opts.info, chunksHeapMb(manifest));
   if ('error' in reply) {
@@ -198,44 +220,6 @@ async function readIndex(entry: string): Promise<CacheIndex | null> {
 }
 
 /** Keeps the CACHE_KEEP most recently used sets (a 100,000-article folder's is ~0.5 GB). */
-async function evict(cacheDir: string, keep: string): Promise<void> {
-  const names = await readdir(cacheDir).catch(() => [] as string[]);
-  const dated = await Promise.all(
-    names
-      .filter((n) => !n.endsWith('.tmp'))
-      .map(async (n) => {
-        const dir = path.join(cacheDir, n);
-        return { dir, at: (await stat(dir).catch(() => null))?.mtimeMs ?? 0 };
-      }),
-  );
-  dated.sort((a, b) => b.at - a.at);
-  for (const d of dated.slice(CACHE_KEEP))
-    if (d.dir !== keep) await rm(d.dir, { recursive: true, force: true });
-}
-
-/**
- * A hash of src/corpus's source (tests left out) and of the chunks thread: the chunks are what
- * that code makes of the folder, so a change to the tokenizer, the parser or the chunk format
- * builds them again.
- */
-async function corpusCodeHash(): Promise<string> {
-  const root = path.resolve(import.meta.dirname, '../src/corpus');
-  const h = createHash('sha256');
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    );
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (/\.ts$/u.test(e.name) && !/\.test\.ts$/u.test(e.name))
-        h.update(path.relative(root, p))
-          .update('\0')
-          .update(await readFile(p));
-    }
-  };
-  await walk(root);
-  // The thread's own code too (what it keeps of each story).
-  h.update(await readFile(new URL('./chunks-thread.ts', import.meta.url)));
-  return h.digest('hex');
+function evict(cacheDir: string, keep: string): Promise<void> {
+  return keepNewest(cacheDir, keep, CACHE_KEEP);
 }

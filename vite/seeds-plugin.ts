@@ -5,7 +5,13 @@ import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import type { CachedCode } from './analysis-cache.ts';
 import { analyseSeeds } from './analyse-seeds.ts';
-import { archiveWanted, buildArchive, slimManifest } from './archive-build.ts';
+import {
+  ARCHIVE_TREE,
+  archiveWanted,
+  buildArchive,
+  slimManifest,
+  type ArchiveAsset,
+} from './archive-build.ts';
 import { buildTables, type BuiltTables } from './build-tables.ts';
 import { LINK_OUTSIDE } from './folder-entry.ts';
 import { packNames } from './pack-names.ts';
@@ -72,6 +78,11 @@ export function seedsPlugin(options: {
   names?: boolean;
   /** The folder-wide tables from those analyses (default true; needs `names`). */
   tables?: boolean;
+  /**
+   * Where the tables step keeps what it makes of each file (its stories' phrase pairs), so a
+   * rebuild redoes only the files that changed (default node_modules/.cache/dispatch/tables).
+   */
+  tablesCacheDir?: string;
   cacheDir?: string;
   /**
    * The build cuts the folder's search index into chunks (search-chunks.ts), so a browser
@@ -102,6 +113,8 @@ export function seedsPlugin(options: {
   let tables: Promise<BuiltTables | null> | null = null;
   /** The search chunks, started at buildStart (they need no names). */
   let chunks: Promise<BuiltSearchChunks | null> | null = null;
+  /** An archive's listing pages, side and entity groups: written by writeBundle (tree-sync). */
+  let archiveTree: { dir: string; assets: ArchiveAsset[] } | null = null;
   let config: ResolvedConfig;
   let cached: Promise<SeedsScan> | null = null;
   /** The app's `public/`, which the build copies here rather than by Vite (see `config`). */
@@ -159,7 +172,11 @@ export function seedsPlugin(options: {
           options.chunksCacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/chunks');
         chunks = scan()
           .then((s) =>
-            buildSearchChunks(s.manifest, s.sources, { cacheDir: chunksCacheDir, ...log }),
+            buildSearchChunks(s.manifest, s.sources, {
+              cacheDir: chunksCacheDir,
+              perFile: { dir: `${chunksCacheDir}-files`, folder: seedsDir },
+              ...log,
+            }),
           )
           .catch((err: unknown) => {
             log.warn(`[chunks] not built: ${(err as Error).message}`);
@@ -192,7 +209,13 @@ export function seedsPlugin(options: {
       const chunked = large.then((l) => (l ? chunks : null));
       tables = Promise.all([names, chunked]).then(async ([codes]) => {
         const { manifest, sources } = await scan();
-        return codes.size ? buildTables(manifest, sources, codes, log) : null;
+        if (!codes.size) return null;
+        const cache = {
+          dir:
+            options.tablesCacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/tables'),
+          folder: seedsDir,
+        };
+        return buildTables(manifest, sources, codes, log, undefined, cache);
       });
     },
     async transformIndexHtml() {
@@ -227,8 +250,9 @@ export function seedsPlugin(options: {
           entityStories: options.archiveEntityStories,
           threadPageRows: options.archiveThreadRows,
         });
-        for (const a of archive.assets)
-          this.emitFile({ type: 'asset', fileName: a.fileName, source: a.source });
+        // Not through Vite's bundle: at 100,000 files they are ~600 MB that Vite wrote again and
+        // gzipped (for its size report) at every build; writeBundle writes only the new ones.
+        archiveTree = { dir: archive.info.dir, assets: archive.assets };
         if (t) this.emitFile({ type: 'asset', fileName: t.url, source: t.data });
         const c = await chunks;
         const built = {
@@ -289,6 +313,8 @@ export function seedsPlugin(options: {
         path: `${hash}/${name}`,
         hash,
         data: () => readFile(path.join(c!.from, name)),
+        // The cache's files are written once (a new set goes to a new directory).
+        linkFrom: path.join(c!.from, name),
       }));
       const rc = await syncTree(
         dir,
@@ -297,6 +323,18 @@ export function seedsPlugin(options: {
         treeStateFile(options.stateDir, dir, CHUNKS_TREE),
       );
       if (c) config.logger.info(`[chunks] ${c.dir}: ${describeSync(rc, t0)}`);
+      // An archive's pages and groups, content-named; none (a whole-folder build) removes the
+      // last build's.
+      const t1 = performance.now();
+      const tree = archiveTree?.dir ?? ARCHIVE_TREE;
+      const prefix = `${tree}/`;
+      const pages = (archiveTree?.assets ?? []).map((a) => {
+        if (!a.fileName.startsWith(prefix)) throw new Error(`${a.fileName} is not in ${tree}/`);
+        const rel = a.fileName.slice(prefix.length);
+        return { path: rel, hash: rel, data: () => Promise.resolve(a.source) };
+      });
+      const ra = await syncTree(dir, tree, pages, treeStateFile(options.stateDir, dir, tree));
+      if (archiveTree) config.logger.info(`[archive] ${tree}/: ${describeSync(ra, t1)}`);
     },
   };
 }

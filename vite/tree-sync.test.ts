@@ -63,4 +63,25 @@ describe('syncTree', () => {
     expect(r.written).toBe(0);
     expect(existsSync(path.join(out, 'escape.html'))).toBe(false);
   });
+
+  it('links a file from a cache instead of copying it, and never writes through the link', async () => {
+    const { out, state, read } = setup();
+    const cached = path.join(out, '..', 'cached.bin');
+    writeFileSync(cached, 'bytes');
+    const linked = { ...file('a.bin', 'bytes'), linkFrom: cached };
+    expect(await syncTree(out, 'story', [linked], state)).toEqual({
+      written: 1,
+      kept: 0,
+      removed: 0,
+    });
+    expect(statSync(path.join(out, 'story/a.bin')).ino).toBe(statSync(cached).ino);
+    // Another content at that path: written as a new file, the cache's left as it was.
+    await syncTree(out, 'story', [file('a.bin', 'other')], state);
+    expect(read('a.bin')).toBe('other');
+    expect(readFileSync(cached, 'utf8')).toBe('bytes');
+    // A source that cannot be linked: copied from `data`.
+    const missing = { ...file('b.bin', 'B'), linkFrom: path.join(out, 'nowhere') };
+    await syncTree(out, 'story', [missing], state);
+    expect(read('b.bin')).toBe('B');
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** One file of a tree: where it goes (relative to the tree), what identifies its content. */
@@ -8,6 +8,12 @@ export interface TreeFile {
   /** Changes whenever the content does (a content hash, or a hash of what the content is made of). */
   hash: string;
   data: () => Promise<string | Uint8Array>;
+  /**
+   * A file on the same disk that holds these bytes and is never rewritten in place (a build
+   * cache's content-named file): hard-linked rather than copied, so a set of files that moved to
+   * a new content-named directory costs no bytes written. A copy when linking fails.
+   */
+  linkFrom?: string;
 }
 
 export interface TreeSyncResult {
@@ -50,7 +56,11 @@ export async function syncTree(
       continue;
     }
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, await f.data());
+    if (!(f.linkFrom && (await linked(f.linkFrom, target)))) {
+      // Unlinked first: the file there may be a link to a cache's file, never to be changed.
+      if (present.has(rel)) await rm(target, { force: true });
+      await writeFile(target, await f.data());
+    }
     result.written++;
   }
   const emptied = new Set<string>();
@@ -112,5 +122,16 @@ async function removeEmptyDirs(root: string, dirs: Set<string>): Promise<void> {
       }
       rel = path.dirname(rel);
     }
+  }
+}
+
+/** Hard-links `from` to `to` (replacing it); false when the disk or the system refuses. */
+async function linked(from: string, to: string): Promise<boolean> {
+  try {
+    await rm(to, { force: true });
+    await link(from, to);
+    return true;
+  } catch {
+    return false;
   }
 }

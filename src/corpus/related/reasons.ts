@@ -71,8 +71,18 @@ export class KeptPhrases {
   private readonly kept = new Map<string, string>();
 
   add(s: Story): void {
+    this.kept.set(s.id, KeptPhrases.joined(s));
+  }
+
+  /** A story's pairs as `add` keeps them, one string (what the build caches per file). */
+  static joined(s: Story): string {
     // A pair is two words and a space: never a line break.
-    this.kept.set(s.id, [...phrasePairs(s)].join('\n'));
+    return [...phrasePairs(s)].join('\n');
+  }
+
+  /** Keeps pairs `joined` made of the story with this id (read back from the build's cache). */
+  put(id: string, joined: string): void {
+    this.kept.set(id, joined);
   }
 
   readonly pairsOf = (s: Story): ReadonlySet<string> => {

@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * A build thread's per-file cache: what it makes of each file (a string, JSON), by file id,
+ * section and content hash, so a rebuild redoes only the files that changed. The chunks thread
+ * keeps each file's search index built alone (`buildSearchIndex` over its stories) and appends
+ * the others' (`appendIndex`): at 100,000 files parsing and indexing was 194 s of the chunks
+ * step's 248 s. The tables thread keeps each story's phrase pairs (`KeptPhrases`).
+ *
+ * Stored in segments of consecutive files (in the folder's order) rather than a file per
+ * article: 100,000 small files cost more to open than to parse. Segment boundaries depend on the
+ * files' keys only (a segment ends after a key whose hash is 0 modulo SEGMENT_MEAN), so an edit,
+ * an added or a removed file changes one or two segments, not every one after it. A segment is
+ * named by the hash of its keys; `index.json` says which keys each segment holds. Segments no
+ * longer in the index are deleted at `finish`.
+ */
+const SEGMENT_MEAN = 128;
+/** A run of keys without a boundary is cut here anyway (a segment is read whole). */
+const SEGMENT_MAX = 1024;
+/** Old segments held in memory at once while a changed segment is put together again. */
+const OLD_SEGMENTS_HELD = 4;
+const INDEX_FILE = 'index.json';
+
+interface Segment {
+  name: string;
+  keys: string[];
+}
+
+/** Folders whose per-file caches are kept (the most recently built). */
+const FOLDERS_KEPT = 4;
+
+/**
+ * The per-file cache of one folder for this code: `<root>/<folder hash>/<code hash>`. The same
+ * folder's caches for other code are deleted (they would never be read again), and of the
+ * folders, the FOLDERS_KEPT most recently built are kept.
+ */
+export async function folderCacheDir(root: string, folder: string, code: string): Promise<string> {
+  const mine = path.join(root, createHash('sha256').update(folder).digest('hex').slice(0, 16));
+  const dir = path.join(mine, code.slice(0, 16));
+  for (const name of await readdir(mine).catch(() => [] as string[]))
+    if (name !== path.basename(dir))
+      await rm(path.join(mine, name), { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const now = new Date();
+  await utimes(mine, now, now);
+  await keepNewest(root, mine, FOLDERS_KEPT);
+  return dir;
+}
+
+/** Deletes all but the `count` most recently touched entries of `dir` (never `keep`). */
+export async function keepNewest(dir: string, keep: string, count: number): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const dated = await Promise.all(
+    names
+      .filter((n) => !n.endsWith('.tmp'))
+      .map(async (n) => {
+        const p = path.join(dir, n);
+        return { p, at: (await stat(p).catch(() => null))?.mtimeMs ?? 0 };
+      }),
+  );
+  dated.sort((a, b) => b.at - a.at);
+  for (const d of dated.slice(count))
+    if (d.p !== keep) await rm(d.p, { recursive: true, force: true });
+}
+
+/** The key of a file: what its stories' index depends on besides the code. */
+export function fileKey(f: { id: string; section: string | null; hash: string }): string {
+  return `${f.id}\n${f.section ?? ''}\n${f.hash}`;
+}
+
+/** Cuts the keys, in folder order, into content-defined segments. Exported for tests. */
+export function segmentsOf(keys: readonly string[]): Segment[] {
+  const out: Segment[] = [];
+  let run: string[] = [];
+  const close = () => {
+    const name = createHash('sha256').update(run.join('\0')).digest('hex').slice(0, 24);
+    out.push({ name, keys: run });
+    run = [];
+  };
+  for (const key of keys) {
+    run.push(key);
+    const h = createHash('sha1').update(key).digest().readUInt32BE(0);
+    if (h % SEGMENT_MEAN === 0 || run.length >= SEGMENT_MAX) close();
+  }
+  if (run.length) close();
+  return out;
+}
+
+export class FileCache {
+  /** Where each key was in the last build's segments. */
+  private readonly oldSegmentOf = new Map<string, string>();
+  /** Old segments read, most recently read last: key → entry JSON. */
+  private readonly held = new Map<string, Map<string, string>>();
+  private readonly segments: Segment[];
+  /** For each file position: its segment's index in `segments`. */
+  private readonly segmentAt: number[] = [];
+  /** The segments that exist on disk already (nothing to write). */
+  private readonly present = new Set<string>();
+  /** Entries of the segment being put together (one not on disk), in key order. */
+  private pending: string[] = [];
+  hits = 0;
+  written = 0;
+
+  private constructor(
+    private readonly dir: string,
+    keys: readonly string[],
+  ) {
+    this.segments = segmentsOf(keys);
+    this.segments.forEach((s, i) => {
+      for (let k = 0; k < s.keys.length; k++) this.segmentAt.push(i);
+    });
+  }
+
+  /** Opens the cache in `dir` for a folder whose files have these keys, in folder order. */
+  static async open(dir: string, keys: readonly string[]): Promise<FileCache> {
+    const cache = new FileCache(dir, keys);
+    await mkdir(dir, { recursive: true });
+    const index = await readJson<Segment[]>(path.join(dir, INDEX_FILE));
+    const names = new Set(await readdir(dir));
+    for (const s of index ?? []) {
+      if (!names.has(segmentFile(s.name))) continue;
+      for (const k of s.keys) cache.oldSegmentOf.set(k, s.name);
+    }
+    for (const s of cache.segments) if (names.has(segmentFile(s.name))) cache.present.add(s.name);
+    return cache;
+  }
+
+  /** The cached index (JSON) of the file at `position` with `key`, if any. */
+  async take(position: number, key: string): Promise<string | undefined> {
+    const segment = this.segments[this.segmentAt[position]!]!;
+    // A segment on disk holds exactly these keys; any other is looked up where the key was.
+    const from = this.present.has(segment.name) ? segment.name : this.oldSegmentOf.get(key);
+    if (!from) return undefined;
+    const entries = await this.read(from);
+    const entry = entries?.get(key);
+    if (entry !== undefined) this.hits++;
+    return entry;
+  }
+
+  /**
+   * Records the file at `position`'s index (JSON), in folder order, every file once: a segment
+   * not on disk is written when its last file is put.
+   */
+  async put(position: number, entry: string): Promise<void> {
+    const s = this.segmentAt[position]!;
+    const segment = this.segments[s]!;
+    if (this.present.has(segment.name)) return;
+    this.pending.push(entry);
+    if (this.pending.length < segment.keys.length) return;
+    const lines = segment.keys.flatMap((k, i) => [JSON.stringify(k), this.pending[i]!]);
+    const file = path.join(this.dir, segmentFile(segment.name));
+    await writeFile(`${file}.tmp`, lines.join('\n'));
+    await rename(`${file}.tmp`, file);
+    this.present.add(segment.name);
+    this.pending = [];
+    this.written++;
+  }
+
+  /** Whether the file at `position` must be `put` (its segment is not on disk). */
+  wanted(position: number): boolean {
+    return !this.present.has(this.segments[this.segmentAt[position]!]!.name);
+  }
+
+  /** Writes the index of this build's segments and deletes every other segment. */
+  async finish(): Promise<void> {
+    const keep = new Set(this.segments.map((s) => segmentFile(s.name)));
+    await writeFile(path.join(this.dir, `${INDEX_FILE}.tmp`), JSON.stringify(this.segments));
+    await rename(path.join(this.dir, `${INDEX_FILE}.tmp`), path.join(this.dir, INDEX_FILE));
+    for (const name of await readdir(this.dir)) {
+      if (name === INDEX_FILE || keep.has(name)) continue;
+      await rm(path.join(this.dir, name), { force: true });
+    }
+  }
+
+  private async read(name: string): Promise<Map<string, string> | null> {
+    let entries = this.held.get(name);
+    if (entries) return entries;
+    let text: string;
+    try {
+      text = await readFile(path.join(this.dir, segmentFile(name)), 'utf8');
+    } catch {
+      return null;
+    }
+    entries = new Map();
+    const lines = text.split('\n');
+    for (let i = 0; i + 1 < lines.length; i += 2)
+      entries.set(JSON.parse(lines[i]!) as string, lines[i + 1]!);
+    this.held.set(name, entries);
+    if (this.held.size > OLD_SEGMENTS_HELD) this.held.delete(this.held.keys().next().value!);
+    return entries;
+  }
+}
+
+function segmentFile(name: string): string {
+  return `seg-${name}.ndjson`;
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
