@@ -12,6 +12,15 @@
       type: 'module',
       name: 'dispatch-corpus',
     });
+    // Which folder the build was made of: the worker takes the last visit's search index on it
+    // at once, without waiting for the manifest (src/worker/search-build.ts, adoptHinted).
+    var folder = document.querySelector('meta[name="dispatch-folder"]');
+    if (folder)
+      worker.postMessage({
+        id: 0,
+        type: 'folder-hint',
+        fingerprint: folder.getAttribute('content'),
+      });
     var early = { worker: worker, messages: [], error: null };
     worker.onmessage = function (e) {
       early.messages.push(e.data);

@@ -50,6 +50,9 @@ async function handle(req: Request): Promise<unknown> {
     case 'tables':
       engine.offerTables(req.tables);
       return null;
+    case 'folder-hint':
+      engine.folderHint(req.fingerprint);
+      return null;
     case 'chunks':
       sources.offer(req.chunks);
       return null;

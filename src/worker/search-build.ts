@@ -30,6 +30,8 @@ export class SearchBuild {
   private settled: { index: SearchIndex; docs: number } | null = null;
   /** Puts a cached index's entities into it, if not done yet (see CachedIndex). */
   private takeNames: () => void = () => undefined;
+  /** The fingerprint the last visit's index was taken on before the manifest came (adoptHinted). */
+  private hinted: string | null = null;
   /** Whether the last visit's index has been taken or refused (see `whenDecided`). */
   private decided = true;
   private onDecided: (() => void)[] = [];
@@ -132,14 +134,45 @@ export class SearchBuild {
   async adoptCached(fingerprint: string): Promise<boolean> {
     const latest = this.index.docs.length === 0 ? await this.cached : undefined;
     this.cached = Promise.resolve(undefined); // one folder per visit: free it either way
-    const adopt = latest?.fingerprint === fingerprint;
-    if (adopt) {
-      this.index = latest.index;
-      this.fromCache = true;
-      this.takeNames = latest.takeNames;
+    if (this.hinted !== null) {
+      // Taken on the page's hint already (before this call or while it waited for the read):
+      // right, or the page was older than its manifest (a service worker's page from before a
+      // deploy) and the index is of another folder.
+      const right = this.hinted === fingerprint;
+      this.hinted = null;
+      if (!right) this.restart([]);
+      return right;
     }
+    const adopt = latest?.fingerprint === fingerprint;
+    if (adopt) this.take(latest);
     this.decide();
     return adopt;
+  }
+
+  /**
+   * Warm start on the page's word: a build names its folder's fingerprint in the page
+   * (`<meta name="dispatch-folder">`, sent by public/early-worker.js), so the last visit's index
+   * of that folder is taken as soon as it is read. Waiting for the manifest instead, a search
+   * typed meanwhile waited for it: the manifest's request goes out only once the app's entry is
+   * evaluated, and its answer is handled by a main thread busy with the first render (it came
+   * 365–920 ms into warm BBC reloads, after the query in some, traced at load 6–10). The
+   * manifest still decides (`adoptCached`): another folder starts over. True when taken.
+   */
+  async adoptHinted(fingerprint: string): Promise<boolean> {
+    const latest = await this.cached;
+    if (this.decided || this.index.docs.length > 0 || latest?.fingerprint !== fingerprint)
+      return false;
+    this.cached = Promise.resolve(undefined);
+    this.take(latest);
+    this.hinted = fingerprint;
+    this.decide();
+    return true;
+  }
+
+  private take(latest: CachedIndex): void {
+    this.index = latest.index;
+    this.fromCache = true;
+    this.takeNames = latest.takeNames;
   }
 
   /**
