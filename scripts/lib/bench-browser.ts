@@ -110,7 +110,7 @@ type BenchWindow = Window & {
   __longTasks?: LongTask[];
   __stopwatch?: Partial<Record<'libraryRow' | 'searchOption' | 'typed', number>>;
 };
-interface LongTask {
+export interface LongTask {
   start: number;
   duration: number;
 }
@@ -325,6 +325,27 @@ export async function coldRun(
   }
 }
 
+/**
+ * The main thread's long tasks of a cold visit of `/` in a fresh context, from navigation until
+ * every milestone (as `coldRun` counts them), without its other measurements: for A/B runs.
+ */
+export async function coldLongTasks(
+  browser: Browser,
+  base: string,
+  timeout: number,
+): Promise<LongTask[]> {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(LONG_TASKS);
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await marks(page, ALL, timeout);
+    return await page.evaluate(() => (window as BenchWindow).__longTasks ?? []);
+  } finally {
+    await context.close();
+  }
+}
+
 /** The query the stopwatch types: common in BBC news, so every folder has answers. */
 export const STOPWATCH_QUERY = 'government';
 
@@ -354,7 +375,12 @@ export async function searchStopwatch(
   browser: Browser,
   base: string,
   timeout: number,
-  { warm: withWarm = true, serviceWorkers = 'allow' as 'allow' | 'block' } = {},
+  {
+    warm: withWarm = true,
+    serviceWorkers = 'allow' as 'allow' | 'block',
+    /** A Chromium trace of the warm reload is written to this file (`bench:warm --trace`). */
+    trace = undefined as string | undefined,
+  } = {},
 ): Promise<SearchStopwatch> {
   const context = await browser.newContext({ serviceWorkers });
   try {
@@ -400,7 +426,22 @@ export async function searchStopwatch(
     await marks(page, ['related-ready'], timeout);
     await cachesWritten(page, timeout);
     await page.waitForTimeout(1500);
+    if (trace)
+      await browser.startTracing(page, {
+        path: trace,
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'blink.user_timing',
+          'v8.execute',
+          'disabled-by-default-v8.compile',
+          ...(process.env.TRACE_JS ? ['disabled-by-default-v8.cpu_profiler'] : []),
+          'loading',
+          'navigation',
+        ],
+      });
     const [warm, warmTyped] = await visit(() => page.reload());
+    if (trace) await browser.stopTracing();
     return { cold, warm, coldTyped, warmTyped };
   } finally {
     await context.close();
