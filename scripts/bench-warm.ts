@@ -57,7 +57,10 @@ async function main(): Promise<void> {
         const load = os.loadavg()[0]!;
         const trace = traceDir ? `${traceDir}/${'AB'[k]}-${p + 1}.json` : undefined;
         const w = await searchStopwatch(browser, servers[k]!.url, TIMEOUT, { trace });
-        const tasks = withCold ? await coldLongTasks(browser, servers[k]!.url, TIMEOUT) : [];
+        const coldTrace = traceDir ? `${traceDir}/${'AB'[k]}-${p + 1}-cold.json` : undefined;
+        const tasks = withCold
+          ? await coldLongTasks(browser, servers[k]!.url, TIMEOUT, coldTrace)
+          : [];
         const row: Row = {
           warm: w.warm,
           warmTyped: w.warmTyped,
