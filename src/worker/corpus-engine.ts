@@ -108,6 +108,11 @@ export class CorpusEngine {
     });
   }
 
+  /** A search has been answered (SearchBuild.searched: the warm steps waiting for it go on). */
+  searched(): void {
+    this.build.searched();
+  }
+
   /** A cached index's entities at once, for a query that filters on them (SearchBuild.namesNow). */
   searchNamesNow(): void {
     this.build.namesNow();

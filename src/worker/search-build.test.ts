@@ -79,6 +79,30 @@ describe('a search asked before the last visit’s index is taken or refused', (
     filtered.namesNow(); // a `person:` query before the warm steps
     expect(early).toHaveBeenCalledTimes(1);
   });
+
+  it('decodes the cached entities after the first search has been answered, not before', async () => {
+    const takeNames = vi.fn();
+    const build = new SearchBuild();
+    build.prefetch(() => undefined);
+    hand(cached(takeNames));
+    expect(await build.adoptCached('f1')).toBe(true);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(takeNames).not.toHaveBeenCalled(); // decided, but no search answered yet
+    build.searched();
+    await build.searchWarm;
+    expect(takeNames).toHaveBeenCalledTimes(1);
+  });
+
+  it('never decodes the entities of an index it refused', async () => {
+    const takeNames = vi.fn();
+    const build = new SearchBuild();
+    build.prefetch(() => undefined);
+    hand(cached(takeNames));
+    expect(await build.adoptCached('f2')).toBe(false);
+    build.searched();
+    await build.searchWarm;
+    expect(takeNames).not.toHaveBeenCalled();
+  });
 });
 
 describe('the page’s word on the folder (folder-hint), before the manifest', () => {
