@@ -28,6 +28,7 @@ import {
 } from './search-chunks.ts';
 import { storySummaries } from './story-summaries.ts';
 import { describeSync, syncTree, treeStateFile } from './tree-sync.ts';
+import { folderFingerprint } from '../src/corpus/fingerprint.ts';
 import type { Story } from '../src/corpus/types.ts';
 
 /** URL paths (under the app's base) where the manifest and the article files are served. */
@@ -35,6 +36,12 @@ export const MANIFEST_FILE = 'seeds-manifest.json';
 export const SEEDS_URL_DIR = 'seeds';
 /** The meta tag that tells the app, before its manifest arrives, that the build is an archive. */
 export const ARCHIVE_META = 'dispatch-archive';
+/**
+ * The meta tag that names the folder's fingerprint (src/corpus/fingerprint.ts) before the
+ * manifest arrives: public/early-worker.js hands it to the worker, which takes the last visit's
+ * search index on it.
+ */
+export const FOLDER_META = 'dispatch-folder';
 /** The custom HMR event the app listens to so that edits in the folder show up live. */
 export const SEEDS_CHANGED_EVENT = 'dispatch:seeds-changed';
 /**
@@ -224,8 +231,12 @@ export function seedsPlugin(options: {
       });
     },
     async transformIndexHtml() {
-      if (config.command !== 'build' || !(await isArchive())) return;
-      return [{ tag: 'meta', attrs: { name: ARCHIVE_META, content: '1' }, injectTo: 'head' }];
+      if (config.command !== 'build') return;
+      if (await isArchive())
+        return [{ tag: 'meta', attrs: { name: ARCHIVE_META, content: '1' }, injectTo: 'head' }];
+      const { manifest } = await scan();
+      const content = folderFingerprint(manifest.files);
+      return [{ tag: 'meta', attrs: { name: FOLDER_META, content }, injectTo: 'head' }];
     },
     async configureServer(server: ViteDevServer) {
       serveSeeds(server, {

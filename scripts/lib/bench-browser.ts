@@ -110,7 +110,7 @@ type BenchWindow = Window & {
   __longTasks?: LongTask[];
   __stopwatch?: Partial<Record<'libraryRow' | 'searchOption' | 'typed', number>>;
 };
-interface LongTask {
+export interface LongTask {
   start: number;
   duration: number;
 }
@@ -134,6 +134,48 @@ async function marks(
       out[n] = performance.getEntriesByName(`dispatch:${n}`)[0]?.startTime ?? null;
     return out;
   }, names);
+}
+
+/**
+ * Registered before any app script: tells the bench (binding `__benchMark`) each of the app's
+ * milestones as it is marked. Waiting for them with `marks` (waitForFunction) evaluated
+ * Playwright's injected script in the page during the cold visit: a ~50 ms task of the
+ * harness's own, counted among the visit's long tasks (traced at 374 ms, load ~11).
+ */
+const MARK_WATCH = `(() => {
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        if (e.name.startsWith('dispatch:') && typeof window.__benchMark === 'function')
+          window.__benchMark(e.name.slice(9), e.startTime);
+    }).observe({ type: 'mark', buffered: true });
+  } catch {}
+})();`;
+
+/**
+ * The milestones of the context's next page, told by the page itself (MARK_WATCH): nothing of
+ * the harness runs in the page until they are all in. Call before the context's first page.
+ */
+async function watchMarks(
+  context: BrowserContext,
+): Promise<(names: Milestone[], timeout: number) => Promise<Record<string, number | null>>> {
+  const seen = new Map<string, number>();
+  let changed: () => void = () => undefined;
+  await context.exposeBinding('__benchMark', (_source, name: string, at: number) => {
+    if (!seen.has(name)) seen.set(name, at);
+    changed();
+  });
+  await context.addInitScript(MARK_WATCH);
+  return async (names, timeout) => {
+    const until = performance.now() + timeout;
+    while (!names.every((n) => seen.has(n)) && performance.now() < until)
+      await new Promise<void>((resolve) => {
+        changed = resolve;
+        setTimeout(resolve, Math.max(0, until - performance.now()));
+      });
+    if (!names.every((n) => seen.has(n))) log(`  timed out waiting for ${names.join(', ')}`);
+    return Object.fromEntries(names.map((n) => [n, seen.get(n) ?? null]));
+  };
 }
 
 /** JS heap used by the page's main thread, after a full GC. */
@@ -197,6 +239,13 @@ async function workerHeap(browser: Browser): Promise<number | null> {
   } finally {
     await session?.detach().catch(() => undefined);
   }
+}
+
+/** The long tasks that started before the last of the milestones (the visit's own). */
+function untilLast(tasks: LongTask[], at: Record<string, number | null>): LongTask[] {
+  const times = Object.values(at).filter((t): t is number => t !== null);
+  const last = times.length === Object.keys(at).length ? Math.max(...times) : Infinity;
+  return tasks.filter((t) => t.start < last);
 }
 
 export interface SearchTimes {
@@ -298,11 +347,15 @@ export async function coldRun(
   try {
     await context.addInitScript(LONG_TASKS);
     await context.addInitScript(STOPWATCH);
+    const milestones = await watchMarks(context);
     const page = await context.newPage();
     await page.goto(`${base}/?bench`);
-    const cold = await marks(page, ALL, timeout);
+    const cold = await milestones(ALL, timeout);
+    const longTasks = untilLast(
+      await page.evaluate(() => (window as BenchWindow).__longTasks ?? []),
+      cold,
+    );
     const coldRow = await stopwatch(page, 'libraryRow', timeout);
-    const longTasks = await page.evaluate(() => (window as BenchWindow).__longTasks ?? []);
     const cdp = await context.newCDPSession(page);
     const heapMain = await mainHeap(cdp);
     const heapWorker = await workerHeap(browser);
@@ -324,6 +377,44 @@ export async function coldRun(
     await context.close();
   }
 }
+
+/**
+ * The main thread's long tasks of a cold visit of `/` in a fresh context, from navigation until
+ * every milestone (as `coldRun` counts them), without its other measurements: for A/B runs.
+ */
+export async function coldLongTasks(
+  browser: Browser,
+  base: string,
+  timeout: number,
+  /** A Chromium trace of the visit is written to this file. */
+  trace?: string,
+): Promise<LongTask[]> {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(LONG_TASKS);
+    const milestones = await watchMarks(context);
+    const page = await context.newPage();
+    if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
+    await page.goto(`${base}/`);
+    const at = await milestones(ALL, timeout);
+    if (trace) await browser.stopTracing();
+    return untilLast(await page.evaluate(() => (window as BenchWindow).__longTasks ?? []), at);
+  } finally {
+    await context.close();
+  }
+}
+
+/** What `--trace` records: tasks, scripts, compiles, marks; the V8 sampler with TRACE_JS=1. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8.execute',
+  'disabled-by-default-v8.compile',
+  ...(process.env.TRACE_JS ? ['disabled-by-default-v8.cpu_profiler'] : []),
+  'loading',
+  'navigation',
+];
 
 /** The query the stopwatch types: common in BBC news, so every folder has answers. */
 export const STOPWATCH_QUERY = 'government';
@@ -354,7 +445,12 @@ export async function searchStopwatch(
   browser: Browser,
   base: string,
   timeout: number,
-  { warm: withWarm = true, serviceWorkers = 'allow' as 'allow' | 'block' } = {},
+  {
+    warm: withWarm = true,
+    serviceWorkers = 'allow' as 'allow' | 'block',
+    /** A Chromium trace of the warm reload is written to this file (`bench:warm --trace`). */
+    trace = undefined as string | undefined,
+  } = {},
 ): Promise<SearchStopwatch> {
   const context = await browser.newContext({ serviceWorkers });
   try {
@@ -400,7 +496,9 @@ export async function searchStopwatch(
     await marks(page, ['related-ready'], timeout);
     await cachesWritten(page, timeout);
     await page.waitForTimeout(1500);
+    if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
     const [warm, warmTyped] = await visit(() => page.reload());
+    if (trace) await browser.stopTracing();
     return { cold, warm, coldTyped, warmTyped };
   } finally {
     await context.close();

@@ -98,6 +98,21 @@ export class CorpusEngine {
     this.build.prefetch(() => this.emit(this.status()));
   }
 
+  /**
+   * The page's word on which folder this is (see SearchBuild.adoptHinted): the last visit's
+   * index is taken as soon as it is read, not when the manifest has come.
+   */
+  folderHint(fingerprint: string): void {
+    void this.build.adoptHinted(fingerprint).then((taken) => {
+      if (taken) this.emit(this.status());
+    });
+  }
+
+  /** A search has been answered (SearchBuild.searched: the warm steps waiting for it go on). */
+  searched(): void {
+    this.build.searched();
+  }
+
   /** A cached index's entities at once, for a query that filters on them (SearchBuild.namesNow). */
   searchNamesNow(): void {
     this.build.namesNow();

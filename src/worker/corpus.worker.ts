@@ -50,6 +50,9 @@ async function handle(req: Request): Promise<unknown> {
     case 'tables':
       engine.offerTables(req.tables);
       return null;
+    case 'folder-hint':
+      engine.folderHint(req.fingerprint);
+      return null;
     case 'chunks':
       sources.offer(req.chunks);
       return null;
@@ -64,7 +67,11 @@ async function handle(req: Request): Promise<unknown> {
       await engine.searchDecided(SEARCH_WAITS_FOR_CACHE_MS);
       // A `person:` filter needs the entities themselves: a cached index gets them now.
       if (parseQuery(req.query).filters.some((f) => f.field !== 'section')) engine.searchNamesNow();
-      return sources.search(req.query, req.limit ?? 20);
+      try {
+        return await sources.search(req.query, req.limit ?? 20);
+      } finally {
+        engine.searched();
+      }
     case 'related':
       return relatedView(engine, req.storyId);
     case 'entity':

@@ -33,6 +33,13 @@ export type Request =
       afterSearch: boolean;
     }
   | { type: 'tables'; tables: TablesRef }
+  /**
+   * The folder's fingerprint as the built page names it (`<meta name="dispatch-folder">`), sent
+   * by public/early-worker.js as it starts the worker (id 0, an answer nobody waits for): the
+   * last visit's search index is taken on it without waiting for the manifest. `sync-files`
+   * says which folder it really is.
+   */
+  | { type: 'folder-hint'; fingerprint: string }
   /** The build's search chunks (the manifest's `chunks`), or null when it has none. */
   | { type: 'chunks'; chunks: ChunksRef | null }
   | {
@@ -141,6 +148,7 @@ export interface ThreadPageData extends ThreadSummary {
 export interface ResponseMap {
   names: null;
   tables: null;
+  'folder-hint': null;
   chunks: null;
   'sync-files': null;
   'story-entities': StoryEntitiesResult;

@@ -79,6 +79,86 @@ describe('a search asked before the last visit’s index is taken or refused', (
     filtered.namesNow(); // a `person:` query before the warm steps
     expect(early).toHaveBeenCalledTimes(1);
   });
+
+  it('decodes the cached entities after the first search has been answered, not before', async () => {
+    const takeNames = vi.fn();
+    const build = new SearchBuild();
+    build.prefetch(() => undefined);
+    hand(cached(takeNames));
+    expect(await build.adoptCached('f1')).toBe(true);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(takeNames).not.toHaveBeenCalled(); // decided, but no search answered yet
+    build.searched();
+    await build.searchWarm;
+    expect(takeNames).toHaveBeenCalledTimes(1);
+  });
+
+  it('never decodes the entities of an index it refused', async () => {
+    const takeNames = vi.fn();
+    const build = new SearchBuild();
+    build.prefetch(() => undefined);
+    hand(cached(takeNames));
+    expect(await build.adoptCached('f2')).toBe(false);
+    build.searched();
+    await build.searchWarm;
+    expect(takeNames).not.toHaveBeenCalled();
+  });
+});
+
+describe('the page’s word on the folder (folder-hint), before the manifest', () => {
+  const cached = (): CachedIndex => ({
+    fingerprint: 'f1',
+    index: buildSearchIndex(seeds().stories),
+    takeNames: () => undefined,
+  });
+
+  it('takes the index as soon as it is read, and the manifest agreeing keeps it', async () => {
+    const build = new SearchBuild();
+    build.prefetch(() => undefined);
+    const waiting = build.whenDecided(10_000);
+    const hinted = build.adoptHinted('f1');
+    hand(cached());
+    expect(await hinted).toBe(true);
+    expect(await settled(waiting)).toBe(true); // a search no longer waits for the manifest
+    expect(build.fromCache).toBe(true);
+    const index = build.index;
+    expect(await build.adoptCached('f1')).toBe(true);
+    expect(build.index).toBe(index);
+  });
+
+  it('starts over when the manifest names another folder (a page older than its manifest)', async () => {
+    const build = new SearchBuild();
+    build.prefetch(() => undefined);
+    const hinted = build.adoptHinted('f1');
+    hand(cached());
+    expect(await hinted).toBe(true);
+    expect(await build.adoptCached('f2')).toBe(false);
+    expect(build.fromCache).toBe(false);
+    expect(build.index.docs.length).toBe(0);
+  });
+
+  it('starts over too when the hint lands while the manifest’s fingerprint waits for the read', async () => {
+    const build = new SearchBuild();
+    build.prefetch(() => undefined);
+    const hinted = build.adoptHinted('f1');
+    const manifest = build.adoptCached('f2');
+    hand(cached());
+    expect(await hinted).toBe(true);
+    expect(await manifest).toBe(false);
+    expect(build.index.docs.length).toBe(0);
+  });
+
+  it('takes nothing on a hint of another folder: the manifest decides as before', async () => {
+    const build = new SearchBuild();
+    build.prefetch(() => undefined);
+    const waiting = build.whenDecided(10_000);
+    const hinted = build.adoptHinted('f0');
+    hand(cached());
+    expect(await hinted).toBe(false);
+    expect(await settled(waiting)).toBe(false);
+    expect(await build.adoptCached('f1')).toBe(true);
+    expect(build.index.docs.length).toBe(seeds().stories.length);
+  });
 });
 
 describe('when the index covers the folder (what hands searches over from the build’s chunks)', () => {

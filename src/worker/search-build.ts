@@ -30,6 +30,8 @@ export class SearchBuild {
   private settled: { index: SearchIndex; docs: number } | null = null;
   /** Puts a cached index's entities into it, if not done yet (see CachedIndex). */
   private takeNames: () => void = () => undefined;
+  /** The fingerprint the last visit's index was taken on before the manifest came (adoptHinted). */
+  private hinted: string | null = null;
   /** Whether the last visit's index has been taken or refused (see `whenDecided`). */
   private decided = true;
   private onDecided: (() => void)[] = [];
@@ -95,16 +97,46 @@ export class SearchBuild {
     // requests are answered in between. Its entities first, once the folder's fingerprint has
     // decided (a search waiting for that decision goes first; it leaves the names out until
     // their lookup is built anyway).
+    // IMPORTANT: and after the first search. The page names its folder (adoptHinted), so the
+    // index is often taken before the query is typed; its entities' decoding (one 35–160 ms
+    // step) and names lookup (60 ms steps at load ~13) then ran as the query came and held it
+    // back (traced: asked at 1,008 ms, received at 1,066 behind a names step), although the
+    // first search leaves the names out anyway.
     this.warmed = this.cached
       .then((cached) =>
         cached
-          ? this.whenDecided(NAMES_WAIT_MS).then(() => runInTasks(namedSteps(cached)))
+          ? this.whenDecided(NAMES_WAIT_MS)
+              .then(() => this.afterFirstSearch(FIRST_SEARCH_WAIT_MS))
+              .then(() =>
+                this.index === cached.index ? runInTasks(namedSteps(cached)) : undefined,
+              )
           : undefined,
       )
       .then(() => {
         this.warm = true;
         onChange();
       });
+  }
+
+  /** A search has been answered: the warm steps waiting for it go on (see `prefetch`). */
+  searched(): void {
+    this.answered = true;
+    this.firstSearch();
+  }
+
+  private answered = false;
+  private firstSearch: () => void = () => undefined;
+
+  /** Resolves when a search has been answered, or after `maxMs`. */
+  private afterFirstSearch(maxMs: number): Promise<void> {
+    if (this.answered) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      this.firstSearch = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   /**
@@ -132,14 +164,45 @@ export class SearchBuild {
   async adoptCached(fingerprint: string): Promise<boolean> {
     const latest = this.index.docs.length === 0 ? await this.cached : undefined;
     this.cached = Promise.resolve(undefined); // one folder per visit: free it either way
-    const adopt = latest?.fingerprint === fingerprint;
-    if (adopt) {
-      this.index = latest.index;
-      this.fromCache = true;
-      this.takeNames = latest.takeNames;
+    if (this.hinted !== null) {
+      // Taken on the page's hint already (before this call or while it waited for the read):
+      // right, or the page was older than its manifest (a service worker's page from before a
+      // deploy) and the index is of another folder.
+      const right = this.hinted === fingerprint;
+      this.hinted = null;
+      if (!right) this.restart([]);
+      return right;
     }
+    const adopt = latest?.fingerprint === fingerprint;
+    if (adopt) this.take(latest);
     this.decide();
     return adopt;
+  }
+
+  /**
+   * Warm start on the page's word: a build names its folder's fingerprint in the page
+   * (`<meta name="dispatch-folder">`, sent by public/early-worker.js), so the last visit's index
+   * of that folder is taken as soon as it is read. Waiting for the manifest instead, a search
+   * typed meanwhile waited for it: the manifest's request goes out only once the app's entry is
+   * evaluated, and its answer is handled by a main thread busy with the first render (it came
+   * 365–920 ms into warm BBC reloads, after the query in some, traced at load 6–10). The
+   * manifest still decides (`adoptCached`): another folder starts over. True when taken.
+   */
+  async adoptHinted(fingerprint: string): Promise<boolean> {
+    const latest = await this.cached;
+    if (this.decided || this.index.docs.length > 0 || latest?.fingerprint !== fingerprint)
+      return false;
+    this.cached = Promise.resolve(undefined);
+    this.take(latest);
+    this.hinted = fingerprint;
+    this.decide();
+    return true;
+  }
+
+  private take(latest: CachedIndex): void {
+    this.index = latest.index;
+    this.fromCache = true;
+    this.takeNames = latest.takeNames;
   }
 
   /**
@@ -193,6 +256,8 @@ export class SearchBuild {
 
 /** How long a cached index's entities wait for the folder's fingerprint, at most (ms). */
 const NAMES_WAIT_MS = 1000;
+/** …and then for the visit's first search, at most (ms). */
+const FIRST_SEARCH_WAIT_MS = 500;
 
 /** A cached index's entities, then its lookups (warmSearchSteps), a step per task. */
 function* namedSteps(cached: CachedIndex): Generator<void, void> {

@@ -37,6 +37,16 @@ describe('the first page and a palette opened during boot', () => {
     expect(await settled(whenPaletteAnswered(10_000))).toBe(false); // a new opening
   });
 
+  it('does not count an answer for the next opening when the palette closed before its frame', async () => {
+    openPalette();
+    markPaletteAnswered();
+    closePalette(false);
+    openPalette();
+    const waiting = whenPaletteAnswered(10_000);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await settled(waiting)).toBe(false);
+  });
+
   it('stops waiting when the palette closes, or after the time given', async () => {
     openPalette();
     const closing = whenPaletteAnswered(10_000);

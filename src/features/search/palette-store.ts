@@ -24,6 +24,8 @@ export function closePalette(restoreFocus: boolean): void {
   if (!open) return;
   open = false;
   answered = false;
+  answering = false;
+  openings++;
   answerWaiters.forEach((w) => w());
   answerWaiters.clear();
   const target = returnTo;
@@ -58,14 +60,35 @@ export function useTypedAhead(): string {
 
 /** Whether the open palette has shown an answer to a query (reset when it closes). */
 let answered = false;
+/** Whether that answer has been committed and is waiting for its frame (see markPaletteAnswered). */
+let answering = false;
+/** Bumped at each closing: a frame that comes after it does not mark the next opening. */
+let openings = 0;
 const answerWaiters = new Set<() => void>();
 
-/** The palette's dialog shows results for what is typed (see usePalette). */
+/**
+ * The palette's dialog shows results for what is typed (see usePalette): the waiters are told
+ * once that frame has been painted. Told at the commit (a passive effect), the first page's
+ * render and commit (the library's, 29–39 ms at load ~7) ran in a task before the frame that
+ * was to paint the answer, and held it back by as much (traced).
+ */
 export function markPaletteAnswered(): void {
-  if (answered) return;
-  answered = true;
-  answerWaiters.forEach((w) => w());
-  answerWaiters.clear();
+  if (answered || answering) return;
+  answering = true;
+  const opening = openings;
+  afterNextPaint(() => {
+    if (opening !== openings) return;
+    answering = false;
+    answered = true;
+    answerWaiters.forEach((w) => w());
+    answerWaiters.clear();
+  });
+}
+
+/** After the next frame's paint: its animation frame, then a task (a timer without frames). */
+function afterNextPaint(run: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  else setTimeout(run, 0);
 }
 
 /**
