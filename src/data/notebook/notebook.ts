@@ -1,6 +1,6 @@
 import type { NotebookDb } from './notebook-db';
 import { createNotebookStore } from './notebook-store';
-import { createReadingStore } from './reading-store';
+import { createReadingStore, localJournal } from './reading-store';
 
 /**
  * The app's notebook. One database per deployed folder: the build's base path is in its name,
@@ -19,7 +19,7 @@ let connection: Promise<NotebookDb> | null = null;
 const connect = () =>
   (connection ??= import('./notebook-db').then((m) => m.openNotebookDb(NOTEBOOK_DB)));
 
-export const reading = createReadingStore({ connect });
+export const reading = createReadingStore({ connect, journal: localJournal });
 
 export const notebook = createNotebookStore({
   connect,

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openNotebookDb, type NotebookDb } from './notebook-db';
-import { createReadingStore } from './reading-store';
+import { createReadingStore, type ReadingJournal } from './reading-store';
+import type { ReadingRecord } from './reading-record';
 
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
@@ -24,6 +25,34 @@ describe('reading state: the reader’s own data', () => {
     expect(got.get('business/001')?.read).toBe(true);
     expect([got.get('tech/002')?.paragraph, got.get('tech/002')?.progress]).toEqual([7, 0.4]);
     again.close();
+  });
+
+  it('a mark whose write the page never finished (a reload right after `m`) comes back', async () => {
+    const name = `reading-journal-${Math.random()}`;
+    const db = await openNotebookDb(name);
+    let kept: ReadingRecord[] = [];
+    const journal: ReadingJournal = { load: () => kept, save: (p) => void (kept = [...p]) };
+    // The page goes away before IndexedDB has the record: its put never completes.
+    const cut: NotebookDb = Object.assign(Object.create(db) as NotebookDb, {
+      putReading: () => new Promise<void>(() => undefined),
+    });
+    const before = createReadingStore({ connect: async () => cut, journal });
+    await before.ready();
+    before.setRead('business/001', true);
+    await settle();
+    expect(await db.allReading()).toEqual([]);
+    expect(kept.map((r) => [r.storyId, r.read])).toEqual([['business/001', true]]);
+
+    const after = createReadingStore({ connect: async () => db, journal });
+    expect(after.getSnapshot().get('business/001')?.read).toBe(true);
+    await after.ready();
+    await settle();
+    expect((await db.allReading()).map((r) => [r.storyId, r.read])).toEqual([
+      ['business/001', true],
+    ]);
+    // Stored now: the journal is empty.
+    expect(kept).toEqual([]);
+    db.close();
   });
 
   it('with storage refused, keeps what the reader did for the tab and never throws', async () => {

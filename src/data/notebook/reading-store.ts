@@ -3,14 +3,61 @@ import type { NotebookDb } from './notebook-db';
 import type { ReadingRecord } from './reading-record';
 
 /**
+ * Records written but not yet confirmed by IndexedDB, kept synchronously (localStorage): a
+ * write is asynchronous, and a reload right after `m` aborted it (seen in an e2e run), so the
+ * mark was lost. The next store takes them back and writes them again.
+ */
+export interface ReadingJournal {
+  load(): ReadingRecord[];
+  save(pending: readonly ReadingRecord[]): void;
+}
+
+const JOURNAL_KEY = 'dispatch:reading-pending';
+
+/** The journal in localStorage; a page without it (or full) simply has none. */
+export const localJournal: ReadingJournal = {
+  load() {
+    try {
+      const raw = globalThis.localStorage?.getItem(JOURNAL_KEY);
+      const list: unknown = raw ? JSON.parse(raw) : [];
+      return Array.isArray(list)
+        ? list.filter(
+            (r): r is ReadingRecord =>
+              typeof r === 'object' && r !== null && typeof r.storyId === 'string',
+          )
+        : [];
+    } catch {
+      return [];
+    }
+  },
+  save(pending) {
+    try {
+      if (pending.length) globalThis.localStorage?.setItem(JOURNAL_KEY, JSON.stringify(pending));
+      else globalThis.localStorage?.removeItem(JOURNAL_KEY);
+    } catch {
+      /* a full or blocked localStorage: the write to IndexedDB still goes out */
+    }
+  },
+};
+
+const noJournal: ReadingJournal = { load: () => [], save: () => undefined };
+
+/**
  * Reading state (read or not, where the reader stopped), in memory and in IndexedDB, live across
  * tabs. Losing it to a storage failure costs a bookmark, not research: it then simply lives as
  * long as the tab, and the notebook's banner already tells of the trouble.
  */
-export function createReadingStore(o: { connect: () => Promise<NotebookDb>; now?: () => string }) {
+export function createReadingStore(o: {
+  connect: () => Promise<NotebookDb>;
+  now?: () => string;
+  journal?: ReadingJournal;
+}) {
   const now = o.now ?? (() => new Date().toISOString());
+  const journal = o.journal ?? noJournal;
   const listeners = new Set<() => void>();
-  let records = new Map<string, ReadingRecord>();
+  // What the last page wrote and IndexedDB never confirmed: newer than what it holds.
+  const pending = new Map(journal.load().map((r) => [r.storyId, r]));
+  let records = new Map(pending);
   let db: NotebookDb | null = null;
   let started: Promise<void> | null = null;
   let loaded = false;
@@ -24,6 +71,7 @@ export function createReadingStore(o: { connect: () => Promise<NotebookDb>; now?
     started ??= o.connect().then(
       (opened) => {
         db = opened;
+        for (const r of pending.values()) persist(r);
         opened.watchReading(
           (all) => {
             const local = records;
@@ -47,6 +95,22 @@ export function createReadingStore(o: { connect: () => Promise<NotebookDb>; now?
     return started;
   }
 
+  /** Writes a record, journaled until IndexedDB has it (a later write of the story replaces it). */
+  function persist(next: ReadingRecord) {
+    pending.set(next.storyId, next);
+    journal.save([...pending.values()]);
+    void start().then(() =>
+      db?.putReading(next).then(
+        () => {
+          if (pending.get(next.storyId) !== next) return;
+          pending.delete(next.storyId);
+          journal.save([...pending.values()]);
+        },
+        () => undefined,
+      ),
+    );
+  }
+
   function write(storyId: string, patch: Partial<Omit<ReadingRecord, 'storyId'>>) {
     const prev = records.get(storyId) ?? {
       storyId,
@@ -58,7 +122,7 @@ export function createReadingStore(o: { connect: () => Promise<NotebookDb>; now?
     const next = { ...prev, ...patch, updated: now() };
     records.set(storyId, next);
     emit();
-    void start().then(() => db?.putReading(next).catch(() => undefined));
+    persist(next);
   }
 
   return {
@@ -99,7 +163,7 @@ export function createReadingStore(o: { connect: () => Promise<NotebookDb>; now?
       const next = { ...prev, place };
       records.set(storyId, next);
       emit();
-      void start().then(() => db?.putReading(next).catch(() => undefined));
+      persist(next);
     },
     savePosition: (storyId: string, paragraph: number, progress: number) =>
       write(storyId, { paragraph, progress: Math.max(0, Math.min(1, progress)) }),
