@@ -55,6 +55,25 @@ describe('reading state: the reader’s own data', () => {
     db.close();
   });
 
+  it('never writes a journaled record over a newer one another tab stored', async () => {
+    const db = await openNotebookDb(`reading-journal-old-${Math.random()}`);
+    const newer = { storyId: 'tech/002', read: false, paragraph: 9, progress: 0.9 };
+    await db.putReading({ ...newer, updated: '2026-12-01T10:01:00.000Z' });
+    let kept: ReadingRecord[] = [
+      { ...newer, read: true, paragraph: 1, progress: 0.1, updated: '2026-12-01T10:00:00.000Z' },
+    ];
+    const journal: ReadingJournal = { load: () => kept, save: (p) => void (kept = [...p]) };
+    const store = createReadingStore({ connect: async () => db, journal });
+    await store.ready();
+    await settle();
+    expect(await db.allReading()).toMatchObject([
+      { storyId: 'tech/002', read: false, paragraph: 9 },
+    ]);
+    expect(store.getSnapshot().get('tech/002')).toMatchObject({ read: false, paragraph: 9 });
+    expect(kept).toEqual([]);
+    db.close();
+  });
+
   it('with storage refused, keeps what the reader did for the tab and never throws', async () => {
     const store = createReadingStore({ connect: () => Promise.reject(new Error('blocked')) });
     await store.ready().catch(() => undefined);

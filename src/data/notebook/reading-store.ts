@@ -71,11 +71,22 @@ export function createReadingStore(o: {
     started ??= o.connect().then(
       (opened) => {
         db = opened;
-        for (const r of pending.values()) persist(r);
+        let replayed = false;
         opened.watchReading(
           (all) => {
             const local = records;
             records = new Map(all.map((r) => [r.storyId, r]));
+            if (!replayed) {
+              replayed = true;
+              // The last page's unconfirmed writes go out again, unless what is stored is as new
+              // (the write did land, or another tab wrote the story since).
+              for (const r of [...pending.values()]) {
+                const stored = records.get(r.storyId);
+                if (stored && stored.updated >= r.updated) pending.delete(r.storyId);
+                else persist(r);
+              }
+              journal.save([...pending.values()]);
+            }
             // A change made here before the first read (or not saved yet) is newer: keep it.
             for (const [id, r] of local) {
               const theirs = records.get(id);
