@@ -5,7 +5,7 @@
  * stations are named; the BBC folder has 72 "Radio 4" and 28 "Channel 4".
  */
 import type { Story } from '../types';
-import { groupBySentence, replaceInside, type Sentence, type Span } from './document-rules';
+import { replaceInside, rewriteSentences, type Sentence, type Span } from './document-rules';
 
 const STATION_WORDS = new Set(['Channel', 'Radio']);
 const NUMBER = /^\d{1,2}$/u;
@@ -13,10 +13,7 @@ const ORG = 2;
 
 /** "Channel"/"Radio" and a number, with the name they continue ("BBC"), is one organization. */
 export function numberedStations(spans: Span[], sentences: Sentence[], story: Story): Span[] {
-  const bySentence = groupBySentence(spans);
-  const out: Span[] = [];
-  sentences.forEach((s, si) => {
-    let own = bySentence.get(si) ?? [];
+  return rewriteSentences(spans, sentences, (own, s, si) => {
     const toks = s.tokens;
     for (let i = 0; i + 1 < toks.length; i++) {
       if (!STATION_WORDS.has(toks[i]!.text) || !NUMBER.test(toks[i + 1]!.text)) continue;
@@ -25,7 +22,6 @@ export function numberedStations(spans: Span[], sentences: Sentence[], story: St
       const first = before && before.type === ORG ? before.first : i;
       own = replaceInside(own, { sentence: s, si, i: first, j: i + 1, type: ORG, story }) ?? own;
     }
-    out.push(...own.sort((x, y) => x.first - y.first));
+    return own;
   });
-  return out;
 }

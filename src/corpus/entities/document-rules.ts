@@ -42,10 +42,7 @@ for (const name of LONG_COUNTRY_NAMES) {
  * keeps it from applying, as in `repeatFullNames`.
  */
 export function wholeCountryNames(spans: Span[], sentences: Sentence[], story: Story): Span[] {
-  const bySentence = groupBySentence(spans);
-  const out: Span[] = [];
-  sentences.forEach((s, si) => {
-    let own = bySentence.get(si) ?? [];
+  return rewriteSentences(spans, sentences, (own, s, si) => {
     const words = s.tokens.map((t) => normalizeToken(t.text));
     for (let i = 0; i < words.length; i++) {
       const name = COUNTRY_WORDS.get(words[i]!)?.find((n) => n.every((w, d) => words[i + d] === w));
@@ -54,9 +51,8 @@ export function wholeCountryNames(spans: Span[], sentences: Sentence[], story: S
       own = replaceInside(own, { sentence: s, si, i, j, type: 1, story }) ?? own;
       i = j;
     }
-    out.push(...own.sort((x, y) => x.first - y.first));
+    return own;
   });
-  return out;
 }
 
 export function groupBySentence(spans: Span[]): Map<number, Span[]> {
@@ -67,6 +63,24 @@ export function groupBySentence(spans: Span[]): Map<number, Span[]> {
     else by.set(sp.sentence, [sp]);
   }
   return by;
+}
+
+/**
+ * Every sentence's spans passed through `rewrite` (which may replace some with `replaceInside`),
+ * in reading order: the walk the document rules that join tokens into names share.
+ */
+export function rewriteSentences(
+  spans: Span[],
+  sentences: Sentence[],
+  rewrite: (own: Span[], sentence: Sentence, si: number) => Span[],
+): Span[] {
+  const bySentence = groupBySentence(spans);
+  const out: Span[] = [];
+  sentences.forEach((s, si) => {
+    const own = rewrite(bySentence.get(si) ?? [], s, si);
+    out.push(...own.sort((x, y) => x.first - y.first));
+  });
+  return out;
 }
 
 /**
@@ -110,10 +124,7 @@ export function repeatFullNames(spans: Span[], sentences: Sentence[], story: Sto
   }
   if (!known.size) return spans;
   for (const list of known.values()) list.sort((x, y) => y.words.length - x.words.length);
-  const bySentence = groupBySentence(spans);
-  const out: Span[] = [];
-  sentences.forEach((s, si) => {
-    let own = bySentence.get(si) ?? [];
+  return rewriteSentences(spans, sentences, (own, s, si) => {
     const toks = s.tokens;
     for (let i = 0; i < toks.length; i++) {
       const found = known
@@ -126,9 +137,8 @@ export function repeatFullNames(spans: Span[], sentences: Sentence[], story: Sto
       own = replaced;
       i = j;
     }
-    out.push(...own.sort((x, y) => x.first - y.first));
+    return own;
   });
-  return out;
 }
 
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);

@@ -6,7 +6,7 @@ import { foldText } from '../normalize';
 import type { Story } from '../types';
 import { entityId } from './ids';
 import {
-  groupBySentence,
+  rewriteSentences,
   replaceInside,
   SPAN_TYPES,
   type Sentence,
@@ -32,10 +32,7 @@ export function joinedSpellings(spans: Span[], sentences: Sentence[], story: Sto
     if (CAMEL.test(word)) joined.set(foldText(word), { type: sp.type, id: entityId(type, word) });
   }
   if (!joined.size) return spans;
-  const bySentence = groupBySentence(spans);
-  const out: Span[] = [];
-  sentences.forEach((s, si) => {
-    let own = bySentence.get(si) ?? [];
+  return rewriteSentences(spans, sentences, (own, s, si) => {
     const toks = s.tokens;
     for (let i = 0; i + 1 < toks.length; i++) {
       const a = toks[i]!;
@@ -57,9 +54,8 @@ export function joinedSpellings(spans: Span[], sentences: Sentence[], story: Sto
       own = replaced;
       i++;
     }
-    out.push(...own.sort((x, y) => x.first - y.first));
+    return own;
   });
-  return out;
 }
 
 /**
