@@ -40,36 +40,65 @@ export const NO_ARCHIVE: ArchiveInfo = {
   sections: [],
 };
 
-/** Listing page n: its rows, in the library's order. */
-export const listingPageQuery = (info: ArchiveInfo, n: number) =>
-  queryOptions({
-    queryKey: ['archive', 'list', n, info.pages[n] ?? ''],
-    queryFn: async ({ signal }): Promise<ListingRow[]> => {
-      const hash = info.pages[n];
-      if (hash === undefined) throw new Error(`No listing page ${n}.`);
-      const rows = readPage(await getJson(`${BASE}${info.dir}/list-${n}-${hash}.json`, signal));
-      if (!rows) throw new Error('The listing is not in a format this version of Dispatch reads.');
-      return rows;
+/**
+ * One of the archive's content-named files, `<dir>/<kind>-<n>-<hash>.json`: fetched once and
+ * kept (the name changes with the content), decoded by `decode` (null: not this format).
+ */
+function archiveFileQuery<T>(o: {
+  info: ArchiveInfo;
+  kind: string;
+  n: number;
+  hash: string | undefined;
+  /** The error when the archive has no such file. */
+  missing: string;
+  decode: (json: unknown) => T | null;
+  /** The error when the file is not in a format this version reads. */
+  unreadable: string;
+}) {
+  return queryOptions({
+    queryKey: ['archive', o.kind, o.n, o.hash ?? ''],
+    queryFn: async ({ signal }): Promise<T> => {
+      if (o.hash === undefined) throw new Error(o.missing);
+      const url = `${BASE}${o.info.dir}/${o.kind}-${o.n}-${o.hash}.json`;
+      const data = o.decode(await getJson(url, signal));
+      if (data === null) throw new Error(o.unreadable);
+      return data;
     },
     staleTime: Infinity,
+  });
+}
+
+/** A group file of this archive's format whose `field` is an object (or, for `mains`, a string). */
+const ofFormat =
+  <T>(info: ArchiveInfo, field: string, kind: 'object' | 'string' = 'object') =>
+  (json: unknown): T | null => {
+    const file = json as Record<string, unknown> | null;
+    return file?.format === info.format && typeof file[field] === kind ? (json as T) : null;
+  };
+
+/** Listing page n: its rows, in the library's order. */
+export const listingPageQuery = (info: ArchiveInfo, n: number) =>
+  archiveFileQuery<ListingRow[]>({
+    info,
+    kind: 'list',
+    n,
+    hash: info.pages[n],
+    missing: `No listing page ${n}.`,
+    decode: readPage,
+    unreadable: 'The listing is not in a format this version of Dispatch reads.',
   });
 
 /** The side group of a file (any of its story ids will do). */
 export const sideGroupQuery = (info: ArchiveInfo, storyId: string) => {
   const n = sideGroupOf(fileIdOf(storyId), info.groups.length);
-  return queryOptions({
-    queryKey: ['archive', 'side', n, info.groups[n] ?? ''],
-    queryFn: async ({ signal }): Promise<SideGroup> => {
-      const hash = info.groups[n] ?? '';
-      const group = (await getJson(
-        `${BASE}${info.dir}/side-${n}-${hash}.json`,
-        signal,
-      )) as SideGroup;
-      if (group?.format !== info.format || typeof group.files !== 'object')
-        throw new Error('The story’s data is not in a format this version of Dispatch reads.');
-      return group;
-    },
-    staleTime: Infinity,
+  return archiveFileQuery<SideGroup>({
+    info,
+    kind: 'side',
+    n,
+    hash: info.groups[n] ?? '',
+    missing: 'This archive has no data for the story.',
+    decode: ofFormat(info, 'files'),
+    unreadable: 'The story’s data is not in a format this version of Dispatch reads.',
   });
 };
 
@@ -77,20 +106,14 @@ export const sideGroupQuery = (info: ArchiveInfo, storyId: string) => {
 export const entityGroupQuery = (info: ArchiveInfo, entityId: string) => {
   const hashes = info.entities ?? [];
   const n = entityGroupOf(entityId, Math.max(1, hashes.length));
-  return queryOptions({
-    queryKey: ['archive', 'entity', n, hashes[n] ?? ''],
-    queryFn: async ({ signal }): Promise<EntityGroup> => {
-      const hash = hashes[n];
-      if (hash === undefined) throw new Error('This archive has no entity pages.');
-      const group = (await getJson(
-        `${BASE}${info.dir}/entity-${n}-${hash}.json`,
-        signal,
-      )) as EntityGroup;
-      if (group?.format !== info.format || typeof group.entities !== 'object')
-        throw new Error('The entity’s data is not in a format this version of Dispatch reads.');
-      return group;
-    },
-    staleTime: Infinity,
+  return archiveFileQuery<EntityGroup>({
+    info,
+    kind: 'entity',
+    n,
+    hash: hashes[n],
+    missing: 'This archive has no entity pages.',
+    decode: ofFormat(info, 'entities'),
+    unreadable: 'The entity’s data is not in a format this version of Dispatch reads.',
   });
 };
 
@@ -98,20 +121,14 @@ export const entityGroupQuery = (info: ArchiveInfo, entityId: string) => {
 export const filterGroupQuery = (info: ArchiveInfo, entityId: string) => {
   const hashes = info.filters ?? [];
   const n = entityGroupOf(entityId, Math.max(1, hashes.length));
-  return queryOptions({
-    queryKey: ['archive', 'filter', n, hashes[n] ?? ''],
-    queryFn: async ({ signal }): Promise<FilterGroup> => {
-      const hash = hashes[n];
-      if (hash === undefined) throw new Error('This archive has no entity filter.');
-      const group = (await getJson(
-        `${BASE}${info.dir}/filter-${n}-${hash}.json`,
-        signal,
-      )) as FilterGroup;
-      if (group?.format !== info.format || typeof group.entities !== 'object')
-        throw new Error('The filter’s data is not in a format this version of Dispatch reads.');
-      return group;
-    },
-    staleTime: Infinity,
+  return archiveFileQuery<FilterGroup>({
+    info,
+    kind: 'filter',
+    n,
+    hash: hashes[n],
+    missing: 'This archive has no entity filter.',
+    decode: ofFormat(info, 'entities'),
+    unreadable: 'The filter’s data is not in a format this version of Dispatch reads.',
   });
 };
 
@@ -119,52 +136,37 @@ export const filterGroupQuery = (info: ArchiveInfo, entityId: string) => {
 export const threadGroupQuery = (info: ArchiveInfo, threadId: string) => {
   const hashes = info.threads ?? [];
   const n = threadGroupOf(threadId, Math.max(1, hashes.length));
-  return queryOptions({
-    queryKey: ['archive', 'thread', n, hashes[n] ?? ''],
-    queryFn: async ({ signal }): Promise<ThreadGroup> => {
-      const hash = hashes[n];
-      if (hash === undefined) throw new Error('This archive has no thread pages.');
-      const group = (await getJson(
-        `${BASE}${info.dir}/thread-${n}-${hash}.json`,
-        signal,
-      )) as ThreadGroup;
-      if (group?.format !== info.format || typeof group.threads !== 'object')
-        throw new Error('The thread’s data is not in a format this version of Dispatch reads.');
-      return group;
-    },
-    staleTime: Infinity,
+  return archiveFileQuery<ThreadGroup>({
+    info,
+    kind: 'thread',
+    n,
+    hash: hashes[n],
+    missing: 'This archive has no thread pages.',
+    decode: ofFormat(info, 'threads'),
+    unreadable: 'The thread’s data is not in a format this version of Dispatch reads.',
   });
 };
 
 /** Page n of the library by thread: its threads, largest first (the archive must have `threadList`). */
 export const threadListPageQuery = (info: ArchiveInfo, n: number) =>
-  queryOptions({
-    queryKey: ['archive', 'threads', n, info.threadList?.pages[n] ?? ''],
-    queryFn: async ({ signal }): Promise<ThreadRow[]> => {
-      const hash = info.threadList?.pages[n];
-      if (hash === undefined) throw new Error(`No page ${n} of the library by thread.`);
-      const rows = readThreadListPage(
-        await getJson(`${BASE}${info.dir}/threads-${n}-${hash}.json`, signal),
-      );
-      if (!rows) throw new Error('The threads are not in a format this version of Dispatch reads.');
-      return rows;
-    },
-    staleTime: Infinity,
+  archiveFileQuery<ThreadRow[]>({
+    info,
+    kind: 'threads',
+    n,
+    hash: info.threadList?.pages[n],
+    missing: `No page ${n} of the library by thread.`,
+    decode: readThreadListPage,
+    unreadable: 'The threads are not in a format this version of Dispatch reads.',
   });
 
 /** Which rows of the listing are articles (the archive must have `kinds`). */
 export const kindFileQuery = (info: ArchiveInfo) =>
-  queryOptions({
-    queryKey: ['archive', 'kinds', info.kinds ?? ''],
-    queryFn: async ({ signal }): Promise<KindFile> => {
-      if (info.kinds === undefined) throw new Error('This archive has no kind filter.');
-      const file = (await getJson(
-        `${BASE}${info.dir}/kinds-0-${info.kinds}.json`,
-        signal,
-      )) as KindFile;
-      if (file?.format !== info.format || typeof file.mains !== 'string')
-        throw new Error('The filter’s data is not in a format this version of Dispatch reads.');
-      return file;
-    },
-    staleTime: Infinity,
+  archiveFileQuery<KindFile>({
+    info,
+    kind: 'kinds',
+    n: 0,
+    hash: info.kinds,
+    missing: 'This archive has no kind filter.',
+    decode: ofFormat(info, 'mains', 'string'),
+    unreadable: 'The filter’s data is not in a format this version of Dispatch reads.',
   });
