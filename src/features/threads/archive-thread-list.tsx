@@ -1,9 +1,10 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ThreadRow } from '../../corpus/archive/thread-listing';
 import { paths } from '../../config/paths';
 import { useArchiveThread } from '../../data/archive-threads';
 import { Link } from '../../lib/router';
+import { useToggleSet } from '../../lib/use-toggle-set';
 import { useDocumentOffset } from '../../lib/use-document-offset';
 import { ThreadStories } from './thread-list';
 
@@ -27,7 +28,7 @@ export function ArchiveThreadList({
 }) {
   const listRef = useRef<HTMLUListElement>(null);
   const margin = useDocumentOffset(listRef);
-  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [open, toggle] = useToggleSet();
   const virtualizer = useWindowVirtualizer({
     count,
     estimateSize: () => 96,
@@ -40,13 +41,6 @@ export function ArchiveThreadList({
   useEffect(() => {
     if (last >= 0) onRange(first, last);
   }, [onRange, first, last]);
-  const toggle = (id: string) =>
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
   return (
     <ul
       ref={listRef}

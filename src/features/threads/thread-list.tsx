@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { paths } from '../../config/paths';
 import { Link } from '../../lib/router';
+import { useToggleSet } from '../../lib/use-toggle-set';
 import type { ThreadStory, ThreadSummary } from '../../worker/protocol';
 import { storyLabel } from './story-label';
 
@@ -9,14 +9,7 @@ import { storyLabel } from './story-label';
  * with its size and the names it is about; a row opens to its stories.
  */
 export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
-  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string) =>
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const [open, toggle] = useToggleSet();
   return (
     <ul className="divide-y divide-black/10 dark:divide-white/10">
       {threads.map((t) => {
