@@ -1,7 +1,11 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { gunzipSync } from 'node:zlib';
-import { decodeTables, type TablesPack } from '../src/corpus/tables/tables-codec';
-import { ENTITY, expectNoWholeFolder, FILTER, recordRequests } from './support/archive';
+import {
+  ENTITY,
+  expectNoWholeFolder,
+  FILTER,
+  readPublished,
+  recordRequests,
+} from './support/archive';
 import { expectNoAxeViolations } from './support/axe';
 
 // The archive library's filters (the seeds built as an archive, `npm run build:archive`: pages
@@ -18,22 +22,9 @@ test.use({ serviceWorkers: 'block' });
  * filter groups are made from but an archive's browser never downloads).
  */
 async function published(request: APIRequestContext) {
-  const manifest = (await (await request.get('/seeds-manifest.json')).json()) as {
-    tables: { url: string };
-    archive: { dir: string; pages: string[] };
-  };
-  const ids: string[] = [];
-  for (const [n, hash] of manifest.archive.pages.entries()) {
-    const page = (await (
-      await request.get(`/${manifest.archive.dir}/list-${n}-${hash}.json`)
-    ).json()) as { rows: [string][] };
-    ids.push(...page.rows.map(([id]) => id));
-  }
-  let body = await (await request.get(`/${manifest.tables.url}`)).body();
-  // The host may have sent it inflated already (Content-Encoding: gzip).
-  if (body[0] === 0x1f && body[1] === 0x8b) body = gunzipSync(body);
-  const pack = JSON.parse(body.toString()) as TablesPack;
-  const { table } = decodeTables(pack, pack.fingerprint)!;
+  const { listing, tables } = await readPublished(request);
+  const ids = listing.map((r) => r.id);
+  const { table } = tables;
   /** The listing's stories that name every one of `entityIds`, in its order. */
   const naming = (...entityIds: string[]) => {
     const sets = entityIds.map(

@@ -1,11 +1,16 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { gunzipSync } from 'node:zlib';
 import { THREAD_LEDE, THREAD_NAMES } from '../src/corpus/archive/archive-format';
 import { cut } from '../src/corpus/archive/listing';
 import { fileIdOf } from '../src/corpus/library';
 import { parseFile } from '../src/corpus/parse-file';
-import { decodeTables, type TablesPack } from '../src/corpus/tables/tables-codec';
-import { expectNoWholeFolder, recordRequests, SIDE, THREAD } from './support/archive';
+import {
+  expectNoWholeFolder,
+  onceEachCopy,
+  readPublished,
+  recordRequests,
+  SIDE,
+  THREAD,
+} from './support/archive';
 import { expectNoAxeViolations } from './support/axe';
 
 // An archive's thread page (the seeds built as an archive, `npm run build:archive`), checked
@@ -21,32 +26,10 @@ const ARTICLE = '002_54c47fb4e1efd86c';
 
 /** ARTICLE's thread as the build published it: its id, title, stories and names. */
 async function published(request: APIRequestContext) {
-  const manifest = (await (await request.get('/seeds-manifest.json')).json()) as {
-    tables: { url: string };
-    archive: { dir: string; pages: string[] };
-  };
-  const titles = new Map<string, string>();
-  for (const [n, hash] of manifest.archive.pages.entries()) {
-    const page = (await (
-      await request.get(`/${manifest.archive.dir}/list-${n}-${hash}.json`)
-    ).json()) as { rows: [string, 0 | 1, string | null, string | null, string][] };
-    for (const [id, , , , title] of page.rows) titles.set(id, title);
-  }
-  let body = await (await request.get(`/${manifest.tables.url}`)).body();
-  // The host may have sent it inflated already (Content-Encoding: gzip).
-  if (body[0] === 0x1f && body[1] === 0x8b) body = gunzipSync(body);
-  const pack = JSON.parse(body.toString()) as TablesPack;
-  const tables = decodeTables(pack, pack.fingerprint)!;
+  const { listing, tables } = await readPublished(request);
+  const titles = new Map(listing.map((r) => [r.id, r.title]));
   const t = tables.threads.threads[tables.threads.threadOf[ARTICLE]!]!;
-  // Copies of one story are listed once, at the first (worker/thread-queries.ts).
-  const groups = new Set<number>();
-  const stories = t.storyIds.filter((id) => {
-    const g = tables.copyGroup(id) ?? -1;
-    if (g < 0) return true;
-    if (groups.has(g)) return false;
-    groups.add(g);
-    return true;
-  });
+  const stories = onceEachCopy(tables, t.storyIds);
   const ledes = new Map<string, string>();
   for (const fileId of new Set(stories.map(fileIdOf))) {
     const bytes = await (await request.get(`/seeds/${fileId}.txt`)).body();

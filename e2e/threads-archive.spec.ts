@@ -1,7 +1,11 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { gunzipSync } from 'node:zlib';
-import { decodeTables, type TablesPack } from '../src/corpus/tables/tables-codec';
-import { expectNoWholeFolder, recordRequests, THREAD } from './support/archive';
+import {
+  expectNoWholeFolder,
+  onceEachCopy,
+  readPublished,
+  recordRequests,
+  THREAD,
+} from './support/archive';
 import { expectNoAxeViolations } from './support/axe';
 
 // An archive's library by thread (`?view=threads`; the seeds built as an archive, `npm run
@@ -15,31 +19,10 @@ const THREADS_PAGE = /\/archive\/threads-\d+-[0-9a-f]+\.json$/u;
 
 /** Every thread as the library by thread must list it: largest first, then folder order. */
 async function published(request: APIRequestContext) {
-  const manifest = (await (await request.get('/seeds-manifest.json')).json()) as {
-    tables: { url: string };
-    archive: { dir: string; pages: string[] };
-  };
-  const titles = new Map<string, string>();
-  for (const [n, hash] of manifest.archive.pages.entries()) {
-    const page = (await (
-      await request.get(`/${manifest.archive.dir}/list-${n}-${hash}.json`)
-    ).json()) as { rows: [string, 0 | 1, string | null, string | null, string][] };
-    for (const [id, , , , title] of page.rows) titles.set(id, title);
-  }
-  let body = await (await request.get(`/${manifest.tables.url}`)).body();
-  if (body[0] === 0x1f && body[1] === 0x8b) body = gunzipSync(body);
-  const pack = JSON.parse(body.toString()) as TablesPack;
-  const tables = decodeTables(pack, pack.fingerprint)!;
+  const { listing, tables } = await readPublished(request);
+  const titles = new Map(listing.map((r) => [r.id, r.title]));
   const threads = tables.threads.threads.map((t, order) => {
-    // Copies of one story count once (worker/thread-queries.ts).
-    const groups = new Set<number>();
-    const stories = t.storyIds.filter((id) => {
-      const g = tables.copyGroup(id) ?? -1;
-      if (g < 0) return true;
-      if (groups.has(g)) return false;
-      groups.add(g);
-      return true;
-    });
+    const stories = onceEachCopy(tables, t.storyIds);
     return { id: t.id, title: titles.get(t.central)!, stories, order, titles };
   });
   return threads.sort((a, b) => b.stories.length - a.stories.length || a.order - b.order);
