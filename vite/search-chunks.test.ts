@@ -1,4 +1,13 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +19,7 @@ import { search } from '../src/corpus/search/search';
 import { buildSearchIndex } from '../src/corpus/search/search-index';
 import { readSeedFile } from './read-seed-file';
 import { scanSeeds } from './scan-seeds';
-import { buildSearchChunks } from './search-chunks';
+import { buildSearchChunks, settle } from './search-chunks';
 
 const SEEDS = path.resolve(import.meta.dirname, '../public/seeds');
 const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'dispatch-chunks-test-'));
@@ -86,5 +95,29 @@ describe('buildSearchChunks: the folder’s search chunks on a build thread', ()
       expect(readFileSync(path.join(rebuilt.from, name))).toEqual(
         readFileSync(path.join(clean.from, name)),
       );
+  });
+
+  it('keeps a set another build finished under the same key, and replaces only a broken one', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'dispatch-settle-'));
+    const make = (dir: string, index: boolean) => {
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, 'p-0'), 'postings');
+      if (index) writeFileSync(path.join(dir, 'index.json'), '{"hash":"x","version":1,"files":[]}');
+    };
+    const entry = path.join(root, 'key');
+    // Another build's finished set, being published from (its files must stay the same files).
+    make(entry, true);
+    const inode = statSync(path.join(entry, 'p-0')).ino;
+    make(`${entry}.1.tmp`, true);
+    await settle(`${entry}.1.tmp`, entry);
+    expect(statSync(path.join(entry, 'p-0')).ino).toBe(inode);
+    expect(() => statSync(`${entry}.1.tmp`)).toThrow();
+    // A leftover without its index is replaced.
+    rmSync(path.join(entry, 'index.json'));
+    make(`${entry}.2.tmp`, true);
+    await settle(`${entry}.2.tmp`, entry);
+    expect(statSync(path.join(entry, 'p-0')).ino).not.toBe(inode);
+    expect(readFileSync(path.join(entry, 'index.json'), 'utf8')).toContain('"hash"');
+    rmSync(root, { recursive: true, force: true });
   });
 });

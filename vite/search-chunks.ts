@@ -140,8 +140,7 @@ export async function buildSearchChunks(
     path.join(tmp, INDEX_FILE),
     JSON.stringify({ hash: reply.hash, version: reply.version, files: reply.files }),
   );
-  await rm(entry, { recursive: true, force: true });
-  await rename(tmp, entry);
+  await settle(tmp, entry);
   await evict(opts.cacheDir, entry);
   const s = (ms: number) => (ms / 1000).toFixed(1);
   opts.info(
@@ -217,6 +216,28 @@ async function readIndex(entry: string): Promise<CacheIndex | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * Moves a finished set into its cache entry. The key covers the code and every file, so a set
+ * another build finished meanwhile under the same key holds the same files: it stays, and this
+ * one is dropped. Replacing it deleted files that build was publishing (the test command builds
+ * the seeds twice at once, for `/` and for `/reader/`: ENOENT on a chunk file). Only an entry
+ * with no index, a build's broken leftover, is replaced. Exported for tests.
+ */
+export async function settle(tmp: string, entry: string): Promise<void> {
+  try {
+    await rename(tmp, entry);
+    return;
+  } catch {
+    // The entry exists: another build's finished set, or a leftover.
+  }
+  if (await readIndex(entry)) {
+    await rm(tmp, { recursive: true, force: true });
+    return;
+  }
+  await rm(entry, { recursive: true, force: true });
+  await rename(tmp, entry);
 }
 
 /** Keeps the CACHE_KEEP most recently used sets (a 100,000-article folder's is ~0.5 GB). */
