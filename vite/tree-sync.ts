@@ -44,6 +44,13 @@ export async function syncTree(
   const present = new Set(await listFiles(dir));
   const after: Record<string, string> = {};
   const result: TreeSyncResult = { written: 0, kept: 0, removed: 0 };
+  const writes: (() => Promise<void>)[] = [];
+  const madeDirs = new Map<string, Promise<unknown>>();
+  const madeDir = (d: string) => {
+    let made = madeDirs.get(d);
+    if (!made) madeDirs.set(d, (made = mkdir(d, { recursive: true })));
+    return made;
+  };
   for (const f of files) {
     const target = path.join(dir, f.path);
     // Never write outside the tree, whatever a file name holds.
@@ -55,14 +62,17 @@ export async function syncTree(
       result.kept++;
       continue;
     }
-    await mkdir(path.dirname(target), { recursive: true });
-    if (!(f.linkFrom && (await linked(f.linkFrom, target)))) {
-      // Unlinked first: the file there may be a link to a cache's file, never to be changed.
-      if (present.has(rel)) await rm(target, { force: true });
-      await writeFile(target, await f.data());
-    }
     result.written++;
+    writes.push(async () => {
+      await madeDir(path.dirname(target));
+      if (!(f.linkFrom && (await linked(f.linkFrom, target)))) {
+        // Unlinked first: the file there may be a link to a cache's file, never to be changed.
+        if (present.has(rel)) await rm(target, { force: true });
+        await writeFile(target, await f.data());
+      }
+    });
   }
+  await inParallel(writes, WRITE_CONCURRENCY);
   const emptied = new Set<string>();
   for (const rel of present) {
     if (rel in after) continue;
@@ -74,6 +84,28 @@ export async function syncTree(
   await mkdir(path.dirname(stateFile), { recursive: true });
   await writeFile(stateFile, JSON.stringify(after));
   return result;
+}
+
+/**
+ * Writes in flight at once. One at a time, each file waited on its own round trips through
+ * libuv's pool (mkdir, open, write, close): 100,000 seeds took 170 s in a loaded build. libuv
+ * runs 4 file operations at once by default; a few more queued keep it busy.
+ */
+const WRITE_CONCURRENCY = 16;
+
+/** Runs `tasks`, at most `limit` at a time; rejects with the first failure once all settle. */
+async function inParallel(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const lane = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next++]!;
+      // Every task is tried: a failure stops nothing midway, and is thrown once all are done.
+      await task().catch((err: unknown) => void (failure ??= err));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
+  if (failure) throw failure;
 }
 
 /** "3 written, 9,997 unchanged, 0 removed, in 0.4 s": the terminal line of a sync. */
