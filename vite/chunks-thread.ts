@@ -23,7 +23,7 @@ import {
 import type { IndexedDoc, SearchIndex } from '../src/corpus/search/types';
 import type { ChunksJob, ChunksMessage, ChunksReply } from './search-chunks';
 import { FileCache, fileKey } from './file-cache';
-import { readSeedFile } from './read-seed-file';
+import { readInOrder, readSeedFile } from './read-seed-file';
 
 const port = parentPort!;
 /** Progress lines at most this often (ms), as the names step prints them. */
@@ -64,13 +64,24 @@ async function build(job: ChunksJob): Promise<ChunksReply> {
   const keys = job.files.map(fileKey);
   const cache = job.fileCacheDir ? await FileCache.open(job.fileCacheDir, keys) : null;
   let said = performance.now();
+  // Files the cache does not hold are read 16 ahead: one by one, each waited out its round
+  // trips through libuv's pool (20,000 files of the 100k folder, load ~2: 16.3 s → 10.3 s).
+  const cached = job.files.map((_, i) => cache?.has(i, keys[i]!) ?? false);
+  const reads = readInOrder(job.files.filter((_, i) => !cached[i]).map((f) => f.source));
   for (let i = 0; i < job.files.length; i++) {
     const f = job.files[i]!;
+    let bytes: Buffer | undefined = cached[i]
+      ? undefined
+      : ((await reads.next()).value ?? undefined);
     const parse = async () =>
-      parseFile({ fileId: f.id, section: f.section, bytes: await readSeedFile(f.source) });
+      parseFile({
+        fileId: f.id,
+        section: f.section,
+        bytes: (bytes ??= await readSeedFile(f.source)),
+      });
     // The file's own index, from the cache when its content is unchanged; appended to the
     // folder's, it makes the index `addStories` would (appendIndex).
-    let json = await cache?.take(i, keys[i]!);
+    let json = cached[i] ? await cache?.take(i, keys[i]!) : undefined;
     const part = json
       ? (JSON.parse(json) as SearchIndex)
       : buildSearchIndex((await parse()).stories);

@@ -18,7 +18,10 @@ async function pass(dir: string, keys: string[]): Promise<{ made: number[]; cach
   const cache = await FileCache.open(dir, keys);
   const made: number[] = [];
   for (let i = 0; i < keys.length; i++) {
+    const promised = cache.has(i, keys[i]!);
     let entry = await cache.take(i, keys[i]!);
+    // `has` (the build's read-ahead decides by it) says exactly what `take` finds.
+    expect(promised).toBe(entry !== undefined);
     if (entry === undefined) {
       made.push(i);
       entry = JSON.stringify({ made: keys[i] });

@@ -127,6 +127,12 @@ export class FileCache {
     return cache;
   }
 
+  /** Whether `take` can find an entry for the file at `position` with `key` (no read). */
+  has(position: number, key: string): boolean {
+    const segment = this.segments[this.segmentAt[position]!]!;
+    return this.present.has(segment.name) || this.oldSegmentOf.has(key);
+  }
+
   /** The cached index (JSON) of the file at `position` with `key`, if any. */
   async take(position: number, key: string): Promise<string | undefined> {
     const segment = this.segments[this.segmentAt[position]!]!;
