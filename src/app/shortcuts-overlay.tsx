@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useState } from 'react';
 import { isTypingTarget } from '../lib/keyboard';
 import { useLocation } from '../lib/router';
 
@@ -19,7 +19,8 @@ const ShortcutsDialog = lazy(() =>
 export function ShortcutsOverlay() {
   const [open, setOpen] = useState(false);
   const { pathname } = useLocation();
-  useEffect(() => {
+  // A layout effect, as every single-key shortcut (use-story-keys.ts).
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== '?' || isTypingTarget(e)) return;
       e.preventDefault();

@@ -1,4 +1,11 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { reading } from '../../data/notebook/notebook';
 import { useReading } from '../../data/notebook/use-notebook';
 import { isTypingTarget } from '../../lib/keyboard';
@@ -117,8 +124,10 @@ export function useReadingTracker(o: {
     toast(next ? 'Marked as read' : 'Marked as unread');
   }, [storyId]);
 
-  // `m` toggles read / unread.
-  useEffect(() => {
+  // `m` toggles read / unread. A layout effect, as the reader's j/k (use-story-keys.ts): with a
+  // passive one, `m` pressed right as the next story drew still reached the last story's
+  // handler, or none, since an input event can be handled before React's passive-effects task.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'm' || isTypingTarget(e)) return;
       e.preventDefault();

@@ -1,9 +1,10 @@
-import { useEffect, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
+import { useLayoutEffect, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { isTypingTarget } from '../../lib/keyboard';
 
 /** On the results page, `/` focuses the page's own search box (before the palette sees it). */
 export function usePageSearchKey(input: RefObject<HTMLInputElement | null>): void {
-  useEffect(() => {
+  // A layout effect, as every single-key shortcut (use-story-keys.ts).
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== '/' || e.isComposing || isTypingTarget(e) || !input.current) return;
       e.preventDefault();
