@@ -93,3 +93,63 @@ test('a story read in the archive leaves the unread filter, alone and with the k
   ).toBeVisible();
   await expect(page.getByText(`${articles.length - 1} stories (`)).toBeVisible();
 });
+
+test('“Continue reading” in an archive: a story begun here, one begun before rows were kept, and none that is gone', async ({
+  page,
+  request,
+}) => {
+  const rows = await listing(request);
+  const begun = '003_94fd4063dbc03a91';
+  // Another story, begun before rows were kept (no place: found through its side group).
+  const older = rows.find((r) => !r.id.startsWith(begun) && !r.brief)!.id;
+  await page.goto(`/story/${begun}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const progress = page.getByRole('progressbar', { name: 'Reading progress' });
+  await page.locator('#p10').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await expect
+    .poll(async () => Number(await progress.getAttribute('aria-valuenow')))
+    .toBeGreaterThan(40);
+  await page.getByRole('link', { name: 'Dispatch' }).click();
+  const region = page.getByRole('region', { name: 'Continue reading' });
+  await expect(region.getByRole('link')).toHaveCount(1);
+  await expect(region.getByRole('link', { name: /North Korea’s top diplomat/u })).toBeVisible();
+
+  await page.evaluate(
+    ([olderId]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('dispatch-notebook:/');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('reading', 'readwrite');
+          const store = tx.objectStore('reading');
+          for (const storyId of [olderId!, 'gone/story']) {
+            store.put({
+              storyId,
+              read: false,
+              paragraph: 4,
+              progress: 0.5,
+              updated: '2026-01-01T00:00:00.000Z',
+            });
+          }
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [older],
+  );
+  await page.reload();
+  // Last read first; the story no longer in the archive is left out.
+  const links = region.getByRole('link');
+  await expect(links).toHaveCount(2);
+  await expect(links.nth(0)).toHaveAttribute('href', `/story/${begun}`);
+  await expect(links.nth(1)).toHaveAttribute('href', `/story/${older}`);
+  await expect(links.nth(1)).toContainText('50% read');
+  await expect(page.getByText(/Not available here yet/u)).toHaveCount(0);
+  await expectNoAxeViolations(page, 'archive library, continue reading');
+
+  await links.nth(0).click();
+  await expect(page.getByText(/Back where you stopped, at paragraph \d+/u)).toBeVisible();
+});

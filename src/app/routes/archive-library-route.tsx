@@ -18,6 +18,7 @@ import { ReadIdsContext } from '../../features/library/read-ids';
 import { ReadingTools } from '../../features/library/reading-tools';
 import { useSearchParams } from '../../lib/router';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useArchiveContinue } from './use-archive-continue';
 import { useReadingView } from './use-reading-view';
 
 /**
@@ -56,6 +57,7 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
   const within = useMemo(() => libraryFilter(params), [params]);
   const listing = useListing(info, filter.rows);
   const reading = useReadingView(NO_STORIES);
+  const inProgress = useArchiveContinue(info);
   const searchless = useArchiveWithoutSearch();
   // The whole folder's `?view=threads`: shared links open the same view.
   const byThread = params.get('view') === 'threads' && info.threadList !== undefined;
@@ -115,8 +117,7 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
           <ReadingTools
             unreadOnly={unreadOnly}
             onUnreadOnly={(on) => setParam('unread', on ? ['1'] : [])}
-            // "Continue reading" needs the folder's stories: not in an archive (its note says so).
-            inProgress={NO_PROGRESS}
+            inProgress={inProgress}
           />
         }
         entityFilter={
@@ -146,4 +147,3 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
 }
 
 const NO_STORIES: never[] = [];
-const NO_PROGRESS: never[] = [];

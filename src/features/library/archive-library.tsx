@@ -181,7 +181,6 @@ function archiveNote(
   const lacks = [
     searchless && 'search',
     !entityFilter && 'the filter by name',
-    '“Continue reading”',
     threadPages ? !byThread && 'the library by thread' : 'threads',
     !entityPages && 'entity pages',
   ];

@@ -1,9 +1,10 @@
 import { Link } from '../../lib/router';
 import { paths } from '../../config/paths';
-import type { Story } from '../../corpus/types';
 
+/** A story begun: its id and title (the library's, or an archive's listing row's). */
 export interface InProgress {
-  story: Story;
+  id: string;
+  title: string;
   /** 0…1 */
   progress: number;
 }
@@ -20,13 +21,13 @@ export function ContinueReading({ items }: { items: InProgress[] }) {
         Continue reading
       </h2>
       <ul className="grid gap-3 sm:grid-cols-2">
-        {items.map(({ story, progress }) => (
-          <li key={story.id}>
+        {items.map(({ id, title, progress }) => (
+          <li key={id}>
             <Link
-              to={paths.story.getHref(story.id)}
+              to={paths.story.getHref(id)}
               className="block h-full rounded-lg border border-black/10 p-3 hover:bg-black/[0.03] dark:border-white/15 dark:hover:bg-white/[0.05]"
             >
-              <span className="line-clamp-2 font-serif leading-snug">{story.title}</span>
+              <span className="line-clamp-2 font-serif leading-snug">{title}</span>
               <span className="mt-2 flex items-center gap-2 text-xs text-ink/75 dark:text-night-ink/75">
                 <span aria-hidden className="h-1 flex-1 rounded-full bg-black/10 dark:bg-white/15">
                   <span
