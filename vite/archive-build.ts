@@ -4,6 +4,7 @@ import {
   ARCHIVE_FORMAT,
   groupCount,
   type ArchiveInfo,
+  type ArchiveTimelineEntry,
   type NamedEntity,
 } from '../src/corpus/archive/archive-format.ts';
 import { cutPages, rowOf, sectionRanges } from '../src/corpus/archive/listing.ts';
@@ -63,6 +64,8 @@ export function buildArchive(opts: {
   parsed: ReadonlyMap<string, { stories: Story[] }>;
   codes: ReadonlyMap<string, CachedCode> | null;
   tables: Buffer | null;
+  /** Each thread's timeline, made by the tables thread (absent: the pages say they lack it). */
+  timelines?: Record<string, ArchiveTimelineEntry[]>;
   pageRows?: number;
   /** Stories listed per entity (ENTITY_STORIES unless given). */
   entityStories?: number;
@@ -121,6 +124,7 @@ export function buildArchive(opts: {
       copyGroup: (id) => tables.copyGroup(id),
       nameOf: (id) => names.get(id),
       remap: tables.table.remap,
+      timelines: opts.timelines,
     });
     threads = threadData.map((g, n) => emit('thread', n, g));
     // Folder order (the build's), each thread from the group it was put in.
@@ -148,6 +152,7 @@ export function buildArchive(opts: {
       ...(entities && { entities }),
       ...(filters && { filters: filters.hashes, named: filters.named }),
       ...(threads && { threads }),
+      ...(threads && opts.timelines && { timelines: true }),
       ...(threadList && { threadList }),
       kinds,
       dir,

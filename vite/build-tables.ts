@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import type { ArchiveTimelineEntry } from '../src/corpus/archive/archive-format.ts';
 import type { Manifest } from '../src/corpus/types';
 import type { CachedCode } from './analysis-cache.ts';
 import type { SeedFile } from './read-seed-file.ts';
@@ -15,6 +16,8 @@ export interface TablesJob {
   codes: [string, CachedCode][];
   /** The per-file cache of this folder (file-cache.ts: each story's phrase pairs); null: none. */
   fileCacheDir: string | null;
+  /** Also each thread's timeline (an archive's thread pages; the browser makes its own). */
+  timelines?: boolean;
 }
 
 /** One part of the tables thread's work: its time, and the process's memory when it ended. */
@@ -35,6 +38,8 @@ export type TablesReply =
       stories: number;
       entities: number;
       threads: number;
+      /** `threadTimelines` as JSON, when the job asked for them. */
+      timelines?: string;
       parts: TablePart[];
     }
   | { error: string };
@@ -44,6 +49,8 @@ export interface BuiltTables {
   data: Buffer;
   /** The thread's parts, in order (`npm run bench:tables` prints them). */
   parts: TablePart[];
+  /** Each thread's timeline, by thread id (`threadTimelines`), when asked for. */
+  timelines?: Record<string, ArchiveTimelineEntry[]>;
 }
 
 /**
@@ -79,6 +86,7 @@ export async function buildTables(
     /** The folder's path, which keys its cache. */
     folder: string;
   } | null = null,
+  timelines = false,
 ): Promise<BuiltTables | null> {
   const started = performance.now();
   const code = cache
@@ -95,6 +103,7 @@ export async function buildTables(
     manifestFiles: manifest.files.map((f) => ({ id: f.id, hash: f.hash })),
     codes: [...codes],
     fileCacheDir: cache ? await folderCacheDir(cache.dir, cache.folder, code) : null,
+    timelines,
   };
   const heapMb = tablesHeapMb(manifest);
   const reply = await new Promise<TablesReply>((resolve) => {
@@ -131,5 +140,12 @@ export async function buildTables(
       `(${reply.parts.map((p) => `${p.name} ${s(p.ms)}`).join(', ')}; ` +
       `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, heap cap ${heapMb} MB).`,
   );
-  return { url: `${dir}/tables-${hash}.gz`, data, parts: reply.parts };
+  return {
+    url: `${dir}/tables-${hash}.gz`,
+    data,
+    parts: reply.parts,
+    ...(reply.timelines !== undefined && {
+      timelines: JSON.parse(reply.timelines) as Record<string, ArchiveTimelineEntry[]>,
+    }),
+  };
 }

@@ -227,7 +227,7 @@ export function seedsPlugin(options: {
             options.tablesCacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/tables'),
           folder: seedsDir,
         };
-        return buildTables(manifest, sources, codes, log, undefined, cache);
+        return buildTables(manifest, sources, codes, log, undefined, cache, await isArchive());
       });
     },
     async transformIndexHtml() {
@@ -262,6 +262,7 @@ export function seedsPlugin(options: {
           parsed: (await summaries(config.build.outDir)).parsed,
           codes,
           tables: t?.data ?? null,
+          timelines: t?.timelines,
           pageRows: options.archivePageRows,
           entityStories: options.archiveEntityStories,
           threadPageRows: options.archiveThreadRows,

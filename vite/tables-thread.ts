@@ -7,6 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
+import { threadTimelines } from '../src/corpus/archive/thread-timelines';
 import { decodeFile } from '../src/corpus/entities/analysis-codec';
 import type { StoryEntities } from '../src/corpus/entities/types';
 import { folderFingerprint } from '../src/corpus/fingerprint';
@@ -106,6 +107,14 @@ async function build(job: TablesJob): Promise<TablesReply> {
   job.codes.length = 0;
   // What the browser's worker runs (`folderTablesSteps`), with the first passes on two threads.
   const tables = await folderTables(order, stories, analyses, done);
+  // An archive's thread pages show each thread's timeline, which reads every paragraph: made
+  // now, while the text is here. One string: V8 keeps a sentence as a slice of its paragraph,
+  // so entries kept as strings would keep the text this step lets go of next.
+  let timelines: string | undefined;
+  if (job.timelines) {
+    timelines = JSON.stringify(threadTimelines(tables.threads, (id) => stories.get(id)));
+    done('timelines');
+  }
   // The related lists read the stories' text for their phrases only, kept at the parse: let the
   // text go (at 25,000 stories 66 MiB of heap, the largest thing left).
   // IMPORTANT: from here a story is its id: every reader of the text (the index, the ledes, the
@@ -140,6 +149,7 @@ async function build(job: TablesJob): Promise<TablesReply> {
     stories: order.length,
     entities: tables.table.entities.length,
     threads: tables.threads.threads.length,
+    ...(timelines !== undefined && { timelines }),
     parts,
   };
 }

@@ -1,17 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ArchiveThread } from '../corpus/archive/archive-format';
 import { typeOfId } from '../corpus/entities/ids';
+import type { TimelineEntry } from '../corpus/threads/timeline';
 import type { EntitySummary, ThreadStory } from '../worker/protocol';
 import { useArchive } from './archive-api';
 import { NO_ARCHIVE, threadGroupQuery } from './archive-queries';
 
-/** A thread as an archive's thread page shows it: the whole folder's, less the timeline. */
+/**
+ * A thread as an archive's thread page shows it: the whole folder's; the timeline is null when
+ * the build had none to give (an archive built before timelines were).
+ */
 export interface ArchiveThreadView {
   id: string;
   title: string;
   size: number;
   stories: ThreadStory[];
   entities: Pick<EntitySummary, 'id' | 'name' | 'type'>[];
+  timeline: TimelineEntry[] | null;
 }
 
 /** An archive thread page's answer: the thread, or nothing. */
@@ -54,5 +59,13 @@ function threadView(id: string, t: ArchiveThread): ArchiveThreadView {
       copyOf,
     })),
     entities: t.entities.map(([eid, name]) => ({ id: eid, name, type: typeOfId(eid) })),
+    timeline:
+      t.timeline?.map(([storyId, paragraph, when, sortKey, text]) => ({
+        storyId,
+        paragraph,
+        when,
+        sortKey,
+        text,
+      })) ?? null,
   };
 }

@@ -30,7 +30,7 @@ function ArchiveThreadRoute({ id }: { id: string }) {
   );
   // Built without the names' tables (`SEEDS_NAMES=0`): no threads to read.
   if (info && !pages) return <NotInArchive what="Thread pages" />;
-  if (found.state === 'found') return <ThreadPage thread={{ ...found.thread, timeline: null }} />;
+  if (found.state === 'found') return <ThreadPage thread={found.thread} />;
   if (found.state === 'missing') return <NotFound what="thread" detail={id} />;
   return (
     <p role="status" className="mx-auto max-w-3xl px-4 py-16 text-ink/75 dark:text-night-ink/75">

@@ -36,6 +36,8 @@ export interface ArchiveInfo {
    * `threadGroupOf` of its id. Absent without the names' tables (no threads there).
    */
   threads?: string[];
+  /** True when its thread groups hold each thread's timeline (`ArchiveThread.timeline`). */
+  timelines?: boolean;
   /**
    * The library by thread: `count` threads, largest first, `pageSize` a page; page n is
    * `<dir>/threads-<n>-<pages[n]>.json` (`ThreadListPage`, thread-listing.ts). Absent with
@@ -235,7 +237,22 @@ export interface ArchiveThread {
   stories: ArchiveThreadStory[];
   /** The names two or more of its stories share, most shared first (THREAD_NAMES): [id, name]. */
   entities: [id: string, name: string][];
+  /**
+   * Its merged timeline, as the whole folder's thread page has it (`timeline`), made at build
+   * time from every paragraph of its stories. Absent in a build that had no text to make it
+   * from (the page says the timeline is not available).
+   */
+  timeline?: ArchiveTimelineEntry[];
 }
+
+/** A `TimelineEntry` as a tuple: [story id, paragraph (0-based), date as written, sort key, sentence]. */
+export type ArchiveTimelineEntry = [
+  storyId: string,
+  paragraph: number,
+  when: string,
+  sortKey: number,
+  text: string,
+];
 
 /** One thread group: the threads whose id (their first story's id) hashes to it. */
 export interface ThreadGroup {

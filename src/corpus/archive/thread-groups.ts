@@ -10,6 +10,7 @@ import {
   threadGroupOf,
   type ArchiveThread,
   type ArchiveThreadStory,
+  type ArchiveTimelineEntry,
   type ThreadGroup,
 } from './archive-format.ts';
 
@@ -31,15 +32,17 @@ export interface ThreadInput {
   remap: Record<string, string>;
   /** Stories listed per thread (THREAD_STORIES unless given). */
   cap?: number;
+  /** Each thread's timeline (`threadTimelines`), when the build made them. */
+  timelines?: Record<string, ArchiveTimelineEntry[]>;
 }
 
 /**
  * The archive's thread pages' data: every thread of the build's tables with what the whole
- * folder's thread page shows of it (worker/thread-queries.ts), less the timeline (it reads every
- * paragraph of every story, which the build's story summaries do not hold): its central story's
- * title, its stories in folder order with their section, kind, lede and copy, and the names its
- * stories share. Cut into `threadGroupCount` groups (by count and bytes) by `threadGroupOf` of
- * its id, the id the sidebar's side data already gives (the thread's first story).
+ * folder's thread page shows of it (worker/thread-queries.ts): its central story's title, its
+ * stories in folder order with their section, kind, lede and copy, the names its stories share,
+ * and its timeline (`timelines`, made in the tables thread, when given). Cut into
+ * `threadGroupCount` groups (by count and bytes) by `threadGroupOf` of its id, the id the
+ * sidebar's side data already gives (the thread's first story).
  */
 export function threadGroups(input: ThreadInput): ThreadGroup[] {
   const cap = input.cap ?? THREAD_STORIES;
@@ -74,6 +77,9 @@ export function threadGroups(input: ThreadInput): ThreadGroup[] {
         size: stories.filter((s) => s[5] === null).length,
         stories: stories.slice(0, cap),
         entities,
+        ...(input.timelines && {
+          timeline: Object.hasOwn(input.timelines, t.id) ? input.timelines[t.id]! : [],
+        }),
       },
     ];
   });

@@ -84,6 +84,7 @@ export function ArchiveLibrary(p: {
           entityPages: info.entities !== undefined,
           entityFilter: info.filters !== undefined,
           threadPages: info.threads !== undefined,
+          timelines: info.timelines === true,
           byThread: info.threadList !== undefined,
         })}
       </p>
@@ -167,15 +168,24 @@ const never = () => false;
 /** What an archive's library offers and lacks (search and names: as it was built). */
 function archiveNote(
   searchless: boolean,
-  built: { entityPages: boolean; entityFilter: boolean; threadPages: boolean; byThread: boolean },
+  built: {
+    entityPages: boolean;
+    entityFilter: boolean;
+    threadPages: boolean;
+    timelines: boolean;
+    byThread: boolean;
+  },
 ): string {
-  const { entityPages, entityFilter, threadPages, byThread } = built;
+  const { entityPages, entityFilter, threadPages, timelines, byThread } = built;
   const has = [
     'This folder is an archive, read a page and a story at a time',
     !searchless && 'search matches titles and opening lines',
     entityPages && 'entity pages list the stories naming a name, without the sentences',
     entityFilter && 'names filter the library, counted over the whole archive',
-    threadPages && 'a story’s thread has its page, without the timeline',
+    threadPages &&
+      (timelines
+        ? 'a story’s thread has its page, with its timeline'
+        : 'a story’s thread has its page, without the timeline'),
     byThread && 'the library lists the threads, largest first',
   ].filter(Boolean);
   const lacks = [

@@ -7,14 +7,18 @@ import { storyLabel } from './story-label';
 /** What the page shows: a whole folder's thread (ThreadPageData) or an archive's. */
 export interface ThreadView extends Omit<ThreadPageData, 'entities' | 'timeline'> {
   entities: Pick<EntitySummary, 'id' | 'name' | 'type'>[];
-  /** Null in an archive: the dates are found in every paragraph of every story. */
+  /**
+   * Null in an archive built without timelines (before the build made them): the dates are
+   * found in every paragraph of every story, which an archive's browser never downloads.
+   */
   timeline: TimelineEntry[] | null;
 }
 
 /**
  * A thread's page (`/thread/<id>`): every story with its lede, the names the thread is about,
  * and a merged timeline of the dates its stories give. In an archive (a folder too large to
- * download whole) the build wrote the rest, and the page says what it lacks.
+ * download whole) the build wrote all of it, timeline included; an older archive's page says
+ * what it lacks.
  */
 export function ThreadPage({ thread }: { thread: ThreadView }) {
   const titleOf = new Map(thread.stories.map((s) => [s.storyId, s.title]));
