@@ -3,6 +3,7 @@ import {
   ENTITY,
   expectNoWholeFolder,
   LIST,
+  readPublished,
   recordRequests,
   SIDE,
   THREAD,
@@ -17,6 +18,7 @@ import { expectNoAxeViolations } from './support/axe';
 // until a search, which the build's search chunks answer.
 
 const ARTICLE = '002_54c47fb4e1efd86c';
+const PUTIN = 'person/vladimir-putin';
 const NEXT_ARTICLE = '003_94fd4063dbc03a91';
 /** A brief of ARTICLE with a related story. */
 const BRIEF = `${ARTICLE}~2`;
@@ -108,9 +110,22 @@ test('a deep link paints its story with its names and thread from its side group
   expectNoWholeFolder(urls.filter((u) => !u.startsWith('/seeds/')));
 });
 
-test('a name’s card opens its entity page: its stories by title and mentions, from one entity group', async ({
+test('a name’s card opens its entity page: its stories by title and mentions, and who is named with it, from one entity group', async ({
   page,
+  request,
 }) => {
+  // Who is named with Putin, counted here from the published entity table (which an archive's
+  // browser never downloads): every other entity, by how many of his stories name it.
+  const { tables } = await readPublished(request);
+  const entities = tables.table.entities;
+  const his = new Set(entities.find((e) => e.id === PUTIN)!.stories.map((s) => s.storyId));
+  const companions = entities
+    .filter((e) => e.id !== PUTIN)
+    .map((e) => ({ e, n: e.stories.filter((s) => his.has(s.storyId)).length }))
+    .filter((c) => c.n > 0)
+    .sort((a, b) => b.n - a.n || (a.e.id < b.e.id ? -1 : 1))
+    .slice(0, 12);
+  expect(companions.length).toBeGreaterThan(2);
   const urls = recordRequests(page);
   await page.goto(`/story/${ARTICLE}`);
   await page
@@ -133,8 +148,14 @@ test('a name’s card opens its entity page: its stories by title and mentions, 
   await expect(items.nth(1)).toContainText('×9');
   // All listed: no "showing n of m".
   await expect(page.getByText(/^Showing/u)).toHaveCount(0);
+  const aside = page.getByRole('complementary', { name: 'Often mentioned with' });
+  const named = aside.getByRole('listitem');
+  await expect(named).toHaveCount(companions.length);
+  for (const [i, { e, n }] of companions.entries()) {
+    await expect(named.nth(i).getByRole('link')).toHaveAttribute('href', `/entity/${e.id}`);
+    await expect(named.nth(i)).toContainText(`${n} ${n === 1 ? 'story' : 'stories'}`);
+  }
   // What it lacks beside a whole-folder page is said, not left out silently.
-  const aside = page.getByRole('complementary', { name: 'In this archive' });
   await expect(aside).toContainText('sentences that name Vladimir Putin');
   await expect(aside).toContainText('not available here');
   await expectNoAxeViolations(page, 'archive entity page');

@@ -170,6 +170,11 @@ export interface ArchiveEntity {
   mentionCount: number;
   /** Its stories, most mentions first, cut to ENTITY_STORIES: [story id, title, mentions]. */
   stories: [storyId: string, title: string, count: number][];
+  /**
+   * Who is named with it ("Often mentioned with"): [id, name, stories naming both], most first,
+   * over all its stories. Absent in archives built before it (the page says what it lacks).
+   */
+  with?: [id: string, name: string, stories: number][];
 }
 
 /** One entity group: the canonical entities whose id hashes to it. */

@@ -47,6 +47,7 @@ describe('the archive’s entity groups', () => {
         ['b', 'Kremlin replies', 3],
         ['a', 'Putin hails Pyongyang', 1],
       ],
+      with: [],
     });
     // A story not in the listing keeps its id rather than a title.
     expect(find('place/north-korea').entities['place/north-korea']?.stories).toEqual([
@@ -55,6 +56,37 @@ describe('the archive’s entity groups', () => {
     // The merged short form is found in its own id's group, pointing at the full name.
     expect(find('person/putin').remap).toEqual({ 'person/putin': 'person/vladimir-putin' });
     expect(find('person/putin').entities['person/putin']).toBeUndefined();
+  });
+
+  it('say who is named with each, in how many of its stories (all of them, not the listed ones)', () => {
+    const { find } = build(
+      [
+        analysis('a', [
+          ['person/vladimir-putin', 'Vladimir Putin', 3],
+          ['place/north-korea', 'North Korea', 1],
+          ['person/kim-jong-un', 'Kim Jong-un', 1],
+        ]),
+        analysis('b', [
+          ['person/putin', 'Putin', 1],
+          ['person/kim-jong-un', 'Kim Jong-un', 2],
+          ['place/russia', 'Russia', 1],
+        ]),
+        analysis('c', [['place/north-korea', 'North Korea', 1]]),
+      ],
+      1,
+    );
+    const putin = find('person/vladimir-putin').entities['person/vladimir-putin']!;
+    expect(putin.stories).toHaveLength(1);
+    // Kim in both of Putin's stories; a tie is broken by id. The short form is Putin himself.
+    expect(putin.with).toEqual([
+      ['person/kim-jong-un', 'Kim Jong-un', 2],
+      ['place/north-korea', 'North Korea', 1],
+      ['place/russia', 'Russia', 1],
+    ]);
+    expect(find('place/north-korea').entities['place/north-korea']!.with).toEqual([
+      ['person/kim-jong-un', 'Kim Jong-un', 1],
+      ['person/vladimir-putin', 'Vladimir Putin', 1],
+    ]);
   });
 
   it('list at most `cap` stories, the most named ones, and keep the true count', () => {

@@ -23,7 +23,8 @@ export function* entityGroups(input: {
 }): Generator<{ n: number; group: EntityGroup }> {
   const { table, titleOf } = input;
   const cap = input.cap ?? ENTITY_STORIES;
-  const pages = table.entities.map((e): [string, ArchiveEntity] => {
+  const companions = companionsOf(table.entities);
+  const pages = table.entities.map((e, k): [string, ArchiveEntity] => {
     // The table lists them most mentions first; sorted again so the cut keeps the most named.
     const stories = [...e.stories].sort((a, b) => b.count - a.count).slice(0, cap);
     return [
@@ -34,6 +35,7 @@ export function* entityGroups(input: {
         storyCount: e.stories.length,
         mentionCount: e.mentionCount,
         stories: stories.map((s) => [s.storyId, titleOf(s.storyId) ?? s.storyId, s.count]),
+        with: companions(k),
       },
     ];
   });
@@ -48,4 +50,44 @@ export function* entityGroups(input: {
   for (const [id, canonical] of Object.entries(table.remap))
     groups[entityGroupOf(id, count)]!.remap[id] = canonical;
   for (let n = 0; n < count; n++) yield { n, group: groups[n]! };
+}
+
+/** Names listed as "Often mentioned with" (the whole folder's entity page: 12). */
+export const COMPANIONS = 12;
+
+/**
+ * "Often mentioned with", as the whole folder's entity page counts it (worker/engine-queries.ts
+ * `entityPage`): the other entities named in its stories, by how many of them, most first, ties
+ * by id. Every story is counted, not only the `cap` an archive page lists. From the table alone:
+ * an entity is named in a story exactly when the story is among its stories.
+ */
+function companionsOf(
+  entities: readonly Entity[],
+): (k: number) => [id: string, name: string, stories: number][] {
+  const byStory = new Map<string, number[]>();
+  entities.forEach((e, k) => {
+    for (const { storyId } of e.stories) {
+      const list = byStory.get(storyId);
+      if (list) list.push(k);
+      else byStory.set(storyId, [k]);
+    }
+  });
+  // One count per entity, reset after each: no Map per entity (22M increments at 100k stories).
+  const counts = new Int32Array(entities.length);
+  return (k) => {
+    const touched: number[] = [];
+    for (const { storyId } of entities[k]!.stories) {
+      for (const other of byStory.get(storyId) ?? []) {
+        if (other === k) continue;
+        if (counts[other] === 0) touched.push(other);
+        counts[other]!++;
+      }
+    }
+    const top = touched
+      .map((o): [string, string, number] => [entities[o]!.id, entities[o]!.name, counts[o]!])
+      .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, COMPANIONS);
+    for (const o of touched) counts[o] = 0;
+    return top;
+  };
 }

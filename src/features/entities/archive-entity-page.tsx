@@ -2,13 +2,14 @@ import type { ArchiveEntity } from '../../corpus/archive/archive-format';
 import { typeOfId } from '../../corpus/entities/ids';
 import { Link } from '../../lib/router';
 import { paths } from '../../config/paths';
+import { CompanionList } from './companion-list';
 import { EntityHeading } from './entity-heading';
 
 /**
  * An entity page in an archive (a folder too large to download whole): what the build wrote for
  * it (name, counts, its stories with their titles and mention counts, the most named first, cut
- * to a few hundred). The sentences that name it and who is named with it are worked out from
- * every story's text and names, which an archive never downloads, so the page says so.
+ * to a few hundred) and who is named with it, counted over all its stories. The sentences that
+ * name it are cut from every story's text, which an archive never downloads, so the page says so.
  */
 export function ArchiveEntityPage({
   id,
@@ -57,16 +58,27 @@ export function ArchiveEntityPage({
         </ul>
       </div>
       <aside
-        aria-label="In this archive"
+        aria-label={entity.with ? 'Often mentioned with' : 'In this archive'}
         className="mx-auto mt-12 w-full max-w-[68ch] font-sans text-sm lg:mt-0"
       >
         <h2 className="text-xs font-semibold tracking-widest text-ink/75 uppercase dark:text-night-ink/75">
-          In this archive
+          {entity.with ? 'Often mentioned with' : 'In this archive'}
         </h2>
+        {entity.with && (
+          <CompanionList
+            items={entity.with.map(([cid, name, stories]) => ({
+              id: cid,
+              name,
+              type: typeOfId(cid),
+              stories,
+            }))}
+          />
+        )}
         <p className="mt-3 text-ink/75 dark:text-night-ink/75">
           This folder is too large to download whole, so this page lists the stories only. The
-          sentences that name {entity.name} and who is often mentioned with them need every story’s
-          text and are not available here. Open a story to see its names marked.
+          sentences that name {entity.name}
+          {entity.with ? ' need' : ' and who is often mentioned with them need'} every story’s text
+          and are not available here. Open a story to see its names marked.
         </p>
         {filterable && (
           <Link

@@ -3,7 +3,8 @@ import { MarkedText } from '../../components/ui/marked-text';
 import { paths } from '../../config/paths';
 import type { EntityPageData } from '../../worker/protocol';
 import { EntityHeading } from './entity-heading';
-import { MARK_CLASS, SWATCH_CLASS, TYPE_LABEL } from './entity-style';
+import { CompanionList } from './companion-list';
+import { MARK_CLASS } from './entity-style';
 
 /**
  * Everything about one person, place or organization: the stories that mention it with the
@@ -78,30 +79,9 @@ export function EntityPage({
         <h2 className="text-xs font-semibold tracking-widest text-ink/75 uppercase dark:text-night-ink/75">
           Often mentioned with
         </h2>
-        {data.cooccurring.length === 0 ? (
-          <p className="mt-3 text-sm text-ink/75 dark:text-night-ink/75">Nobody else yet.</p>
-        ) : (
-          <ul className="mt-3 space-y-2 text-sm">
-            {data.cooccurring.map(({ entity: e, stories }) => (
-              <li key={e.id} className="flex items-center gap-2">
-                <span
-                  aria-hidden
-                  className={`inline-block h-2.5 w-2.5 shrink-0 rounded-sm border-b-2 ${SWATCH_CLASS[e.type]}`}
-                />
-                <Link
-                  className="min-w-0 flex-1 truncate hover:underline"
-                  to={paths.entity.getHref(e.id)}
-                >
-                  {e.name}
-                  <span className="sr-only">, {TYPE_LABEL[e.type].one}</span>
-                </Link>
-                <span className="text-xs text-ink/75 tabular-nums dark:text-night-ink/75">
-                  {stories} {stories === 1 ? 'story' : 'stories'}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <CompanionList
+          items={data.cooccurring.map(({ entity: e, stories }) => ({ ...e, stories }))}
+        />
         <Link
           className="mt-6 inline-block text-sm font-medium text-accent underline dark:text-accent-dark"
           to={paths.library.getHref(new URLSearchParams({ entity: entity.id }))}
