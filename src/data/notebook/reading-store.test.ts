@@ -1,10 +1,26 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openNotebookDb, type NotebookDb } from './notebook-db';
-import { createReadingStore, type ReadingJournal } from './reading-store';
-import type { ReadingRecord } from './reading-record';
+import { createReadingStore, storageJournal } from './reading-store';
 
 const settle = () => new Promise((r) => setTimeout(r, 50));
+
+/** localStorage as every tab of an origin shares it. */
+function sharedStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
+}
+
+/** A journal on its own storage, and what it holds. */
+function memoryJournal() {
+  const storage = sharedStorage();
+  const journal = storageJournal(() => storage);
+  return { journal, kept: () => journal.load() };
+}
 
 describe('reading state: the reader’s own data', () => {
   it('survives a reload: a new store on the same database has it back', async () => {
@@ -30,8 +46,7 @@ describe('reading state: the reader’s own data', () => {
   it('a mark whose write the page never finished (a reload right after `m`) comes back', async () => {
     const name = `reading-journal-${Math.random()}`;
     const db = await openNotebookDb(name);
-    let kept: ReadingRecord[] = [];
-    const journal: ReadingJournal = { load: () => kept, save: (p) => void (kept = [...p]) };
+    const { journal, kept } = memoryJournal();
     // The page goes away before IndexedDB has the record: its put never completes.
     const cut: NotebookDb = Object.assign(Object.create(db) as NotebookDb, {
       putReading: () => new Promise<void>(() => undefined),
@@ -41,7 +56,7 @@ describe('reading state: the reader’s own data', () => {
     before.setRead('business/001', true);
     await settle();
     expect(await db.allReading()).toEqual([]);
-    expect(kept.map((r) => [r.storyId, r.read])).toEqual([['business/001', true]]);
+    expect(kept().map((r) => [r.storyId, r.read])).toEqual([['business/001', true]]);
 
     const after = createReadingStore({ connect: async () => db, journal });
     expect(after.getSnapshot().get('business/001')?.read).toBe(true);
@@ -51,7 +66,7 @@ describe('reading state: the reader’s own data', () => {
       ['business/001', true],
     ]);
     // Stored now: the journal is empty.
-    expect(kept).toEqual([]);
+    expect(kept()).toEqual([]);
     db.close();
   });
 
@@ -59,10 +74,14 @@ describe('reading state: the reader’s own data', () => {
     const db = await openNotebookDb(`reading-journal-old-${Math.random()}`);
     const newer = { storyId: 'tech/002', read: false, paragraph: 9, progress: 0.9 };
     await db.putReading({ ...newer, updated: '2026-12-01T10:01:00.000Z' });
-    let kept: ReadingRecord[] = [
-      { ...newer, read: true, paragraph: 1, progress: 0.1, updated: '2026-12-01T10:00:00.000Z' },
-    ];
-    const journal: ReadingJournal = { load: () => kept, save: (p) => void (kept = [...p]) };
+    const { journal, kept } = memoryJournal();
+    journal.add({
+      ...newer,
+      read: true,
+      paragraph: 1,
+      progress: 0.1,
+      updated: '2026-12-01T10:00:00.000Z',
+    });
     const store = createReadingStore({ connect: async () => db, journal });
     await store.ready();
     await settle();
@@ -70,7 +89,71 @@ describe('reading state: the reader’s own data', () => {
       { storyId: 'tech/002', read: false, paragraph: 9 },
     ]);
     expect(store.getSnapshot().get('tech/002')).toMatchObject({ read: false, paragraph: 9 });
-    expect(kept).toEqual([]);
+    expect(kept()).toEqual([]);
+    db.close();
+  });
+
+  it('journal: a record replaces an older one of its story, never a newer one, and goes only as itself', () => {
+    const { journal, kept } = memoryJournal();
+    const at = (storyId: string, updated: string, read = true) => ({
+      storyId,
+      read,
+      paragraph: 0,
+      progress: 0,
+      updated,
+    });
+    journal.add(at('a', '2026-12-01T10:00:00.000Z'));
+    journal.add(at('b', '2026-12-01T10:00:00.000Z'));
+    journal.add(at('a', '2026-12-01T10:02:00.000Z', false));
+    journal.add(at('a', '2026-12-01T10:01:00.000Z'));
+    expect(kept().map((r) => [r.storyId, r.read])).toEqual([
+      ['b', true],
+      ['a', false],
+    ]);
+    // The older write of `a` confirmed late: the newer stays.
+    journal.remove(at('a', '2026-12-01T10:00:00.000Z'));
+    expect(kept()).toHaveLength(2);
+    journal.remove(at('a', '2026-12-01T10:02:00.000Z', false));
+    journal.remove(at('b', '2026-12-01T10:00:00.000Z'));
+    expect(kept()).toEqual([]);
+  });
+
+  it('a tab confirming its own writes keeps another tab’s unconfirmed ones in the journal', async () => {
+    const db = await openNotebookDb(`reading-journal-tabs-${Math.random()}`);
+    const storage = sharedStorage();
+    // Tab A's write never completes (its page is about to go); tab B's does.
+    const cut: NotebookDb = Object.assign(Object.create(db) as NotebookDb, {
+      putReading: () => new Promise<void>(() => undefined),
+    });
+    const a = createReadingStore({
+      connect: async () => cut,
+      journal: storageJournal(() => storage),
+    });
+    const b = createReadingStore({
+      connect: async () => db,
+      journal: storageJournal(() => storage),
+    });
+    await Promise.all([a.ready(), b.ready()]);
+    a.setRead('business/001', true);
+    b.setRead('tech/002', true);
+    await settle();
+    // B's mark is stored and gone from the journal; A's is still there for the next page.
+    expect((await db.allReading()).map((r) => r.storyId)).toEqual(['tech/002']);
+    expect(
+      storageJournal(() => storage)
+        .load()
+        .map((r) => r.storyId),
+    ).toEqual(['business/001']);
+    const next = createReadingStore({
+      connect: async () => db,
+      journal: storageJournal(() => storage),
+    });
+    await next.ready();
+    await settle();
+    expect((await db.allReading()).map((r) => r.storyId).sort()).toEqual([
+      'business/001',
+      'tech/002',
+    ]);
     db.close();
   });
 

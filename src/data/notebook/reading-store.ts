@@ -6,41 +6,70 @@ import type { ReadingRecord } from './reading-record';
  * Records written but not yet confirmed by IndexedDB, kept synchronously (localStorage): a
  * write is asynchronous, and a reload right after `m` aborted it (seen in an e2e run), so the
  * mark was lost. The next store takes them back and writes them again.
+ * IMPORTANT: every open tab shares the journal, so a tab adds and removes its own records only:
+ * saving its whole list (as it first did) dropped another tab's unconfirmed ones.
  */
 export interface ReadingJournal {
   load(): ReadingRecord[];
-  save(pending: readonly ReadingRecord[]): void;
+  /** Keeps `r`, in place of an older record of its story (a newer one stays instead). */
+  add(r: ReadingRecord): void;
+  /** Forgets `r` (IndexedDB has it, or something newer): the same story and time only. */
+  remove(r: ReadingRecord): void;
 }
 
 const JOURNAL_KEY = 'dispatch:reading-pending';
 
-/** The journal in localStorage; a page without it (or full) simply has none. */
-export const localJournal: ReadingJournal = {
-  load() {
+type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/**
+ * A journal in one key of `storage()`; with no storage (or a full or blocked one), none. A
+ * function: reading `localStorage` itself throws where the browser blocks storage.
+ */
+export function storageJournal(storage: () => KeyValue | undefined): ReadingJournal {
+  const read = (): ReadingRecord[] => {
     try {
-      const raw = globalThis.localStorage?.getItem(JOURNAL_KEY);
+      const raw = storage()?.getItem(JOURNAL_KEY);
       const list: unknown = raw ? JSON.parse(raw) : [];
       return Array.isArray(list)
         ? list.filter(
             (r): r is ReadingRecord =>
-              typeof r === 'object' && r !== null && typeof r.storyId === 'string',
+              typeof r === 'object' &&
+              r !== null &&
+              typeof r.storyId === 'string' &&
+              typeof r.updated === 'string',
           )
         : [];
     } catch {
       return [];
     }
-  },
-  save(pending) {
+  };
+  const write = (list: readonly ReadingRecord[]) => {
     try {
-      if (pending.length) globalThis.localStorage?.setItem(JOURNAL_KEY, JSON.stringify(pending));
-      else globalThis.localStorage?.removeItem(JOURNAL_KEY);
+      if (list.length) storage()?.setItem(JOURNAL_KEY, JSON.stringify(list));
+      else storage()?.removeItem(JOURNAL_KEY);
     } catch {
       /* a full or blocked localStorage: the write to IndexedDB still goes out */
     }
-  },
-};
+  };
+  return {
+    load: read,
+    add(r) {
+      const list = read();
+      if (list.some((o) => o.storyId === r.storyId && o.updated > r.updated)) return;
+      write([...list.filter((o) => o.storyId !== r.storyId), r]);
+    },
+    remove(r) {
+      const list = read();
+      const left = list.filter((o) => o.storyId !== r.storyId || o.updated !== r.updated);
+      if (left.length !== list.length) write(left);
+    },
+  };
+}
 
-const noJournal: ReadingJournal = { load: () => [], save: () => undefined };
+/** The journal in localStorage; a page without it (or full) simply has none. */
+export const localJournal: ReadingJournal = storageJournal(() => globalThis.localStorage);
+
+const noJournal: ReadingJournal = { load: () => [], add: () => undefined, remove: () => undefined };
 
 /**
  * Reading state (read or not, where the reader stopped), in memory and in IndexedDB, live across
@@ -82,10 +111,11 @@ export function createReadingStore(o: {
               // (the write did land, or another tab wrote the story since).
               for (const r of [...pending.values()]) {
                 const stored = records.get(r.storyId);
-                if (stored && stored.updated >= r.updated) pending.delete(r.storyId);
-                else persist(r);
+                if (stored && stored.updated >= r.updated) {
+                  pending.delete(r.storyId);
+                  journal.remove(r);
+                } else persist(r);
               }
-              journal.save([...pending.values()]);
             }
             // A change made here before the first read (or not saved yet) is newer: keep it.
             for (const [id, r] of local) {
@@ -109,13 +139,14 @@ export function createReadingStore(o: {
   /** Writes a record, journaled until IndexedDB has it (a later write of the story replaces it). */
   function persist(next: ReadingRecord) {
     pending.set(next.storyId, next);
-    journal.save([...pending.values()]);
+    journal.add(next);
     void start().then(() =>
       db?.putReading(next).then(
         () => {
+          // A later write of the story replaced this one, in the journal too.
           if (pending.get(next.storyId) !== next) return;
           pending.delete(next.storyId);
-          journal.save([...pending.values()]);
+          journal.remove(next);
         },
         () => undefined,
       ),
