@@ -48,6 +48,15 @@ describe('FileCache: per-file entries in content-defined segments', () => {
     expect(segmentsOf(fewer).filter((s) => !old.has(s.name)).length).toBe(1);
   });
 
+  it('two builds of one folder at once both finish, and leave one whole cache', async () => {
+    const dir = path.join(root, 'together');
+    const keys = keysOf(folder);
+    const [a, b] = await Promise.all([pass(dir, keys), pass(dir, keys)]);
+    expect(a.made.length + b.made.length).toBe(2 * folder.length);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect((await pass(dir, keys)).made).toEqual([]);
+  });
+
   it('gives back every unchanged file’s entry and makes only the changed ones', async () => {
     const dir = path.join(root, 'a');
     expect((await pass(dir, keysOf(folder))).made.length).toBe(folder.length);

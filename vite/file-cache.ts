@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -22,6 +22,28 @@ const SEGMENT_MAX = 1024;
 /** Old segments held in memory at once while a changed segment is put together again. */
 const OLD_SEGMENTS_HELD = 4;
 const INDEX_FILE = 'index.json';
+/** A temporary file this old was left by a build that stopped. */
+const STALE_TMP_MS = 60 * 60 * 1000;
+
+/**
+ * Writes `file` whole or not at all, through a temporary file of this writer's own: two builds
+ * of one folder at once write the same segments, and with one shared `<file>.tmp` the first
+ * rename took the second's file away (ENOENT), which failed its chunks step: a build shipped
+ * without search chunks.
+ */
+async function writeAtomically(file: string, data: string): Promise<void> {
+  const tmp = `${file}.${randomUUID()}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+}
+
+async function olderThan(file: string, ms: number): Promise<boolean> {
+  try {
+    return Date.now() - (await stat(file)).mtimeMs > ms;
+  } catch {
+    return false; // gone already
+  }
+}
 
 interface Segment {
   name: string;
@@ -157,8 +179,7 @@ export class FileCache {
     if (this.pending.length < segment.keys.length) return;
     const lines = segment.keys.flatMap((k, i) => [JSON.stringify(k), this.pending[i]!]);
     const file = path.join(this.dir, segmentFile(segment.name));
-    await writeFile(`${file}.tmp`, lines.join('\n'));
-    await rename(`${file}.tmp`, file);
+    await writeAtomically(file, lines.join('\n'));
     this.present.add(segment.name);
     this.pending = [];
     this.written++;
@@ -172,11 +193,14 @@ export class FileCache {
   /** Writes the index of this build's segments and deletes every other segment. */
   async finish(): Promise<void> {
     const keep = new Set(this.segments.map((s) => segmentFile(s.name)));
-    await writeFile(path.join(this.dir, `${INDEX_FILE}.tmp`), JSON.stringify(this.segments));
-    await rename(path.join(this.dir, `${INDEX_FILE}.tmp`), path.join(this.dir, INDEX_FILE));
+    await writeAtomically(path.join(this.dir, INDEX_FILE), JSON.stringify(this.segments));
     for (const name of await readdir(this.dir)) {
       if (name === INDEX_FILE || keep.has(name)) continue;
-      await rm(path.join(this.dir, name), { force: true });
+      const file = path.join(this.dir, name);
+      // Another build of the folder may be writing it now (npm test builds the seeds for `/`
+      // and for `/reader/` at once): only a temporary file left by a build that died goes.
+      if (name.endsWith('.tmp') && !(await olderThan(file, STALE_TMP_MS))) continue;
+      await rm(file, { force: true });
     }
   }
 
