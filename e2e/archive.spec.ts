@@ -123,7 +123,7 @@ test('a name’s card opens its entity page: its stories by title and mentions, 
     .filter((e) => e.id !== PUTIN)
     .map((e) => ({ e, n: e.stories.filter((s) => his.has(s.storyId)).length }))
     .filter((c) => c.n > 0)
-    .sort((a, b) => b.n - a.n || (a.e.id < b.e.id ? -1 : 1))
+    .sort((a, b) => b.n - a.n || a.e.id.localeCompare(b.e.id))
     .slice(0, 12);
   expect(companions.length).toBeGreaterThan(2);
   const urls = recordRequests(page);

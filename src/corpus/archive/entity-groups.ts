@@ -85,7 +85,7 @@ function companionsOf(
     }
     const top = touched
       .map((o): [string, string, number] => [entities[o]!.id, entities[o]!.name, counts[o]!])
-      .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .sort((a, b) => b[2] - a[2] || a[0].localeCompare(b[0]))
       .slice(0, COMPANIONS);
     for (const o of touched) counts[o] = 0;
     return top;
