@@ -1,6 +1,6 @@
 import { typeOfId } from '../corpus/entities/ids';
 import type { Entity, EntityType } from '../corpus/entities/types';
-import { sentenceAround } from '../corpus/sentences';
+import { addMentionSentence } from '../corpus/entities/mention-sentences';
 import type { Story } from '../corpus/types';
 import type { CorpusEngine } from './corpus-engine';
 import type { FolderTable } from './corpus-tables';
@@ -101,25 +101,7 @@ export function entityPage(engine: CorpusEngine, id: string): EntityPageData | n
         continue;
       }
       if (sentences.length >= MAX_SENTENCES) continue;
-      const text = story.paragraphs[m.paragraph] ?? '';
-      const span = sentenceAround(text, m.start, m.end);
-      const last = sentences[sentences.length - 1];
-      const ranges: [number, number][] = [[m.start - span.start, m.end - span.start]];
-      if (
-        last &&
-        last.storyId === storyId &&
-        last.paragraph === m.paragraph &&
-        last.text === text.slice(span.start, span.end)
-      ) {
-        last.ranges.push(...ranges);
-      } else {
-        sentences.push({
-          storyId,
-          paragraph: m.paragraph + 1,
-          text: text.slice(span.start, span.end),
-          ranges,
-        });
-      }
+      addMentionSentence(sentences, storyId, story.paragraphs, m);
     }
   }
   const cooccurring = [...companions]

@@ -1,3 +1,4 @@
+import type { MentionSentence } from '../corpus/entities/mention-sentences';
 import type { Entity, EntityType, Mention } from '../corpus/entities/types';
 import type { RelatedResult } from '../corpus/related/related-query';
 import type { SearchResults } from '../corpus/search/types';
@@ -88,13 +89,8 @@ export interface StoryEntitiesResult {
   entities: EntitySummary[];
 }
 
-export interface EntityMentionSentence {
-  storyId: string;
-  paragraph: number;
-  /** The sentence around the mention and the mention's offsets inside it. */
-  text: string;
-  ranges: [number, number][];
-}
+/** A sentence naming the page's entity (entities/mention-sentences.ts). */
+export type EntityMentionSentence = MentionSentence;
 
 export interface EntityPageData {
   entity: Entity;
