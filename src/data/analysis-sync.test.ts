@@ -2,6 +2,7 @@ import { QueryClient, QueryObserver, type QueryKey } from '@tanstack/react-query
 import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusWorkerClient } from '../worker/client';
 import { FakeWorker } from '../worker/fake-worker';
+import type { ParsedFile } from '../corpus/types';
 import { phasesOf, type Request, type WorkerStatus } from '../worker/protocol';
 import { relatedQuery, searchQuery } from './analysis-api';
 import { followEngine, staleQueries } from './analysis-sync';
@@ -135,6 +136,20 @@ describe('followEngine: the worker’s phases refresh the queries they change', 
     await settle();
     expect(search.observer.getCurrentResult().data).toEqual({ from: 'whole' });
     expect(t.asked('search')).toHaveLength(3);
+  });
+
+  it('after a crash, asks the queries on screen again of the new worker once it is re-fed', async () => {
+    const t = setUp();
+    t.worker.syncFiles([{ file: { fileId: 'a' } as ParsedFile, hash: 'h' }], 1, 'folder-1');
+    t.status({ relatedReady: true, epoch: 1 });
+    const related = t.watch(relatedQuery('a').queryKey, { type: 'related', storyId: 'a' });
+    t.answer('related', { related: ['before'] });
+    await settle();
+    t.fake.crash('out of memory');
+    await settle();
+    const second = FakeWorker.made[1]!;
+    expect(second.sent.map((m) => m.type)).toEqual(['sync-files', 'related']);
+    expect(related.observer.getCurrentResult().data).toEqual({ related: ['before'] });
   });
 
   it('marks queries that are not on screen stale, to be asked when next shown', async () => {

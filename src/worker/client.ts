@@ -161,7 +161,7 @@ export class CorpusWorkerClient {
       p.reject(new Error(`The analysis worker crashed (${reason}).`));
     this.pending.clear();
     this.crashNotice = `Background analysis crashed (${reason}) and was restarted.`;
-    this.setStatus({ ...INITIAL, totalFiles: this.total });
+    this.status = { ...INITIAL, totalFiles: this.total };
     this.listeners.forEach((l) => l());
     // Re-feed everything the old worker had, so search and entities come back by themselves.
     if (this.names?.packs.length)
@@ -181,6 +181,9 @@ export class CorpusWorkerClient {
         keep: null,
         fingerprint: this.fingerprint,
       });
+    // The phases went back to the start: told only now, so that the queries this asks again
+    // reach the new worker after what it is re-fed, not before it has any file.
+    this.setStatus(this.status);
   }
 
   request<T extends Request['type']>(req: Extract<Request, { type: T }>): Promise<ResponseMap[T]> {
