@@ -2,7 +2,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import type { Story } from '../corpus/types';
 import { corpusWorker } from '../worker/client';
-import type { EnginePhases, WorkerStatus } from '../worker/protocol';
+import type { EnginePhases } from '../worker/engine-phases';
+import type { WorkerStatus } from '../worker/protocol';
 
 /**
  * Worker-computed data as TanStack queries. Their keys name only what is asked: the worker's

@@ -3,29 +3,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusWorkerClient } from '../worker/client';
 import { FakeWorker } from '../worker/fake-worker';
 import type { ParsedFile } from '../corpus/types';
-import { phasesOf, type Request, type WorkerStatus } from '../worker/protocol';
+import { phasesOf } from '../worker/engine-phases';
+import { INITIAL_STATUS, type Request, type WorkerStatus } from '../worker/protocol';
 import { relatedQuery, searchQuery } from './analysis-api';
 import { followEngine, staleQueries } from './analysis-sync';
 
+/** A worker with a whole folder of 10 files indexed, nothing else ready yet. */
 const BASE: WorkerStatus = {
-  type: 'status',
+  ...INITIAL_STATUS,
   files: 10,
   totalFiles: 10,
   stories: 10,
-  analysed: 0,
-  epoch: 0,
   searchReady: true,
-  searchFromCache: false,
   cacheChecked: true,
   searchWarm: true,
-  searchComplete: false,
-  entitiesReady: false,
-  relatedReady: false,
-  analysisMs: null,
-  cachedFiles: 0,
-  builtFiles: 0,
-  builtTables: false,
-  namesComplete: false,
 };
 
 /** A query client following a fake worker, and what that worker was asked. */

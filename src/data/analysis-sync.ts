@@ -1,6 +1,6 @@
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { CorpusWorkerClient } from '../worker/client';
-import type { EnginePhases } from '../worker/protocol';
+import type { EnginePhases } from '../worker/engine-phases';
 
 /** Entity pages are asked again every this many steps of analysed stories (NAMES_STEP each). */
 const ENTITY_PAGE_STEPS = 2;

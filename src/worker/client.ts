@@ -3,10 +3,9 @@ import type { ChunksRef } from './chunk-source';
 import type { TablesRef } from './prebuilt-tables';
 import { markOnce } from '../lib/perf';
 import { tablesTurn, takeEarlyWorker } from './client-boot';
+import { phasesOf, samePhases, type EnginePhases } from './engine-phases';
 import {
-  phasesOf,
-  samePhases,
-  type EnginePhases,
+  INITIAL_STATUS,
   type FileEntry,
   type NamesPackRef,
   type Request,
@@ -15,27 +14,6 @@ import {
   type WorkerEvent,
   type WorkerStatus,
 } from './protocol';
-
-const INITIAL: WorkerStatus = {
-  type: 'status',
-  files: 0,
-  totalFiles: 0,
-  stories: 0,
-  analysed: 0,
-  epoch: 0,
-  searchReady: false,
-  searchFromCache: false,
-  cacheChecked: false,
-  searchWarm: false,
-  searchComplete: false,
-  entitiesReady: false,
-  relatedReady: false,
-  analysisMs: null,
-  cachedFiles: 0,
-  builtFiles: 0,
-  builtTables: false,
-  namesComplete: false,
-};
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
@@ -53,9 +31,9 @@ export class CorpusWorkerClient {
   private worker: Worker | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
-  private status: WorkerStatus = INITIAL;
+  private status: WorkerStatus = INITIAL_STATUS;
   /** The same object until a phase moves, so that its readers re-render only then. */
-  private phases: EnginePhases = phasesOf(INITIAL);
+  private phases: EnginePhases = phasesOf(INITIAL_STATUS);
   private listeners = new Set<() => void>();
   private phaseListeners = new Set<PhaseListener>();
   private sent = new Map<string, FileEntry>();
@@ -161,7 +139,7 @@ export class CorpusWorkerClient {
       p.reject(new Error(`The analysis worker crashed (${reason}).`));
     this.pending.clear();
     this.crashNotice = `Background analysis crashed (${reason}) and was restarted.`;
-    this.status = { ...INITIAL, totalFiles: this.total };
+    this.status = { ...INITIAL_STATUS, totalFiles: this.total };
     this.listeners.forEach((l) => l());
     // Re-feed everything the old worker had, so search and entities come back by themselves.
     if (this.names?.packs.length)

@@ -1,26 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { WorkerStatus } from './protocol';
+import { INITIAL_STATUS, type WorkerStatus } from './protocol';
 import { StatusEmitter } from './status-emitter';
 
 const status = (over: Partial<WorkerStatus>): WorkerStatus => ({
-  type: 'status',
+  ...INITIAL_STATUS,
   files: 10,
   totalFiles: 10,
   stories: 10,
   analysed: 3,
   epoch: 1,
   searchReady: true,
-  searchFromCache: false,
   cacheChecked: true,
   searchWarm: true,
-  searchComplete: false,
   entitiesReady: true,
   relatedReady: true,
-  analysisMs: null,
-  cachedFiles: 0,
-  builtFiles: 0,
-  builtTables: false,
-  namesComplete: false,
   ...over,
 });
 

@@ -1,11 +1,12 @@
-import { phasesOf, samePhases, type EnginePhases, type WorkerStatus } from './protocol';
+import { phasesOf, samePhases, type EnginePhases } from './engine-phases';
+import type { WorkerStatus } from './protocol';
 
 /** Status messages to the main thread at most this often (ms), unless a phase changed. */
 const STATUS_MS = 100;
 
 /**
- * Tells the main thread the corpus engine's status (at once when a phase (protocol.ts,
- * `EnginePhases`) or the count of files moved, else at most every STATUS_MS) and wakes whoever
+ * Tells the main thread the corpus engine's status (at once when a phase (`EnginePhases`,
+ * engine-phases.ts) or the count of files moved, else at most every STATUS_MS) and wakes whoever
  * waits for the whole folder to have arrived. A phase change is what the main thread refreshes
  * its queries on: it goes out at once, not up to STATUS_MS later.
  * IMPORTANT: runs inside the worker.
