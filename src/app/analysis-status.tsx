@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { toast } from '../components/ui/toast';
-import { useWorkerStatus } from '../data/analysis-api';
+import { useEngineProgress } from '../data/analysis-api';
 import { corpusWorker } from '../worker/client';
 
 /**
@@ -8,7 +8,8 @@ import { corpusWorker } from '../worker/client';
  * places and organizations. Disappears when everything is indexed.
  */
 export function AnalysisStatus() {
-  const s = useWorkerStatus();
+  // Every status message: this is the progress indicator.
+  const s = useEngineProgress((status) => status);
   useEffect(() => {
     if (corpusWorker.crashNotice) {
       toast(corpusWorker.crashNotice);

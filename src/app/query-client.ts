@@ -9,6 +9,7 @@ import { isArchiveBuild } from '../data/archive-hint';
 import { latestPathname } from '../lib/router';
 import { fileHint } from '../data/file-hint';
 import { fileQuery, manifestQuery } from '../data/seeds-api';
+import { followEngine } from '../data/analysis-sync';
 import { corpusWorker } from '../worker/client';
 
 export const queryClient = new QueryClient({
@@ -16,6 +17,9 @@ export const queryClient = new QueryClient({
     queries: { refetchOnWindowFocus: false, retry: 1 },
   },
 });
+
+// The worker's phases refresh the analysis queries they change (their keys do not carry them).
+followEngine(queryClient, corpusWorker);
 
 // The manifest is needed by every page: ask for it at boot, in parallel with the lazy page chunk,
 // rather than after it (a deep link then waits for one round trip fewer). The worker hears of it

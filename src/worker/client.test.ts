@@ -1,31 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ParsedFile } from '../corpus/types';
 import { CorpusWorkerClient } from './client';
-import type { RequestMessage, WorkerEvent } from './protocol';
-
-/** A Worker stand-in: records what it is sent, and can answer or crash on demand. */
-class FakeWorker {
-  static made: FakeWorker[] = [];
-  sent: RequestMessage[] = [];
-  terminated = false;
-  onmessage: ((e: MessageEvent<WorkerEvent>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  constructor() {
-    FakeWorker.made.push(this);
-  }
-  postMessage(m: RequestMessage) {
-    this.sent.push(m);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  reply(m: WorkerEvent) {
-    this.onmessage?.({ data: m } as MessageEvent<WorkerEvent>);
-  }
-  crash(message: string) {
-    this.onerror?.({ message } as ErrorEvent);
-  }
-}
+import { FakeWorker } from './fake-worker';
+import type { WorkerEvent } from './protocol';
 
 const file = (id: string) => ({ fileId: id }) as ParsedFile;
 

@@ -1,51 +1,41 @@
 import type { Manifest } from '../corpus/types';
 import type { ChunksRef } from './chunk-source';
 import type { TablesRef } from './prebuilt-tables';
-import { markOnce, whenMilestone } from '../lib/perf';
-import type {
-  FileEntry,
-  NamesPackRef,
-  Request,
-  RequestMessage,
-  ResponseMap,
-  WorkerEvent,
-  WorkerStatus,
+import { markOnce } from '../lib/perf';
+import { tablesTurn, takeEarlyWorker } from './client-boot';
+import { phasesOf, samePhases, type EnginePhases } from './engine-phases';
+import {
+  INITIAL_STATUS,
+  type FileEntry,
+  type NamesPackRef,
+  type Request,
+  type RequestMessage,
+  type ResponseMap,
+  type WorkerEvent,
+  type WorkerStatus,
 } from './protocol';
-
-const INITIAL: WorkerStatus = {
-  type: 'status',
-  files: 0,
-  totalFiles: 0,
-  stories: 0,
-  analysed: 0,
-  epoch: 0,
-  searchReady: false,
-  searchFromCache: false,
-  cacheChecked: false,
-  searchWarm: false,
-  searchComplete: false,
-  entitiesReady: false,
-  relatedReady: false,
-  analysisMs: null,
-  cachedFiles: 0,
-  builtFiles: 0,
-  builtTables: false,
-  namesComplete: false,
-};
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
+/** Told when the engine's phases move: the phases before, and now. */
+export type PhaseListener = (next: EnginePhases, prev: EnginePhases) => void;
+
 /**
  * The main thread's handle on the corpus worker: promise-based requests, a status store for
- * `useSyncExternalStore`, and crash recovery (a crashed worker is restarted, re-fed the files it
- * had, and the user is told).
+ * `useSyncExternalStore`, the engine's phases (protocol.ts, `EnginePhases`) with a listener told
+ * at once when they move (the data layer refreshes its queries on it: src/data/analysis-sync.ts),
+ * and crash recovery (a crashed worker is restarted, re-fed the files it had, and the user is
+ * told).
  */
 export class CorpusWorkerClient {
   private worker: Worker | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
-  private status: WorkerStatus = INITIAL;
+  private status: WorkerStatus = INITIAL_STATUS;
+  /** The same object until a phase moves, so that its readers re-render only then. */
+  private phases: EnginePhases = phasesOf(INITIAL_STATUS);
   private listeners = new Set<() => void>();
+  private phaseListeners = new Set<PhaseListener>();
   private sent = new Map<string, FileEntry>();
   private total = 0;
   private fingerprint = '';
@@ -91,7 +81,7 @@ export class CorpusWorkerClient {
 
   private onMessage(m: WorkerEvent): void {
     if ('type' in m) {
-      this.status = m;
+      this.setStatus(m);
       if (m.searchReady) markOnce('search-ready');
       if (m.entitiesReady) markOnce('entities-ready');
       if (m.relatedReady) markOnce('related-ready');
@@ -103,6 +93,19 @@ export class CorpusWorkerClient {
     this.pending.delete(m.id);
     if (m.ok) p.resolve(m.value);
     else p.reject(new Error(m.error));
+  }
+
+  /**
+   * Takes a status message. A phase that moved is told at once (not at the next frame, as the
+   * status is): the data layer's refreshes then go out with the answers this message came with.
+   */
+  private setStatus(status: WorkerStatus): void {
+    this.status = status;
+    const next = phasesOf(status);
+    if (samePhases(next, this.phases)) return;
+    const prev = this.phases;
+    this.phases = next;
+    this.phaseListeners.forEach((l) => l(next, prev));
   }
 
   private notifying = false;
@@ -136,7 +139,7 @@ export class CorpusWorkerClient {
       p.reject(new Error(`The analysis worker crashed (${reason}).`));
     this.pending.clear();
     this.crashNotice = `Background analysis crashed (${reason}) and was restarted.`;
-    this.status = { ...INITIAL, totalFiles: this.total };
+    this.status = { ...INITIAL_STATUS, totalFiles: this.total };
     this.listeners.forEach((l) => l());
     // Re-feed everything the old worker had, so search and entities come back by themselves.
     if (this.names?.packs.length)
@@ -156,6 +159,9 @@ export class CorpusWorkerClient {
         keep: null,
         fingerprint: this.fingerprint,
       });
+    // The phases went back to the start: told only now, so that the queries this asks again
+    // reach the new worker after what it is re-fed, not before it has any file.
+    this.setStatus(this.status);
   }
 
   request<T extends Request['type']>(req: Extract<Request, { type: T }>): Promise<ResponseMap[T]> {
@@ -269,38 +275,15 @@ export class CorpusWorkerClient {
   };
 
   getStatus = (): WorkerStatus => this.status;
-}
 
-/** How long the tables wait for the first view, at most (ms). */
-const FIRST_VIEW_MS = 1000;
+  /** The engine's phases: the same object until one of them moves. */
+  getPhases = (): EnginePhases => this.phases;
 
-/**
- * When the tables may be asked for: on a page opened at a story once its names are marked, on
- * the library once its first row is (or FIRST_VIEW_MS gone by); on any other page at once (an
- * entity or thread page wants them first). Downloaded and parsed while the first view was made,
- * they cost a deep link's names ~40 ms (BBC, median of 10, load 6) and made the library's first
- * render a long task (54–89 ms in 4 of 4 runs against 1 of 4, load 4) on two cores.
- */
-function tablesTurn(): Promise<void> {
-  const path = location.pathname.slice(import.meta.env.BASE_URL.length - 1);
-  if (path.startsWith('/story/')) return whenMilestone('story-highlighted', FIRST_VIEW_MS);
-  if (path === '/') return whenMilestone('library-visible', FIRST_VIEW_MS);
-  return Promise.resolve();
-}
-
-/** A worker the page started before the app (public/early-worker.js, build only). */
-interface EarlyWorker {
-  worker: Worker;
-  messages: WorkerEvent[];
-  error: string | null;
-}
-
-/** The page's early worker, once: a restarted worker is the app's own. */
-function takeEarlyWorker(): EarlyWorker | null {
-  const g = globalThis as { __dispatchEarlyWorker?: EarlyWorker };
-  const early = g.__dispatchEarlyWorker ?? null;
-  delete g.__dispatchEarlyWorker;
-  return early;
+  /** Calls `l` whenever the engine's phases move (a crash's restart included); returns an unsubscribe. */
+  onPhases(l: PhaseListener): () => void {
+    this.phaseListeners.add(l);
+    return () => this.phaseListeners.delete(l);
+  }
 }
 
 /** The app's one worker, created on first use (not at import, so tests and SSR stay inert). */

@@ -164,7 +164,10 @@ export interface ResponseMap {
 export type ResponseMessage =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
-/** Progress of the background work, pushed whenever it changes. */
+/**
+ * Progress of the background work, pushed whenever it changes. The main thread reads it as the
+ * engine's phases (engine-phases.ts), on which it refreshes its queries.
+ */
 export interface WorkerStatus {
   type: 'status';
   files: number;
@@ -213,3 +216,25 @@ export interface WorkerStatus {
 }
 
 export type WorkerEvent = ResponseMessage | WorkerStatus;
+
+/** The status before the worker has said anything (and after a crash, until it does). */
+export const INITIAL_STATUS: WorkerStatus = {
+  type: 'status',
+  files: 0,
+  totalFiles: 0,
+  stories: 0,
+  analysed: 0,
+  epoch: 0,
+  searchReady: false,
+  searchFromCache: false,
+  cacheChecked: false,
+  searchWarm: false,
+  searchComplete: false,
+  entitiesReady: false,
+  relatedReady: false,
+  analysisMs: null,
+  cachedFiles: 0,
+  builtFiles: 0,
+  builtTables: false,
+  namesComplete: false,
+};

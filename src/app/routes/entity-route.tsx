@@ -10,7 +10,7 @@ import {
   useArchiveEntityPages,
   useArchiveMode,
 } from '../../data/archive-api';
-import { entityQuery, useWorkerStatus } from '../../data/analysis-api';
+import { entityQuery, useEnginePhases, useEngineProgress } from '../../data/analysis-api';
 import { useCorpus } from '../../data/use-corpus';
 import { ArchiveEntityPage } from '../../features/entities/archive-entity-page';
 import { EntityPage } from '../../features/entities/entity-page';
@@ -55,30 +55,38 @@ function ArchiveEntityRoute({ id }: { id: string }) {
 }
 
 function FolderEntityRoute({ id }: { id: string }) {
-  const status = useWorkerStatus();
-  const q = useQuery(entityQuery(id, status));
+  const names = useEnginePhases().names.phase;
+  const tabled = names !== 'analysing';
+  const q = useQuery(entityQuery(id));
   const corpus = useCorpus();
   const titles = useMemo(
     () => new Map(corpus.stories.map((s) => [s.id, s.title])),
     [corpus.stories],
   );
   const data = q.data?.entity.id === id ? q.data : null;
-  useDocumentTitle(data ? data.entity.name : status.entitiesReady ? 'Not found' : null);
+  useDocumentTitle(data ? data.entity.name : tabled ? 'Not found' : null);
   if (data)
     return (
-      <EntityPage data={data} titleOf={(s) => titles.get(s) ?? s} complete={status.namesComplete} />
+      <EntityPage data={data} titleOf={(s) => titles.get(s) ?? s} complete={names === 'complete'} />
     );
   // Not found only once the whole folder is analysed and the answer for this id is in.
-  if (status.entitiesReady && q.isSuccess && !q.isPlaceholderData && !q.isFetching) {
+  if (tabled && q.isSuccess && !q.isPlaceholderData && !q.isFetching) {
     return <NotFound what="person, place or organization" detail={id} />;
   }
+  return <LookingFor id={id} />;
+}
+
+/** The wait for an entity page, with how far the analysis has come (re-rendered as it moves). */
+function LookingFor({ id }: { id: string }) {
+  const analysed = useEngineProgress((s) => s.analysed);
+  const stories = useEngineProgress((s) => s.stories);
   return (
     <div
       className="mx-auto max-w-[68ch] px-4 py-16 text-ink/75 dark:text-night-ink/75"
       role="status"
     >
-      Looking for {id} in the folder ({status.analysed.toLocaleString()} of{' '}
-      {status.stories.toLocaleString()} stories analysed)…
+      Looking for {id} in the folder ({analysed.toLocaleString()} of {stories.toLocaleString()}{' '}
+      stories analysed)…
     </div>
   );
 }

@@ -4,7 +4,7 @@ import {
   filterStoriesQuery,
   searchQuery,
   threadsQuery,
-  useWorkerStatus,
+  useEnginePhases,
 } from '../../data/analysis-api';
 import { libraryFilter, paths } from '../../config/paths';
 import { ThreadList } from '../../features/threads/thread-list';
@@ -51,10 +51,10 @@ function FolderLibraryRoute() {
   const kind: StoryKind | null = kindParam === 'main' || kindParam === 'brief' ? kindParam : null;
   const within = useMemo(() => libraryFilter(params), [params]);
   const entityIds = params.getAll('entity');
-  const status = useWorkerStatus();
-  const filter = useQuery(filterStoriesQuery(entityIds, status));
+  const phases = useEnginePhases();
+  const filter = useQuery(filterStoriesQuery(entityIds));
   const byThread = params.get('view') === 'threads';
-  const threads = useQuery({ ...threadsQuery(status), enabled: byThread && status.relatedReady });
+  const threads = useQuery({ ...threadsQuery(), enabled: byThread && phases.related === 'ready' });
   const viewHref = (view: string | null) => {
     const next = new URLSearchParams(params);
     if (view) next.set('view', view);
@@ -64,7 +64,7 @@ function FolderLibraryRoute() {
   const [text, setText] = useState('');
   const deferred = useDeferredValue(text);
   const suggest = useQuery({
-    ...searchQuery(deferred, status, 1),
+    ...searchQuery(deferred, 1),
     enabled: deferred.trim().length > 1,
   });
   const allowed = useMemo(
@@ -145,7 +145,7 @@ function FolderLibraryRoute() {
           onRemove={(id) => setEntities(entityIds.filter((x) => x !== id))}
           pending={filter.isFetching}
           // Final once the folder's entity table is built and the facets asked of it are in.
-          provisional={!status.entitiesReady || filter.isPlaceholderData}
+          provisional={phases.names.phase === 'analysing' || filter.isPlaceholderData}
         />
       }
       viewHrefs={{ stories: viewHref(null), threads: viewHref('threads') }}

@@ -7,7 +7,7 @@ import {
   type NotebookFilter,
 } from '../../corpus/notebook/notebook-view';
 import { isHighlightColor } from '../../corpus/notebook/types';
-import { storyEntitiesQuery, useWorkerStatus } from '../../data/analysis-api';
+import { storyEntitiesQuery } from '../../data/analysis-api';
 import { useNotebook } from '../../data/notebook/use-notebook';
 import { useCorpus } from '../../data/use-corpus';
 import { NotebookPage } from '../../features/notebook/notebook-page';
@@ -25,7 +25,6 @@ export function NotebookRoute() {
   useDocumentTitle('Notebook');
   const corpus = useCorpus();
   const nb = useNotebook();
-  const status = useWorkerStatus();
   const [params, setParams] = useSearchParams();
   const { items, storiesById, titleOf } = useNotebookItems(nb.annotations, corpus);
 
@@ -54,9 +53,7 @@ export function NotebookRoute() {
     queries: storyIds.flatMap((id) => {
       const story = storiesById.get(id);
       const hash = story && hashOf(story.fileId);
-      return story && hash
-        ? [storyEntitiesQuery(story, hash, status.entitiesReady, status.epoch)]
-        : [];
+      return story && hash ? [storyEntitiesQuery(story, hash)] : [];
     }),
   });
   const mentions = new Map(analyses.flatMap((q) => (q.data ? [[q.data.storyId, q.data]] : [])));

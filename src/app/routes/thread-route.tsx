@@ -3,7 +3,7 @@ import { NotFound } from '../../components/ui/not-found';
 import { NotInArchive } from '../../components/ui/not-in-archive';
 import { useArchive, useArchiveMode } from '../../data/archive-api';
 import { useArchiveThread, useArchiveThreadPages } from '../../data/archive-threads';
-import { threadQuery, useWorkerStatus } from '../../data/analysis-api';
+import { threadQuery, useEnginePhases } from '../../data/analysis-api';
 import { ThreadPage } from '../../features/threads/thread-page';
 import { decodeSegments } from '../../lib/url';
 import { useLocation } from '../../lib/router';
@@ -40,10 +40,10 @@ function ArchiveThreadRoute({ id }: { id: string }) {
 }
 
 function FolderThreadRoute({ id }: { id: string }) {
-  const status = useWorkerStatus();
-  const q = useQuery(threadQuery(id, status));
+  const ready = useEnginePhases().related === 'ready';
+  const q = useQuery({ ...threadQuery(id), enabled: ready });
   useDocumentTitle(q.data ? `${q.data.title} (thread)` : 'Thread');
-  if (!status.relatedReady || q.isPending) {
+  if (!ready || q.isPending) {
     return (
       <p role="status" className="mx-auto max-w-3xl px-4 py-16 text-ink/75 dark:text-night-ink/75">
         Grouping the folder's stories into threads…

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { libraryFilter } from '../../config/paths';
 import { fileIdOf, stepStory, type StepUnit } from '../../corpus/library';
 import type { Manifest } from '../../corpus/types';
-import { filterStoriesQuery, useWorkerStatus } from '../../data/analysis-api';
+import { filterStoriesQuery } from '../../data/analysis-api';
 
 export interface StorySteps {
   /**
@@ -33,9 +33,8 @@ export function useStorySteps(
   const section = within.get('section');
   const entityIds = useMemo(() => within.getAll('entity'), [within]);
   const unit: StepUnit = within.get('kind') === 'brief' ? 'brief' : 'main';
-  const status = useWorkerStatus();
   const filter = useQuery({
-    ...filterStoriesQuery(entityIds, status),
+    ...filterStoriesQuery(entityIds),
     enabled: entityIds.length > 0,
   });
   const allowed = useMemo(

@@ -13,7 +13,7 @@ import { useRovingTabStop } from '../../lib/use-roving-tab-stop';
 import { storyNames } from '../../corpus/entities/story-names';
 import type { EntityType, Mention } from '../../corpus/entities/types';
 import type { Story } from '../../corpus/types';
-import { storyEntitiesQuery, useWorkerStatus } from '../../data/analysis-api';
+import { storyEntitiesQuery } from '../../data/analysis-api';
 import { archiveStoryEntities, useArchiveMode, useSideGroup } from '../../data/archive-api';
 import type { OuterMark } from '../../components/ui/marked-text';
 import type { EntitySummary } from '../../worker/protocol';
@@ -40,11 +40,10 @@ export const NAMES_KEYS_HINT_ID = 'keys-names';
  * The names are one tab stop (a roving tabindex): arrow keys, `[` and `]` move between them.
  */
 export function useEntityLayer(story: Story, hash: string) {
-  const status = useWorkerStatus();
   // An archive's names come from the story's side group, not from a worker (it starts none).
   const archive = useArchiveMode();
   const fromWorker = useQuery({
-    ...storyEntitiesQuery(story, hash, status.entitiesReady, status.epoch),
+    ...storyEntitiesQuery(story, hash),
     enabled: !archive,
   });
   const side = useSideGroup(story.id);

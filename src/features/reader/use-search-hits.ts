@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Story } from '../../corpus/types';
-import { storyHitsQuery, useWorkerStatus } from '../../data/analysis-api';
+import { storyHitsQuery } from '../../data/analysis-api';
 import { useArchiveWithoutSearch } from '../../data/archive-api';
 
 /**
@@ -10,11 +10,10 @@ import { useArchiveWithoutSearch } from '../../data/archive-api';
  * paragraph (`#p5`), which then wins.
  */
 export function useSearchHits(story: Story, query: string, hasParagraphTarget: boolean) {
-  const status = useWorkerStatus();
   // An archive's worker finds them with the chunks' expansions; without chunks there are none.
   const archive = useArchiveWithoutSearch();
   const q = useQuery({
-    ...storyHitsQuery(story, query, status),
+    ...storyHitsQuery(story, query),
     enabled: !archive && query.trim().length > 0,
   });
   const [shown, setShown] = useState(true);

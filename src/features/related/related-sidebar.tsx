@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '../../lib/router';
 import { paths } from '../../config/paths';
-import { relatedQuery, useWorkerStatus } from '../../data/analysis-api';
+import { relatedQuery, useEnginePhases, useEngineProgress } from '../../data/analysis-api';
 import { archiveRelated, useArchiveMode, useSideGroup } from '../../data/archive-api';
 
 /**
@@ -17,12 +17,9 @@ export function RelatedSidebar({
   storyId: string;
   titleOf: (id: string) => string;
 }) {
-  const status = useWorkerStatus();
+  const ready = useEnginePhases().related === 'ready';
   const archive = useArchiveMode();
-  const q = useQuery({
-    ...relatedQuery(storyId, status),
-    enabled: status.relatedReady && !archive,
-  });
+  const q = useQuery({ ...relatedQuery(storyId), enabled: ready && !archive });
   const side = useSideGroup(storyId);
   const view = archive ? (side.data ? archiveRelated(side.data, storyId) : undefined) : q.data;
   return (
@@ -37,11 +34,7 @@ export function RelatedSidebar({
           </p>
         ) : !view ? (
           <p className="mt-3 text-sm text-ink/75 dark:text-night-ink/75" role="status">
-            {archive
-              ? 'Loading related stories…'
-              : status.totalFiles > 0 && status.files < status.totalFiles
-                ? `Finding related stories once the folder is read (${status.files.toLocaleString()} of ${status.totalFiles.toLocaleString()} files)…`
-                : 'Finding related stories…'}
+            {archive ? 'Loading related stories…' : <FindingRelated />}
           </p>
         ) : view.related.length === 0 ? (
           <p className="mt-3 text-sm text-ink/75 dark:text-night-ink/75">
@@ -112,6 +105,15 @@ export function RelatedSidebar({
       </div>
     </aside>
   );
+}
+
+/** The wait for the related lists, with how much of the folder is read (re-rendered as it grows). */
+function FindingRelated() {
+  const files = useEngineProgress((s) => s.files);
+  const total = useEngineProgress((s) => s.totalFiles);
+  return total > 0 && files < total
+    ? `Finding related stories once the folder is read (${files.toLocaleString()} of ${total.toLocaleString()} files)…`
+    : 'Finding related stories…';
 }
 
 /** "business" for `business/012`, "brief" for a teaser id, nothing for a top-level file. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SearchResults } from '../../corpus/search/types';
-import { searchQuery, useNewestSearch, useWorkerStatus } from '../../data/analysis-api';
+import { searchQuery, useEnginePhases, useEngineProgress } from '../../data/analysis-api';
 import { useArchiveMode, useArchiveWithoutSearch } from '../../data/archive-api';
 
 /**
@@ -10,42 +10,40 @@ import { useArchiveMode, useArchiveWithoutSearch } from '../../data/archive-api'
  * hits) join the answer when the worker has them; nothing here waits for them.
  */
 export function useSearchResults(query: string, limit: number) {
-  const status = useWorkerStatus();
+  const phases = useEnginePhases();
   const trimmed = query.trim();
   // An archive searches the build's chunks; one built without them has nothing to ask (the
   // palette says so).
   const archive = useArchiveWithoutSearch();
   // An archive's names are the build's, read per story: nothing is being analysed.
   const archiveMode = useArchiveMode();
+  // One query per text: as the index grows, or the worker's own index takes over from the
+  // build's chunks, it is asked again (analysis-sync.ts) and its answer stays on screen meanwhile.
   const q = useQuery({
-    ...searchQuery(query, status, limit),
+    ...searchQuery(query, limit),
     enabled: !archive && query.trim().length > 0,
   });
-  // This text's answer for the index as it is now, else for the index as it was when asked
-  // (see useNewestSearch), else the previous text's.
-  const own = q.isPlaceholderData ? undefined : q.data;
-  const sameText = useNewestSearch(query, limit);
   const [kept, setKept] = useState<SearchResults | null>(null);
-  const shown = own ?? sameText ?? q.data;
-  if (shown && shown !== kept) setKept(shown);
-  const results = trimmed ? (shown ?? kept) : null;
+  if (q.data && q.data !== kept) setKept(q.data);
+  const results = trimmed ? (q.data ?? kept) : null;
   // The same text asked again because the index grew (or names arrived) is still an answer for
   // what is typed: only another text makes the results shown stale.
   const current = results !== null && results.query.raw === query;
+  // Counted only while files are still being indexed: the palette re-renders as they arrive.
+  const indexingPhase = phases.search.phase === 'indexing';
+  const files = useEngineProgress((s) => (indexingPhase ? s.files : 0));
+  const total = useEngineProgress((s) => (indexingPhase ? s.totalFiles : 0));
   return {
     results,
     /** True while no answer for the text typed has arrived (the results shown, if any, are older). */
     stale: trimmed.length > 0 && !current,
     error: q.error,
     archive,
-    analysing: !archiveMode && !status.namesComplete,
+    analysing: !archiveMode && phases.names.phase !== 'complete',
     /**
      * While files are still being indexed: results cover only part of the folder. Not for an
      * answer from the build's search chunks, which cover all of it.
      */
-    indexing:
-      status.searchReady || results?.source === 'chunks'
-        ? null
-        : { files: status.files, total: status.totalFiles },
+    indexing: !indexingPhase || results?.source === 'chunks' ? null : { files, total },
   };
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { paths } from '../../config/paths';
-import { threadOfQuery, useWorkerStatus } from '../../data/analysis-api';
+import { threadOfQuery, useEnginePhases } from '../../data/analysis-api';
 import { archiveThread, useArchiveMode, useSideGroup } from '../../data/archive-api';
 import { useArchiveThreadPages } from '../../data/archive-threads';
 import { Link } from '../../lib/router';
@@ -12,12 +12,9 @@ import { storyLabel } from './story-label';
  * that the reader's story stands alone, which the related list already tells.
  */
 export function ThreadBox({ storyId }: { storyId: string }) {
-  const status = useWorkerStatus();
+  const ready = useEnginePhases().related === 'ready';
   const archive = useArchiveMode();
-  const q = useQuery({
-    ...threadOfQuery(storyId, status),
-    enabled: status.relatedReady && !archive,
-  });
+  const q = useQuery({ ...threadOfQuery(storyId), enabled: ready && !archive });
   const side = useSideGroup(storyId);
   const threadPages = useArchiveThreadPages();
   const thread = archive ? (side.data ? archiveThread(side.data, storyId) : null) : q.data;
