@@ -140,7 +140,8 @@ test('a name’s card opens its entity page: its stories by title and mentions, 
   await expect(page.getByText(/^Also written as Putin$/u)).toBeVisible();
   // Its three stories, most mentions first, each a link with its mention count.
   const list = page.getByRole('list', { name: 'Stories naming Vladimir Putin' });
-  const items = list.getByRole('listitem');
+  // The stories, not the sentences listed under each.
+  const items = list.locator(':scope > li');
   await expect(items).toHaveCount(3);
   await expect(items.nth(0)).toContainText('Kim Jong-un promised full support');
   await expect(items.nth(0)).toContainText('×10');
@@ -155,15 +156,23 @@ test('a name’s card opens its entity page: its stories by title and mentions, 
     await expect(named.nth(i).getByRole('link')).toHaveAttribute('href', `/entity/${e.id}`);
     await expect(named.nth(i)).toContainText(`${n} ${n === 1 ? 'story' : 'stories'}`);
   }
-  // What it lacks beside a whole-folder page is said, not left out silently.
-  await expect(aside).toContainText('sentences that name Vladimir Putin');
-  await expect(aside).toContainText('not available here');
+  // The sentences naming him under each story, the name marked, each linked to its paragraph
+  // (the build made them: this browser has not downloaded the stories' text).
+  const first = items.nth(0).getByRole('listitem');
+  await expect(first.first().locator(`mark[data-entity-id="${PUTIN}"]`).first()).toBeVisible();
+  await expect(first.first().getByRole('link', { name: /^¶\d+$/u })).toHaveAttribute(
+    'href',
+    /^\/story\/[^#]+#p\d+$/u,
+  );
+  expect(await list.locator(`mark[data-entity-id="${PUTIN}"]`).count()).toBeGreaterThan(3);
+  // Nothing is said to be missing.
+  await expect(page.getByText(/built without/u)).toHaveCount(0);
   await expectNoAxeViolations(page, 'archive entity page');
   expect(urls.filter((u) => ENTITY.test(u))).toHaveLength(1);
   expectNoWholeFolder(urls, ARTICLE);
 
   // A story of the list opens.
-  await items.nth(1).getByRole('link').click();
+  await items.nth(1).getByRole('heading').getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(
     'Vladimir Putin hailed North Korea',
   );
@@ -180,7 +189,7 @@ test('an entity named in more stories than its page lists says how many it shows
   await expect(page.getByText(/mentions in 8 stories$/u)).toBeVisible();
   await expect(page.getByText('Showing 5 of 8 stories, the ones that name US most.')).toBeVisible();
   await expect(
-    page.getByRole('list', { name: 'Stories naming US' }).getByRole('listitem'),
+    page.getByRole('list', { name: 'Stories naming US' }).locator(':scope > li'),
   ).toHaveCount(5);
   expectNoWholeFolder(urls);
 });

@@ -4,6 +4,7 @@ import {
   ARCHIVE_FORMAT,
   groupCount,
   type ArchiveInfo,
+  type ArchiveSentence,
   type ArchiveTimelineEntry,
   type NamedEntity,
 } from '../src/corpus/archive/archive-format.ts';
@@ -66,6 +67,8 @@ export function buildArchive(opts: {
   tables: Buffer | null;
   /** Each thread's timeline, made by the tables thread (absent: the pages say they lack it). */
   timelines?: Record<string, ArchiveTimelineEntry[]>;
+  /** Each entity's first sentences, made by the tables thread (absent: as the timelines). */
+  sentences?: Record<string, ArchiveSentence[]>;
   pageRows?: number;
   /** Stories listed per entity (ENTITY_STORIES unless given). */
   entityStories?: number;
@@ -110,6 +113,7 @@ export function buildArchive(opts: {
       table: tables.table,
       titleOf,
       cap: opts.entityStories,
+      sentences: opts.sentences,
     }))
       entities[n] = emit('entity', n, group);
     const built = filterGroups({ table: tables.table, rowOf: (id) => byStory.get(id)?.row });

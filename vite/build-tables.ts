@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { ArchiveTimelineEntry } from '../src/corpus/archive/archive-format.ts';
+import type {
+  ArchiveSentence,
+  ArchiveTimelineEntry,
+} from '../src/corpus/archive/archive-format.ts';
 import type { Manifest } from '../src/corpus/types';
 import type { CachedCode } from './analysis-cache.ts';
 import type { SeedFile } from './read-seed-file.ts';
@@ -16,8 +19,11 @@ export interface TablesJob {
   codes: [string, CachedCode][];
   /** The per-file cache of this folder (file-cache.ts: each story's phrase pairs); null: none. */
   fileCacheDir: string | null;
-  /** Also each thread's timeline (an archive's thread pages; the browser makes its own). */
-  timelines?: boolean;
+  /**
+   * Also what an archive's pages need of the text (the browser of a whole folder makes its own):
+   * each thread's timeline and each entity's first sentences.
+   */
+  archive?: boolean;
 }
 
 /** One part of the tables thread's work: its time, and the process's memory when it ended. */
@@ -38,8 +44,9 @@ export type TablesReply =
       stories: number;
       entities: number;
       threads: number;
-      /** `threadTimelines` as JSON, when the job asked for them. */
+      /** `threadTimelines` and `entitySentences` as JSON, for an archive. */
       timelines?: string;
+      sentences?: string;
       parts: TablePart[];
     }
   | { error: string };
@@ -49,8 +56,10 @@ export interface BuiltTables {
   data: Buffer;
   /** The thread's parts, in order (`npm run bench:tables` prints them). */
   parts: TablePart[];
-  /** Each thread's timeline, by thread id (`threadTimelines`), when asked for. */
+  /** Each thread's timeline, by thread id (`threadTimelines`), for an archive. */
   timelines?: Record<string, ArchiveTimelineEntry[]>;
+  /** Each entity's first sentences, by entity id (`entitySentences`), for an archive. */
+  sentences?: Record<string, ArchiveSentence[]>;
 }
 
 /**
@@ -86,7 +95,7 @@ export async function buildTables(
     /** The folder's path, which keys its cache. */
     folder: string;
   } | null = null,
-  timelines = false,
+  archive = false,
 ): Promise<BuiltTables | null> {
   const started = performance.now();
   const code = cache
@@ -103,7 +112,7 @@ export async function buildTables(
     manifestFiles: manifest.files.map((f) => ({ id: f.id, hash: f.hash })),
     codes: [...codes],
     fileCacheDir: cache ? await folderCacheDir(cache.dir, cache.folder, code) : null,
-    timelines,
+    archive,
   };
   const heapMb = tablesHeapMb(manifest);
   const reply = await new Promise<TablesReply>((resolve) => {
@@ -146,6 +155,9 @@ export async function buildTables(
     parts: reply.parts,
     ...(reply.timelines !== undefined && {
       timelines: JSON.parse(reply.timelines) as Record<string, ArchiveTimelineEntry[]>,
+    }),
+    ...(reply.sentences !== undefined && {
+      sentences: JSON.parse(reply.sentences) as Record<string, ArchiveSentence[]>,
     }),
   };
 }

@@ -263,6 +263,7 @@ export function seedsPlugin(options: {
           codes,
           tables: t?.data ?? null,
           timelines: t?.timelines,
+          sentences: t?.sentences,
           pageRows: options.archivePageRows,
           entityStories: options.archiveEntityStories,
           threadPageRows: options.archiveThreadRows,

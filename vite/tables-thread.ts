@@ -7,6 +7,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
+import { ENTITY_SENTENCES } from '../src/corpus/archive/archive-format';
+import { entitySentences } from '../src/corpus/archive/entity-sentences';
 import { threadTimelines } from '../src/corpus/archive/thread-timelines';
 import { decodeFile } from '../src/corpus/entities/analysis-codec';
 import type { StoryEntities } from '../src/corpus/entities/types';
@@ -17,6 +19,7 @@ import {
   folderEntities,
   folderIndexSteps,
   folderThreads,
+  type EntityTable,
   type FolderTables,
 } from '../src/corpus/tables/folder-tables';
 import { runSteps } from '../src/corpus/run-steps';
@@ -105,13 +108,23 @@ async function build(job: TablesJob): Promise<TablesReply> {
   // Only the parsed stories and their analyses are read from here on.
   codes.clear();
   job.codes.length = 0;
+  // An archive's entity pages list each entity's first sentences, which read every story's
+  // names and text: made once the table says which entity each name is, before the analyses
+  // go. One string: V8 keeps a sentence as a slice of its paragraph, so sentences kept as
+  // strings would keep the text this step lets go of later.
+  let sentences: string | undefined;
+  const withTable = (table: EntityTable) => {
+    if (!job.archive) return;
+    const made = entitySentences(table, analyses, (id) => stories.get(id), ENTITY_SENTENCES);
+    sentences = JSON.stringify(made);
+    done('entity sentences');
+  };
   // What the browser's worker runs (`folderTablesSteps`), with the first passes on two threads.
-  const tables = await folderTables(order, stories, analyses, done);
+  const tables = await folderTables(order, stories, analyses, done, withTable);
   // An archive's thread pages show each thread's timeline, which reads every paragraph: made
-  // now, while the text is here. One string: V8 keeps a sentence as a slice of its paragraph,
-  // so entries kept as strings would keep the text this step lets go of next.
+  // now, while the text is here (one string, as the sentences).
   let timelines: string | undefined;
-  if (job.timelines) {
+  if (job.archive) {
     timelines = JSON.stringify(threadTimelines(tables.threads, (id) => stories.get(id)));
     done('timelines');
   }
@@ -150,6 +163,7 @@ async function build(job: TablesJob): Promise<TablesReply> {
     entities: tables.table.entities.length,
     threads: tables.threads.threads.length,
     ...(timelines !== undefined && { timelines }),
+    ...(sentences !== undefined && { sentences }),
     parts,
   };
 }
@@ -160,11 +174,13 @@ async function folderTables(
   stories: ReadonlyMap<string, Story>,
   analyses: Map<string, StoryEntities>,
   done: (part: string) => void,
+  withTable: (table: EntityTable) => void,
 ): Promise<FolderTables> {
   const entities = folderEntities(order, analyses);
+  done('entity table');
+  withTable(entities.table);
   // Nothing reads the analyses past the entities: let them go before the related index.
   analyses.clear();
-  done('entity table');
   const built = runSteps(folderIndexSteps(order, stories, entities, done));
   const passes = await firstPassesOnThreads(built.related);
   done(order.length >= MIN_STORIES ? 'first passes (2 threads)' : 'first passes');

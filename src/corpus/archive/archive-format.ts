@@ -175,7 +175,24 @@ export interface ArchiveEntity {
    * over all its stories. Absent in archives built before it (the page says what it lacks).
    */
   with?: [id: string, name: string, stories: number][];
+  /**
+   * The first ENTITY_SENTENCES sentences naming it, as the whole folder's page lists them (its
+   * stories most mentions first). Absent in archives built before them.
+   */
+  sentences?: ArchiveSentence[];
 }
+
+/**
+ * A sentence naming an entity: [story id, paragraph (1-based), text, the mentions' offsets in
+ * it as start, end, start, end…].
+ */
+export type ArchiveSentence = [storyId: string, paragraph: number, text: string, ranges: number[]];
+
+/**
+ * Sentences kept per entity in an archive. The whole folder's page lists up to 200; an archive's
+ * entity group holds every entity hashing to it, so each entity's share is kept small (~4 KB).
+ */
+export const ENTITY_SENTENCES = 20;
 
 /** One entity group: the canonical entities whose id hashes to it. */
 export interface EntityGroup {

@@ -5,6 +5,7 @@ import {
   entityGroupCount,
   entityGroupOf,
   type ArchiveEntity,
+  type ArchiveSentence,
   type EntityGroup,
 } from './archive-format.ts';
 
@@ -20,6 +21,8 @@ export function* entityGroups(input: {
   /** A story's title in the listing (undefined: the story is not in it). */
   titleOf: (storyId: string) => string | undefined;
   cap?: number;
+  /** Each entity's first sentences (`entitySentences`), when the build made them. */
+  sentences?: Record<string, ArchiveSentence[]>;
 }): Generator<{ n: number; group: EntityGroup }> {
   const { table, titleOf } = input;
   const cap = input.cap ?? ENTITY_STORIES;
@@ -36,6 +39,9 @@ export function* entityGroups(input: {
         mentionCount: e.mentionCount,
         stories: stories.map((s) => [s.storyId, titleOf(s.storyId) ?? s.storyId, s.count]),
         with: companions(k),
+        ...(input.sentences && {
+          sentences: Object.hasOwn(input.sentences, e.id) ? input.sentences[e.id]! : [],
+        }),
       },
     ];
   });

@@ -1,10 +1,9 @@
 import { Link } from '../../lib/router';
-import { MarkedText } from '../../components/ui/marked-text';
 import { paths } from '../../config/paths';
 import type { EntityPageData } from '../../worker/protocol';
 import { EntityHeading } from './entity-heading';
 import { CompanionList } from './companion-list';
-import { MARK_CLASS } from './entity-style';
+import { MentionSentences } from './mention-sentences';
 
 /**
  * Everything about one person, place or organization: the stories that mention it with the
@@ -44,30 +43,11 @@ export function EntityPage({
                   ×{count}
                 </span>
               </h2>
-              <ul className="mt-2 space-y-2 font-serif text-lg leading-relaxed">
-                {(byStory.get(storyId) ?? []).map((s, i) => (
-                  <li key={i} className="border-l-2 border-black/10 pl-3 dark:border-white/15">
-                    <MarkedText
-                      text={s.text}
-                      outer={s.ranges.map(([start, end]) => ({
-                        start,
-                        end,
-                        props: {
-                          'data-entity': entity.type,
-                          'data-entity-id': entity.id,
-                          className: `rounded-[3px] px-px ${MARK_CLASS[entity.type]}`,
-                        },
-                      }))}
-                    />{' '}
-                    <Link
-                      className="font-sans text-xs whitespace-nowrap text-ink/75 underline dark:text-night-ink/75"
-                      to={paths.story.getHref(storyId, { paragraph: s.paragraph })}
-                    >
-                      ¶{s.paragraph}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <MentionSentences
+                storyId={storyId}
+                sentences={byStory.get(storyId) ?? []}
+                entity={entity}
+              />
             </li>
           ))}
         </ul>
