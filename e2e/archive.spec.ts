@@ -239,22 +239,29 @@ test('search answers from the published chunks a query fetches, never from the w
   await expect(
     results.getByRole('option', { name: /Kim Jong-un promised full support/u }),
   ).toBeVisible();
-  await expect(palette.getByText(/Searched the published index/u)).toBeVisible();
+  // The top story's paragraphs, from its file (the chunks hold no text), join the answer.
+  await expect(results.getByRole('option', { name: /^Paragraph \d+/u }).first()).toBeVisible();
+  await expect(
+    palette.getByText(/Searched the published index: .* with the matching paragraphs/u),
+  ).toBeVisible();
   await results.getByRole('option', { name: /Kim Jong-un promised full support/u }).click();
   await expect(page).toHaveURL(/\/story\/[^?]+\?q=pyongyan/u);
   // The story marks what the query's typo stood for.
   await expect(page.locator('[data-story-text] mark[data-search-hit]').first()).toBeVisible();
 
   await page.goto('/search?q=pyongyan');
-  await expect(
-    page.getByRole('region', { name: 'Stories' }).getByRole('heading', { level: 3 }),
-  ).toHaveCount(3);
+  const found = page.getByRole('region', { name: 'Stories' });
+  await expect(found.getByRole('heading', { level: 3 })).toHaveCount(3);
+  await expect(found.getByRole('link', { name: /^Paragraph \d+/u }).first()).toBeVisible();
   // The worker came for the search; the folder's text, names packs and model did not.
   expect(urls.some((u) => /corpus\.worker/u.test(u))).toBe(true);
   expect(urls.some((u) => /\/search-chunks\/[0-9a-f]+\/meta$/u.test(u))).toBe(true);
   for (const pattern of [/\/seeds-packs\//u, /ner-model/u])
     expect(urls.filter((u) => pattern.test(u))).toEqual([]);
-  expect(urls.filter((u) => u.startsWith('/seeds/')).length).toBeLessThanOrEqual(1);
+  // Story files: only those of stories listed (for their paragraphs, or opened), never more.
+  const files = new Set(urls.filter((u) => u.startsWith('/seeds/')));
+  expect(files.size).toBeGreaterThan(0);
+  expect(files.size).toBeLessThanOrEqual(3);
 });
 
 test('a brief’s deep link shows its related stories, named by their titles', async ({ page }) => {

@@ -1,6 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
+import { fileIdOf } from '../corpus/library';
 import type { Story } from '../corpus/types';
+import { fileUrl } from './seeds-api';
 import { corpusWorker } from '../worker/client';
 import type { EnginePhases } from '../worker/engine-phases';
 import type { WorkerStatus } from '../worker/protocol';
@@ -89,6 +91,28 @@ export const searchQuery = (query: string, limit = 20) =>
     staleTime: Infinity,
     retry: false,
     placeholderData: (prev) => prev,
+  });
+
+/**
+ * Paragraph sub-results for the first stories of an answer from the build's search chunks,
+ * which hold no text: the worker fetches those stories' files (worker/chunk-source.ts). Asked
+ * after the answer is on screen, so it never waits for them.
+ */
+export const searchParagraphsQuery = (query: string, storyIds: readonly string[], perStory = 3) =>
+  queryOptions({
+    queryKey: ['analysis', 'search-paragraphs', query, storyIds.join('\n'), perStory],
+    queryFn: () =>
+      corpusWorker.request({
+        type: 'search-paragraphs',
+        query,
+        perStory,
+        stories: storyIds.map((storyId) => ({
+          storyId,
+          url: new URL(fileUrl(`${fileIdOf(storyId)}.txt`), location.href).href,
+        })),
+      }),
+    enabled: storyIds.length > 0,
+    staleTime: Infinity,
   });
 
 export const storyHitsQuery = (story: Story, query: string) =>

@@ -2,7 +2,12 @@ import { chunkAnswer } from '../corpus/search/chunks/chunk-answer';
 import { ChunkIndex } from '../corpus/search/chunks/chunk-index';
 import { chunkSearch } from '../corpus/search/chunks/chunk-search';
 import type { ChunkLoader } from '../corpus/search/chunks/chunk-store';
-import type { ParsedQuery, SearchResults } from '../corpus/search/types';
+import { fileIdOf } from '../corpus/library';
+import { parseFile } from '../corpus/parse-file';
+import { chunkStoryParagraphs } from '../corpus/search/chunks/chunk-paragraphs';
+import { parseQuery } from '../corpus/search/query-parser';
+import type { Expansion } from '../corpus/search/term-expansion';
+import type { ParsedQuery, SearchResults, Snippet } from '../corpus/search/types';
 
 /** Where the build's search chunks are (the manifest's `chunks`, its directory as a URL). */
 export interface ChunksRef {
@@ -35,7 +40,8 @@ export function fetchLoader(dir: string, fetchFn: typeof fetch = fetch): ChunkLo
 /**
  * Searches the build's chunks (src/corpus/search/chunks): the whole folder before any of its
  * text is here, fetching only what a query touches, answered in the in-memory engine's shape
- * (`chunkAnswer`: titles and ledes, no paragraph sub-results, no names).
+ * (`chunkAnswer`: titles and ledes, no names; paragraph sub-results asked for apart, as they
+ * fetch the stories' files: `paragraphs`).
  */
 export class ChunkSource {
   private readonly index: ChunkIndex;
@@ -43,6 +49,7 @@ export class ChunkSource {
   constructor(
     readonly ref: ChunksRef,
     load: ChunkLoader = fetchLoader(ref.url),
+    private readonly fetchText: (url: string) => Promise<Response> = (url) => fetch(url),
   ) {
     this.index = new ChunkIndex(load);
   }
@@ -61,15 +68,50 @@ export class ChunkSource {
   }
 
   /**
+   * Paragraph sub-results for stories of a chunk answer (`chunkStoryParagraphs`: what the
+   * worker's own index would give), from each story's file at `url`: the chunks hold no text.
+   * A file that cannot be fetched (offline, not visited) gives its story none.
+   */
+  async paragraphs(
+    query: string,
+    stories: readonly { storyId: string; url: string }[],
+    perStory: number,
+  ): Promise<Record<string, Snippet[]>> {
+    const q = parseQuery(query);
+    const words = await this.words(q);
+    const out: Record<string, Snippet[]> = {};
+    await Promise.all(
+      stories.map(async ({ storyId, url }) => {
+        try {
+          const res = await this.fetchText(url);
+          if (!res.ok) return;
+          const fileId = fileIdOf(storyId);
+          const bytes = new Uint8Array(await res.arrayBuffer());
+          const story = parseFile({ fileId, section: null, bytes }).stories.find(
+            (s) => s.id === storyId,
+          );
+          if (story) out[storyId] = chunkStoryParagraphs(story, q, words, perStory);
+        } catch {
+          // No text for this story: its row keeps its lede.
+        }
+      }),
+    );
+    return out;
+  }
+
+  /** Each query word's expansions, as the search expanded them (memoized by the index). */
+  private words(q: ParsedQuery): Promise<Expansion[][]> {
+    const last = q.terms.length - 1;
+    return Promise.all(q.terms.map((t, i) => this.index.expand(t, q.prefix && i === last)));
+  }
+
+  /**
    * The vocabulary terms the query's words stand for (prefixes, typos), as `search` expands
    * them: what the reading view marks in a story opened from a chunk answer. Fetches only the
    * vocabulary and postings a search of it fetched already (memoized).
    */
   async expandedTerms(q: ParsedQuery): Promise<string[]> {
-    const last = q.terms.length - 1;
-    const lists = await Promise.all(
-      q.terms.map((t, i) => this.index.expand(t, q.prefix && i === last)),
-    );
+    const lists = await this.words(q);
     return [...new Set(lists.flat().map((e) => e.term))];
   }
 }

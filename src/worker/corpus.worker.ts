@@ -90,6 +90,8 @@ async function handle(req: Request): Promise<unknown> {
     case 'thread':
       await engine.whenLoaded();
       return threadPage(engine, req.threadId);
+    case 'search-paragraphs':
+      return sources.paragraphs(req.query, req.stories, req.perStory);
     case 'story-hits': {
       // The search's own expansions (typos, prefixes) decide what is marked, so the reader marks
       // exactly what made the story match.

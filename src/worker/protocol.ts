@@ -1,7 +1,7 @@
 import type { MentionSentence } from '../corpus/entities/mention-sentences';
 import type { Entity, EntityType, Mention } from '../corpus/entities/types';
 import type { RelatedResult } from '../corpus/related/related-query';
-import type { SearchResults } from '../corpus/search/types';
+import type { SearchResults, Snippet } from '../corpus/search/types';
 import type { TimelineEntry } from '../corpus/threads/timeline';
 import type { ParsedFile, Story } from '../corpus/types';
 import type { ChunksRef } from './chunk-source';
@@ -52,6 +52,13 @@ export type Request =
     }
   | { type: 'story-entities'; story: Story; hash: string }
   | { type: 'search'; query: string; limit?: number }
+  /** Paragraph sub-results of a chunk answer's stories, from their files at `url`. */
+  | {
+      type: 'search-paragraphs';
+      query: string;
+      stories: { storyId: string; url: string }[];
+      perStory: number;
+    }
   | { type: 'related'; storyId: string }
   | { type: 'entity'; entityId: string }
   | { type: 'entity-list'; ids: string[] }
@@ -149,6 +156,8 @@ export interface ResponseMap {
   'sync-files': null;
   'story-entities': StoryEntitiesResult;
   search: SearchResults;
+  /** By story id; a story whose file could not be read is absent. */
+  'search-paragraphs': Record<string, Snippet[]>;
   related: RelatedView | null;
   entity: EntityPageData | null;
   'entity-list': EntitySummary[];

@@ -1,5 +1,5 @@
 import { CHUNK_FORMAT } from '../corpus/search/chunks/meta';
-import type { ParsedQuery, SearchResults } from '../corpus/search/types';
+import type { ParsedQuery, SearchResults, Snippet } from '../corpus/search/types';
 import { ChunkSource, type ChunksRef } from './chunk-source';
 
 /** An index a query can be answered from. */
@@ -64,6 +64,18 @@ export class SearchSources {
       }
     }
     return this.memory.search(query, limit);
+  }
+
+  /**
+   * Paragraph sub-results for stories of a chunk answer (ChunkSource.paragraphs); none without
+   * chunks (the worker's own answers have theirs).
+   */
+  async paragraphs(
+    query: string,
+    stories: readonly { storyId: string; url: string }[],
+    perStory: number,
+  ): Promise<Record<string, Snippet[]>> {
+    return this.chunks ? this.chunks.paragraphs(query, stories, perStory) : {};
   }
 
   async expandedTerms(q: ParsedQuery): Promise<string[]> {

@@ -18,11 +18,15 @@ const PAGE = {
   seeAll: false,
 };
 
+/** Stories of an answer from the build's chunks whose files are fetched for their paragraphs. */
+const CHUNK_PARAGRAPHS_FOR = 10;
+
 /** `/search?q=…`: every result for a query, grouped like the palette, as plain links. */
 export function SearchResultsPage({ text, onText }: { text: string; onText: (t: string) => void }) {
   const input = useRef<HTMLInputElement>(null);
   usePageSearchKey(input);
-  const { results, stale, error, analysing } = useSearchResults(text, 50);
+  // From the chunks, the first stories' paragraphs come from their files: ten, not fifty.
+  const { results, stale, error, analysing } = useSearchResults(text, 50, CHUNK_PARAGRAPHS_FOR);
   const { add, recent, remove } = useRecentSearches();
   const { stories } = useCorpus();
   const groups = useMemo(() => {

@@ -32,7 +32,9 @@ export function usePalette() {
   const text = edited ?? typedAhead;
   // No more stories than it shows: an answer from the build's search chunks fetches a fragment
   // file per story listed (search-sources.ts), and 20 were ~1 s of a cold BBC query.
-  const search = useSearchResults(text, PALETTE.maxStories);
+  // An answer from the chunks fetches the top story's file for its paragraphs (the palette
+  // shows that story's only).
+  const search = useSearchResults(text, PALETTE.maxStories, PALETTE.topStories);
   const recents = useRecentSearches();
   const kickerOf = useKickers();
   const { results } = search;

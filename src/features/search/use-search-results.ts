@@ -1,7 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { SearchResults } from '../../corpus/search/types';
-import { searchQuery, useEnginePhases, useEngineProgress } from '../../data/analysis-api';
+import { withParagraphs } from '../../corpus/search/chunks/chunk-answer';
+import {
+  searchParagraphsQuery,
+  searchQuery,
+  useEnginePhases,
+  useEngineProgress,
+} from '../../data/analysis-api';
 import { useArchiveMode, useArchiveWithoutSearch } from '../../data/archive-api';
 
 /**
@@ -9,7 +15,7 @@ import { useArchiveMode, useArchiveWithoutSearch } from '../../data/archive-api'
  * its way the previous results stay on screen, so the list never flickers empty. Names (entity
  * hits) join the answer when the worker has them; nothing here waits for them.
  */
-export function useSearchResults(query: string, limit: number) {
+export function useSearchResults(query: string, limit: number, paragraphsFor = 0) {
   const phases = useEnginePhases();
   const trimmed = query.trim();
   // An archive searches the build's chunks; one built without them has nothing to ask (the
@@ -25,7 +31,18 @@ export function useSearchResults(query: string, limit: number) {
   });
   const [kept, setKept] = useState<SearchResults | null>(null);
   if (q.data && q.data !== kept) setKept(q.data);
-  const results = trimmed ? (q.data ?? kept) : null;
+  const answer = trimmed ? (q.data ?? kept) : null;
+  // An answer from the build's chunks has no paragraphs: those of the first `paragraphsFor`
+  // stories are fetched after it is on screen, and join it when they come.
+  const chunkIds =
+    answer?.source === 'chunks'
+      ? answer.stories.slice(0, paragraphsFor).map((s) => s.storyId)
+      : NO_IDS;
+  const paragraphs = useQuery(searchParagraphsQuery(answer?.query.raw ?? '', chunkIds));
+  const results = useMemo(
+    () => answer && withParagraphs(answer, paragraphs.data),
+    [answer, paragraphs.data],
+  );
   // The same text asked again because the index grew (or names arrived) is still an answer for
   // what is typed: only another text makes the results shown stale.
   const current = results !== null && results.query.raw === query;
@@ -47,3 +64,5 @@ export function useSearchResults(query: string, limit: number) {
     indexing: !indexingPhase || results?.source === 'chunks' ? null : { files, total },
   };
 }
+
+const NO_IDS: string[] = [];

@@ -1,5 +1,5 @@
 import { highlightQuery } from '../highlight';
-import type { SearchResults, StoryHit } from '../types';
+import type { SearchResults, Snippet, StoryHit } from '../types';
 import type { ChunkHit, ChunkResults } from './chunk-search';
 
 /**
@@ -9,6 +9,32 @@ import type { ChunkHit, ChunkResults } from './chunk-search';
  */
 export const CHUNK_ANSWER_NOTE =
   'Searched the published index: titles and opening lines only, without matching paragraphs or names.';
+
+/** The note once the first stories' paragraphs are in (`withParagraphs`). */
+export const CHUNK_PARAGRAPHS_NOTE =
+  'Searched the published index: titles and opening lines, with the matching paragraphs of the first stories; without names.';
+
+/**
+ * A chunk answer with the paragraph sub-results fetched for its first stories (the worker's
+ * `search-paragraphs`, from their files): each such story's paragraphs, and its best paragraph
+ * as its snippet when its lede had no match, as the in-memory engine gives them. The same
+ * object when there is nothing to add.
+ */
+export function withParagraphs(
+  r: SearchResults,
+  paragraphs: Readonly<Record<string, Snippet[]>> | undefined,
+): SearchResults {
+  if (r.source !== 'chunks' || !paragraphs || Object.keys(paragraphs).length === 0) return r;
+  return {
+    ...r,
+    stories: r.stories.map((h) => {
+      const found = Object.hasOwn(paragraphs, h.storyId) ? paragraphs[h.storyId]! : null;
+      if (!found?.length) return h;
+      return { ...h, paragraphs: found, snippet: h.snippet ?? found[0]! };
+    }),
+    notes: r.notes.map((n) => (n === CHUNK_ANSWER_NOTE ? CHUNK_PARAGRAPHS_NOTE : n)),
+  };
+}
 
 /**
  * A chunk search's answer in the shape the palette and the results page read (`SearchResults`),
