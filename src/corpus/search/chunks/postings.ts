@@ -2,7 +2,7 @@ import { bm25Idf, K1 } from '../ranking';
 import { ByteReader, ChunkFormatError, readFrontCoded, type ByteWriter } from './bytes';
 import { RangeChunker, type RangeFiles, type RangeRecord } from './range-chunker';
 import { X_MAGIC } from './positions';
-import { encodeTailBound, splitTier, tailBoundValue, type TierPostings } from './tiers';
+import { encodeTailBound, splitTier, storiesOf, tailBoundValue, type TierPostings } from './tiers';
 
 /**
  * Postings chunks (`p-<i>`): the terms of one term range, each with its body postings (story
@@ -113,7 +113,8 @@ export class PostingsChunker {
     // its share of a score by < 0.0005, and its postings are the largest a query fetches.
     const common = bm25Idf(this.stories, Math.max(t.docs.length, t.titleDocs.length)) < COMMON_IDF;
     const ib = common ? 1 : this.impactBytes;
-    const stories = new Set([...t.docs, ...t.titleDocs]).size;
+    // Cheap tests first: most terms are far below the threshold.
+    const stories = t.docs.length + t.titleDocs.length > this.tiers.from ? storiesOf(t).length : 0;
     if (stories > this.tiers.from && stories > this.tiers.head) {
       const scale = MAX_IMPACT / steps(ib);
       const split = splitTier(t, this.tiers.head, (v) => quantize(v, ib) * scale, this.roots);

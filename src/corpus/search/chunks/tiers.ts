@@ -40,10 +40,27 @@ export function tailBoundValue(q: number): number {
   return (q * MAX_STATIC) / BOUND_STEPS;
 }
 
+/** Stories that have the term in their body or title: the union of two ascending lists. */
+export function storiesOf(p: TierPostings): Uint32Array {
+  const out = new Uint32Array(p.docs.length + p.titleDocs.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < p.docs.length || j < p.titleDocs.length) {
+    const a = p.docs[i] ?? Infinity;
+    const b = p.titleDocs[j] ?? Infinity;
+    out[n++] = Math.min(a, b);
+    if (a <= b) i++;
+    if (b <= a) j++;
+  }
+  return out.subarray(0, n);
+}
+
 /**
  * Splits a term's postings into its `head` best stories by static score (ties: the earlier
  * story) and the rest. `impactValue` is the impact as a reader decodes it (quantized), so the
  * order and the bound are those the reader will see. `roots`: each story's group of copies.
+ * Linear but for one numeric sort: the commonest terms have a posting in every story.
  */
 export function splitTier(
   p: TierPostings,
@@ -51,18 +68,37 @@ export function splitTier(
   impactValue: (v: number) => number,
   roots: Int32Array,
 ): TierSplit {
-  const s = new Map<number, number>();
-  p.docs.forEach((d, i) => s.set(d, impactValue(p.impacts[i]!)));
-  p.titleDocs.forEach((d, i) =>
-    s.set(d, (s.get(d) ?? 0) + TITLE_BOOST * (p.titleDerived[i] ? DERIVED_TITLE_FACTOR : 1)),
-  );
-  const ranked = [...s.keys()].sort((a, b) => s.get(b)! - s.get(a)! || a - b);
-  const inHead = new Set(ranked.slice(0, head));
+  const docs = storiesOf(p);
+  const s = new Float64Array(docs.length);
+  // Both lists and `docs` ascend: walk them side by side.
+  for (let i = 0, k = 0; i < p.docs.length; i++) {
+    while (docs[k] !== p.docs[i]) k++;
+    s[k] = impactValue(p.impacts[i]!);
+  }
+  for (let i = 0, k = 0; i < p.titleDocs.length; i++) {
+    while (docs[k] !== p.titleDocs[i]) k++;
+    s[k]! += TITLE_BOOST * (p.titleDerived[i] ? DERIVED_TITLE_FACTOR : 1);
+  }
+  // The head: every story above the head-th largest score, then ties in story order.
+  const cut = Float64Array.from(s).sort()[Math.max(0, s.length - head)] ?? Infinity;
+  const inHead = new Uint8Array(docs.length);
+  let taken = 0;
+  for (let k = 0; k < docs.length; k++) if (s[k]! > cut) inHead[k] = 1;
+  for (const x of inHead) taken += x;
+  for (let k = 0; k < docs.length && taken < head; k++) {
+    if (s[k] !== cut) continue;
+    inHead[k] = 1;
+    taken++;
+  }
   let tailMax = 0;
-  for (const d of ranked.slice(head)) tailMax = Math.max(tailMax, s.get(d)!);
+  for (let k = 0; k < docs.length; k++) if (!inHead[k]) tailMax = Math.max(tailMax, s[k]!);
+  const headDocs = new Set<number>();
+  for (let k = 0; k < docs.length; k++) if (inHead[k]) headDocs.add(docs[k]!);
   const pick = (keep: boolean): TierPostings => {
-    const body = [...p.docs.keys()].filter((i) => inHead.has(p.docs[i]!) === keep);
-    const title = [...p.titleDocs.keys()].filter((i) => inHead.has(p.titleDocs[i]!) === keep);
+    const body: number[] = [];
+    const title: number[] = [];
+    p.docs.forEach((d, i) => headDocs.has(d) === keep && body.push(i));
+    p.titleDocs.forEach((d, i) => headDocs.has(d) === keep && title.push(i));
     return {
       docs: Uint32Array.from(body, (i) => p.docs[i]!),
       impacts: Float64Array.from(body, (i) => p.impacts[i]!),
@@ -71,6 +107,6 @@ export function splitTier(
     };
   };
   const groups = new Set<number>();
-  for (const d of s.keys()) groups.add(roots[d]!);
+  for (const d of docs) groups.add(roots[d]!);
   return { head: pick(true), tail: pick(false), tailMax, groups: groups.size };
 }
