@@ -118,62 +118,38 @@ describe('common terms cut into a head and a tail', () => {
     );
   }
 
-  it.skipIf(!hasBbc())(
-    'answers the commonest word from its head of 64 stories',
-    async () => {
-      const c = corpora.get('bbc')!;
-      for (const q of ['the', 'the ', 'g', 'th']) {
-        const r = await chunkSearch(memoryChunkIndex(c.built.files), q, { limit: 20 });
-        expect(
-          r.loaded.filter((l) => l.name.startsWith('q-')),
-          q,
-        ).toEqual([]);
-        const memory = search(c.index, q, { limit: 20 });
-        // Against the same chunks uncut: the one-byte impacts of the commonest words can swap
-        // near-ties with the in-memory engine (postings.ts), and the cut must not add to that.
-        const whole = await chunkSearch(memoryChunkIndex(c.whole.files), q, { limit: 20 });
-        expect(r.hits.map((h) => h.storyId)).toEqual(whole.hits.map((h) => h.storyId));
-        // One word, one term: counted exactly from the head; a word being typed: at least.
-        expect(r.totalAtLeast).toBe(q !== 'the ');
-        expect(r.total).toBeLessThanOrEqual(memory.total);
-        if (!r.totalAtLeast) expect(r.total).toBe(memory.total);
-      }
-      // An exclusion needs every story that has the word: the tail comes.
-      const x = await chunkSearch(memoryChunkIndex(c.built.files), 'year -the');
-      expect(x.loaded.some((l) => l.name.startsWith('q-'))).toBe(true);
-    },
-  );
+  it.skipIf(!hasBbc())('answers the commonest word from its head of 64 stories', async () => {
+    const c = corpora.get('bbc')!;
+    for (const q of ['the', 'the ', 'g', 'th']) {
+      const r = await chunkSearch(memoryChunkIndex(c.built.files), q, { limit: 20 });
+      expect(
+        r.loaded.filter((l) => l.name.startsWith('q-')),
+        q,
+      ).toEqual([]);
+      const memory = search(c.index, q, { limit: 20 });
+      // Against the same chunks uncut: the one-byte impacts of the commonest words can swap
+      // near-ties with the in-memory engine (postings.ts), and the cut must not add to that.
+      const whole = await chunkSearch(memoryChunkIndex(c.whole.files), q, { limit: 20 });
+      expect(r.hits.map((h) => h.storyId)).toEqual(whole.hits.map((h) => h.storyId));
+      // One word, one term: counted exactly from the head; a word being typed: at least.
+      expect(r.totalAtLeast).toBe(q !== 'the ');
+      expect(r.total).toBeLessThanOrEqual(memory.total);
+      if (!r.totalAtLeast) expect(r.total).toBe(memory.total);
+    }
+    // An exclusion needs every story that has the word: the tail comes.
+    const x = await chunkSearch(memoryChunkIndex(c.built.files), 'year -the');
+    expect(x.loaded.some((l) => l.name.startsWith('q-'))).toBe(true);
+  });
   it.skipIf(!hasBbc())(
     'agree on random queries of common and rare words, k from 1 to 20',
     async () => {
       const c = corpora.get('bbc')!;
       const mid = memoryChunkIndex(c.mid.files);
       const whole = memoryChunkIndex(c.whole.files);
-      const words = [
-        'the',
-        'said',
-        'year',
-        'people',
-        'government',
-        'mr',
-        'new',
-        'blair',
-        'election',
-      ];
-      words.push(
-        'music',
-        'film',
-        'game',
-        'g',
-        'th',
-        'sa',
-        'gov',
-        'mu',
-        'chelsea',
-        'tax',
-        'in',
-        'a',
-      );
+      const words = (
+        'the said year people government mr new blair election music film game chelsea tax in a ' +
+        'g th sa gov mu'
+      ).split(' ');
       const proved = [0, 0, 0, 0];
       await fc.assert(
         fc.asyncProperty(
@@ -188,7 +164,8 @@ describe('common terms cut into a head and a tail', () => {
               proved[ws.length]!++;
           },
         ),
-        { numRuns: 300 },
+        // Seeded: the counts below say which paths ran, and must not depend on the draw.
+        { numRuns: 300, seed: 20261201 },
       );
       // Proofs of one word and of several words both ran.
       expect(proved[1]).toBeGreaterThan(20);
