@@ -6,7 +6,8 @@
  *
  *   npm run bench:chunks                          (seeds, bbc and synth, 10,000 generated)
  *   npm run bench:chunks -- synth:100000          (any size of generated folder)
- *   npm run bench:chunks -- bbc --pagefind        (also build Pagefind on the same stories)
+ *   npm run bench:chunks -- bbc --pagefind        (also Pagefind on the same stories, its bytes per
+ *                                                   query counted in Chromium)
  *   npm run bench:chunks -- bbc --postings=32 --positions=32 --impact=1   (sizes in KB)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -31,7 +32,7 @@ import {
   overlap,
 } from './lib/chunk-compare';
 import { loadSynth, ROOT } from './lib/corpora';
-import { buildPagefind } from './lib/pagefind-index';
+import { pagefindQueries } from './lib/pagefind-queries';
 import { bbc, hasBbc, seeds } from './lib/search-corpora';
 
 // bench:pagefind's queries first (comparable with its Pagefind figures), then the other kinds
@@ -118,6 +119,7 @@ async function corpus(name: string): Promise<void> {
   const label: Record<string, string> = {
     meta: 'meta',
     p: 'postings `p-*`',
+    q: 'tails of common terms `q-*`',
     x: 'positions `x-*`',
     v: 'vocabulary `v-*`',
     t: 'completions `t-*`',
@@ -136,11 +138,12 @@ async function corpus(name: string): Promise<void> {
   const fresh = (): ChunkIndex => memoryChunkIndex(files);
   const warm = fresh();
   console.log(
-    '\n| query | cold: files / bytes | warm: files / bytes | typed key by key, cold: bytes | ms cold | top-10 same order | overlap@10 |',
+    '\n| query | cold: files / bytes | warm: files / bytes | typed key by key, cold: bytes | tails fetched (cold) | count | ms cold | top-10 same order | overlap@10 |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   const cold: number[] = [];
   const warmBytes: number[] = [];
+  const typedAll: number[] = [];
   const rows = { same: 0, top1: 0, overlap: 0, n: 0 };
   for (const q of QUERIES) {
     const c = fresh();
@@ -162,12 +165,15 @@ async function corpus(name: string): Promise<void> {
     tally(rows, cmp.memory, cmp.chunks);
     cold.push(wire(coldNames));
     warmBytes.push(wire(warmNames));
+    typedAll.push(typedBytes);
+    const tails = coldNames.filter((f) => f.startsWith('q-')).length;
+    const count = `${r.totalAtLeast ? '≥ ' : ''}${r.total.toLocaleString('en')}`;
     console.log(
-      `| ${JSON.stringify(q)} | ${coldNames.length} / ${kb(wire(coldNames))} | ${warmNames.length} / ${kb(wire(warmNames))} | ${kb(typedBytes)} | ${ms.toFixed(0)} | ${same ? 'yes' : 'no'} | ${ov.toFixed(2)} |`,
+      `| ${JSON.stringify(q)} | ${coldNames.length} / ${kb(wire(coldNames))} | ${warmNames.length} / ${kb(wire(warmNames))} | ${kb(typedBytes)} | ${tails || 'no'} | ${count} | ${ms.toFixed(0)} | ${same ? 'yes' : 'no'} | ${ov.toFixed(2)} |`,
     );
   }
   console.log(
-    `\nPer query, cold: median ${kb(pct(cold, 50))}, max ${kb(Math.max(...cold))}; warm (after the queries above it): median ${kb(pct(warmBytes, 50))}, max ${kb(Math.max(...warmBytes))}.`,
+    `\nPer query, cold: median ${kb(pct(cold, 50))}, max ${kb(Math.max(...cold))}; warm (after the queries above it): median ${kb(pct(warmBytes, 50))}, max ${kb(Math.max(...warmBytes))}; typed key by key, cold: median ${kb(pct(typedAll, 50))}, max ${kb(Math.max(...typedAll))}.`,
   );
   const mine = judged.filter((j) => j.corpus === name);
   if (mine.length) await judge(index, fresh, mine, rows);
@@ -177,9 +183,24 @@ async function corpus(name: string): Promise<void> {
   if (withPagefind) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dispatch-chunks-pf-'));
     try {
-      const pf = await buildPagefind(stories, dir);
+      log(`${name}: Pagefind…`);
+      const t0 = performance.now();
+      const pf = await pagefindQueries(stories, dir, QUERIES);
+      const { build } = pf;
       console.log(
-        `Pagefind 1.6 on the same stories: ${s(pf.ms)} to index, ${pf.files} files, ${kb(pf.bytes)} (its own compression). Its bytes per query need a browser: \`npm run bench:pagefind\`.`,
+        `\nPagefind 1.6 on the same stories: ${s(build.ms)} to index, ${build.files} files, ${kb(build.bytes)} (its own compression); its queries in Chromium ${s(performance.now() - t0 - build.ms)}. Load average ${load()}.\n`,
+      );
+      console.log(
+        '| query | ours cold | Pagefind cold | ours after the earlier queries | Pagefind after the earlier queries | Pagefind results |',
+      );
+      console.log('| --- | --- | --- | --- | --- | --- |');
+      QUERIES.forEach((q, i) =>
+        console.log(
+          `| ${JSON.stringify(q)} | ${kb(cold[i]!)} | ${kb(pf.cold[i]!)} | ${kb(warmBytes[i]!)} | ${kb(pf.warm[i]!)} | ${pf.hits[i]} |`,
+        ),
+      );
+      console.log(
+        `\nPagefind per query (its page loads the top 5 results' fragments; ours the top 10's), cold: median ${kb(pct(pf.cold, 50))}, max ${kb(Math.max(...pf.cold))}; after the earlier queries: median ${kb(pct(pf.warm, 50))}, max ${kb(Math.max(...pf.warm))}.`,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

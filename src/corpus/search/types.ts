@@ -154,6 +154,12 @@ export interface SearchResults {
   entities: EntityHit[];
   /** Number of matching stories before `limit`. */
   total: number;
+  /**
+   * True when `total` is a lower bound, shown as "at least": a chunk answer for a word being
+   * typed proves its top stories from the heads of common words without fetching all their
+   * postings (src/corpus/search/chunks/tiers.ts). Absent: exact.
+   */
+  totalAtLeast?: boolean;
   /** True when no story had every word: stories are ranked by how many words they match. */
   partial: boolean;
   /** Vocabulary terms the query matched (exact, prefix and typo expansions), for highlighting. */

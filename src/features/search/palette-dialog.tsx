@@ -132,7 +132,9 @@ export function PaletteDialog() {
           </>
         )}
         <p role="status" className="sr-only">
-          {p.results && !p.stale ? `${p.results.total} results` : ''}
+          {p.results && !p.stale
+            ? `${p.results.totalAtLeast ? 'at least ' : ''}${p.results.total} results`
+            : ''}
         </p>
       </div>
       <footer

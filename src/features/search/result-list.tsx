@@ -115,7 +115,9 @@ function OptionBody({ item, query }: { item: ResultItem; query: string }) {
     case 'all':
       return (
         <span className="flex flex-1 items-center gap-2 text-sm font-medium text-accent dark:text-accent-dark">
-          {item.total === 1 ? 'See the 1 result' : `See all ${item.total.toLocaleString()} results`}{' '}
+          {item.total === 1 && !item.atLeast
+            ? 'See the 1 result'
+            : `See all ${item.atLeast ? `${item.total.toLocaleString()}+` : item.total.toLocaleString()} results`}{' '}
           for “{query.trim()}”<span aria-hidden>→</span>
         </span>
       );

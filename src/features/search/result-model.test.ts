@@ -82,6 +82,17 @@ describe('buildGroups', () => {
     expect(groups[0]!.items.map((i) => i.key)).toEqual(['s:a', 's:b']);
   });
 
+  it('says when the count of "See all" is a lower bound (a chunk answer while typing)', () => {
+    const r = results([hit('a', [3])]);
+    const all = (x: SearchResults) => buildGroups(x, () => null, opts).find((g) => g.key === 'all');
+    expect(all(r)!.items[0]).toMatchObject({ kind: 'all', atLeast: false });
+    expect(all({ ...r, total: 86_724, totalAtLeast: true })!.items[0]).toMatchObject({
+      kind: 'all',
+      total: 86_724,
+      atLeast: true,
+    });
+  });
+
   it('links stories at their best paragraph and sub-results at theirs, with the query', () => {
     const [top] = buildGroups(results([hit('a/b c', [3, 5])]), () => 'KICKER', opts);
     expect(top!.items[0]).toMatchObject({

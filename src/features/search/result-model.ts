@@ -21,7 +21,7 @@ export type ResultItem =
     }
   | { kind: 'paragraph'; key: string; href: string; storyTitle: string; snippet: Snippet }
   | { kind: 'entity'; key: string; href: string; hit: EntityHit }
-  | { kind: 'all'; key: string; href: string; total: number };
+  | { kind: 'all'; key: string; href: string; total: number; atLeast: boolean };
 
 export interface ResultGroup {
   key: string;
@@ -107,7 +107,15 @@ export function buildGroups(
     groups.push({
       key: 'all',
       label: 'All results',
-      items: [{ kind: 'all', key: 'all', href: paths.search.getHref(query), total: results.total }],
+      items: [
+        {
+          kind: 'all',
+          key: 'all',
+          href: paths.search.getHref(query),
+          total: results.total,
+          atLeast: results.totalAtLeast === true,
+        },
+      ],
     });
   }
   return groups;

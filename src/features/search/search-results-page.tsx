@@ -79,7 +79,7 @@ export function SearchResultsPage({ text, onText }: { text: string; onText: (t: 
         {!q
           ? 'Type to search every story in the folder.'
           : results
-            ? `${storyCountLabel(results.total)} ${results.total === 1 ? 'matches' : 'match'} “${q}”${stale ? ' · updating…' : ''}`
+            ? `${results.totalAtLeast ? 'At least ' : ''}${storyCountLabel(results.total)} ${results.total === 1 && !results.totalAtLeast ? 'matches' : 'match'} “${q}”${stale ? ' · updating…' : ''}`
             : 'Searching…'}
       </div>
       {!q && (

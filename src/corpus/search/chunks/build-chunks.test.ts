@@ -18,18 +18,23 @@ import {
   vocabChunksFor,
   type ChunkMeta,
 } from './meta';
-import { decodePositions, decodePostings, type TermPostings } from './postings';
+import { TITLE_BOOST } from '../ranking';
+import { decodePositions } from './positions';
+import { decodePostings, decodeTails, type TermPostings } from './postings';
 import { decodeVocab } from './vocab';
 
 let index: SearchIndex;
 let built: BuiltChunks;
 // Tiny files, so that common terms are split over several and every range lookup is exercised.
 let tiny: BuiltChunks;
+// Terms in more than 3 of the 15 stories keep 2 in their chunk, the rest in tail files.
+let tiered: BuiltChunks;
 
 beforeAll(() => {
   index = buildSearchIndex(seeds().stories);
   built = buildChunks(index);
   tiny = buildChunks(index, { postingsBytes: 64, positionsBytes: 64, vocabBytes: 64 });
+  tiered = buildChunks(index, { postingsBytes: 256, headPostings: 2, tierFrom: 3 });
 });
 
 const file = (b: BuiltChunks, name: string): Uint8Array => {
@@ -44,6 +49,19 @@ function termParts(b: BuiltChunks, term: string): TermPostings[] {
     .flatMap((i) => decodePostings(file(b, fileNames.postings(i))))
     .filter((r) => r.term === term);
 }
+
+/** A term's head parts, then the parts of the tail files they name. */
+function tieredParts(b: BuiltChunks, term: string): TermPostings[] {
+  const head = termParts(b, term);
+  const tail = head[0]?.tail;
+  if (!tail) return head;
+  const rest: TermPostings[] = [];
+  for (let i = tail.from; i < tail.to; i++)
+    rest.push(...decodeTails(file(b, fileNames.tail(i))).filter((r) => r.term === term));
+  return [...head, ...rest];
+}
+
+const sorted = (xs: Iterable<number>): number[] => [...xs].sort((a, b) => a - b);
 
 describe('chunk files', () => {
   it('read back to the index they were cut from: postings, titles, positions', () => {
@@ -77,6 +95,50 @@ describe('chunk files', () => {
     }
     // The tiny build really split terms.
     expect(tiny.postings.continues.some(Boolean)).toBe(true);
+  });
+
+  it('keep a common term whole across its head and tail, the head its best stories', () => {
+    const v = textVocabulary(index);
+    const whole = (b: BuiltChunks, term: string): Map<number, number> => {
+      const out = new Map<number, number>();
+      for (const p of tieredParts(b, term)) {
+        p.docs.forEach((d, i) => out.set(d, p.impacts[i]!));
+        p.titleDocs.forEach((d, i) =>
+          out.set(d, (out.get(d) ?? 0) + TITLE_BOOST * (p.titleDerived[i] ? 0.4 : 1)),
+        );
+      }
+      return out;
+    };
+    let heads = 0;
+    for (let k = 0; k < v.sorted.length; k++) {
+      const term = v.sorted[k]!;
+      const t = v.sortedIds[k]!;
+      const parts = tieredParts(tiered, term);
+      const body = Array.from(bodyPostings(index, t)).filter((_, i) => i % 2 === 0);
+      expect(sorted(parts.flatMap((p) => [...p.docs]))).toEqual(body);
+      expect(sorted(parts.flatMap((p) => [...p.titleDocs]))).toEqual(
+        Array.from(titleDocs(index, t)),
+      );
+      // Same impacts as the untiered build: only where they are stored changed.
+      expect(whole(tiered, term)).toEqual(whole(built, term));
+      const head = termParts(tiered, term);
+      const tail = head[0]!.tail;
+      const stories = new Set([...body, ...titleDocs(index, t)]);
+      expect(tail !== null, term).toBe(stories.size > 3);
+      if (!tail) continue;
+      heads++;
+      const s = whole(tiered, term);
+      const inHead = new Set(head.flatMap((p) => [...p.docs, ...p.titleDocs]));
+      expect(inHead.size).toBe(2);
+      const rest = [...s].filter(([d]) => !inHead.has(d)).map(([, x]) => x);
+      // The bound is never below a tail story, and the head holds the best.
+      expect(Math.max(...rest)).toBeLessThanOrEqual(tail.bound);
+      expect(tail.bound - Math.max(...rest)).toBeLessThan(0.001);
+      for (const d of inHead) expect(s.get(d)!).toBeGreaterThanOrEqual(Math.max(...rest));
+      const roots = new Set([...stories].map((d) => tiered.meta.duplicateRoot[d]));
+      expect(tail.groups).toBe(roots.size);
+    }
+    expect(heads).toBeGreaterThan(20);
   });
 
   it("keep impacts within BM25's term-frequency range (0, K1 + 1]", () => {

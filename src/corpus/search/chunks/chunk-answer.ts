@@ -49,6 +49,7 @@ export function chunkAnswer(r: ChunkResults): SearchResults {
     stories: r.hits.map((h) => storyHit(r, h)),
     entities: [],
     total: r.total,
+    ...(r.totalAtLeast ? { totalAtLeast: true } : {}),
     partial: r.partial,
     expandedTerms: r.expandedTerms,
     notes: [...r.notes, CHUNK_ANSWER_NOTE],

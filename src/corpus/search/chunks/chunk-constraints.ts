@@ -77,7 +77,8 @@ function sectionDocs(meta: ChunkMeta, terms: readonly string[]): Set<number> {
 
 async function termDocs(index: ChunkIndex, term: string): Promise<Set<number>> {
   const out = new Set<number>();
-  const data = await index.term(term);
+  // An exclusion must know every story that has the word: a common word's tail too.
+  const data = await index.fullTerm(term);
   for (const p of data?.parts ?? []) {
     for (const d of p.docs) out.add(d);
     for (const d of p.titleDocs) out.add(d);

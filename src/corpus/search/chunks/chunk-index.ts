@@ -12,15 +12,21 @@ import {
   vocabChunksFor,
   type ChunkMeta,
 } from './meta';
-import { decodePositions, decodePostings, type TermPositions, type TermPostings } from './postings';
+import { decodePositions, type TermPositions } from './positions';
+import { decodePostings, decodeTails, type TailRef, type TermPostings } from './postings';
 import { decodeTop, decodeVocab, firstChar, type VocabEntries } from './vocab';
 
-/** A term's postings gathered from its chunks (one part, or several for a split term). */
+/**
+ * A term's postings gathered from its chunks (one part, or several for a split term). For a
+ * common term read by `term`, only its head (tiers.ts): `tail` says where the rest is and what
+ * it can weigh; `fullTerm` has every posting and `tail` null.
+ */
 export interface TermData {
   term: string;
   df: number;
   titleDf: number;
   parts: TermPostings[];
+  tail: TailRef | null;
 }
 
 /** Postings directory pages prefetched at most (`prefetch`): 256 chunks each, ~1 KB gzip. */
@@ -64,13 +70,25 @@ export class ChunkIndex {
     return chunksFor(ranges, term).map((i) => i + from);
   }
 
-  /** The term's postings, or null when the folder never uses it. */
+  /** The term's postings (a common term's head only), or null when the folder never uses it. */
   async term(term: string): Promise<TermData | null> {
     const chunks = await this.chunksOf('postings', term);
     const records = await Promise.all(chunks.map((i) => this.postingsChunk(i)));
     const parts = records.flat().filter((r) => r.term === term);
     if (parts.length === 0) return null;
-    return { term, df: parts[0]!.df, titleDf: parts[0]!.titleDf, parts };
+    const first = parts[0]!;
+    return { term, df: first.df, titleDf: first.titleDf, parts, tail: first.tail };
+  }
+
+  /** Every posting of the term: its head and, for a common term, its tail files. */
+  async fullTerm(term: string): Promise<TermData | null> {
+    const head = await this.term(term);
+    if (!head?.tail) return head;
+    const names: string[] = [];
+    for (let i = head.tail.from; i < head.tail.to; i++) names.push(fileNames.tail(i));
+    const lists = await Promise.all(names.map((n) => this.store.get(n, decodeTails)));
+    const rest = lists.flat().filter((r) => r.term === term);
+    return { ...head, parts: [...head.parts, ...rest], tail: null };
   }
 
   /** The term's token positions (for phrases), part by part; empty when absent. */

@@ -54,7 +54,11 @@ interface Corpus {
   index: SearchIndex;
   built: BuiltChunks;
   split: BuiltChunks;
+  /** Heads so short that most answers fetch the tails (chunk-tiers.test.ts tests them more). */
+  tiered: BuiltChunks;
 }
+const UNCUT = { tierFrom: Number.MAX_SAFE_INTEGER };
+const SPLIT = { postingsBytes: 512, positionsBytes: 512, vocabBytes: 256 };
 const corpora = new Map<string, Corpus>();
 
 beforeAll(() => {
@@ -65,7 +69,8 @@ beforeAll(() => {
       index,
       built: buildChunks(index),
       // Files so small that common words are split over many: the same answers are expected.
-      split: buildChunks(index, { postingsBytes: 512, positionsBytes: 512, vocabBytes: 256 }),
+      split: buildChunks(index, { ...SPLIT, ...UNCUT }),
+      tiered: buildChunks(index, { ...SPLIT, headPostings: 3, tierFrom: 4 }),
     });
   }
 });
@@ -78,7 +83,7 @@ describe('chunked search against the in-memory engine', () => {
   for (const [name, queries] of cases) {
     it.skipIf(name === 'bbc' && !hasBbc())(`gives the same top 10 on ${name}`, async () => {
       const c = corpora.get(name)!;
-      for (const files of [c.built.files, c.split.files]) {
+      for (const files of [c.built.files, c.split.files, c.tiered.files]) {
         for (const q of queries) {
           const { memory, chunks } = await compareTop(c.index, memoryChunkIndex(files), q);
           expect(chunks, q).toEqual(memory);
@@ -188,6 +193,7 @@ describe('hostile input', () => {
     // One chunk index for every run, as a session would keep it: cached files must not change
     // later answers.
     const chunks = memoryChunkIndex(c.split.files);
+    const tiered = memoryChunkIndex(c.tiered.files);
     const pieces = fc.constantFrom(
       ...['-', '"', ':', 'section:', 'person:', ' ', 'kim', 'jong-un', 'putin', 'pyongyan'],
       ...['missles', 'north', 'korean', 'troops', 'the', 'a', 'ta', '卓榮泰', '😀', '\ud800', 'é'],
@@ -212,6 +218,15 @@ describe('hostile input', () => {
         // Words in nearly every story have one-byte impacts (postings.ts): each can move a
         // score by < 0.00043, and swap stories that were that close.
         if (!differs) expect(sameUpToNearTies(compared, 0.001 * query.terms.length)).toBe(true);
+        // Heads and tails (tiers.ts) answer exactly what the whole postings answer.
+        for (const k of [3, 10]) {
+          const whole = await chunkSearch(chunks, q, { limit: k });
+          const cut = await chunkSearch(tiered, q, { limit: k });
+          expect(cut.hits.map((h) => h.storyId)).toEqual(whole.hits.map((h) => h.storyId));
+          expect(cut.hits.map((h) => h.score)).toEqual(whole.hits.map((h) => h.score));
+          if (!cut.totalAtLeast) expect(cut.total).toBe(whole.total);
+          else expect(cut.total).toBeLessThanOrEqual(whole.total);
+        }
       }),
       { numRuns: 200 },
     );

@@ -1,16 +1,8 @@
 import { parseQuery } from '../query-parser';
-import {
-  addWordScores,
-  bm25Idf,
-  DERIVED_TITLE_FACTOR,
-  selectTop,
-  TITLE_BOOST,
-  type WordTotals,
-} from '../ranking';
-import type { Expansion } from '../term-expansion';
 import type { ParsedQuery } from '../types';
 import type { ChunkIndex, TermData } from './chunk-index';
 import { chunkConstraints } from './chunk-constraints';
+import { rankChunks, type Ranked } from './chunk-rank';
 import type { LoadRecord } from './chunk-store';
 import type { Fragment } from './fragments';
 import type { ChunkMeta } from './meta';
@@ -32,6 +24,11 @@ export interface ChunkResults {
   query: ParsedQuery;
   hits: ChunkHit[];
   total: number;
+  /**
+   * True when `total` is a lower bound: the word being typed matched common words whose tails
+   * (tiers.ts) were not needed for the top stories, and were not fetched just to count.
+   */
+  totalAtLeast: boolean;
   partial: boolean;
   expandedTerms: string[];
   notes: string[];
@@ -65,6 +62,7 @@ export async function chunkSearch(
     query: q,
     hits: [],
     total: 0,
+    totalAtLeast: false,
     partial: false,
     expandedTerms: [...new Set(expansions.flat().map((e) => e.term))],
     notes: [],
@@ -78,19 +76,19 @@ export async function chunkSearch(
     out.loaded = index.store.takeLog();
     return out;
   }
-  const { score, matched, mask } = scoreWords(meta.stories, expansions, terms);
-  for (const [d, bonus] of c.phraseBonus) score[d]! += bonus;
-  const sel = selectTop({
-    groupOf: (d) => meta.duplicateRoot[d]!,
-    n: meta.stories,
-    terms: q.terms.length,
-    score,
-    matched,
-    mask,
-    allowed: c.allowed,
-    excluded: c.excluded,
-    limit,
-  });
+  const rank = (): Ranked | null => rankChunks({ meta, q, expansions, terms, c, limit });
+  let ranked = rank();
+  if (!ranked) {
+    // The heads could not prove the answer: fetch the common terms' tails (tiers.ts).
+    await Promise.all(
+      out.expandedTerms.map(async (t) => {
+        if (terms.get(t)?.tail) terms.set(t, await index.fullTerm(t));
+      }),
+    );
+    ranked = rank()!;
+  }
+  const { sel } = ranked;
+  out.totalAtLeast = ranked.totalAtLeast;
   out.partial = sel.partial;
   out.total = sel.total;
   const members = copiesOf(
@@ -114,52 +112,6 @@ export async function chunkSearch(
   );
   out.loaded = index.store.takeLog();
   return out;
-}
-
-/**
- * Per story: the sum over query words of the best expansion's weight × (idf × impact + title
- * bonus), as `scoreTerms` in ranking.ts computes it from tf and story lengths.
- */
-function scoreWords(
-  n: number,
-  expansions: readonly Expansion[][],
-  terms: ReadonlyMap<string, TermData | null>,
-): WordTotals {
-  const totals: WordTotals = {
-    score: new Float64Array(n),
-    matched: new Uint8Array(n),
-    mask: new Int32Array(n),
-  };
-  const best = new Float64Array(n);
-  const titleBonus = new Float64Array(n);
-  expansions.forEach((exps, i) => {
-    const touched: number[] = [];
-    const raise = (d: number, c: number): void => {
-      if (best[d] === 0) touched.push(d);
-      if (c > best[d]!) best[d] = c;
-    };
-    for (const e of exps) {
-      const t = terms.get(e.term);
-      if (!t) continue;
-      const w = bm25Idf(n, Math.max(t.df, t.titleDf)) * e.weight;
-      for (const p of t.parts)
-        p.titleDocs.forEach((d, k) => {
-          titleBonus[d] = w * TITLE_BOOST * (p.titleDerived[k] ? DERIVED_TITLE_FACTOR : 1);
-        });
-      for (const p of t.parts)
-        for (let k = 0; k < p.docs.length; k++) {
-          const d = p.docs[k]!;
-          raise(d, w * p.impacts[k]! + titleBonus[d]!);
-        }
-      for (const p of t.parts)
-        for (const d of p.titleDocs) {
-          raise(d, titleBonus[d]!);
-          titleBonus[d] = 0;
-        }
-    }
-    addWordScores(i, touched, best, totals);
-  });
-  return totals;
 }
 
 /** The other members of each hit's group of copies, in folder order. */

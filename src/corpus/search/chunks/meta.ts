@@ -48,7 +48,7 @@ const D_MAGIC = 0x44; // 'D'
  * The chunk format's version, in `meta` and in the manifest's `chunks` reference: a browser whose
  * code reads another version searches its own index instead.
  */
-export const CHUNK_FORMAT = 1;
+export const CHUNK_FORMAT = 2;
 const VERSION = CHUNK_FORMAT;
 
 export function encodeMeta(m: ChunkMeta): Uint8Array {
@@ -247,6 +247,7 @@ export const fileNames = {
   meta: 'meta',
   postings: (i: number): string => `p-${i}`,
   positions: (i: number): string => `x-${i}`,
+  tail: (i: number): string => `q-${i}`,
   vocab: (i: number): string => `v-${i}`,
   top: (char: string): string => `t-${char.codePointAt(0)!.toString(16)}`,
   postingsPage: (k: number): string => `dp-${k}`,

@@ -1,13 +1,17 @@
 import { bm25Idf, K1 } from '../ranking';
 import { ByteReader, ChunkFormatError, readFrontCoded, type ByteWriter } from './bytes';
-import { RangeChunker, type RangeFiles } from './range-chunker';
+import { RangeChunker, type RangeFiles, type RangeRecord } from './range-chunker';
+import { X_MAGIC } from './positions';
+import { encodeTailBound, splitTier, storiesOf, tailBoundValue, type TierPostings } from './tiers';
 
 /**
  * Postings chunks (`p-<i>`): the terms of one term range, each with its body postings (story
  * index gaps, and the BM25 impact of each posting) and its title postings (gaps, with a bit for
  * "title derived from the lede"). Positions chunks (`x-<i>`, their own term ranges and sizes)
  * hold each posting's token positions, fetched only for phrases: positions are ~3 times the
- * postings' bytes, and most queries have no phrase.
+ * postings' bytes, and most queries have no phrase. A common term (in more than `tierFrom`
+ * stories) keeps only its head in its postings chunk, with where its tail is (`q-<i>`, the
+ * same records) and what the tail can weigh (tiers.ts).
  *
  * The impact is BM25's term-frequency part, tf·(K1 + 1) / (tf + K1·(1 − B + B·dl/avgdl)), in
  * (0, K1 + 1), quantized to one or two bytes (per term: see `add`). It is all the body score
@@ -27,15 +31,8 @@ export interface TermPostings {
   titleDocs: Uint32Array;
   /** 1 where that title was derived from the lede (its hit counts less). */
   titleDerived: Uint8Array;
-}
-
-/** Token positions of one part of a term: per body posting, then per title posting. */
-export interface TermPositions {
-  term: string;
-  docs: Uint32Array;
-  body: Uint32Array[];
-  titleDocs: Uint32Array;
-  title: Uint32Array[];
+  /** Where the rest is, when this is a common term's head (tiers.ts); null when it is all. */
+  tail: TailRef | null;
 }
 
 /** One term as the builder hands it over: everything, positions included. */
@@ -51,7 +48,7 @@ export interface TermInput {
 }
 
 const P_MAGIC = 0x50; // 'P'
-const X_MAGIC = 0x58; // 'X'
+const Q_MAGIC = 0x51; // 'Q'
 const MAX_IMPACT = K1 + 1;
 /** Below this idf a term's impacts take one byte whatever the option says. */
 const COMMON_IDF = 0.1;
@@ -74,9 +71,27 @@ function writeGaps(w: ByteWriter, list: readonly number[]): void {
   }
 }
 
+/** Tail files a head points to, and what the rest of the term can weigh (tiers.ts). */
+export interface TailRef {
+  /** Tail files `q-<from>` … `q-<to − 1>` hold the rest of the term. */
+  from: number;
+  to: number;
+  /** Upper bound of any tail story's static score (impact + title boost). */
+  bound: number;
+  /** Groups of copies that have the term anywhere: the exact count of a one-word answer. */
+  groups: number;
+}
+
+/** Tiering options: terms in more than `from` stories keep their best `head` in the chunk. */
+export interface TierOptions {
+  head: number;
+  from: number;
+}
+
 /** Cuts every term's postings and positions into chunks of about these sizes (bytes). */
 export class PostingsChunker {
   private readonly p: RangeChunker;
+  private readonly q: RangeChunker;
   private readonly x: RangeChunker;
 
   constructor(
@@ -84,8 +99,11 @@ export class PostingsChunker {
     positionsBytes: number,
     private readonly impactBytes: 1 | 2,
     private readonly stories: number,
+    private readonly tiers: TierOptions,
+    private readonly roots: Int32Array,
   ) {
     this.p = new RangeChunker([P_MAGIC], postingsBytes);
+    this.q = new RangeChunker([Q_MAGIC], postingsBytes);
     this.x = new RangeChunker([X_MAGIC], positionsBytes);
   }
 
@@ -95,36 +113,35 @@ export class PostingsChunker {
     // its share of a score by < 0.0005, and its postings are the largest a query fetches.
     const common = bm25Idf(this.stories, Math.max(t.docs.length, t.titleDocs.length)) < COMMON_IDF;
     const ib = common ? 1 : this.impactBytes;
+    // Cheap tests first: most terms are far below the threshold.
+    const stories = t.docs.length + t.titleDocs.length > this.tiers.from ? storiesOf(t).length : 0;
+    if (stories > this.tiers.from && stories > this.tiers.head) {
+      const scale = MAX_IMPACT / steps(ib);
+      const split = splitTier(t, this.tiers.head, (v) => quantize(v, ib) * scale, this.roots);
+      const files = this.q.add(
+        postingsRecord(t.term, split.tail, [t.docs.length, t.titleDocs.length, ib, 0], ib),
+      );
+      this.p.add(
+        postingsRecord(
+          t.term,
+          split.head,
+          [
+            t.docs.length,
+            t.titleDocs.length,
+            ib,
+            files.to - files.from,
+            files.from,
+            encodeTailBound(split.tailMax),
+            split.groups,
+          ],
+          ib,
+        ),
+      );
+    } else this.p.add(postingsRecord(t.term, t, [t.docs.length, t.titleDocs.length, ib, 0], ib));
     const titleSize = t.titleDocs.reduce(
       (a, d, i) => a + varintSize(d - (t.titleDocs[i - 1] ?? 0)) * 2,
       1,
     );
-    this.p.add({
-      term: t.term,
-      header: [t.docs.length, t.titleDocs.length, ib],
-      items: t.docs.length,
-      itemSize: (i) => varintSize(t.docs[i]! - (t.docs[i - 1] ?? 0)) + ib,
-      writeItems: (w, from, to) => {
-        let last = 0;
-        for (let i = from; i < to; i++) {
-          w.uint(t.docs[i]! - last);
-          last = t.docs[i]!;
-          const q = quantize(t.impacts[i]!, ib);
-          if (ib === 2) w.byte(q >> 8);
-          w.byte(q);
-        }
-      },
-      extraSize: titleSize,
-      writeExtra: (w, first) => {
-        const n = first ? t.titleDocs.length : 0;
-        w.uint(n);
-        let last = 0;
-        for (let i = 0; i < n; i++) {
-          w.uint((t.titleDocs[i]! - last) * 2 + t.titleDerived[i]!);
-          last = t.titleDocs[i]!;
-        }
-      },
-    });
     const positionsSize = (list: readonly number[]): number => 2 + list.length * 1.5;
     this.x.add({
       term: t.term,
@@ -154,15 +171,66 @@ export class PostingsChunker {
     });
   }
 
-  finish(): { postings: RangeFiles; positions: RangeFiles } {
-    return { postings: this.p.finish(), positions: this.x.finish() };
+  finish(): { postings: RangeFiles; tails: RangeFiles; positions: RangeFiles } {
+    return { postings: this.p.finish(), tails: this.q.finish(), positions: this.x.finish() };
   }
+}
+
+/**
+ * A term's record in a postings or tail chunk: `header` (df, title df, impact width, tail
+ * files and, when there are any, where they start, the tail's bound and the groups count), then
+ * body postings as (gap, impact) and title postings as gap·2 + "title derived".
+ */
+function postingsRecord(
+  term: string,
+  t: TierPostings,
+  header: readonly number[],
+  ib: number,
+): RangeRecord {
+  return {
+    term,
+    header,
+    items: t.docs.length,
+    itemSize: (i) => varintSize(t.docs[i]! - (t.docs[i - 1] ?? 0)) + ib,
+    writeItems: (w, from, to) => {
+      let last = 0;
+      for (let i = from; i < to; i++) {
+        w.uint(t.docs[i]! - last);
+        last = t.docs[i]!;
+        const q = quantize(t.impacts[i]!, ib);
+        if (ib === 2) w.byte(q >> 8);
+        w.byte(q);
+      }
+    },
+    extraSize: t.titleDocs.reduce(
+      (a, d, i) => a + varintSize(d - (t.titleDocs[i - 1] ?? 0)) * 2,
+      1,
+    ),
+    writeExtra: (w, first) => {
+      const n = first ? t.titleDocs.length : 0;
+      w.uint(n);
+      let last = 0;
+      for (let i = 0; i < n; i++) {
+        w.uint((t.titleDocs[i]! - last) * 2 + t.titleDerived[i]!);
+        last = t.titleDocs[i]!;
+      }
+    },
+  };
 }
 
 /** Reads a postings chunk: its records in term order (a split term's part is one record). */
 export function decodePostings(bytes: Uint8Array): TermPostings[] {
+  return decodeRecords(bytes, P_MAGIC);
+}
+
+/** Reads a tail chunk (`q-<i>`): the rest of common terms, records as in a postings chunk. */
+export function decodeTails(bytes: Uint8Array): TermPostings[] {
+  return decodeRecords(bytes, Q_MAGIC);
+}
+
+function decodeRecords(bytes: Uint8Array, magic: number): TermPostings[] {
   const r = new ByteReader(bytes);
-  if (r.byte() !== P_MAGIC) throw new ChunkFormatError('not a postings chunk');
+  if (r.byte() !== magic) throw new ChunkFormatError('not a postings chunk');
   const out: TermPostings[] = [];
   let prev = '';
   while (!r.done) {
@@ -171,6 +239,12 @@ export function decodePostings(bytes: Uint8Array): TermPostings[] {
     const titleDf = r.uint();
     const ib = r.uint();
     if (ib !== 1 && ib !== 2) throw new ChunkFormatError('bad impact width');
+    const files = r.uint();
+    let tail: TailRef | null = null;
+    if (files > 0) {
+      const from = r.uint();
+      tail = { from, to: from + files, bound: tailBoundValue(r.uint()), groups: r.uint() };
+    }
     const scale = MAX_IMPACT / steps(ib);
     const n = r.count(1 + ib);
     const docs = new Uint32Array(n);
@@ -189,46 +263,7 @@ export function decodePostings(bytes: Uint8Array): TermPostings[] {
       titleDocs[i] = d += Math.floor(v / 2);
       titleDerived[i] = v % 2;
     }
-    out.push({ term, df, titleDf, docs, impacts, titleDocs, titleDerived });
-  }
-  return out;
-}
-
-/** Reads a positions chunk. */
-export function decodePositions(bytes: Uint8Array): TermPositions[] {
-  const r = new ByteReader(bytes);
-  if (r.byte() !== X_MAGIC) throw new ChunkFormatError('not a positions chunk');
-  const gaps = (): Uint32Array => {
-    const n = r.count();
-    const out = new Uint32Array(n);
-    let p = 0;
-    for (let i = 0; i < n; i++) out[i] = p += r.uint();
-    return out;
-  };
-  const postings = (): { docs: Uint32Array; lists: Uint32Array[] } => {
-    const n = r.count(2);
-    const docs = new Uint32Array(n);
-    const lists: Uint32Array[] = [];
-    let d = 0;
-    for (let i = 0; i < n; i++) {
-      docs[i] = d += r.uint();
-      lists.push(gaps());
-    }
-    return { docs, lists };
-  };
-  const out: TermPositions[] = [];
-  let prev = '';
-  while (!r.done) {
-    const term = (prev = readFrontCoded(r, prev));
-    const body = postings();
-    const title = postings();
-    out.push({
-      term,
-      docs: body.docs,
-      body: body.lists,
-      titleDocs: title.docs,
-      title: title.lists,
-    });
+    out.push({ term, df, titleDf, docs, impacts, titleDocs, titleDerived, tail });
   }
   return out;
 }

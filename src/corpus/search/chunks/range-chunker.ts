@@ -45,7 +45,8 @@ export class RangeChunker {
     this.w = this.fresh();
   }
 
-  add(r: RangeRecord): void {
+  /** Adds a record; returns the files it went to, [from, to). */
+  add(r: RangeRecord): { from: number; to: number } {
     const sizes = Array.from({ length: r.items }, (_, i) => r.itemSize(i));
     const base = r.term.length * 3 + 4 + r.header.length * 3;
     let size = base + r.extraSize;
@@ -53,6 +54,7 @@ export class RangeChunker {
     if (this.open && this.w.length + size > this.target) this.flush();
     let from = 0;
     let part = 0;
+    let first = 0;
     do {
       let bytes = base + (part === 0 ? r.extraSize : 0);
       let to = from;
@@ -60,6 +62,8 @@ export class RangeChunker {
         bytes += sizes[to++]!;
       if (part > 0) this.flush();
       if (!this.open) this.begin(r.term, part > 0);
+      // The open file is pushed when flushed: its index is the count of files before it.
+      if (part === 0) first = this.out.files.length;
       writeFrontCoded(this.w, this.prev, r.term);
       this.prev = r.term;
       for (const h of r.header) this.w.uint(h);
@@ -69,6 +73,7 @@ export class RangeChunker {
       from = to;
       part++;
     } while (from < r.items);
+    return { from: first, to: this.out.files.length + 1 };
   }
 
   private begin(term: string, continues: boolean): void {
