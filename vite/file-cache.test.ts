@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileCache, fileKey, segmentsOf } from './file-cache';
+import { FileCache, fileKey, keepNewest, segmentsOf } from './file-cache';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'dispatch-file-index-cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -80,5 +80,29 @@ describe('FileCache: per-file entries in content-defined segments', () => {
     await pass(dir, keysOf(folder));
     for (const f of readdirSync(dir)) if (f.startsWith('seg-')) rmSync(path.join(dir, f));
     expect((await pass(dir, keysOf(folder))).made.length).toBe(folder.length);
+  });
+});
+
+describe('keepNewest: a build cache’s eviction', () => {
+  it('keeps the newest entries, and any used within the grace period, whatever their number', async () => {
+    const dir = path.join(root, 'sets');
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
+    for (const [name, h] of [
+      ['a', 5],
+      ['b', 3],
+      ['c', 1],
+      ['d', 0.5],
+      ['e', 0.1],
+      ['f', 0],
+    ] as const) {
+      mkdirSync(path.join(dir, name), { recursive: true });
+      utimesSync(path.join(dir, name), hoursAgo(h), hoursAgo(h));
+    }
+    // One kept by count; c, d and e are within two hours (a long build may still be
+    // publishing from them); a and b go.
+    await keepNewest(dir, path.join(dir, 'f'), 1, 2 * 3600_000);
+    expect(readdirSync(dir).sort()).toEqual(['c', 'd', 'e', 'f']);
+    await keepNewest(dir, path.join(dir, 'f'), 2);
+    expect(readdirSync(dir).sort()).toEqual(['e', 'f']);
   });
 });

@@ -72,7 +72,18 @@ export async function folderCacheDir(root: string, folder: string, code: string)
 }
 
 /** Deletes all but the `count` most recently touched entries of `dir` (never `keep`). */
-export async function keepNewest(dir: string, keep: string, count: number): Promise<void> {
+/**
+ * Keeps the `count` most recently used entries of `dir` (and `keep`), and any used less than
+ * `graceMs` ago, whatever their number: a build that made or took one of them may still be
+ * publishing from it (a 100,000-article build writes its chunks from the cache 13 minutes after
+ * making them, and failed with ENOENT when four test builds meanwhile had pushed its set out).
+ */
+export async function keepNewest(
+  dir: string,
+  keep: string,
+  count: number,
+  graceMs = 0,
+): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const dated = await Promise.all(
     names
@@ -83,8 +94,9 @@ export async function keepNewest(dir: string, keep: string, count: number): Prom
       }),
   );
   dated.sort((a, b) => b.at - a.at);
+  const recent = Date.now() - graceMs;
   for (const d of dated.slice(count))
-    if (d.p !== keep) await rm(d.p, { recursive: true, force: true });
+    if (d.p !== keep && d.at < recent) await rm(d.p, { recursive: true, force: true });
 }
 
 /** The key of a file: what its stories' index depends on besides the code. */

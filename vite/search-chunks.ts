@@ -63,6 +63,8 @@ export function chunksFirst(manifest: Manifest): boolean {
 
 /** Folders of chunks kept in the build cache (a few folders built in turn stay cached). */
 const CACHE_KEEP = 4;
+/** A set used this recently is never evicted (see evict). */
+const CACHE_GRACE_MS = 2 * 60 * 60 * 1000;
 const INDEX_FILE = 'index.json';
 
 /**
@@ -240,7 +242,10 @@ export async function settle(tmp: string, entry: string): Promise<void> {
   await rename(tmp, entry);
 }
 
-/** Keeps the CACHE_KEEP most recently used sets (a 100,000-article folder's is ~0.5 GB). */
+/**
+ * Keeps the CACHE_KEEP most recently used sets (a 100,000-article folder's is ~0.5 GB), and every
+ * set used in the last CACHE_GRACE_MS: another build may still be writing its output from it.
+ */
 function evict(cacheDir: string, keep: string): Promise<void> {
-  return keepNewest(cacheDir, keep, CACHE_KEEP);
+  return keepNewest(cacheDir, keep, CACHE_KEEP, CACHE_GRACE_MS);
 }
