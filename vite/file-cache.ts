@@ -50,6 +50,9 @@ interface Segment {
   keys: string[];
 }
 
+/** A cache entry used this recently is never deleted: a build may be reading or writing it. */
+export const CACHE_GRACE_MS = 2 * 60 * 60 * 1000;
+
 /** Folders whose per-file caches are kept (the most recently built). */
 const FOLDERS_KEPT = 4;
 
@@ -61,13 +64,14 @@ const FOLDERS_KEPT = 4;
 export async function folderCacheDir(root: string, folder: string, code: string): Promise<string> {
   const mine = path.join(root, createHash('sha256').update(folder).digest('hex').slice(0, 16));
   const dir = path.join(mine, code.slice(0, 16));
-  for (const name of await readdir(mine).catch(() => [] as string[]))
-    if (name !== path.basename(dir))
-      await rm(path.join(mine, name), { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const now = new Date();
+  await utimes(dir, now, now);
   await utimes(mine, now, now);
-  await keepNewest(root, mine, FOLDERS_KEPT);
+  // The folder's caches for other code: another worktree (node_modules, so this cache, is
+  // shared) may be building with that code right now.
+  await keepNewest(mine, dir, 1, CACHE_GRACE_MS);
+  await keepNewest(root, mine, FOLDERS_KEPT, CACHE_GRACE_MS);
   return dir;
 }
 

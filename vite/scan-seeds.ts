@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest, ManifestFile, ManifestWarning } from '../src/corpus/types.ts';
+import { fileIdOfPath } from '../src/corpus/library.ts';
 import { inspectEntry, type FolderEntry, type FolderRules } from './folder-entry.ts';
 import { readSeedFile, RefusedFileError, type SeedFile } from './read-seed-file.ts';
 
@@ -137,7 +138,7 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
       warnings.push({ path: rel, message: 'Not a .txt file: ignored.' });
       return;
     }
-    const id = rel.slice(0, -'.txt'.length);
+    const id = fileIdOfPath(rel);
     if (ids.has(id)) {
       warnings.push({ path: rel, message: `Another file already has the id "${id}": ignored.` });
       return;

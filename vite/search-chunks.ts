@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Manifest } from '../src/corpus/types';
 import type { SeedFile } from './read-seed-file.ts';
 import { corpusCodeHash } from './code-hash.ts';
-import { folderCacheDir, keepNewest } from './file-cache.ts';
+import { CACHE_GRACE_MS, folderCacheDir, keepNewest } from './file-cache.ts';
 import { textBytes } from './scan-seeds.ts';
 
 /** What the chunks thread is sent: the folder's files in manifest order, where to write. */
@@ -63,8 +63,6 @@ export function chunksFirst(manifest: Manifest): boolean {
 
 /** Folders of chunks kept in the build cache (a few folders built in turn stay cached). */
 const CACHE_KEEP = 4;
-/** A set used this recently is never evicted (see evict). */
-const CACHE_GRACE_MS = 2 * 60 * 60 * 1000;
 const INDEX_FILE = 'index.json';
 
 /**

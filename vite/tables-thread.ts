@@ -115,8 +115,9 @@ async function build(job: TablesJob): Promise<TablesReply> {
   let sentences: string | undefined;
   const withTable = (table: EntityTable) => {
     if (!job.archive) return;
-    const made = entitySentences(table, analyses, (id) => stories.get(id), ENTITY_SENTENCES);
-    sentences = JSON.stringify(made);
+    sentences = extra(() =>
+      entitySentences(table, analyses, (id) => stories.get(id), ENTITY_SENTENCES),
+    );
     done('entity sentences');
   };
   // What the browser's worker runs (`folderTablesSteps`), with the first passes on two threads.
@@ -125,7 +126,7 @@ async function build(job: TablesJob): Promise<TablesReply> {
   // now, while the text is here (one string, as the sentences).
   let timelines: string | undefined;
   if (job.archive) {
-    timelines = JSON.stringify(threadTimelines(tables.threads, (id) => stories.get(id)));
+    timelines = extra(() => threadTimelines(tables.threads, (id) => stories.get(id)));
     done('timelines');
   }
   // The related lists read the stories' text for their phrases only, kept at the parse: let the
@@ -166,6 +167,19 @@ async function build(job: TablesJob): Promise<TablesReply> {
     ...(sentences !== undefined && { sentences }),
     parts,
   };
+}
+
+/**
+ * An archive's extra from the text (sentences, timelines) as JSON, or undefined when it cannot
+ * be made (at 100,000 articles the sentences are ~100 MB of JSON; V8's strings stop at ~512 MB):
+ * the tables ship without it, and the pages say what they were built without.
+ */
+function extra(make: () => unknown): string | undefined {
+  try {
+    return JSON.stringify(make());
+  } catch {
+    return undefined;
+  }
 }
 
 /** The tables, in a scope of their own: the analyses, mention ids and first passes end there. */

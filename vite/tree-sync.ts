@@ -96,16 +96,16 @@ const WRITE_CONCURRENCY = 16;
 /** Runs `tasks`, at most `limit` at a time; rejects with the first failure once all settle. */
 async function inParallel(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
   let next = 0;
-  let failure: unknown = null;
+  const failures: unknown[] = [];
   const lane = async () => {
     while (next < tasks.length) {
       const task = tasks[next++]!;
       // Every task is tried: a failure stops nothing midway, and is thrown once all are done.
-      await task().catch((err: unknown) => void (failure ??= err));
+      await task().catch((err: unknown) => void failures.push(err));
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
-  if (failure) throw failure;
+  if (failures.length) throw failures[0];
 }
 
 /** "3 written, 9,997 unchanged, 0 removed, in 0.4 s": the terminal line of a sync. */

@@ -28,6 +28,23 @@ export function orderStories(
   return stories.map((s, i) => (titles[i] === s.title ? s : { ...s, title: titles[i]! }));
 }
 
+/**
+ * A file's path in the folder from its id: the scan names a file by its path less `.txt`
+ * (vite/scan-seeds.ts `fileIdOfPath`), so a story's file can be fetched knowing its id alone
+ * (an archive's search, which has no file list).
+ */
+export function filePathOf(fileId: string): string {
+  return `${fileId}${FILE_EXTENSION}`;
+}
+
+/** `business/001.txt` → `business/001`: the id the scan gives a file (its path, less `.txt`). */
+export function fileIdOfPath(path: string): string {
+  return path.endsWith(FILE_EXTENSION) ? path.slice(0, -FILE_EXTENSION.length) : path;
+}
+
+/** The folder's article files. */
+export const FILE_EXTENSION = '.txt';
+
 /** `business/001~2` → `business/001`: the file a story id belongs to. */
 export function fileIdOf(storyId: string): string {
   const m = /^(.*)~\d+$/u.exec(storyId);

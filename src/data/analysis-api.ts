@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { fileIdOf } from '../corpus/library';
+import { fileIdOf, filePathOf } from '../corpus/library';
 import type { Story } from '../corpus/types';
 import { fileUrl } from './seeds-api';
 import { corpusWorker } from '../worker/client';
@@ -108,7 +108,7 @@ export const searchParagraphsQuery = (query: string, storyIds: readonly string[]
         perStory,
         stories: storyIds.map((storyId) => ({
           storyId,
-          url: new URL(fileUrl(`${fileIdOf(storyId)}.txt`), location.href).href,
+          url: new URL(fileUrl(filePathOf(fileIdOf(storyId))), location.href).href,
         })),
       }),
     enabled: storyIds.length > 0,

@@ -70,7 +70,9 @@ export class ChunkSource {
   /**
    * Paragraph sub-results for stories of a chunk answer (`chunkStoryParagraphs`: what the
    * worker's own index would give), from each story's file at `url`: the chunks hold no text.
-   * A file that cannot be fetched (offline, not visited) gives its story none.
+   * A file is fetched and parsed once for all its stories (a story and its briefs share one).
+   * A file that is gone (404) gives its stories none; any other failure (offline, a blip)
+   * rejects, so the query is asked again rather than kept without them.
    */
   async paragraphs(
     query: string,
@@ -79,21 +81,19 @@ export class ChunkSource {
   ): Promise<Record<string, Snippet[]>> {
     const q = parseQuery(query);
     const words = await this.words(q);
+    const byFile = new Map<string, string[]>();
+    for (const { storyId, url } of stories) byFile.set(url, [...(byFile.get(url) ?? []), storyId]);
     const out: Record<string, Snippet[]> = {};
     await Promise.all(
-      stories.map(async ({ storyId, url }) => {
-        try {
-          const res = await this.fetchText(url);
-          if (!res.ok) return;
-          const fileId = fileIdOf(storyId);
-          const bytes = new Uint8Array(await res.arrayBuffer());
-          const story = parseFile({ fileId, section: null, bytes }).stories.find(
-            (s) => s.id === storyId,
-          );
-          if (story) out[storyId] = chunkStoryParagraphs(story, q, words, perStory);
-        } catch {
-          // No text for this story: its row keeps its lede.
-        }
+      [...byFile].map(async ([url, ids]) => {
+        const res = await this.fetchText(url);
+        if (res.status === 404) return;
+        if (!res.ok) throw new Error(`story file: HTTP ${res.status}`);
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        const parsed = parseFile({ fileId: fileIdOf(ids[0]!), section: null, bytes });
+        for (const story of parsed.stories)
+          if (ids.includes(story.id))
+            out[story.id] = chunkStoryParagraphs(story, q, words, perStory);
       }),
     );
     return out;

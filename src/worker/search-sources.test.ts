@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SEEDS_DIR } from '../../scripts/lib/corpora';
 import { seeds } from '../../scripts/lib/search-corpora';
+import { fileIdOf, filePathOf } from '../corpus/library';
 import { buildChunks } from '../corpus/search/chunks/build-chunks';
 import { CHUNK_ANSWER_NOTE } from '../corpus/search/chunks/chunk-answer';
 import { CHUNK_FORMAT } from '../corpus/search/chunks/meta';
@@ -198,5 +202,53 @@ describe('SearchSources: which index answers a query', () => {
     coverage = 'part';
     sources.offer(REF);
     expect(sources.pick()).toBe('chunks');
+  });
+});
+
+describe('ChunkSource.paragraphs: sub-results from the stories’ own files', () => {
+  const SEEDS = 'https://reader.example/base/seeds/';
+  /** The chunks' host, and the seeds' files: `asked` counts each file fetched. */
+  function withFiles(status: (url: string) => number) {
+    const h = host();
+    const fetchText = (async (url: string) => {
+      h.asked.push(url);
+      const code = status(url);
+      if (code !== 200) return new Response('', { status: code });
+      const name = decodeURIComponent(url.slice(SEEDS.length));
+      return new Response(readFileSync(path.join(SEEDS_DIR, name)));
+    }) as (url: string) => Promise<Response>;
+    return { h, source: new ChunkSource(REF, fetchLoader(DIR, h.fetchFn), fetchText) };
+  }
+  const url = (storyId: string) => `${SEEDS}${filePathOf(fileIdOf(storyId))}`;
+
+  it('are the in-memory engine’s, each file fetched once for its story and briefs', async () => {
+    const { h, source } = withFiles(() => 200);
+    const memory = search(whole, 'korea', { limit: 50 });
+    const main = memory.stories.find((s) => s.storyId === '003_94fd4063dbc03a91')!;
+    // The story and its briefs share one file.
+    const ids = [
+      main.storyId,
+      `${main.storyId}~3`,
+      `${main.storyId}~4`,
+      memory.stories[1]!.storyId,
+    ];
+    const got = await source.paragraphs(
+      'korea',
+      ids.map((storyId) => ({ storyId, url: url(storyId) })),
+      3,
+    );
+    expect(got[main.storyId]).toEqual(main.paragraphs);
+    expect(got[memory.stories[1]!.storyId]).toEqual(memory.stories[1]!.paragraphs);
+    expect(Object.keys(got).sort()).toEqual([...ids].sort());
+    const fetched = h.asked.filter((u) => u.startsWith(SEEDS));
+    expect(fetched).toHaveLength(2);
+  });
+
+  it('leave out a story whose file is gone, and fail (to be asked again) when the host does', async () => {
+    const gone = withFiles(() => 404);
+    const one = [{ storyId: '002_54c47fb4e1efd86c', url: url('002_54c47fb4e1efd86c') }];
+    expect(await gone.source.paragraphs('putin', one, 3)).toEqual({});
+    const down = withFiles(() => 503);
+    await expect(down.source.paragraphs('putin', one, 3)).rejects.toThrow(/503/u);
   });
 });

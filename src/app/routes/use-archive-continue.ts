@@ -6,6 +6,7 @@ import { listingKey } from '../../corpus/archive/read-rows';
 import { archiveRow } from '../../data/archive-api';
 import { listingPageQuery, sideGroupQuery } from '../../data/archive-queries';
 import { useReading } from '../../data/notebook/use-notebook';
+import type { ReadingEntry } from '../../corpus/notebook/types';
 import type { InProgress } from '../../features/library/continue-reading';
 import { begunRecords, CONTINUE_MAX } from './use-reading-view';
 
@@ -14,21 +15,28 @@ import { begunRecords, CONTINUE_MAX } from './use-reading-view';
  * begun here carries its listing row (ReadingEntry.place): its title is on that listing page,
  * most often page 0 or one the reader has scrolled through. A story begun in another build of
  * the archive (another listing) or before rows were kept finds its row in its side group first,
- * which its story view fetched already. At most 2 × CONTINUE_MAX stories are looked up: a story
- * no longer in the archive (its file removed) leaves room for the next.
+ * which its story view fetched already. A story no longer in the archive (its file removed)
+ * leaves room for the next.
  */
 const NONE: InProgress[] = [];
 
 export function useArchiveContinue(info: ArchiveInfo): InProgress[] {
   const records = useReading();
   const listing = useMemo(() => listingKey(info.pages), [info]);
-  const begun = useMemo(() => begunRecords(records.values()).slice(0, CONTINUE_MAX * 2), [records]);
-  const placed = (r: (typeof begun)[number]) => {
-    const p = r.place;
-    return p && p.listing === listing && Number.isSafeInteger(p.row) && p.row >= 0
-      ? p.row
-      : undefined;
-  };
+  const placed = (r: ReadingEntry) => placedRow(r, listing);
+  // Stories placed in this listing are found on a listing page; the others (another folder on
+  // this origin, a file removed, a mark of before rows were kept) need their side group first.
+  // Up to 2 × CONTINUE_MAX of each, last read first: records of other folders neither crowd out
+  // this one's nor cost a fetch each beyond that.
+  const begun = useMemo(() => {
+    let inListing = 0;
+    let lookups = 0;
+    return begunRecords(records.values()).filter((r) =>
+      placedRow(r, listing) !== undefined
+        ? inListing++ < CONTINUE_MAX * 2
+        : lookups++ < CONTINUE_MAX * 2,
+    );
+  }, [records, listing]);
   const unplaced = begun.filter((r) => placed(r) === undefined);
   const sides = useQueries({
     queries: unplaced.map((r) => ({ ...sideGroupQuery(info, r.storyId), retry: false })),
@@ -49,7 +57,10 @@ export function useArchiveContinue(info: ArchiveInfo): InProgress[] {
         .map((row) => pageOf(row, info.pageSize).page),
     ),
   ].sort((a, b) => a - b);
-  const listed = useQueries({ queries: pages.map((n) => listingPageQuery(info, n)) });
+  // No retries: a page that fails leaves its stories out rather than hold the row back.
+  const listed = useQueries({
+    queries: pages.map((n) => ({ ...listingPageQuery(info, n), retry: false })),
+  });
   // All at once, in the order read: items popping in one by one would move under the pointer.
   if ([...sides, ...listed].some((q) => q.isPending)) return NONE;
   const out: InProgress[] = [];
@@ -64,4 +75,12 @@ export function useArchiveContinue(info: ArchiveInfo): InProgress[] {
       out.push({ id: r.storyId, title: entry.title, progress: r.progress });
   }
   return out.slice(0, CONTINUE_MAX);
+}
+
+/** The record's row in `listing` when it was kept there (ReadingEntry.place), else undefined. */
+function placedRow(r: ReadingEntry, listing: string): number | undefined {
+  const p = r.place;
+  return p && p.listing === listing && Number.isSafeInteger(p.row) && p.row >= 0
+    ? p.row
+    : undefined;
 }

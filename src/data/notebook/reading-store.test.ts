@@ -12,6 +12,10 @@ function sharedStorage() {
     getItem: (k: string) => items.get(k) ?? null,
     setItem: (k: string, v: string) => void items.set(k, v),
     removeItem: (k: string) => void items.delete(k),
+    key: (i: number) => [...items.keys()][i] ?? null,
+    get length() {
+      return items.size;
+    },
   };
 }
 
@@ -107,8 +111,8 @@ describe('reading state: the reader’s own data', () => {
     journal.add(at('a', '2026-12-01T10:02:00.000Z', false));
     journal.add(at('a', '2026-12-01T10:01:00.000Z'));
     expect(kept().map((r) => [r.storyId, r.read])).toEqual([
-      ['b', true],
       ['a', false],
+      ['b', true],
     ]);
     // The older write of `a` confirmed late: the newer stays.
     journal.remove(at('a', '2026-12-01T10:00:00.000Z'));
@@ -116,6 +120,41 @@ describe('reading state: the reader’s own data', () => {
     journal.remove(at('a', '2026-12-01T10:02:00.000Z', false));
     journal.remove(at('b', '2026-12-01T10:00:00.000Z'));
     expect(kept()).toEqual([]);
+  });
+
+  it('journal: takes over the first journal’s one list, then drops it', () => {
+    const storage = sharedStorage();
+    const r = {
+      storyId: 'a',
+      read: true,
+      paragraph: 0,
+      progress: 1,
+      updated: '2026-12-01T10:00:00.000Z',
+    };
+    storage.setItem('dispatch:reading-pending', JSON.stringify([r]));
+    const journal = storageJournal(() => storage);
+    expect(journal.load()).toEqual([r]);
+    expect(storage.getItem('dispatch:reading-pending')).toBeNull();
+    expect(journal.load()).toEqual([r]);
+  });
+
+  it('a row kept after the mark (same time) is written again if its write did not land', async () => {
+    const db = await openNotebookDb(`reading-journal-place-${Math.random()}`);
+    const mark = {
+      storyId: 'tech/002',
+      read: true,
+      paragraph: 0,
+      progress: 1,
+      updated: '2026-12-01T10:00:00.000Z',
+    };
+    await db.putReading(mark);
+    const { journal } = memoryJournal();
+    journal.add({ ...mark, place: { listing: 'k', row: 7 } });
+    const store = createReadingStore({ connect: async () => db, journal });
+    await store.ready();
+    await settle();
+    expect((await db.allReading())[0]?.place).toEqual({ listing: 'k', row: 7 });
+    db.close();
   });
 
   it('a tab confirming its own writes keeps another tab’s unconfirmed ones in the journal', async () => {

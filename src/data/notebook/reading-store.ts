@@ -17,53 +17,87 @@ export interface ReadingJournal {
   remove(r: ReadingRecord): void;
 }
 
-const JOURNAL_KEY = 'dispatch:reading-pending';
+/** One key a story: `dispatch:reading-pending:<story id>`. */
+const JOURNAL_PREFIX = 'dispatch:reading-pending:';
+/** The first journal's key: one list for every tab. */
+const LEGACY_KEY = 'dispatch:reading-pending';
 
-type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 /**
- * A journal in one key of `storage()`; with no storage (or a full or blocked one), none. A
- * function: reading `localStorage` itself throws where the browser blocks storage.
+ * A journal in `storage()`, one key a story, so tabs never rewrite each other's entries (a
+ * shared list was read, changed and written back: two tabs at once could lose one's entry).
+ * With no storage (or a full or blocked one), none. A function: reading `localStorage` itself
+ * throws where the browser blocks storage.
  */
 export function storageJournal(storage: () => KeyValue | undefined): ReadingJournal {
-  const read = (): ReadingRecord[] => {
+  const parse = (raw: string | null | undefined): ReadingRecord | null => {
     try {
-      const raw = storage()?.getItem(JOURNAL_KEY);
-      const list: unknown = raw ? JSON.parse(raw) : [];
-      return Array.isArray(list)
-        ? list.filter(
-            (r): r is ReadingRecord =>
-              typeof r === 'object' &&
-              r !== null &&
-              typeof r.storyId === 'string' &&
-              typeof r.updated === 'string',
-          )
-        : [];
+      const r: unknown = raw ? JSON.parse(raw) : null;
+      return typeof r === 'object' &&
+        r !== null &&
+        typeof (r as ReadingRecord).storyId === 'string' &&
+        typeof (r as ReadingRecord).updated === 'string'
+        ? (r as ReadingRecord)
+        : null;
     } catch {
-      return [];
+      return null;
     }
   };
-  const write = (list: readonly ReadingRecord[]) => {
+  const quietly = (f: () => void) => {
     try {
-      if (list.length) storage()?.setItem(JOURNAL_KEY, JSON.stringify(list));
-      else storage()?.removeItem(JOURNAL_KEY);
+      f();
     } catch {
       /* a full or blocked localStorage: the write to IndexedDB still goes out */
     }
   };
+  const at = (storyId: string) => {
+    try {
+      return parse(storage()?.getItem(JOURNAL_PREFIX + storyId));
+    } catch {
+      return null;
+    }
+  };
+  const add = (r: ReadingRecord) => {
+    const kept = at(r.storyId);
+    if (kept && kept.updated > r.updated) return;
+    quietly(() => storage()?.setItem(JOURNAL_PREFIX + r.storyId, JSON.stringify(r)));
+  };
   return {
-    load: read,
-    add(r) {
-      const list = read();
-      if (list.some((o) => o.storyId === r.storyId && o.updated > r.updated)) return;
-      write([...list.filter((o) => o.storyId !== r.storyId), r]);
+    add,
+    load() {
+      const out: ReadingRecord[] = [];
+      quietly(() => {
+        const s = storage();
+        if (!s) return;
+        // The first journal's one list (a page of the last version may have left one).
+        const legacy: unknown = JSON.parse(s.getItem(LEGACY_KEY) ?? '[]');
+        if (Array.isArray(legacy))
+          for (const raw of legacy) {
+            const r = parse(JSON.stringify(raw));
+            if (r) add(r);
+          }
+        s.removeItem(LEGACY_KEY);
+        for (let i = 0; i < s.length; i++) {
+          const key = s.key(i);
+          if (!key?.startsWith(JOURNAL_PREFIX)) continue;
+          const r = parse(s.getItem(key));
+          if (r && key === JOURNAL_PREFIX + r.storyId) out.push(r);
+        }
+      });
+      return out;
     },
     remove(r) {
-      const list = read();
-      const left = list.filter((o) => o.storyId !== r.storyId || o.updated !== r.updated);
-      if (left.length !== list.length) write(left);
+      const kept = at(r.storyId);
+      if (kept?.updated === r.updated && samePlace(kept, r))
+        quietly(() => storage()?.removeItem(JOURNAL_PREFIX + r.storyId));
     },
   };
+}
+
+/** Whether two records keep the same archive row (a row kept later has the same `updated`). */
+function samePlace(a: ReadingRecord, b: ReadingRecord): boolean {
+  return a.place?.listing === b.place?.listing && a.place?.row === b.place?.row;
 }
 
 /** The journal in localStorage; a page without it (or full) simply has none. */
@@ -111,7 +145,13 @@ export function createReadingStore(o: {
               // (the write did land, or another tab wrote the story since).
               for (const r of [...pending.values()]) {
                 const stored = records.get(r.storyId);
-                if (stored && stored.updated >= r.updated) {
+                // A row kept later has the record's own time (`place`): same time, other row,
+                // and the row's write did not land.
+                if (
+                  stored &&
+                  (stored.updated > r.updated ||
+                    (stored.updated === r.updated && samePlace(stored, r)))
+                ) {
                   pending.delete(r.storyId);
                   journal.remove(r);
                 } else persist(r);

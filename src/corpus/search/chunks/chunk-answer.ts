@@ -17,8 +17,8 @@ export const CHUNK_PARAGRAPHS_NOTE =
 /**
  * A chunk answer with the paragraph sub-results fetched for its first stories (the worker's
  * `search-paragraphs`, from their files): each such story's paragraphs, and its best paragraph
- * as its snippet when its lede had no match, as the in-memory engine gives them. The same
- * object when there is nothing to add.
+ * as its snippet, as the in-memory engine gives them. The same object when there is nothing to
+ * add.
  */
 export function withParagraphs(
   r: SearchResults,
@@ -30,7 +30,7 @@ export function withParagraphs(
     stories: r.stories.map((h) => {
       const found = Object.hasOwn(paragraphs, h.storyId) ? paragraphs[h.storyId]! : null;
       if (!found?.length) return h;
-      return { ...h, paragraphs: found, snippet: h.snippet ?? found[0]! };
+      return { ...h, paragraphs: found, snippet: found[0]! };
     }),
     notes: r.notes.map((n) => (n === CHUNK_ANSWER_NOTE ? CHUNK_PARAGRAPHS_NOTE : n)),
   };

@@ -50,7 +50,7 @@ describe('paragraph sub-results of a chunk answer', () => {
 });
 
 describe('a chunk answer with paragraphs joined (withParagraphs)', () => {
-  it('gives the stories that have them their paragraphs, the best as snippet if none, and says so', async () => {
+  it('gives the stories that have them their paragraphs, the best as snippet, and says so', async () => {
     const folder = seeds();
     const index = buildSearchIndex(folder.stories);
     const chunks = memoryChunkIndex(buildChunks(index).files);
@@ -59,7 +59,7 @@ describe('a chunk answer with paragraphs joined (withParagraphs)', () => {
     const para: Snippet = { paragraph: 4, text: 'x', highlights: [] };
     const joined = withParagraphs(answer, { [first!.storyId]: [para] });
     expect(joined.stories[0]!.paragraphs).toEqual([para]);
-    expect(joined.stories[0]!.snippet).toEqual(first!.snippet ?? para);
+    expect(joined.stories[0]!.snippet).toEqual(para);
     expect(joined.stories[1]).toBe(second);
     expect(joined.notes).toContain(CHUNK_PARAGRAPHS_NOTE);
     expect(joined.notes).not.toContain(CHUNK_ANSWER_NOTE);

@@ -33,6 +33,9 @@ const BOUND_STEPS = 0xffff;
 
 /** The stored tail bound, rounded up (a bound must never be below what it bounds). */
 export function encodeTailBound(s: number): number {
+  // Clamped, the bound would be below the true value and the threshold test would prove a
+  // wrong top k: BM25's impacts are at most K1 + 1 (MAX_STATIC allows for the title boost).
+  if (s > MAX_STATIC) throw new RangeError(`tail bound ${s} above ${MAX_STATIC}`);
   return Math.min(BOUND_STEPS, Math.floor((s / MAX_STATIC) * BOUND_STEPS) + 1);
 }
 
