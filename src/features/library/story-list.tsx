@@ -1,8 +1,9 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { measureElement, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { rowOf, type ListingRow } from '../../corpus/archive/listing';
 import type { Story } from '../../corpus/types';
 import { markOnce } from '../../lib/perf';
+import { scrollWindowTo } from '../../lib/scroll-window-to';
 import { useDocumentOffset } from '../../lib/use-document-offset';
 import { PendingRow, StoryRow } from './story-row';
 
@@ -53,12 +54,29 @@ export function RowList({
 }) {
   const listRef = useRef<HTMLUListElement>(null);
   const margin = useDocumentOffset(listRef);
+  const estimateSize = (i: number) => (briefAt(i) ? 84 : 104);
   const virtualizer = useWindowVirtualizer({
     count,
-    estimateSize: (i) => (briefAt(i) ? 84 : 104),
+    estimateSize,
     overscan: OVERSCAN,
     scrollMargin: margin,
     getItemKey: keyAt,
+    scrollToFn: scrollWindowTo,
+    // Rows are measured by the virtualizer's ResizeObserver only, which reports their sizes after
+    // the frame's layout and before its paint; measured in React's commit (each row's ref), the
+    // first row's read laid the page out there and then, and the sizes found re-rendered the list
+    // synchronously in the same task (67 ms of a BBC cold visit's, traced). A row mounting takes
+    // its size known so far (or the estimate) until its first report.
+    measureElement: (el, entry, instance) =>
+      entry
+        ? measureElement(el, entry, instance)
+        : (instance.itemSizeCache.get(keyAt(instance.indexFromElement(el))) ??
+          estimateSize(instance.indexFromElement(el))),
+    // The virtualizer writes the rows' `top` and the list's height itself when sizes change, in
+    // that same observer callback: the frame is painted with the measured layout (no jump), and
+    // React re-renders the list only when the range of rows changes.
+    directDomUpdates: true,
+    directDomUpdatesMode: 'position',
   });
 
   const focusRow = useCallback(
@@ -105,17 +123,19 @@ export function RowList({
   useEffect(() => {
     if (jumpTo) virtualizer.scrollToIndex(jumpTo.row, { align: 'start' });
   }, [jumpTo, virtualizer]);
+  const { containerRef } = virtualizer;
+  const setList = useCallback(
+    (el: HTMLUListElement | null) => {
+      listRef.current = el;
+      containerRef(el);
+    },
+    [containerRef],
+  );
   return (
-    <ul
-      ref={listRef}
-      aria-label="Stories"
-      onKeyDown={onKeyDown}
-      className="relative"
-      style={{ height: virtualizer.getTotalSize() }}
-    >
+    // Its height and the rows' `top` are the virtualizer's (directDomUpdates), not in the JSX.
+    <ul ref={setList} aria-label="Stories" onKeyDown={onKeyDown} className="relative">
       {items.map((item) => {
         const row = rowAt(item.index);
-        const top = item.start - virtualizer.options.scrollMargin;
         return row ? (
           <StoryRow
             key={item.key}
@@ -124,7 +144,6 @@ export function RowList({
             index={item.index}
             setSize={count}
             measureRef={virtualizer.measureElement}
-            top={top}
           />
         ) : (
           <PendingRow
@@ -132,7 +151,6 @@ export function RowList({
             index={item.index}
             setSize={count}
             measureRef={virtualizer.measureElement}
-            top={top}
           />
         );
       })}
