@@ -1,4 +1,4 @@
-import { measureElement, useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { rowOf, type ListingRow } from '../../corpus/archive/listing';
 import type { Story } from '../../corpus/types';
@@ -54,27 +54,18 @@ export function RowList({
 }) {
   const listRef = useRef<HTMLUListElement>(null);
   const margin = useDocumentOffset(listRef);
-  const estimateSize = (i: number) => (briefAt(i) ? 84 : 104);
   const virtualizer = useWindowVirtualizer({
     count,
-    estimateSize,
+    estimateSize: (i) => (briefAt(i) ? 84 : 104),
     overscan: OVERSCAN,
     scrollMargin: margin,
     getItemKey: keyAt,
     scrollToFn: scrollWindowTo,
-    // Rows are measured by the virtualizer's ResizeObserver only, which reports their sizes after
-    // the frame's layout and before its paint; measured in React's commit (each row's ref), the
-    // first row's read laid the page out there and then, and the sizes found re-rendered the list
-    // synchronously in the same task (67 ms of a BBC cold visit's, traced). A row mounting takes
-    // its size known so far (or the estimate) until its first report.
-    measureElement: (el, entry, instance) =>
-      entry
-        ? measureElement(el, entry, instance)
-        : (instance.itemSizeCache.get(keyAt(instance.indexFromElement(el))) ??
-          estimateSize(instance.indexFromElement(el))),
-    // The virtualizer writes the rows' `top` and the list's height itself when sizes change, in
-    // that same observer callback: the frame is painted with the measured layout (no jump), and
-    // React re-renders the list only when the range of rows changes.
+    // The virtualizer writes the rows' `top` and the list's height itself when sizes change
+    // (directDomUpdates): a row measured at mount (its ref, in React's commit) no longer
+    // re-renders the whole list synchronously in that task (67 ms of a BBC cold visit's, traced),
+    // only when the range of rows changes. Measured there still, not only by the ResizeObserver:
+    // rows painted at their estimated places for one frame moved once measured (a layout shift).
     directDomUpdates: true,
     directDomUpdatesMode: 'position',
   });
