@@ -380,7 +380,8 @@ export async function coldRun(
 
 /**
  * The main thread's long tasks of a cold visit of `/` in a fresh context, from navigation until
- * every milestone (as `coldRun` counts them), without its other measurements: for A/B runs.
+ * every milestone (as `coldRun` counts them), and when its first row was painted, without its
+ * other measurements: for A/B runs (a change that removes long tasks must not delay the row).
  */
 export async function coldLongTasks(
   browser: Browser,
@@ -388,17 +389,22 @@ export async function coldLongTasks(
   timeout: number,
   /** A Chromium trace of the visit is written to this file. */
   trace?: string,
-): Promise<LongTask[]> {
+): Promise<{ tasks: LongTask[]; row: number | null }> {
   const context = await browser.newContext();
   try {
     await context.addInitScript(LONG_TASKS);
+    await context.addInitScript(STOPWATCH);
     const milestones = await watchMarks(context);
     const page = await context.newPage();
     if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
     await page.goto(`${base}/`);
     const at = await milestones(ALL, timeout);
     if (trace) await browser.stopTracing();
-    return untilLast(await page.evaluate(() => (window as BenchWindow).__longTasks ?? []), at);
+    const tasks = untilLast(
+      await page.evaluate(() => (window as BenchWindow).__longTasks ?? []),
+      at,
+    );
+    return { tasks, row: await stopwatch(page, 'libraryRow', timeout) };
   } finally {
     await context.close();
   }

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { startTransition, Suspense, useEffect, useState } from 'react';
 import { paths } from '../config/paths';
 import { Route, ScrollRestoration, Switch, useFirstMatch, useLocation } from '../lib/router';
 import { ErrorBoundary } from './error-boundary';
@@ -53,7 +53,8 @@ export function AppRoutes() {
       .then(() => whenPaletteAnswered(PALETTE_FIRST_MS))
       .then(() => {
         firstPageIn = true;
-        if (live) setReady(true);
+        // Time-sliced: the page's first render (the library's: 30–40 ms) is not one long task.
+        if (live) startTransition(() => setReady(true));
       });
     return () => {
       live = false;

@@ -25,12 +25,20 @@ export function useWorkerSync(corpus: CorpusView): void {
     if (!archive) corpusWorker.offerNames(manifest, filesLikelyCached());
     corpusWorker.offerChunks(manifest);
   }, [manifest, archive]);
+  const known = total - corpus.failures.length;
   useEffect(() => {
     if (!manifest || archive) return;
-    const entries = manifest.files.flatMap((m) => {
-      const file = files.get(m.id);
-      return file ? [{ file, hash: m.hash }] : [];
-    });
-    corpusWorker.syncFiles(entries, total - corpus.failures.length, fingerprint);
-  }, [manifest, archive, files, total, corpus.failures.length, fingerprint]);
+    // In a task of its own: each batch of files is posted (structured-cloned) on the main thread,
+    // ~25 ms for a BBC pack's, and a batch's render is synchronous (a query store's update), so
+    // React ran this effect in the same task as that render and commit (a 59 ms task, traced).
+    // Not cancelled by the next batch's effect: timers run in order, each sends what it knew,
+    // and a stream of batches cannot hold the files back.
+    setTimeout(() => {
+      const entries = manifest.files.flatMap((m) => {
+        const file = files.get(m.id);
+        return file ? [{ file, hash: m.hash }] : [];
+      });
+      corpusWorker.syncFiles(entries, known, fingerprint);
+    }, 0);
+  }, [manifest, archive, files, known, fingerprint]);
 }

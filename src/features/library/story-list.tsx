@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { rowOf, type ListingRow } from '../../corpus/archive/listing';
 import type { Story } from '../../corpus/types';
 import { markOnce } from '../../lib/perf';
+import { scrollWindowTo } from '../../lib/scroll-window-to';
 import { useDocumentOffset } from '../../lib/use-document-offset';
 import { PendingRow, StoryRow } from './story-row';
 
@@ -59,6 +60,14 @@ export function RowList({
     overscan: OVERSCAN,
     scrollMargin: margin,
     getItemKey: keyAt,
+    scrollToFn: scrollWindowTo,
+    // The virtualizer writes the rows' `top` and the list's height itself when sizes change
+    // (directDomUpdates): a row measured at mount (its ref, in React's commit) no longer
+    // re-renders the whole list synchronously in that task (67 ms of a BBC cold visit's, traced),
+    // only when the range of rows changes. Measured there still, not only by the ResizeObserver:
+    // rows painted at their estimated places for one frame moved once measured (a layout shift).
+    directDomUpdates: true,
+    directDomUpdatesMode: 'position',
   });
 
   const focusRow = useCallback(
@@ -105,17 +114,19 @@ export function RowList({
   useEffect(() => {
     if (jumpTo) virtualizer.scrollToIndex(jumpTo.row, { align: 'start' });
   }, [jumpTo, virtualizer]);
+  const { containerRef } = virtualizer;
+  const setList = useCallback(
+    (el: HTMLUListElement | null) => {
+      listRef.current = el;
+      containerRef(el);
+    },
+    [containerRef],
+  );
   return (
-    <ul
-      ref={listRef}
-      aria-label="Stories"
-      onKeyDown={onKeyDown}
-      className="relative"
-      style={{ height: virtualizer.getTotalSize() }}
-    >
+    // Its height and the rows' `top` are the virtualizer's (directDomUpdates), not in the JSX.
+    <ul ref={setList} aria-label="Stories" onKeyDown={onKeyDown} className="relative">
       {items.map((item) => {
         const row = rowAt(item.index);
-        const top = item.start - virtualizer.options.scrollMargin;
         return row ? (
           <StoryRow
             key={item.key}
@@ -124,7 +135,6 @@ export function RowList({
             index={item.index}
             setSize={count}
             measureRef={virtualizer.measureElement}
-            top={top}
           />
         ) : (
           <PendingRow
@@ -132,7 +142,6 @@ export function RowList({
             index={item.index}
             setSize={count}
             measureRef={virtualizer.measureElement}
-            top={top}
           />
         );
       })}

@@ -10,7 +10,6 @@ export function StoryRow({
   index,
   setSize,
   measureRef,
-  top,
 }: {
   /** What the row shows (`rowOf` of a story, or an archive's listing page row). */
   story: ListingRow;
@@ -18,8 +17,8 @@ export function StoryRow({
   within: URLSearchParams;
   index: number;
   setSize: number;
+  /** The virtualizer's: it measures the row and sets its `top` (no position in the JSX). */
   measureRef: (el: HTMLElement | null) => void;
-  top: number;
 }) {
   const brief = story.kind === 'brief';
   const { excerpt } = story;
@@ -32,8 +31,7 @@ export function StoryRow({
       data-read={read ? '' : undefined}
       aria-posinset={index + 1}
       aria-setsize={setSize}
-      style={{ transform: `translateY(${top}px)` }}
-      className={`absolute inset-x-0 top-0 ${brief ? 'ml-6 border-l-2 border-black/10 pl-4 dark:border-white/15' : 'pt-3'}`}
+      className={`absolute inset-x-0 ${brief ? 'ml-6 border-l-2 border-black/10 pl-4 dark:border-white/15' : 'pt-3'}`}
     >
       <Link
         data-row
@@ -73,12 +71,11 @@ export function PendingRow({
   index,
   setSize,
   measureRef,
-  top,
 }: {
   index: number;
   setSize: number;
+  /** The virtualizer's: it measures the row and sets its `top` (no position in the JSX). */
   measureRef: (el: HTMLElement | null) => void;
-  top: number;
 }) {
   return (
     <li
@@ -86,8 +83,7 @@ export function PendingRow({
       data-index={index}
       aria-posinset={index + 1}
       aria-setsize={setSize}
-      style={{ transform: `translateY(${top}px)` }}
-      className="absolute inset-x-0 top-0 pt-3"
+      className="absolute inset-x-0 pt-3"
     >
       <div data-row tabIndex={-1} className="block rounded-md px-3 py-2 outline-none">
         <div className="h-3 w-24 rounded bg-black/5 dark:bg-white/10" />
