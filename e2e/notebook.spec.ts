@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { dragSelect, highlightText, KIM, KIM_TITLE, openStory, storyText } from './support/reader';
+import {
+  dragSelect,
+  highlightText,
+  KIM,
+  KIM_TITLE,
+  openStory,
+  readTo,
+  storyText,
+} from './support/reader';
 
 /**
  * The reader's notebook: highlights and notes that survive reloads, a quote to share, the
@@ -238,11 +246,7 @@ test('reading state: read at the end or by m, quieter in the library, Unread fil
 
   // Another story, read to paragraph 10 and left.
   await openStory(page, '/story/003_94fd4063dbc03a91');
-  const progress = page.getByRole('progressbar', { name: 'Reading progress' });
-  await page.locator('#p10').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await expect
-    .poll(async () => Number(await progress.getAttribute('aria-valuenow')))
-    .toBeGreaterThan(40);
+  await readTo(page, 10, 40);
   await page.getByRole('link', { name: 'Dispatch' }).click();
 
   const stories = page.getByRole('list', { name: 'Stories' });

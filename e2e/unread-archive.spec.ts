@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { SIDE } from './support/archive';
 import { expectNoAxeViolations } from './support/axe';
+import { putReadingRecords, readTo } from './support/reader';
 
 // The archive's unread filter (the seeds built as an archive, `npm run build:archive`): a story
 // marked read where its row is known (its side group) leaves the unread rows, with the other
@@ -65,28 +66,15 @@ test('a story read in the archive leaves the unread filter, alone and with the k
   ).toHaveCount(0);
 
   // A read mark stored without a row (as before rows were kept): listed unread, and said so.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('dispatch-notebook:/');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('reading', 'readwrite');
-          tx.objectStore('reading').put({
-            storyId: 'older/mark',
-            read: true,
-            paragraph: 0,
-            progress: 1,
-            updated: '2026-01-01T00:00:00.000Z',
-          });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  await putReadingRecords(page, [
+    {
+      storyId: 'older/mark',
+      read: true,
+      paragraph: 0,
+      progress: 1,
+      updated: '2026-01-01T00:00:00.000Z',
+    },
+  ]);
   await page.reload();
   await expect(
     page.getByText(/1 story marked read cannot be placed in this archive’s listing/u),
@@ -104,41 +92,21 @@ test('“Continue reading” in an archive: a story begun here, one begun before
   const older = rows.find((r) => !r.id.startsWith(begun) && !r.brief)!.id;
   await page.goto(`/story/${begun}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const progress = page.getByRole('progressbar', { name: 'Reading progress' });
-  await page.locator('#p10').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await expect
-    .poll(async () => Number(await progress.getAttribute('aria-valuenow')))
-    .toBeGreaterThan(40);
+  await readTo(page, 10, 40);
   await page.getByRole('link', { name: 'Dispatch' }).click();
   const region = page.getByRole('region', { name: 'Continue reading' });
   await expect(region.getByRole('link')).toHaveCount(1);
   await expect(region.getByRole('link', { name: /North Korea’s top diplomat/u })).toBeVisible();
 
-  await page.evaluate(
-    ([olderId]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('dispatch-notebook:/');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('reading', 'readwrite');
-          const store = tx.objectStore('reading');
-          for (const storyId of [olderId!, 'gone/story']) {
-            store.put({
-              storyId,
-              read: false,
-              paragraph: 4,
-              progress: 0.5,
-              updated: '2026-01-01T00:00:00.000Z',
-            });
-          }
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [older],
+  await putReadingRecords(
+    page,
+    [older, 'gone/story'].map((storyId) => ({
+      storyId,
+      read: false,
+      paragraph: 4,
+      progress: 0.5,
+      updated: '2026-01-01T00:00:00.000Z',
+    })),
   );
   await page.reload();
   // Last read first; the story no longer in the archive is left out.

@@ -78,3 +78,36 @@ export function highlightText(page: Page, nth = 0) {
       .join('');
   }, nth);
 }
+
+/** Scrolls the open story to paragraph `n`, until its reading progress passes `percent`. */
+export async function readTo(page: Page, n: number, percent: number) {
+  const progress = page.getByRole('progressbar', { name: 'Reading progress' });
+  await page.locator(`#p${n}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await expect
+    .poll(async () => Number(await progress.getAttribute('aria-valuenow')))
+    .toBeGreaterThan(percent);
+}
+
+/**
+ * Stores reading records in the notebook's database as an earlier version of the app (or
+ * another tab) left them, behind the open page's back: it sees them after a reload.
+ */
+export async function putReadingRecords(page: Page, records: object[]) {
+  await page.evaluate(
+    (list) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('dispatch-notebook:/');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('reading', 'readwrite');
+          for (const r of list) tx.objectStore('reading').put(r);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    records,
+  );
+}
