@@ -102,9 +102,14 @@ export async function openNotebookDb(name: string): Promise<NotebookDb> {
       return () => sub.unsubscribe();
     },
     allReading: () => db.reading.toArray(),
-    putReading: async (r) => {
-      await db.reading.put(r);
-    },
+    // Never over a newer record of the story, in one transaction: another tab may have stored
+    // one since this write was decided (a journaled write is replayed against a snapshot).
+    putReading: (r) =>
+      db.transaction('rw', db.reading, async () => {
+        const stored = await db.reading.get(r.storyId);
+        if (stored && stored.updated > r.updated) return;
+        await db.reading.put(r);
+      }),
     watchReading: (next, fail) => {
       const sub = liveQuery(() => db.reading.toArray()).subscribe({ next, error: fail });
       return () => sub.unsubscribe();

@@ -196,6 +196,22 @@ describe('reading state: the reader’s own data', () => {
     db.close();
   });
 
+  it('a write never lands over a newer record another tab stored since it was decided', async () => {
+    const db = await openNotebookDb(`reading-newer-${Math.random()}`);
+    const base = { storyId: 'tech/002', read: false, paragraph: 9, progress: 0.9 };
+    await db.putReading({ ...base, updated: '2026-12-01T10:01:00.000Z' });
+    await db.putReading({ ...base, paragraph: 1, updated: '2026-12-01T10:00:00.000Z' });
+    expect((await db.allReading())[0]?.paragraph).toBe(9);
+    // The same time (a row kept later) does land.
+    await db.putReading({
+      ...base,
+      updated: '2026-12-01T10:01:00.000Z',
+      place: { listing: 'k', row: 3 },
+    });
+    expect((await db.allReading())[0]?.place).toEqual({ listing: 'k', row: 3 });
+    db.close();
+  });
+
   it('with storage refused, keeps what the reader did for the tab and never throws', async () => {
     const store = createReadingStore({ connect: () => Promise.reject(new Error('blocked')) });
     await store.ready().catch(() => undefined);
