@@ -88,11 +88,13 @@ export function StoryScreen(p: {
   // previous step still renders (a transition, longer on a busy machine) must go one further.
   // At either end a polite status (the toast region) says so, rather than nothing happening.
   const { steps } = p;
+  // A neighbour already known is stepped to even while the rest loads: the pager links to it,
+  // and a key pressed then said "still finding" (an e2e journey failed on it under load).
   const step = (delta: 1 | -1, every = false) => {
-    if (steps.pending) return toast('Still finding the stories of this filter…');
     const here = paths.story.idFromPath(latestPathname()) ?? story.id;
     const to = steps.neighbourOf(here, delta, every);
     if (to) navigate(paths.story.getHref(to, { within: steps.within }));
+    else if (steps.pending) toast('Still finding the stories of this filter…');
     else toast(steps.endMessage(delta, every));
   };
   useStoryKeys({

@@ -80,9 +80,12 @@ export function useArchiveSteps(
   return {
     within,
     pending,
+    // A neighbour as soon as its row is known (the pager shows it then), even while a page a
+    // step the other way needs is on its way; none while the filter's rows or kinds are not
+    // known (a step would ignore them).
     neighbourOf: (from, delta, every = false) => {
       const start = from === storyId ? row : (rowOfId.get(from) ?? -1);
-      if (start < 0) return null;
+      if (start < 0 || (filtered && (filter.pending || kindsDue))) return null;
       if (filter.rows) {
         const to = stepRows(filter.rows, start, delta, every ? undefined : unitAt);
         return to === null ? null : (rows.get(to)?.id ?? null);

@@ -50,8 +50,9 @@ export function useStorySteps(
     (!section || sectionOf.get(fileIdOf(id)) === section) && (!allowed || allowed.has(id));
   const filtered = within.size > 0 && !(within.size === 1 && within.get('kind') === 'main');
   return {
+    // None while the filter's stories are unknown: a step then would ignore the filter.
     neighbourOf: (from, delta, every = false) =>
-      stepStory(order, from, delta, every ? 'any' : unit, accept),
+      pending ? null : stepStory(order, from, delta, every ? 'any' : unit, accept),
     pending,
     within,
     endMessage: (delta, every = false) => {
