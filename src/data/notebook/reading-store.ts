@@ -33,13 +33,7 @@ type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'le
 export function storageJournal(storage: () => KeyValue | undefined): ReadingJournal {
   const parse = (raw: string | null | undefined): ReadingRecord | null => {
     try {
-      const r: unknown = raw ? JSON.parse(raw) : null;
-      return typeof r === 'object' &&
-        r !== null &&
-        typeof (r as ReadingRecord).storyId === 'string' &&
-        typeof (r as ReadingRecord).updated === 'string'
-        ? (r as ReadingRecord)
-        : null;
+      return raw ? asRecord(JSON.parse(raw)) : null;
     } catch {
       return null;
     }
@@ -74,7 +68,7 @@ export function storageJournal(storage: () => KeyValue | undefined): ReadingJour
         const legacy: unknown = JSON.parse(s.getItem(LEGACY_KEY) ?? '[]');
         if (Array.isArray(legacy))
           for (const raw of legacy) {
-            const r = parse(JSON.stringify(raw));
+            const r = asRecord(raw);
             if (r) add(r);
           }
         s.removeItem(LEGACY_KEY);
@@ -93,6 +87,17 @@ export function storageJournal(storage: () => KeyValue | undefined): ReadingJour
         quietly(() => storage()?.removeItem(JOURNAL_PREFIX + r.storyId));
     },
   };
+}
+
+/** `value` when it has a reading record's story id and time, else null. */
+function asRecord(value: unknown): ReadingRecord | null {
+  const r = value as Partial<ReadingRecord> | null;
+  return typeof r === 'object' &&
+    r !== null &&
+    typeof r.storyId === 'string' &&
+    typeof r.updated === 'string'
+    ? (r as ReadingRecord)
+    : null;
 }
 
 /** Whether two records keep the same archive row (a row kept later has the same `updated`). */
