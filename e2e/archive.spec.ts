@@ -110,6 +110,26 @@ test('a deep link paints its story with its names and thread from its side group
   expectNoWholeFolder(urls.filter((u) => !u.startsWith('/seeds/')));
 });
 
+test('j/k pressed while the next story is still loading are taken, not lost', async ({ page }) => {
+  // The next article's file is held back: the reader shows "Loading the story…" meanwhile.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(new RegExp(`/seeds/${NEXT_ARTICLE}\\.txt$`, 'u'), async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/story/${ARTICLE}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Kim Jong-un promised');
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(new RegExp(`/story/${NEXT_ARTICLE}$`, 'u'));
+  await expect(page.getByText('Loading the story…')).toBeVisible();
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(new RegExp(`/story/${ARTICLE}$`, 'u'));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Kim Jong-un promised');
+  release();
+});
+
 test('a name’s card opens its entity page: its stories by title and mentions, and who is named with it, from one entity group', async ({
   page,
   request,

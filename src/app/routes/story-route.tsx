@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { StoryScreen } from './story-screen';
 import { useArchiveSteps } from './use-archive-steps';
 import { usePlaceReadRow } from './use-place-read-row';
+import { useStepKeys } from './use-step-keys';
 import { useStorySteps } from './use-story-steps';
 
 export function StoryRoute() {
@@ -43,6 +44,10 @@ export function StoryRoute() {
   }, [corpus.order, corpus.files, corpus.manifest, ownFile]);
   const folderSteps = useStorySteps(order, corpus.manifest, params);
   const steps = corpus.archive ? archived : folderSteps;
+  // Here, not in the story screen: j/k work while the next story loads (a key pressed as
+  // "Loading the story…" showed had no listener and was lost).
+  // A story not in the folder has no place to step from.
+  useStepKeys(id, steps, state.status !== 'not-found');
   const neighbour = (delta: 1 | -1): Neighbour | null => {
     const nid = steps.neighbourOf(id, delta);
     return nid

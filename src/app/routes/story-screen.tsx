@@ -1,4 +1,4 @@
-import { latestPathname, useLocation, useNavigate, useSearchParams } from '../../lib/router';
+import { useLocation, useNavigate, useSearchParams } from '../../lib/router';
 import { MarkedText } from '../../components/ui/marked-text';
 import { toast } from '../../components/ui/toast';
 import { absoluteUrl, paths } from '../../config/paths';
@@ -84,25 +84,8 @@ export function StoryScreen(p: {
     />
   );
 
-  // j/k step from the newest location, not from the story on screen: a second press while the
-  // previous step still renders (a transition, longer on a busy machine) must go one further.
-  // At either end a polite status (the toast region) says so, rather than nothing happening.
   const { steps } = p;
-  // A neighbour already known is stepped to even while the rest loads: the pager links to it,
-  // and a key pressed then said "still finding" (an e2e journey failed on it under load).
-  const step = (delta: 1 | -1, every = false) => {
-    const here = paths.story.idFromPath(latestPathname()) ?? story.id;
-    const to = steps.neighbourOf(here, delta, every);
-    if (to) navigate(paths.story.getHref(to, { within: steps.within }));
-    else if (steps.pending) toast('Still finding the stories of this filter…');
-    else toast(steps.endMessage(delta, every));
-  };
   useStoryKeys({
-    j: () => step(1),
-    k: () => step(-1),
-    // Every story, briefs included.
-    J: () => step(1, true),
-    K: () => step(-1, true),
     n: () => hits.active && hits.next(),
     N: () => hits.active && hits.prev(),
     // From anywhere in the story to its names (from a name, the names' own keys take these).
