@@ -284,6 +284,36 @@ test('search answers from the published chunks a query fetches, never from the w
   expect(files.size).toBeLessThanOrEqual(3);
 });
 
+test('the palette names people, places and organizations from the archive’s names index', async ({
+  page,
+  request,
+}) => {
+  const { tables } = await readPublished(request);
+  const named = new Set(
+    tables.table.entities.find((e) => e.id === PUTIN)!.stories.map((s) => s.storyId),
+  );
+  const urls = recordRequests(page);
+  await page.goto('/');
+  await expect(page.getByRole('list', { name: 'Stories' })).toBeVisible();
+  await page.keyboard.press('/');
+  const palette = page.getByRole('dialog', { name: 'Search stories' });
+  // A typo in the name, past its first two letters.
+  await palette.getByRole('combobox').fill('vladimr');
+  const names = palette.getByRole('group', { name: 'People, places and organizations' });
+  const putin = names.getByRole('option', { name: /Vladimir Putin/u });
+  await expect(putin).toBeVisible();
+  // Its count is the archive's, as its entity page gives it.
+  await expect(putin).toContainText(`${named.size} stories`);
+  await expect(palette.getByText(/Searched the published index/u)).not.toContainText('names');
+  // One names group for the word's key, nothing of the whole folder.
+  expect(urls.filter((u) => /\/archive\/names-\d+-[0-9a-f]+\.json$/u.test(u))).toHaveLength(1);
+  for (const pattern of [/\/seeds-packs\//u, /ner-model/u])
+    expect(urls.filter((u) => pattern.test(u))).toEqual([]);
+  await putin.click();
+  await expect(page).toHaveURL(`/entity/${PUTIN}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Vladimir Putin');
+});
+
 test('a brief’s deep link shows its related stories, named by their titles', async ({ page }) => {
   const urls = recordRequests(page);
   await page.goto(`/story/${BRIEF}`);

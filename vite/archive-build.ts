@@ -12,6 +12,7 @@ import { cutPages, rowOf, sectionRanges } from '../src/corpus/archive/listing.ts
 import { entityGroups } from '../src/corpus/archive/entity-groups.ts';
 import { filterGroups, kindFile } from '../src/corpus/archive/filter-groups.ts';
 import { sideGroups } from '../src/corpus/archive/side-groups.ts';
+import { nameGroups } from '../src/corpus/archive/name-groups.ts';
 import { threadGroups } from '../src/corpus/archive/thread-groups.ts';
 import { THREAD_PAGE_ROWS, threadListPages } from '../src/corpus/archive/thread-listing.ts';
 import { ANALYSIS_VERSION } from '../src/corpus/entities/analysis-version.ts';
@@ -106,7 +107,13 @@ export function buildArchive(opts: {
   let filters: { hashes: string[]; named: NamedEntity[] } | undefined;
   let threads: string[] | undefined;
   let threadList: ArchiveInfo['threadList'];
+  let nameIndex: ArchiveInfo['names'];
   if (tables) {
+    const named = nameGroups(tables.table.entities);
+    nameIndex = {
+      keys: named.map((g) => g.key),
+      hashes: named.map((g, n) => emit('names', n, g)),
+    };
     entities = [];
     const titleOf = (id: string) => byStory.get(id)?.title;
     for (const { n, group } of entityGroups({
@@ -158,6 +165,7 @@ export function buildArchive(opts: {
       ...(threads && { threads }),
       ...(threads && opts.timelines && { timelines: true }),
       ...(threadList && { threadList }),
+      ...(nameIndex && { names: nameIndex }),
       kinds,
       dir,
       sections: sectionRanges(rows),

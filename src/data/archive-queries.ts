@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import {
+  ARCHIVE_FORMAT,
   entityGroupOf,
   sideGroupOf,
   type ArchiveInfo,
@@ -11,6 +12,7 @@ import {
   threadGroupOf,
 } from '../corpus/archive/archive-format';
 import { readPage, type ListingRow } from '../corpus/archive/listing';
+import type { NameGroup } from '../corpus/archive/name-groups';
 import { readThreadListPage, type ThreadRow } from '../corpus/archive/thread-listing';
 import { fileIdOf } from '../corpus/library';
 
@@ -170,3 +172,29 @@ export const kindFileQuery = (info: ArchiveInfo) =>
     decode: ofFormat(info, 'mains', 'string'),
     unreadable: 'The filter’s data is not in a format this version of Dispatch reads.',
   });
+
+/**
+ * The names group of a key (`nameKeyOf`): the archive's names with a word starting with it. A key
+ * no name has is an empty group, not a fetch (the archive lists its keys).
+ */
+export const nameGroupQuery = (info: ArchiveInfo, key: string) => {
+  const n = info.names?.keys.indexOf(key) ?? -1;
+  if (n < 0)
+    return queryOptions({
+      queryKey: ['archive', 'names', key, 'none'],
+      queryFn: (): NameGroup => ({ format: ARCHIVE_FORMAT, key, rows: [] }),
+      staleTime: Infinity,
+    });
+  return archiveFileQuery<NameGroup>({
+    info,
+    kind: 'names',
+    n,
+    hash: info.names?.hashes[n],
+    missing: 'This archive has no names index.',
+    decode: (json) => {
+      const g = ofFormat<NameGroup>(info, 'rows')(json);
+      return g && Array.isArray(g.rows) ? g : null;
+    },
+    unreadable: 'The names index is not in a format this version of Dispatch reads.',
+  });
+};

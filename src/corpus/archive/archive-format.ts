@@ -46,6 +46,12 @@ export interface ArchiveInfo {
   threadList?: { count: number; pageSize: number; pages: string[] };
   /** The most named entities, most stories first (the library's "Most named"; final counts). */
   named?: NamedEntity[];
+  /**
+   * The names index of the search's names group: group n is `<dir>/names-<n>-<hashes[n]>.json`
+   * (`NameGroup`, name-groups.ts), the names with a word starting with `keys[n]` (its first two
+   * characters). Absent without the names' tables, and in archives built before it.
+   */
+  names?: { keys: string[]; hashes: string[] };
   /** `<dir>/kinds-0-<kinds>.json` (`KindFile`): which rows are articles, for the kind filter. */
   kinds?: string;
   /** Where they are, under the app's base: `archive`. */

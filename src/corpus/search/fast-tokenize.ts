@@ -1,4 +1,4 @@
-import { tokenize, type Token } from '../normalize';
+import { tokenize, type Token } from '../normalize.ts';
 
 /**
  * The same tokens as `tokenize` from ../normalize, faster: most words of the corpus are plain

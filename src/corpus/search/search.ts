@@ -8,6 +8,7 @@ import {
   type EntityMatch,
 } from './entities';
 import { highlightQuery } from './highlight';
+import { NAME_SHARE, nameWords } from './name-query';
 import { parseQuery } from './query-parser';
 import { resetScratch, scoreTerms, selectTop, type Scored } from './ranking';
 import { duplicateGroups, warmDuplicates } from './search-duplicates';
@@ -26,8 +27,6 @@ import { runSteps } from '../run-steps';
 
 /** Extra score for stories of an entity whose name the query spells out. */
 const ENTITY_BOOST = 2;
-/** Names offered score at least this share of the best name's score. */
-const NAME_SHARE = 0.5;
 
 /**
  * Searches the index: AND over the query words (falling back to "most words matched" when no
@@ -166,11 +165,7 @@ function matchQueryEntities(
   q: ParsedQuery,
   opts: SearchOptions,
 ): EntityMatch[] {
-  const words = [
-    ...q.terms,
-    ...q.phrases.flat(),
-    ...q.filters.filter((f) => f.field !== 'section').flatMap((f) => f.terms),
-  ];
+  const words = nameWords(q);
   if (index.entities.length === 0 || words.length === 0) return [];
   if (opts.namesIfReady && !entityLookupReady(index)) return [];
   return matchEntities(index, words, { all: false, prefixLast: q.prefix });

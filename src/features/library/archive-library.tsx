@@ -83,6 +83,7 @@ export function ArchiveLibrary(p: {
         {archiveNote(searchless, {
           entityPages: info.entities !== undefined,
           entityFilter: info.filters !== undefined,
+          searchNames: info.names !== undefined,
           threadPages: info.threads !== undefined,
           timelines: info.timelines === true,
           byThread: info.threadList !== undefined,
@@ -171,15 +172,19 @@ function archiveNote(
   built: {
     entityPages: boolean;
     entityFilter: boolean;
+    searchNames: boolean;
     threadPages: boolean;
     timelines: boolean;
     byThread: boolean;
   },
 ): string {
-  const { entityPages, entityFilter, threadPages, timelines, byThread } = built;
+  const { entityPages, entityFilter, searchNames, threadPages, timelines, byThread } = built;
   const has = [
     'This folder is an archive, read a page and a story at a time',
-    !searchless && 'search matches titles and opening lines',
+    !searchless &&
+      (searchNames
+        ? 'search matches titles, opening lines and names'
+        : 'search matches titles and opening lines'),
     entityPages && 'entity pages list the stories naming a name, without the sentences',
     entityFilter && 'names filter the library, counted over the whole archive',
     threadPages &&

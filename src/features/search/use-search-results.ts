@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { SearchResults } from '../../corpus/search/types';
-import { withParagraphs } from '../../corpus/search/chunks/chunk-answer';
+import { withNames, withParagraphs } from '../../corpus/search/chunks/chunk-answer';
 import {
   searchParagraphsQuery,
   searchQuery,
@@ -9,6 +9,7 @@ import {
   useEngineProgress,
 } from '../../data/analysis-api';
 import { useArchiveMode, useArchiveWithoutSearch } from '../../data/archive-api';
+import { useArchiveNames } from './use-archive-names';
 
 /**
  * Results for the query as typed, one worker search per keystroke. While the next answer is on
@@ -39,9 +40,11 @@ export function useSearchResults(query: string, limit: number, paragraphsFor = 0
       ? answer.stories.slice(0, paragraphsFor).map((s) => s.storyId)
       : NO_IDS;
   const paragraphs = useQuery(searchParagraphsQuery(answer?.query.raw ?? '', chunkIds));
+  // An archive's names come from its names index, beside the answer (the chunks hold none).
+  const names = useArchiveNames(answer);
   const results = useMemo(
-    () => answer && withParagraphs(answer, paragraphs.data),
-    [answer, paragraphs.data],
+    () => answer && withNames(withParagraphs(answer, paragraphs.data), names),
+    [answer, paragraphs.data, names],
   );
   // The same text asked again because the index grew (or names arrived) is still an answer for
   // what is typed: only another text makes the results shown stale.

@@ -1,5 +1,5 @@
 import { highlightQuery } from '../highlight';
-import type { SearchResults, Snippet, StoryHit } from '../types';
+import type { EntityHit, SearchResults, Snippet, StoryHit } from '../types';
 import type { ChunkHit, ChunkResults } from './chunk-search';
 
 /**
@@ -33,6 +33,27 @@ export function withParagraphs(
       return { ...h, paragraphs: found, snippet: found[0]! };
     }),
     notes: r.notes.map((n) => (n === CHUNK_ANSWER_NOTE ? CHUNK_PARAGRAPHS_NOTE : n)),
+  };
+}
+
+/** What a chunk answer's notes say once the archive's names index has given it names. */
+const WITH_NAMES: Readonly<Record<string, string>> = {
+  [CHUNK_ANSWER_NOTE]:
+    'Searched the published index: titles and opening lines only, without matching paragraphs.',
+  [CHUNK_PARAGRAPHS_NOTE]:
+    'Searched the published index: titles and opening lines, with the matching paragraphs of the first stories.',
+};
+
+/**
+ * A chunk answer with its names group, from an archive's names index (`archiveNameHits`), and
+ * notes that no longer say it has none. The same object when there is nothing to add.
+ */
+export function withNames(r: SearchResults, names: readonly EntityHit[] | null): SearchResults {
+  if (r.source !== 'chunks' || names === null) return r;
+  return {
+    ...r,
+    entities: [...names],
+    notes: r.notes.map((n) => (Object.hasOwn(WITH_NAMES, n) ? WITH_NAMES[n]! : n)),
   };
 }
 
