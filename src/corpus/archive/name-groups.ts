@@ -19,8 +19,9 @@ export interface NameGroup {
 }
 
 /**
- * Names a group keeps at most: the most named. BBC's largest key ("ma") has ~700 names in two
- * stories or more; a 100k folder's would be ~10× that, and one group is what a query word costs.
+ * Names a group keeps at most: the most named. One group is what a query word costs. BBC (13,046
+ * names, 4,393 in two stories or more): 407 groups, the largest 247 names and 4.0 KB gzip, the
+ * median 172 B; a 100k folder's largest would pass the cap, ~25 KB gzip at it.
  */
 export const NAMES_PER_GROUP = 1500;
 
