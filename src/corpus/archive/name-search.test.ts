@@ -5,7 +5,8 @@ import { setEntities } from '../search/entities';
 import { parseQuery } from '../search/query-parser';
 import { search } from '../search/search';
 import { buildSearchIndex } from '../search/search-index';
-import type { SearchEntity, SearchIndex } from '../search/types';
+import { CHUNK_ANSWER_NOTE, withNames, withParagraphs } from '../search/chunks/chunk-answer';
+import type { SearchEntity, SearchIndex, SearchResults } from '../search/types';
 import { NAME_MIN_STORIES, nameGroups, nameKeyOf, type NameGroup } from './name-groups';
 import { archiveNameHits, nameKeysOf } from './name-search';
 
@@ -91,5 +92,36 @@ describe('the archive’s names index', () => {
     ]);
     expect(archiveHits('p')).toEqual([]);
     expect(archiveHits('putin')[0]?.name).toBe('Vladimir Putin');
+  });
+});
+
+describe('a chunk answer with the archive’s names', () => {
+  const answer = (source?: 'chunks'): SearchResults => ({
+    query: parseQuery('putin'),
+    stories: [],
+    entities: [],
+    total: 0,
+    partial: false,
+    expandedTerms: [],
+    notes: [CHUNK_ANSWER_NOTE, 'another note'],
+    ...(source && { source }),
+  });
+
+  it('carries them and no longer says it has none', () => {
+    const names = archiveHits('putin');
+    const joined = withNames(answer('chunks'), names);
+    expect(joined.entities).toEqual(names);
+    expect(joined.notes[0]).not.toMatch(/names/u);
+    expect(joined.notes[1]).toBe('another note');
+    expect(withNames(withParagraphs(answer('chunks'), { x: [] }), names).notes[0]).not.toMatch(
+      /names/u,
+    );
+  });
+
+  it('is left alone without names (not in yet, no index) or from the in-memory engine', () => {
+    const chunks = answer('chunks');
+    expect(withNames(chunks, null)).toBe(chunks);
+    const memory = answer();
+    expect(withNames(memory, archiveHits('putin'))).toBe(memory);
   });
 });
