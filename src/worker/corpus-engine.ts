@@ -13,10 +13,9 @@ import { SearchBuild } from './search-build';
 import type { FileEntry, NamesPackRef, WorkerStatus } from './protocol';
 import { FolderResults, type FolderTable, type RelatedSource } from './corpus-tables';
 import { summary } from './engine-queries';
+import { engineStatus } from './engine-status';
+import { SlicePump } from './slice-pump';
 import { StatusEmitter } from './status-emitter';
-
-/** Background work runs in slices this long (ms), so requests are answered in between. */
-const SLICE_MS = 12;
 
 /**
  * The worker's state: every story of the folder, the search index (grown as files arrive), entity
@@ -27,13 +26,24 @@ const SLICE_MS = 12;
  */
 export class CorpusEngine {
   private readonly folder = new FolderStore();
-  private readonly build = new SearchBuild();
+  /**
+   * The search index's build, for the worker's search requests (searched, namesNow, whenDecided,
+   * warm, complete): read-only to them; the engine feeds it files.
+   */
+  readonly searching = new SearchBuild();
+  private readonly build = this.searching;
   private readonly store: AnalysisStore;
   private readonly statusOut: StatusEmitter;
   private readonly results = new FolderResults();
   /** Stories waiting for entity analysis (after the search index: search first). */
   private readonly analysis: AnalysisQueue;
-  private pumping = false;
+  private readonly pumpSlices = new SlicePump((until) => this.slice(until), {
+    start: () => this.analysis.markStart(),
+    stop: () => {
+      this.analysis.markDone(this.loaded() && this.idle());
+      this.afterChange(true);
+    },
+  });
   private fingerprint = '';
 
   constructor(
@@ -106,21 +116,6 @@ export class CorpusEngine {
     void this.build.adoptHinted(fingerprint).then((taken) => {
       if (taken) this.emit(this.status());
     });
-  }
-
-  /** A search has been answered (SearchBuild.searched: the warm steps waiting for it go on). */
-  searched(): void {
-    this.build.searched();
-  }
-
-  /** A cached index's entities at once, for a query that filters on them (SearchBuild.namesNow). */
-  searchNamesNow(): void {
-    this.build.namesNow();
-  }
-
-  /** Resolves once searches use the index they are going to (see SearchBuild.whenDecided). */
-  searchDecided(maxMs: number): Promise<void> {
-    return this.build.whenDecided(maxMs);
   }
 
   /**
@@ -218,26 +213,8 @@ export class CorpusEngine {
   }
 
   status(): WorkerStatus {
-    return {
-      type: 'status',
-      files: this.folder.fileCount,
-      totalFiles: this.folder.total,
-      stories: this.stories.size,
-      analysed: this.store.size,
-      epoch: this.results.epoch,
-      searchReady: (this.loaded() && this.build.waiting === 0) || this.build.fromCache,
-      searchFromCache: this.build.fromCache,
-      cacheChecked: this.build.cacheChecked,
-      searchWarm: this.build.warm,
-      searchComplete: this.build.complete,
-      entitiesReady: this.table !== null,
-      relatedReady: this.related !== null,
-      builtTables: this.results.fromBuild,
-      namesComplete: this.results.complete,
-      analysisMs: this.analysis.ms,
-      cachedFiles: this.store.cachedFiles,
-      builtFiles: this.store.builtFiles,
-    };
+    const { folder, store, build, results, analysis } = this;
+    return engineStatus({ folder, store, build, results, analysis });
   }
 
   private invalidateDerived(): void {
@@ -246,39 +223,34 @@ export class CorpusEngine {
   }
 
   /**
-   * Works through the background work in short slices, most urgent first: the search index, its
-   * lookup caches, entity analysis, then the folder-wide builds (entity table, related index),
-   * each of which yields between steps. A search or the opened story's entities are answered
-   * between slices, so none waits for more than one slice of background work.
+   * Works through the background work in short slices (SlicePump), most urgent first: the search
+   * index, its lookup caches, entity analysis, then the folder-wide builds (entity table, related
+   * index), each of which yields between steps. A search or the opened story's entities are
+   * answered between slices, so none waits for more than one slice of background work.
    */
   private pump(): void {
-    if (this.pumping) return;
-    this.pumping = true;
-    this.analysis.markStart();
-    const step = () => {
-      const until = performance.now() + SLICE_MS;
-      // The build's tables first: they answer for most of what is left to do.
-      if (this.results.decode(until)) {
-        this.store.dropMentionIndex();
-        this.afterChange(true);
-      }
-      this.build.step(until, this.loaded());
-      // The model is decoded (~0.2 s) once the folder is indexed: searches come first.
-      const indexed = this.loaded() && !this.build.busy;
-      this.analysis.step(until, indexed, (story) => this.stories.get(story.id) === story);
-      if (this.loaded() && this.idle()) this.results.start(this);
-      this.results.step(until);
-      this.store.flushWrites();
-      // Without the model, analysis waits: setTagger pumps again when it arrives.
-      const more = this.build.busy || this.analysis.busy || this.results.busy;
-      if (more) setTimeout(step, 0);
-      else {
-        this.pumping = false;
-        this.analysis.markDone(this.loaded() && this.idle());
-      }
-      this.afterChange(!more);
-    };
-    setTimeout(step, 0);
+    this.pumpSlices.run();
+  }
+
+  /** One slice of background work, until `until`; true when more is left. */
+  private slice(until: number): boolean {
+    // The build's tables first: they answer for most of what is left to do.
+    if (this.results.decode(until)) {
+      this.store.dropMentionIndex();
+      this.afterChange(true);
+    }
+    this.build.step(until, this.loaded());
+    // The model is decoded (~0.2 s) once the folder is indexed: searches come first.
+    const indexed = this.loaded() && !this.build.busy;
+    this.analysis.step(until, indexed, (story) => this.stories.get(story.id) === story);
+    if (this.loaded() && this.idle()) this.results.start(this);
+    this.results.step(until);
+    this.store.flushWrites();
+    // Without the model, analysis waits: setTagger pumps again when it arrives.
+    const more = this.build.busy || this.analysis.busy || this.results.busy;
+    // The last slice's status goes out after the pump's stop (with the analysis time).
+    if (more) this.afterChange();
+    return more;
   }
 
   private loaded(): boolean {
@@ -340,16 +312,6 @@ export class CorpusEngine {
 
   nameOf(entityId: string): string {
     return summary(this, entityId).name;
-  }
-
-  /** Whether a warm reload's cached index has its lookups built (none to build: true). */
-  get searchWarm(): boolean {
-    return this.build.warm;
-  }
-
-  /** The search index covers the whole folder, its lookups built (SearchBuild.complete). */
-  get searchComplete(): boolean {
-    return this.build.complete;
   }
 
   /** Whether the search index is the cached one of an earlier visit (then it is not re-stored). */

@@ -27,10 +27,10 @@ const sources = new SearchSources(
     // While a warm reload's index builds its names lookup (~50-90 ms on BBC, and the first
     // search would build it itself), stories answer alone; the names join at `searchWarm`.
     search: async (query, limit) =>
-      search(engine.search, query, { limit, namesIfReady: !engine.searchWarm }),
+      search(engine.search, query, { limit, namesIfReady: !engine.searching.warm }),
     expandedTerms: async (q) => search(engine.search, q, { limit: 1 }).expandedTerms,
   },
-  () => (engine.searchComplete ? 'whole' : engine.search.docs.length ? 'part' : 'none'),
+  () => (engine.searching.complete ? 'whole' : engine.search.docs.length ? 'part' : 'none'),
 );
 /** Whether the build shipped the folder's analyses (the names message comes before any file). */
 let namesOffered = false;
@@ -64,13 +64,14 @@ async function handle(req: Request): Promise<unknown> {
     }
     case 'search':
       // Not from the empty index while the last visit's is waiting for the folder's fingerprint.
-      await engine.searchDecided(SEARCH_WAITS_FOR_CACHE_MS);
+      await engine.searching.whenDecided(SEARCH_WAITS_FOR_CACHE_MS);
       // A `person:` filter needs the entities themselves: a cached index gets them now.
-      if (parseQuery(req.query).filters.some((f) => f.field !== 'section')) engine.searchNamesNow();
+      if (parseQuery(req.query).filters.some((f) => f.field !== 'section'))
+        engine.searching.namesNow();
       try {
         return await sources.search(req.query, req.limit ?? 20);
       } finally {
-        engine.searched();
+        engine.searching.searched();
       }
     case 'related':
       return relatedView(engine, req.storyId);
