@@ -49,6 +49,8 @@ interface Visit {
   bytes: number;
   requests: number;
   heapMiB: number | null;
+  /** The worker's heap (the search visit: the deep link and the library start none). */
+  workerMiB?: number | null;
 }
 
 async function visit(
@@ -150,16 +152,21 @@ async function bench(
         })),
       );
       const [b0, r0] = [server.bytes(), server.requests()];
+      let [b1, r1] = [b0, r0];
       const watch = await searchStopwatch(browser, server.url, timeout, {
         warm: false,
         serviceWorkers: 'block',
+        heap: true,
+        onColdShown: () => ([b1, r1] = [server.bytes(), server.requests()]),
       });
+      const toMiB = (b: number | null | undefined) => (b == null ? null : b / 2 ** 20);
       search.push({
         ms: watch.cold,
         // Bytes to the first option (the stopwatch returns once it is painted).
-        bytes: server.bytes() - b0,
-        requests: server.requests() - r0,
-        heapMiB: null,
+        bytes: b1 - b0,
+        requests: r1 - r0,
+        heapMiB: toMiB(watch.heapMain),
+        workerMiB: toMiB(watch.heapWorker),
       });
       log(
         `${kind} run ${i + 1}: library ${library.at(-1)!.ms?.toFixed(0)} ms, deep link ${deep.at(-1)!.ms?.toFixed(0)} / names ${deep.at(-1)!.names?.toFixed(0)} ms, first search option ${watch.cold?.toFixed(0)} ms`,
@@ -228,6 +235,16 @@ async function main() {
       'cold search: bytes sent (gzip) to it, requests',
       (r) =>
         `${kb(median(r.search.map((v) => v.bytes)))}, ${median(r.search.map((v) => v.requests))}`,
+    ],
+    [
+      'cold search, settled: main-thread + worker heap',
+      (r) => {
+        const [m, w] = [
+          median(r.search.map((v) => v.heapMiB)),
+          median(r.search.map((v) => v.workerMiB)),
+        ];
+        return m === null || w === null ? '–' : `${mib(m + w)} (${mib(m)} + ${mib(w)})`;
+      },
     ],
     [
       'load average (1 min) before → after',

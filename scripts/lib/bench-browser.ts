@@ -432,6 +432,12 @@ export interface SearchStopwatch {
   /** From navigation start to the query's input event. */
   coldTyped: number | null;
   warmTyped: number | null;
+  /**
+   * With `heap`: JS heap of the main thread and of the worker after a full GC, once the cold
+   * visit's first option is painted and its fetches have settled (bytes; null: unavailable).
+   */
+  heapMain?: number | null;
+  heapWorker?: number | null;
 }
 
 /**
@@ -456,6 +462,10 @@ export async function searchStopwatch(
     serviceWorkers = 'allow' as 'allow' | 'block',
     /** A Chromium trace of the warm reload is written to this file (`bench:warm --trace`). */
     trace = undefined as string | undefined,
+    /** Measures both heaps after the cold visit (`bench:archive`: issue 15's ≤ 150 MB). */
+    heap = false,
+    /** Called once the cold visit's option is painted, before the heaps (bytes to it). */
+    onColdShown = () => {},
   } = {},
 ): Promise<SearchStopwatch> {
   const context = await browser.newContext({ serviceWorkers });
@@ -498,14 +508,23 @@ export async function searchStopwatch(
       return [shown, await stopwatch(page, 'typed', 1000)];
     };
     const [cold, coldTyped] = await visit(() => page.goto(`${base}/`));
-    if (!withWarm) return { cold, warm: null, coldTyped, warmTyped: null };
+    onColdShown();
+    let heaps: Pick<SearchStopwatch, 'heapMain' | 'heapWorker'> = {};
+    if (heap) {
+      await page.waitForLoadState('networkidle').catch(() => undefined);
+      heaps = {
+        heapMain: await mainHeap(await context.newCDPSession(page)),
+        heapWorker: await workerHeap(browser),
+      };
+    }
+    if (!withWarm) return { cold, warm: null, coldTyped, warmTyped: null, ...heaps };
     await marks(page, ['related-ready'], timeout);
     await cachesWritten(page, timeout);
     await page.waitForTimeout(1500);
     if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
     const [warm, warmTyped] = await visit(() => page.reload());
     if (trace) await browser.stopTracing();
-    return { cold, warm, coldTyped, warmTyped };
+    return { cold, warm, coldTyped, warmTyped, ...heaps };
   } finally {
     await context.close();
   }
