@@ -219,6 +219,7 @@ export function seedsPlugin(options: {
         .then((s) =>
           analyseSeeds(s.manifest, s.sources, {
             cacheDir,
+            folder: seedsDir,
             // Both cores of a small machine; more threads than that mostly add memory.
             threads: Math.min(4, os.availableParallelism()),
             ...log,
