@@ -32,6 +32,7 @@ const seeds = seedsPlugin({
   chunks: process.env.SEEDS_CHUNKS !== '0',
   chunksCacheDir:
     process.env.DISPATCH_CACHE_DIR && path.join(process.env.DISPATCH_CACHE_DIR, 'search-chunks'),
+  scanCacheDir: process.env.DISPATCH_CACHE_DIR && path.join(process.env.DISPATCH_CACHE_DIR, 'scan'),
   stateDir,
   // SEEDS_ARCHIVE=1: the archive form (paged listing, per-story side data, no whole folder in the
   // browser) whatever the folder's size; 0: never; unset: from ARCHIVE_FILES files.

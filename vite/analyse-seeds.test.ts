@@ -6,7 +6,9 @@ import { nodeTagger } from '../scripts/lib/ner/node-tagger';
 import { decodeFile } from '../src/corpus/entities/analysis-codec';
 import { analyzeStory } from '../src/corpus/entities/recognize';
 import { parseText } from '../src/corpus/parse-file';
+import { ANALYSIS_VERSION } from '../src/corpus/entities/analysis-version';
 import { analyseSeeds, type AnalyseOptions } from './analyse-seeds';
+import type { CachedCode } from './analysis-cache';
 import type { PendingFile } from './analysis-pool';
 import { scanSeeds } from './scan-seeds';
 
@@ -79,5 +81,54 @@ describe('analyseSeeds: the build analyses the folder once per text', () => {
     expect(analysed).toEqual(['short']);
     expect(again.size).toBe(2);
     expect(lines.some((l) => /not analysed, left to the browser: short/u.test(l))).toBe(true);
+  });
+
+  it("keeps the folder's analyses in segments, which a rebuild reads first", async () => {
+    const seg = path.join(path.dirname(dir), 'seg-cache');
+    const withSegments = (extra: Partial<AnalyseOptions> = {}) =>
+      options({ cacheDir: seg, folder: dir, ...extra });
+    /** A stand-in recognizer: each text's code names its file; "short" fails once asked. */
+    const analysed: string[] = [];
+    const analyse =
+      (failing: string[]): AnalyseOptions['analyse'] =>
+      async (files, _threads, onReply) => {
+        for (const f of files) {
+          analysed.push(f.fileId);
+          const failed = failing.includes(f.fileId);
+          const code = failed ? null : ({ v: f.fileId } as unknown as CachedCode);
+          onReply({ hash: f.hash, code, ...(failed && { error: 'stand-in failure' }) }, f);
+        }
+      };
+    const scan = await scanSeeds(dir);
+    const first = await analyseSeeds(
+      scan.manifest,
+      scan.sources,
+      withSegments({ analyse: analyse(['short']) }),
+    );
+    expect(analysed.sort()).toEqual([PUTIN.replace('.txt', ''), 'short']);
+    expect(first.size).toBe(2);
+    // The per-text files gone, the segments still answer; the failed text is analysed again.
+    await rm(path.join(seg, ANALYSIS_VERSION), { recursive: true, force: true });
+    analysed.length = 0;
+    const second = await analyseSeeds(
+      scan.manifest,
+      scan.sources,
+      withSegments({ analyse: analyse([]) }),
+    );
+    expect(analysed).toEqual(['short']);
+    const putin = scan.manifest.files.find((f) => f.path === PUTIN)!;
+    expect(second.get(putin.hash)).toEqual({ v: PUTIN.replace('.txt', '') });
+    const read = /read in [\d.]+ s: 1 of 2 texts from the folder's segments/u;
+    expect(lines.some((l) => read.test(l))).toBe(true);
+    // The segment is on disk already (its keys did not change): "short" is still unknown there,
+    // and its per-text file answers.
+    analysed.length = 0;
+    const third = await analyseSeeds(
+      scan.manifest,
+      scan.sources,
+      withSegments({ analyse: analyse([]) }),
+    );
+    expect(analysed).toEqual([]);
+    expect(third).toEqual(second);
   });
 });

@@ -1,12 +1,18 @@
 import type { Manifest, ManifestFile } from '../src/corpus/types';
 import { analysisCache, type CachedCode } from './analysis-cache.ts';
 import { analyseOnThreads, type PendingFile } from './analysis-pool.ts';
+import { NamesSegments } from './names-segments.ts';
 import { readSeedFile, type SeedFile } from './read-seed-file.ts';
 import { textBytes } from './scan-seeds.ts';
 
 export interface AnalyseOptions {
   /** Where the per-content-hash disk cache lives (node_modules/.cache/dispatch/names). */
   cacheDir: string;
+  /**
+   * The folder's path: its texts' analyses are also kept in segments, read before the per-text
+   * files (names-segments.ts). None: the per-text files only.
+   */
+  folder?: string;
   threads: number;
   info: (msg: string) => void;
   warn: (msg: string) => void;
@@ -37,11 +43,26 @@ export async function analyseSeeds(
   const texts = [...byHash.values()];
 
   const codes = new Map<string, CachedCode>();
-  for (let i = 0; i < texts.length; i += READS) {
-    const slice = texts.slice(i, i + READS);
+  const segments =
+    options.folder === undefined
+      ? null
+      : await NamesSegments.open(
+          options.cacheDir,
+          options.folder,
+          texts.map((f) => f.hash),
+        );
+  const fromSegments = (await segments?.read(codes)) ?? 0;
+  const unread = texts.filter((f) => !codes.has(f.hash));
+  for (let i = 0; i < unread.length; i += READS) {
+    const slice = unread.slice(i, i + READS);
     const read = await Promise.all(slice.map((f) => cache.read(f.hash)));
     slice.forEach((f, k) => read[k] !== undefined && codes.set(f.hash, read[k]!));
   }
+  if (segments)
+    options.info(
+      `[names] cache read in ${seconds(performance.now() - started)}: ` +
+        `${count(fromSegments)} of ${count(texts.length)} texts from the folder's segments.`,
+    );
   const todo: PendingFile[] = texts
     .filter((f) => !codes.has(f.hash))
     .map((f) => ({
@@ -59,7 +80,11 @@ export async function analyseSeeds(
         ? `, analysing ${count(todo.length)} (${mb(total)}) on ${threads} thread${threads === 1 ? '' : 's'}…`
         : '.'),
   );
-  if (!todo.length) return codes;
+  const failed = new Set<string>();
+  if (!todo.length) {
+    await segments?.write(codes, failed);
+    return codes;
+  }
 
   let done = 0;
   let doneBytes = 0;
@@ -76,8 +101,10 @@ export async function analyseSeeds(
     await (options.analyse ?? analyseOnThreads)(todo, threads, (reply, file) => {
       codes.set(reply.hash, reply.code);
       // A failure is not cached: the next build tries again.
-      if (reply.error) errors.push(`${file.fileId}: ${reply.error}`);
-      else writes.push(cache.write(reply.hash, reply.code));
+      if (reply.error) {
+        errors.push(`${file.fileId}: ${reply.error}`);
+        failed.add(reply.hash);
+      } else writes.push(cache.write(reply.hash, reply.code));
       done++;
       doneBytes += file.size;
     });
@@ -85,6 +112,7 @@ export async function analyseSeeds(
     clearInterval(progress);
   }
   await Promise.all(writes);
+  await segments?.write(codes, failed);
   for (const e of errors.slice(0, 5))
     options.warn(`[names] not analysed, left to the browser: ${e}`);
   if (errors.length > 5) options.warn(`[names] … and ${errors.length - 5} more.`);
@@ -97,4 +125,5 @@ export async function analyseSeeds(
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;

@@ -9,7 +9,17 @@ export const NOT_REGULAR = 'Not a regular file';
 /** What one entry of the seeds folder is, once links are resolved, and whether to read it. */
 export type FolderEntry =
   | { kind: 'dir'; real: string; viaLink: boolean }
-  | { kind: 'file'; real: string; viaLink: boolean; dev: number; ino: number }
+  | {
+      kind: 'file';
+      real: string;
+      viaLink: boolean;
+      dev: number;
+      ino: number;
+      /** The stat the scan's cache compares (scan-cache.ts). */
+      size: number;
+      mtimeMs: number;
+      ctimeMs: number;
+    }
   | { kind: 'skip'; reason: string };
 
 export interface FolderRules {
@@ -40,7 +50,10 @@ export async function inspectEntry(realPath: string, rules: FolderRules): Promis
     info = await stat(real);
   }
   if (info.isDirectory()) return { kind: 'dir', real, viaLink };
-  if (info.isFile()) return { kind: 'file', real, viaLink, dev: info.dev, ino: info.ino };
+  if (info.isFile()) {
+    const { dev, ino, size, mtimeMs, ctimeMs } = info;
+    return { kind: 'file', real, viaLink, dev, ino, size, mtimeMs, ctimeMs };
+  }
   return { kind: 'skip', reason: `${NOT_REGULAR} (${describeSpecial(info)}): not read.` };
 }
 

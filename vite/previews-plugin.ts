@@ -1,19 +1,17 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { orderStories } from '../src/corpus/library.ts';
+import { previewPages, previewTemplateKey } from './preview-pages.ts';
 import type { SeedsSource } from './seeds-plugin.ts';
-import { storyPageHtml } from './story-pages.ts';
-import { describeSync, syncTree, treeStateFile, type TreeFile } from './tree-sync.ts';
+import { describeSync, syncTree, treeStateFile } from './tree-sync.ts';
 
 /**
  * Link previews: the build writes `story/<id>/index.html` for every story, a copy of the app's
  * page whose title, description and Open Graph tags are the story's own. Static hosts serve it for
  * `/story/<id>` (directory index), so a shared link unfurls with its headline and lede and then
  * boots the same app. `SITE_URL` (optional) adds absolute `og:url`s.
- * Incremental: only files that changed are parsed again, and only pages whose HTML changed are
- * written (tree-sync.ts); pages of stories that are gone are removed.
+ * Incremental: only files that changed are parsed again, and only pages whose inputs changed are
+ * made and written (preview-pages.ts, tree-sync.ts); pages of stories that are gone are removed.
  */
 export function previewsPlugin(options: {
   seeds: SeedsSource;
@@ -43,35 +41,22 @@ export function previewsPlugin(options: {
       const { manifest } = await options.seeds.scan();
       const started = performance.now();
       const { parsed, reparsed } = await options.seeds.summaries(dir);
-      const byId = new Map(manifest.files.map((f) => [f.id, f]));
-      const pages: TreeFile[] = [];
-      for (const story of orderStories(manifest.files, parsed)) {
-        const file = byId.get(story.fileId);
-        if (!file) continue;
-        const page = () =>
-          storyPageHtml(
-            indexHtml,
-            story,
-            story.title,
-            options.siteUrl ?? null,
-            `/story/${story.id}`,
-            file,
-          );
-        // Made again when written, rather than every page (a few KB each) held until then.
-        pages.push({
-          path: path.join(...story.id.split('/'), 'index.html'),
-          hash: createHash('sha1').update(page()).digest('hex'),
-          data: () => Promise.resolve(page()),
-        });
-      }
+      const summarized = performance.now();
+      const siteUrl = options.siteUrl ?? null;
+      const key = await previewTemplateKey(indexHtml, siteUrl);
+      const pages = previewPages(indexHtml, key, manifest.files, parsed, siteUrl);
+      const listed = performance.now();
       const r = await syncTree(dir, 'story', pages, treeStateFile(options.stateDir, dir, 'story'));
       config.logger.info(
         `[previews] ${pages.length.toLocaleString('en-US')} story pages, ${reparsed} files ` +
-          `parsed: ${describeSync(r, started)}`,
+          `parsed (summaries ${seconds(summarized - started)}, pages listed ` +
+          `${seconds(listed - summarized)}): ${describeSync(r, started)}`,
       );
     },
   };
 }
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** What we read of a bundle's chunk (the shape is rollup's and rolldown's alike). */
 interface ChunkInfo {

@@ -5,16 +5,24 @@ import type { Manifest, ManifestFile, ManifestWarning } from '../src/corpus/type
 import { fileIdOfPath } from '../src/corpus/library.ts';
 import { inspectEntry, type FolderEntry, type FolderRules } from './folder-entry.ts';
 import { readSeedFile, RefusedFileError, type SeedFile } from './read-seed-file.ts';
+import { ScanCache } from './scan-cache.ts';
 
 export interface ScanOptions {
   /** Follow links that lead out of the folder (SEEDS_FOLLOW_LINKS=1). Off by default. */
   followLinks?: boolean;
+  /**
+   * Where the scan keeps each file's stat and content hash (scan-cache.ts), so a file not
+   * changed since the last scan is not read again. None: every file is read and hashed.
+   */
+  cacheDir?: string;
 }
 
 export interface SeedsScan {
   manifest: Manifest;
   /** Manifest path → the file to read it from, with readSeedFile. */
   sources: Map<string, SeedFile>;
+  /** Files whose hash came from the scan's cache, and files read and hashed (with a cache). */
+  cached?: { known: number; hashed: number };
 }
 
 /** A link met during the walk, followed once the folder's own tree has been walked. */
@@ -41,8 +49,13 @@ export function textBytes(files: readonly { size: number }[]): number {
 /** Entries of a folder looked at (and text files read) ahead of the one being added. */
 const LOOK_AHEAD = 16;
 
-/** An entry of a folder as the walk looked at it: what it is and, for a text file, its bytes. */
-type Look = { entry: FolderEntry; bytes?: Promise<Buffer> } | { err: Error };
+/**
+ * An entry of a folder as the walk looked at it: what it is and, for a text file, its bytes, or
+ * its content hash when the scan's cache knows the file unchanged.
+ */
+type Look = { entry: FolderEntry; bytes?: Promise<Buffer>; hash?: string } | { err: Error };
+
+type FileEntry = Extract<FolderEntry, { kind: 'file' }>;
 
 /** Whether a file's name makes it an article (`.txt`, not hidden). */
 function isText(name: string): boolean {
@@ -53,6 +66,7 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
   // The root itself may be a link (SEEDS_DIR chosen by the person building): that one is trusted.
   const realRoot = await realpath(root).catch(() => path.resolve(root));
   const rules: FolderRules = { realRoot, followLinks: options.followLinks ?? false };
+  const cache = await ScanCache.open(options.cacheDir, realRoot);
   const files: ManifestFile[] = [];
   const warnings: ManifestWarning[] = [];
   const sources = new Map<string, SeedFile>();
@@ -84,6 +98,8 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
       looks[i] = inspectEntry(path.join(realDir, name), rules).then(
         (entry): Look => {
           if (entry.kind !== 'file' || entry.viaLink || !isText(name)) return { entry };
+          const hash = cache.lookUp(entry.real, entry);
+          if (hash !== undefined) return { entry, hash };
           const bytes = readSeedFile({ path: entry.real, dev: entry.dev, ino: entry.ino });
           // Awaited by addFile, unless the file is left out first (then its error is moot).
           bytes.catch(() => undefined);
@@ -106,7 +122,7 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
       if (entry.kind === 'skip') warnings.push({ path: rel, message: entry.reason });
       else if (entry.viaLink) pending.push({ rel, name, entry });
       else if (entry.kind === 'dir') await enterDir(rel, entry.real);
-      else await addFile(rel, name, entry, seen.bytes);
+      else await addFile(rel, name, entry, seen.hash ?? seen.bytes);
     }
   }
 
@@ -130,9 +146,12 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
   async function addFile(
     rel: string,
     name: string,
-    entry: Extract<FolderEntry, { kind: 'file' }>,
-    /** The file's bytes, when the walk read them ahead (the same readSeedFile). */
-    prefetched?: Promise<Buffer>,
+    entry: FileEntry,
+    /**
+     * The file's bytes, when the walk read them ahead (the same readSeedFile), or its hash when
+     * the scan's cache knows it: then it is not read at all.
+     */
+    prefetched?: Promise<Buffer> | string,
   ): Promise<void> {
     if (!isText(name)) {
       warnings.push({ path: rel, message: 'Not a .txt file: ignored.' });
@@ -150,15 +169,12 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
     }
     try {
       const source = { path: entry.real, dev: entry.dev, ino: entry.ino };
-      const bytes = await (prefetched ?? readSeedFile(source));
+      const { size, hash } =
+        typeof prefetched === 'string'
+          ? { size: entry.size, hash: prefetched }
+          : await hashFile(entry, prefetched ?? readSeedFile(source));
       const slash = id.lastIndexOf('/');
-      files.push({
-        id,
-        path: rel,
-        section: slash >= 0 ? id.slice(0, slash) : null,
-        size: bytes.length,
-        hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
-      });
+      files.push({ id, path: rel, section: slash >= 0 ? id.slice(0, slash) : null, size, hash });
       ids.add(id);
       read.set(entry.real, rel);
       sources.set(rel, source);
@@ -171,10 +187,23 @@ export async function scanSeeds(root: string, options: ScanOptions = {}): Promis
     }
   }
 
+  /** Reads and hashes a file; one met in the folder's own tree is recorded in the cache. */
+  async function hashFile(
+    entry: FileEntry,
+    read: Promise<Buffer>,
+  ): Promise<{ size: number; hash: string }> {
+    const bytes = await read;
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+    if (!entry.viaLink) cache.record(entry.real, entry, hash);
+    return { size: bytes.length, hash };
+  }
+
   await walk('', realRoot);
   for (let link = pending.shift(); link; link = pending.shift()) await followLink(link);
+  await cache.save();
   return {
     manifest: { version: 1, generatedAt: new Date().toISOString(), files, warnings },
     sources,
+    ...(options.cacheDir && { cached: { known: cache.known, hashed: cache.hashed } }),
   };
 }

@@ -98,6 +98,11 @@ export function seedsPlugin(options: {
    */
   chunks?: boolean;
   chunksCacheDir?: string;
+  /**
+   * Where the scan keeps each file's stat and content hash, so a rebuild reads only the files
+   * that changed (scan-cache.ts; default node_modules/.cache/dispatch/scan).
+   */
+  scanCacheDir?: string;
   /** Where the build keeps its record of the files it wrote (tree-sync.ts). */
   stateDir: string;
   /**
@@ -127,11 +132,23 @@ export function seedsPlugin(options: {
   /** The app's `public/`, which the build copies here rather than by Vite (see `config`). */
   let publicDir: string | null = null;
   const printed = new Set<string>();
-  const scan = () =>
-    (cached ??= scanSeeds(seedsDir, { followLinks }).then((s) => {
+  const scan = () => {
+    if (cached) return cached;
+    const started = performance.now();
+    const cacheDir =
+      options.scanCacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/scan');
+    return (cached = scanSeeds(seedsDir, { followLinks, cacheDir }).then((s) => {
       printNotes(config.logger, s, printed, followLinks);
+      if (config.command === 'build' && s.cached)
+        config.logger.info(
+          `[seeds] ${s.manifest.files.length.toLocaleString('en-US')} files scanned in ` +
+            `${((performance.now() - started) / 1000).toFixed(1)} s: ` +
+            `${s.cached.hashed.toLocaleString('en-US')} read and hashed, ` +
+            `${s.cached.known.toLocaleString('en-US')} unchanged by their stat.`,
+        );
       return s;
     }));
+  };
   let summarized: ReturnType<SeedsSource['summaries']> | null = null;
   const summaries = (outDir: string) =>
     (summarized ??= scan().then((s) =>
@@ -202,6 +219,7 @@ export function seedsPlugin(options: {
         .then((s) =>
           analyseSeeds(s.manifest, s.sources, {
             cacheDir,
+            folder: seedsDir,
             // Both cores of a small machine; more threads than that mostly add memory.
             threads: Math.min(4, os.availableParallelism()),
             ...log,

