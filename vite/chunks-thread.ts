@@ -50,12 +50,15 @@ function keepLedeOnly(doc: IndexedDoc): void {
 }
 
 async function build(job: ChunksJob): Promise<ChunksReply> {
-  const parts: { name: string; ms: number }[] = [];
+  const parts: { name: string; ms: number; cpuMs: number }[] = [];
   let last = performance.now();
+  let lastCpu = process.cpuUsage();
   const done = (name: string): void => {
     const now = performance.now();
-    parts.push({ name, ms: now - last });
+    const cpu = process.cpuUsage(lastCpu);
+    parts.push({ name, ms: now - last, cpuMs: (cpu.user + cpu.system) / 1000 });
     last = now;
+    lastCpu = process.cpuUsage();
   };
   const folder = new IndexAssembler();
   const keys = job.files.map(fileKey);
