@@ -14,15 +14,12 @@ import { parseFile } from '../src/corpus/parse-file';
 import { buildChunks } from '../src/corpus/search/chunks/build-chunks';
 import { LEDE_CHARS } from '../src/corpus/search/chunks/fragments';
 import { CHUNK_FORMAT } from '../src/corpus/search/chunks/meta';
-import {
-  addStories,
-  appendIndex,
-  buildSearchIndex,
-  createSearchIndex,
-} from '../src/corpus/search/search-index';
-import type { IndexedDoc, SearchIndex } from '../src/corpus/search/types';
+import { buildSearchIndex } from '../src/corpus/search/search-index';
+import type { IndexedDoc } from '../src/corpus/search/types';
 import type { ChunksJob, ChunksMessage, ChunksReply } from './search-chunks';
 import { FileCache, fileKey } from './file-cache';
+import { IndexAssembler } from './index-assembler';
+import { decodePart, encodePart, partOf, type IndexPart } from './index-part';
 import { readInOrder, readSeedFile } from './read-seed-file';
 
 const port = parentPort!;
@@ -53,14 +50,17 @@ function keepLedeOnly(doc: IndexedDoc): void {
 }
 
 async function build(job: ChunksJob): Promise<ChunksReply> {
-  const parts: { name: string; ms: number }[] = [];
+  const parts: { name: string; ms: number; cpuMs: number }[] = [];
   let last = performance.now();
+  let lastCpu = process.cpuUsage();
   const done = (name: string): void => {
     const now = performance.now();
-    parts.push({ name, ms: now - last });
+    const cpu = process.cpuUsage(lastCpu);
+    parts.push({ name, ms: now - last, cpuMs: (cpu.user + cpu.system) / 1000 });
     last = now;
+    lastCpu = process.cpuUsage();
   };
-  const index = createSearchIndex();
+  const folder = new IndexAssembler();
   const keys = job.files.map(fileKey);
   const cache = job.fileCacheDir ? await FileCache.open(job.fileCacheDir, keys) : null;
   let said = performance.now();
@@ -80,22 +80,20 @@ async function build(job: ChunksJob): Promise<ChunksReply> {
         bytes: (bytes ??= await readSeedFile(f.source)),
       });
     // The file's own index, from the cache when its content is unchanged; appended to the
-    // folder's, it makes the index `addStories` would (appendIndex).
-    let json = cached[i] ? await cache?.take(i, keys[i]!) : undefined;
-    const part = json
-      ? (JSON.parse(json) as SearchIndex)
-      : buildSearchIndex((await parse()).stories);
-    if (!json) {
-      for (const doc of part.docs) keepLedeOnly(doc);
-      if (cache?.wanted(i)) json = JSON.stringify(part);
+    // folder's, it makes the index `addStories` would (index-assembler.ts).
+    let entry = cached[i] ? await cache?.take(i, keys[i]!) : undefined;
+    let part: IndexPart;
+    if (entry) part = decodePart(entry);
+    else {
+      const own = buildSearchIndex((await parse()).stories);
+      for (const doc of own.docs) keepLedeOnly(doc);
+      part = partOf(own);
+      if (cache?.wanted(i)) entry = encodePart(part);
     }
-    if (!appendIndex(index, part)) {
-      // A story id indexed already (addStories skips it): as before, story by story.
-      const before = index.docs.length;
-      addStories(index, (await parse()).stories);
-      for (let d = before; d < index.docs.length; d++) keepLedeOnly(index.docs[d]!);
-    }
-    if (json !== undefined) await cache?.put(i, json);
+    // A story id indexed already (addStories skips it): as before, story by story.
+    if (!folder.add(part))
+      for (const doc of folder.addStories((await parse()).stories)) keepLedeOnly(doc);
+    if (entry !== undefined) await cache?.put(i, entry);
     if (performance.now() - said > PROGRESS_MS) {
       said = performance.now();
       const n = (i + 1).toLocaleString('en-US');
@@ -105,6 +103,7 @@ async function build(job: ChunksJob): Promise<ChunksReply> {
     }
   }
   await cache?.finish();
+  const index = folder.finish();
   done(
     cache
       ? `parse and index (${cache.hits.toLocaleString('en-US')} files cached)`

@@ -24,8 +24,14 @@ async function pass(dir: string, keys: string[]): Promise<{ made: number[]; cach
     expect(promised).toBe(entry !== undefined);
     if (entry === undefined) {
       made.push(i);
-      entry = JSON.stringify({ made: keys[i] });
-    } else expect(JSON.parse(entry)).toEqual({ made: keys[i] });
+      // Of several lengths, so that entries and keys fall on any byte of a word.
+      entry = Buffer.from(JSON.stringify({ made: keys[i], pad: 'x'.repeat(i % 7) }));
+    } else {
+      expect(JSON.parse(Buffer.from(entry).toString())).toEqual({
+        made: keys[i],
+        pad: 'x'.repeat(i % 7),
+      });
+    }
     if (cache.wanted(i)) await cache.put(i, entry);
   }
   await cache.finish();
@@ -70,7 +76,7 @@ describe('FileCache: per-file entries in content-defined segments', () => {
     expect(rebuilt.made).toEqual([3, 700, 701, 1999]);
     expect(rebuilt.cache.written).toBeLessThanOrEqual(8);
     // What is left on disk is this build's segments and the index, nothing older.
-    const segments = segmentsOf(keysOf(edited)).map((s) => `seg-${s.name}.ndjson`);
+    const segments = segmentsOf(keysOf(edited)).map((s) => `seg-${s.name}.bin`);
     expect(readdirSync(dir).sort()).toEqual([...segments, 'index.json'].sort());
     expect((await pass(dir, keysOf(edited))).made).toEqual([]);
   });

@@ -3,11 +3,12 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'n
 import path from 'node:path';
 
 /**
- * A build thread's per-file cache: what it makes of each file (a string, JSON), by file id,
+ * A build thread's per-file cache: what it makes of each file (bytes), by file id,
  * section and content hash, so a rebuild redoes only the files that changed. The chunks thread
- * keeps each file's search index built alone (`buildSearchIndex` over its stories) and appends
- * the others' (`appendIndex`): at 100,000 files parsing and indexing was 194 s of the chunks
- * step's 248 s. The tables thread keeps each story's phrase pairs (`KeptPhrases`).
+ * keeps each file's search index built alone (`buildSearchIndex` over its stories, index-part.ts)
+ * and appends the others' (index-assembler.ts): at 100,000 files parsing and indexing was 194 s
+ * of the chunks step's 248 s. The tables thread keeps each story's phrase pairs (`KeptPhrases`,
+ * JSON).
  *
  * Stored in segments of consecutive files (in the folder's order) rather than a file per
  * article: 100,000 small files cost more to open than to parse. Segment boundaries depend on the
@@ -31,7 +32,7 @@ const STALE_TMP_MS = 60 * 60 * 1000;
  * rename took the second's file away (ENOENT), which failed its chunks step: a build shipped
  * without search chunks.
  */
-async function writeAtomically(file: string, data: string): Promise<void> {
+async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = `${file}.${randomUUID()}.tmp`;
   await writeFile(tmp, data);
   await rename(tmp, file);
@@ -129,15 +130,15 @@ export function segmentsOf(keys: readonly string[]): Segment[] {
 export class FileCache {
   /** Where each key was in the last build's segments. */
   private readonly oldSegmentOf = new Map<string, string>();
-  /** Old segments read, most recently read last: key → entry JSON. */
-  private readonly held = new Map<string, Map<string, string>>();
+  /** Old segments read, most recently read last: key → entry. */
+  private readonly held = new Map<string, Map<string, Uint8Array>>();
   private readonly segments: Segment[];
   /** For each file position: its segment's index in `segments`. */
   private readonly segmentAt: number[] = [];
   /** The segments that exist on disk already (nothing to write). */
   private readonly present = new Set<string>();
   /** Entries of the segment being put together (one not on disk), in key order. */
-  private pending: string[] = [];
+  private pending: Uint8Array[] = [];
   hits = 0;
   written = 0;
 
@@ -171,8 +172,11 @@ export class FileCache {
     return this.present.has(segment.name) || this.oldSegmentOf.has(key);
   }
 
-  /** The cached index (JSON) of the file at `position` with `key`, if any. */
-  async take(position: number, key: string): Promise<string | undefined> {
+  /**
+   * The cached entry of the file at `position` with `key`, if any: a view into its segment,
+   * which stays in memory while the view does.
+   */
+  async take(position: number, key: string): Promise<Uint8Array | undefined> {
     const segment = this.segments[this.segmentAt[position]!]!;
     // A segment on disk holds exactly these keys; any other is looked up where the key was.
     const from = this.present.has(segment.name) ? segment.name : this.oldSegmentOf.get(key);
@@ -184,18 +188,17 @@ export class FileCache {
   }
 
   /**
-   * Records the file at `position`'s index (JSON), in folder order, every file once: a segment
-   * not on disk is written when its last file is put.
+   * Records the file at `position`'s entry, in folder order, every file once: a segment not on
+   * disk is written when its last file is put.
    */
-  async put(position: number, entry: string): Promise<void> {
+  async put(position: number, entry: Uint8Array): Promise<void> {
     const s = this.segmentAt[position]!;
     const segment = this.segments[s]!;
     if (this.present.has(segment.name)) return;
     this.pending.push(entry);
     if (this.pending.length < segment.keys.length) return;
-    const lines = segment.keys.flatMap((k, i) => [JSON.stringify(k), this.pending[i]!]);
     const file = path.join(this.dir, segmentFile(segment.name));
-    await writeAtomically(file, lines.join('\n'));
+    await writeAtomically(file, encodeSegment(segment.keys, this.pending));
     this.present.add(segment.name);
     this.pending = [];
     this.written++;
@@ -220,19 +223,14 @@ export class FileCache {
     }
   }
 
-  private async read(name: string): Promise<Map<string, string> | null> {
+  private async read(name: string): Promise<Map<string, Uint8Array> | null> {
     let entries = this.held.get(name);
     if (entries) return entries;
-    let text: string;
     try {
-      text = await readFile(path.join(this.dir, segmentFile(name)), 'utf8');
+      entries = decodeSegment(await readFile(path.join(this.dir, segmentFile(name))));
     } catch {
-      return null;
+      return null; // gone, or cut short: its files are made again
     }
-    entries = new Map();
-    const lines = text.split('\n');
-    for (let i = 0; i + 1 < lines.length; i += 2)
-      entries.set(JSON.parse(lines[i]!) as string, lines[i + 1]!);
     this.held.set(name, entries);
     if (this.held.size > OLD_SEGMENTS_HELD) this.held.delete(this.held.keys().next().value!);
     return entries;
@@ -240,8 +238,59 @@ export class FileCache {
 }
 
 function segmentFile(name: string): string {
-  return `seg-${name}.ndjson`;
+  return `seg-${name}.bin`;
 }
+
+/**
+ * A segment's bytes: per entry its key's length and UTF-8 bytes, its entry's length, and the
+ * entry, each entry 4-byte aligned (index-part.ts reads 32-bit arrays in place). One read and
+ * no parse: the segments were NDJSON, and at 100,000 files reading them back was slower than
+ * indexing the files again.
+ */
+function encodeSegment(keys: readonly string[], entries: readonly Uint8Array[]): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const push = (b: Uint8Array) => {
+    parts.push(b);
+    size += b.length;
+  };
+  const word = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(n);
+    push(b);
+  };
+  keys.forEach((k, i) => {
+    const key = Buffer.from(k);
+    word(key.length);
+    push(key);
+    word(entries[i]!.length);
+    push(Buffer.alloc(pad4(size) - size));
+    push(entries[i]!);
+    push(Buffer.alloc(pad4(size) - size));
+  });
+  return Buffer.concat(parts, size);
+}
+
+function decodeSegment(bytes: Buffer): Map<string, Uint8Array> {
+  // Entries are aligned from the segment's start: a buffer that does not start on a word is
+  // copied to one that does.
+  if (bytes.byteOffset % 4 !== 0) bytes = Buffer.from(bytes);
+  const entries = new Map<string, Uint8Array>();
+  let at = 0;
+  while (at < bytes.length) {
+    const keyLength = bytes.readUInt32LE(at);
+    const key = bytes.toString('utf8', at + 4, at + 4 + keyLength);
+    at += 4 + keyLength;
+    const length = bytes.readUInt32LE(at);
+    at = pad4(at + 4);
+    if (at + length > bytes.length) throw new Error('segment cut short');
+    entries.set(key, bytes.subarray(at, at + length));
+    at = pad4(at + length);
+  }
+  return entries;
+}
+
+const pad4 = (n: number): number => (n + 3) & ~3;
 
 async function readJson<T>(file: string): Promise<T | null> {
   try {

@@ -198,12 +198,9 @@ export function seedsPlugin(options: {
           .then((s) =>
             buildSearchChunks(s.manifest, s.sources, {
               cacheDir: chunksCacheDir,
-              // Per-file indexes pay back up to this size only: at 100,000 files (270 MB)
-              // reading them back took 109 s against 88 s to index afresh (load ~8-10), and
-              // their JSON is ~600 MB on disk; at 10,000 a rebuild's index took 10.7 s, not 17.9.
-              ...(textBytes(s.manifest.files) <= SIDE_BY_SIDE_BYTES && {
-                perFile: { dir: `${chunksCacheDir}-files`, folder: seedsDir },
-              }),
+              // Each file's index, so a rebuild tokenizes only the edited files (index-part.ts:
+              // in bytes, read back faster than indexing afresh at 100,000 files too).
+              perFile: { dir: `${chunksCacheDir}-files`, folder: seedsDir },
               ...log,
             }),
           )

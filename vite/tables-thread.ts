@@ -86,11 +86,12 @@ async function build(job: TablesJob): Promise<TablesReply> {
     if (!found) throw new Error(`${f.id} has no analysis from the build`);
     // The phrase pairs, the costly part of the parse (10k files: 14 s of 15), are cached per
     // file by content; parsed again, a file's stories are the same ones.
-    const json = await cache?.take(i, keys[i]!);
-    const cached = json === undefined ? null : (JSON.parse(json) as string[]);
+    const entry = await cache?.take(i, keys[i]!);
+    const cached =
+      entry === undefined ? null : (JSON.parse(Buffer.from(entry).toString()) as string[]);
     const pairs =
       cached?.length === file.stories.length ? cached : file.stories.map(KeptPhrases.joined);
-    if (cache?.wanted(i)) await cache.put(i, json ?? JSON.stringify(pairs));
+    if (cache?.wanted(i)) await cache.put(i, entry ?? Buffer.from(JSON.stringify(pairs)));
     for (const [k, s] of file.stories.entries()) {
       order.push(s.id);
       stories.set(s.id, s);
