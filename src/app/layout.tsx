@@ -3,7 +3,7 @@ import { ThemeToggle } from '../components/ui/theme-toggle';
 import { paths } from '../config/paths';
 import { Link } from '../lib/router';
 import { Toaster } from '../components/ui/toast';
-import { useCorpus } from '../data/use-corpus';
+import { useParsedFolder } from '../data/use-parsed-folder';
 import { useWorkerSync } from './use-worker-sync';
 import { AnalysisStatus } from './analysis-status';
 import { SearchPalette } from '../features/search/search-palette';
@@ -13,9 +13,10 @@ import { ShortcutsOverlay } from './shortcuts-overlay';
 /** The frame of every page: skip link, header, the routed page, and the toast region. */
 export function Layout({ children }: { children: ReactNode }) {
   // Every page keeps the folder loading and the worker fed, so search and entities are ready
-  // wherever the reader starts (a deep link included).
-  const corpus = useCorpus();
-  useWorkerSync(corpus);
+  // wherever the reader starts (a deep link included). The one reader of the parsed files: the
+  // views read the listing's rows (useFolderListing) and the stories they show (useStory).
+  const folder = useParsedFolder();
+  useWorkerSync(folder);
   return (
     <div className="min-h-dvh font-sans">
       <a

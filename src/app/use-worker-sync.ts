@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { CorpusView } from '../data/use-corpus';
+import type { ParsedFolder } from '../data/use-parsed-folder';
 import { corpusWorker } from '../worker/client';
 import { folderFingerprint } from '../corpus/fingerprint';
 import { isArchiveBuild } from '../data/archive-hint';
@@ -9,7 +9,7 @@ import { filesLikelyCached } from '../data/file-cache';
  * Feeds the corpus worker with every file as it arrives, so search, entities and related stories
  * are built in the background while the reader reads, and with the build's analyses.
  */
-export function useWorkerSync(corpus: CorpusView): void {
+export function useWorkerSync(corpus: ParsedFolder): void {
   const { manifest, files, total } = corpus;
   const fingerprint = useMemo(
     () => (manifest ? folderFingerprint(manifest.files) : ''),

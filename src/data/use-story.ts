@@ -1,12 +1,13 @@
 import { own } from '../lib/own';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { fileIdOf } from '../corpus/library';
 import type { ManifestFile, ParsedFile, Story } from '../corpus/types';
 import { useSideGroup } from './archive-api';
 import { fileHint } from './file-hint';
 import { streamedFile } from './corpus-api';
 import { fileQuery } from './seeds-api';
-import { useManifest } from './use-corpus';
+import { useManifest } from './use-parsed-folder';
 
 export type StoryState =
   | { status: 'loading' }
@@ -75,3 +76,55 @@ export function useStory(storyId: string): StoryState {
 }
 
 const PLACEHOLDER: ManifestFile = { id: '', path: '', section: null, size: 0, hash: '' };
+
+/** A story a view shows whole (a notebook's highlighted story): its body, or why there is none. */
+export type StoryBody =
+  { status: 'unknown' } | { status: 'gone' } | { status: 'ready'; story: Story };
+
+/**
+ * Several stories by id, each from its own file (fetched, or from the folder's stream): the
+ * views that show a few stories whole ask for those, not for the folder. `unknown` while the
+ * manifest or the file is not in (or the file failed: not a reason to call the story gone) and
+ * always in an archive (the notebook places nothing there); `gone` when the folder has no such
+ * file or the file no such story.
+ */
+export function useStories(storyIds: readonly string[]): ReadonlyMap<string, StoryBody> {
+  const manifest = useManifest();
+  const client = useQueryClient();
+  const folder = manifest.data && !manifest.data.archive ? manifest.data : null;
+  const wanted = useMemo(() => {
+    if (!folder) return [];
+    const ids = new Set(storyIds.map(fileIdOf));
+    return folder.files.filter((f) => ids.has(f.id));
+  }, [folder, storyIds]);
+  // Combined in the hook, so the map is the same object until a file or the ids change.
+  const combine = useCallback(
+    (files: { data?: ParsedFile | undefined }[]) => {
+      const out = new Map<string, StoryBody>();
+      for (const id of storyIds) {
+        const at = folder ? wanted.findIndex((f) => f.id === fileIdOf(id)) : -1;
+        const data = files[at]?.data;
+        const story = data?.stories.find((s) => s.id === id);
+        out.set(
+          id,
+          !folder
+            ? { status: 'unknown' }
+            : at < 0 || (data && !story)
+              ? { status: 'gone' }
+              : story
+                ? { status: 'ready', story }
+                : { status: 'unknown' },
+        );
+      }
+      return out as ReadonlyMap<string, StoryBody>;
+    },
+    [folder, storyIds, wanted],
+  );
+  return useQueries({
+    queries: wanted.map((f) => ({
+      ...fileQuery(f),
+      initialData: () => (folder ? streamedFile(client, folder, f.id) : undefined),
+    })),
+    combine,
+  });
+}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useNavigate, useSplat } from '../../lib/router';
 import { paths } from '../../config/paths';
 import { NotFound } from '../../components/ui/not-found';
@@ -11,7 +11,8 @@ import {
   useArchiveMode,
 } from '../../data/archive-api';
 import { entityQuery, useEnginePhases, useEngineProgress } from '../../data/analysis-api';
-import { useCorpus } from '../../data/use-corpus';
+import { rowById } from '../../corpus/folder-listing';
+import { useFolderListing } from '../../data/use-folder-listing';
 import { ArchiveEntityPage } from '../../features/entities/archive-entity-page';
 import { EntityPage } from '../../features/entities/entity-page';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -58,16 +59,16 @@ function FolderEntityRoute({ id }: { id: string }) {
   const names = useEnginePhases().names.phase;
   const tabled = names !== 'analysing';
   const q = useQuery(entityQuery(id));
-  const corpus = useCorpus();
-  const titles = useMemo(
-    () => new Map(corpus.stories.map((s) => [s.id, s.title])),
-    [corpus.stories],
-  );
+  const { rows } = useFolderListing();
   const data = q.data?.entity.id === id ? q.data : null;
   useDocumentTitle(data ? data.entity.name : tabled ? 'Not found' : null);
   if (data)
     return (
-      <EntityPage data={data} titleOf={(s) => titles.get(s) ?? s} complete={names === 'complete'} />
+      <EntityPage
+        data={data}
+        titleOf={(s) => rowById(rows, s)?.title ?? s}
+        complete={names === 'complete'}
+      />
     );
   // Not found only once the whole folder is analysed and the answer for this id is in.
   if (tabled && q.isSuccess && !q.isPlaceholderData && !q.isFetching) {

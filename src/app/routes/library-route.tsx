@@ -12,7 +12,8 @@ import { EntityFilter } from '../../features/library/entity-filter';
 import type { StoryKind } from '../../corpus/types';
 import { useSearchParams } from '../../lib/router';
 import { isArchiveBuild } from '../../data/archive-hint';
-import { useCorpus, useManifest } from '../../data/use-corpus';
+import { useFolderListing } from '../../data/use-folder-listing';
+import { useManifest } from '../../data/use-parsed-folder';
 import { ArchiveLibraryRoute } from './archive-library-route';
 import { collectProblems } from '../../features/library/load-problems';
 import { LibraryPage } from '../../features/library/library-page';
@@ -42,7 +43,7 @@ export function LibraryRoute() {
 }
 
 function FolderLibraryRoute() {
-  const corpus = useCorpus();
+  const corpus = useFolderListing();
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
   useDocumentTitle(null);
@@ -86,16 +87,16 @@ function FolderLibraryRoute() {
       ].sort(),
     [corpus.manifest],
   );
-  const reading = useReadingView(corpus.stories);
+  const reading = useReadingView(corpus.rows);
   // Unread is applied here, before the page's own filters: the page needs no change for it.
   const unreadOnly = params.get('unread') === '1';
-  const stories = useMemo(
-    () => (unreadOnly ? corpus.stories.filter((s) => !reading.readIds.has(s.id)) : corpus.stories),
-    [unreadOnly, corpus.stories, reading.readIds],
+  const rows = useMemo(
+    () => (unreadOnly ? corpus.rows.filter((r) => !reading.readIds.has(r.id)) : corpus.rows),
+    [unreadOnly, corpus.rows, reading.readIds],
   );
   const problems = useMemo(
-    () => collectProblems(corpus.failures, corpus.files.values(), corpus.manifest?.warnings ?? []),
-    [corpus.failures, corpus.files, corpus.manifest],
+    () => collectProblems(corpus.failures, corpus.notes, corpus.manifest?.warnings ?? []),
+    [corpus.failures, corpus.notes, corpus.manifest],
   );
   if (corpus.manifestError) {
     return (
@@ -114,7 +115,7 @@ function FolderLibraryRoute() {
   }
   const page = (
     <LibraryPage
-      stories={stories}
+      rows={rows}
       sections={sections}
       section={section}
       onSection={(s) => {

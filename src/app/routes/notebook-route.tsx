@@ -9,7 +9,7 @@ import {
 import { isHighlightColor } from '../../corpus/notebook/types';
 import { storyEntitiesQuery } from '../../data/analysis-api';
 import { useNotebook } from '../../data/notebook/use-notebook';
-import { useCorpus } from '../../data/use-corpus';
+import { useFolderListing } from '../../data/use-folder-listing';
 import { NotebookPage } from '../../features/notebook/notebook-page';
 import type { NotebookItem } from '../../features/notebook/notebook-types';
 import { useSearchParams } from '../../lib/router';
@@ -23,10 +23,10 @@ import { useNotebookTransfer } from './use-notebook-transfer';
  */
 export function NotebookRoute() {
   useDocumentTitle('Notebook');
-  const corpus = useCorpus();
+  const corpus = useFolderListing();
   const nb = useNotebook();
   const [params, setParams] = useSearchParams();
-  const { items, storiesById, titleOf } = useNotebookItems(nb.annotations, corpus);
+  const { items, storiesById, titleOf } = useNotebookItems(nb.annotations, corpus.rows);
 
   const filter: NotebookFilter = {
     colors: params.getAll('color').filter(isHighlightColor),

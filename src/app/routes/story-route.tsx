@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { Link, useSearchParams, useSplat } from '../../lib/router';
 import { NotFound } from '../../components/ui/not-found';
 import { paths } from '../../config/paths';
-import { storyOrder } from '../../corpus/library';
-import { useCorpus } from '../../data/use-corpus';
+import { rowById, withFileStories } from '../../corpus/folder-listing';
+import { useFolderListing } from '../../data/use-folder-listing';
 import { useStory } from '../../data/use-story';
 import type { Neighbour } from '../../features/reader/story-view';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -17,17 +17,14 @@ export function StoryRoute() {
   // Static hosts may add a trailing slash (directory index of a preview page): ignore it.
   const id = useSplat().replace(/\/+$/u, '');
   const state = useStory(id);
-  const corpus = useCorpus();
+  const corpus = useFolderListing();
   const [params] = useSearchParams();
   // An archive's order and titles come from its listing and the story's side group.
   const archived = useArchiveSteps(id, corpus.archive, params);
   usePlaceReadRow(id, corpus.archive);
-  const folderTitles = useMemo(
-    () => new Map(corpus.stories.map((s) => [s.id, s.title])),
-    [corpus.stories],
-  );
   const titles = {
-    get: (sid: string) => (corpus.archive ? archived.titleOf(sid) : folderTitles.get(sid)),
+    get: (sid: string) =>
+      corpus.archive ? archived.titleOf(sid) : rowById(corpus.rows, sid)?.title,
   };
   const story = state.status === 'ready' ? state.story : null;
   const title = story ? (titles.get(story.id) ?? story.title) : null;
@@ -35,13 +32,17 @@ export function StoryRoute() {
 
   // The opened file counts even before the folder stream has delivered it, so j/k know its briefs.
   const ownFile = state.status === 'ready' ? state.file : null;
-  const order = useMemo(() => {
-    if (!ownFile || corpus.files.has(ownFile.fileId)) return corpus.order;
-    return storyOrder(
-      corpus.manifest?.files ?? [],
-      new Map([...corpus.files, [ownFile.fileId, ownFile]]),
-    );
-  }, [corpus.order, corpus.files, corpus.manifest, ownFile]);
+  const order = useMemo(
+    () =>
+      ownFile
+        ? withFileStories(
+            corpus.order,
+            ownFile.fileId,
+            ownFile.stories.map((s) => s.id),
+          )
+        : corpus.order,
+    [corpus.order, ownFile],
+  );
   const folderSteps = useStorySteps(order, corpus.manifest, params);
   const steps = corpus.archive ? archived : folderSteps;
   // Here, not in the story screen: j/k work while the next story loads (a key pressed as

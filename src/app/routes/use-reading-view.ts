@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { ReadingEntry } from '../../corpus/notebook/types';
-import type { Story } from '../../corpus/types';
+import type { ListingRow } from '../../corpus/archive/listing';
 import { useReading } from '../../data/notebook/use-notebook';
 import type { InProgress } from '../../features/library/continue-reading';
 
@@ -17,7 +17,7 @@ export function begunRecords(records: Iterable<ReadingEntry>): ReadingEntry[] {
 }
 
 /** The library's view of reading state: read stories, and the stories to continue. */
-export function useReadingView(stories: Story[]) {
+export function useReadingView(stories: readonly Pick<ListingRow, 'id' | 'title'>[]) {
   const records = useReading();
   const byId = useMemo(() => new Map(stories.map((s) => [s.id, s])), [stories]);
   return useMemo(() => {

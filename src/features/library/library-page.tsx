@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Story, StoryKind } from '../../corpus/types';
+import type { ListingRow } from '../../corpus/archive/listing';
+import type { StoryKind } from '../../corpus/types';
 import { KindFilter } from './kind-filter';
 import { LoadProblems, type LoadProblem } from './load-problems';
 import { LoadingProgress } from './loading-progress';
@@ -8,7 +9,8 @@ import { StoryList } from './story-list';
 import { ViewSwitch } from './view-switch';
 
 export interface LibraryPageProps {
-  stories: Story[];
+  /** The folder's rows in reading order (`useFolderListing`). */
+  rows: ListingRow[];
   sections: string[];
   section: string | null;
   onSection: (s: string | null) => void;
@@ -34,7 +36,7 @@ export interface LibraryPageProps {
 
 /** Every story of the folder, newest layout first: main stories with their briefs beneath. */
 export function LibraryPage(p: LibraryPageProps) {
-  const shown = p.stories.filter(
+  const shown = p.rows.filter(
     (s) =>
       (!p.section || s.section === p.section) &&
       (!p.kind || s.kind === p.kind) &&
@@ -59,7 +61,7 @@ export function LibraryPage(p: LibraryPageProps) {
             <SectionFilter sections={p.sections} value={p.section} onChange={p.onSection} />
           )}
           {/* A folder without briefs (BBC) has nothing to choose between. */}
-          {!p.threads && (p.kind || p.stories.some((s) => s.kind === 'brief')) && (
+          {!p.threads && (p.kind || p.rows.some((s) => s.kind === 'brief')) && (
             <KindFilter value={p.kind} onChange={p.onKind} />
           )}
         </div>
@@ -76,7 +78,7 @@ export function LibraryPage(p: LibraryPageProps) {
             : 'No stories match this filter.'}
         </p>
       ) : (
-        <StoryList stories={shown} within={p.within} />
+        <StoryList rows={shown} within={p.within} />
       )}
     </div>
   );

@@ -1,4 +1,6 @@
-import type { ManifestWarning, ParsedFile } from '../../corpus/types';
+import type { FileNote } from '../../corpus/folder-listing';
+import type { ManifestWarning } from '../../corpus/types';
+import { filePathOf } from '../../corpus/library';
 
 export interface LoadProblem {
   path: string;
@@ -9,7 +11,7 @@ export interface LoadProblem {
 /** Files that failed, files read with caveats, and files the folder scan skipped. */
 export function collectProblems(
   failures: { file: { path: string }; message: string }[],
-  files: Iterable<ParsedFile>,
+  notes: readonly FileNote[],
   skipped: ManifestWarning[],
 ): LoadProblem[] {
   const out: LoadProblem[] = failures.map((f) => ({
@@ -17,10 +19,8 @@ export function collectProblems(
     message: f.message,
     severity: 'error',
   }));
-  for (const f of files) {
-    for (const w of f.warnings)
-      out.push({ path: `${f.fileId}.txt`, message: w, severity: 'warning' });
-  }
+  for (const n of notes)
+    out.push({ path: filePathOf(n.fileId), message: n.message, severity: 'warning' });
   for (const w of skipped) out.push({ path: w.path, message: w.message, severity: 'warning' });
   return out;
 }

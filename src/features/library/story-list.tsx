@@ -1,7 +1,6 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
-import { rowOf, type ListingRow } from '../../corpus/archive/listing';
-import type { Story } from '../../corpus/types';
+import type { ListingRow } from '../../corpus/archive/listing';
 import { markOnce } from '../../lib/perf';
 import { scrollWindowTo } from '../../lib/scroll-window-to';
 import { useDocumentOffset } from '../../lib/use-document-offset';
@@ -15,15 +14,12 @@ const OVERSCAN = 12;
  * ~30 on screen. Arrow keys (and j/k), Home/End move focus by index, scrolling the target row
  * into view first, since rows off screen do not exist in the DOM.
  */
-export function StoryList({ stories, within }: { stories: Story[]; within: URLSearchParams }) {
+export function StoryList({ rows, within }: { rows: ListingRow[]; within: URLSearchParams }) {
   return (
     <RowList
-      count={stories.length}
-      rowAt={(i) => (stories[i] ? rowOf(stories[i]) : undefined)}
-      keyAt={(i) => stories[i]?.id ?? i}
-      // Not rowAt: the virtualizer estimates every row (10,000) at each render; rows are made
-      // only for the ~30 it renders.
-      briefAt={(i) => stories[i]?.kind === 'brief'}
+      count={rows.length}
+      rowAt={(i) => rows[i]}
+      keyAt={(i) => rows[i]?.id ?? i}
       within={within}
     />
   );

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
-import { useCorpus } from '../../data/use-corpus';
+import { rowById } from '../../corpus/folder-listing';
+import { useFolderListing } from '../../data/use-folder-listing';
 import { EmptyState } from './empty-state';
 import { buildGroups, storyCountLabel } from './result-model';
 import { ResultLink, storyBlocks } from './result-links';
@@ -28,12 +29,11 @@ export function SearchResultsPage({ text, onText }: { text: string; onText: (t: 
   // From the chunks, the first stories' paragraphs come from their files: ten, not fifty.
   const { results, stale, error, analysing } = useSearchResults(text, 50, CHUNK_PARAGRAPHS_FOR);
   const { add, recent, remove } = useRecentSearches();
-  const { stories } = useCorpus();
-  const groups = useMemo(() => {
-    if (!results) return [];
-    const kickers = new Map(stories.map((s) => [s.id, s.kicker]));
-    return buildGroups(results, (id) => kickers.get(id) ?? null, PAGE);
-  }, [results, stories]);
+  const { rows } = useFolderListing();
+  const groups = useMemo(
+    () => (results ? buildGroups(results, (id) => rowById(rows, id)?.kicker ?? null, PAGE) : []),
+    [results, rows],
+  );
   const q = text.trim();
   const remember = () => add(q);
   return (

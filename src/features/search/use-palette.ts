@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate } from '../../lib/router';
 import { absoluteUrl, paths } from '../../config/paths';
-import { fileIdOf } from '../../corpus/library';
-import { useCorpus } from '../../data/use-corpus';
+import { rowById } from '../../corpus/folder-listing';
+import { useFolderListing } from '../../data/use-folder-listing';
 import { closePalette, markPaletteAnswered, useTypedAhead } from './palette-store';
 import { buildGroups, type ResultItem } from './result-model';
 import { usePaletteKeys } from './use-palette-keys';
@@ -107,15 +107,12 @@ export function usePalette() {
 }
 
 /**
- * Kicker of a story, for the result meta line: looked up in its file when asked (for the ~20
- * results shown), not a map of every story rebuilt at each batch of files: on a warm BBC reload
- * that was 2,225 entries a batch, ~25 ms and a garbage collection in the task that held back
- * the first search's answer (traced, load ~7).
+ * Kicker of a story, for the result meta line: its listing row's, looked up when asked (for the
+ * ~20 results shown). The rows' index is made on the first look-up of a batch, not at each
+ * batch: a map of every story rebuilt per batch was, on a warm BBC reload, 2,225 entries, ~25 ms
+ * and a garbage collection in the task that held back the first search's answer (traced).
  */
 function useKickers(): (storyId: string) => string | null {
-  const { files } = useCorpus();
-  return useCallback(
-    (id: string) => files.get(fileIdOf(id))?.stories.find((s) => s.id === id)?.kicker ?? null,
-    [files],
-  );
+  const { rows } = useFolderListing();
+  return useCallback((id: string) => rowById(rows, id)?.kicker ?? null, [rows]);
 }
