@@ -40,7 +40,9 @@ export class NamesSegments {
     let found = 0;
     for (const [i, hash] of this.hashes.entries()) {
       if (!this.cache.has(i, hash)) continue;
-      const entry = await this.cache.take(i, hash);
+      const bytes = await this.cache.take(i, hash);
+      // The segments hold bytes (file-cache.ts): a code is its JSON text.
+      const entry = bytes === undefined ? undefined : Buffer.from(bytes).toString();
       if (entry === undefined || entry === NONE) continue;
       codes.set(hash, JSON.parse(entry) as CachedCode);
       found++;
@@ -56,7 +58,8 @@ export class NamesSegments {
     for (const [i, hash] of this.hashes.entries()) {
       if (!this.cache.wanted(i)) continue;
       const code = codes.get(hash);
-      await this.cache.put(i, code === undefined || failed.has(hash) ? NONE : JSON.stringify(code));
+      const entry = code === undefined || failed.has(hash) ? NONE : JSON.stringify(code);
+      await this.cache.put(i, Buffer.from(entry));
     }
     await this.cache.finish();
   }
