@@ -16,9 +16,7 @@ async function exportJson(page: Page) {
   return readFileSync((await download.path())!, 'utf8');
 }
 
-test('IndexedDB refused (a private window): a clear message, highlights and notes kept for the tab, export works', async ({
-  page,
-}) => {
+async function refusedStorageJourney(page: Page) {
   await page.addInitScript(() => {
     IDBFactory.prototype.open = () => {
       throw new DOMException('The user denied permission to access the database.', 'SecurityError');
@@ -36,11 +34,25 @@ test('IndexedDB refused (a private window): a clear message, highlights and note
   await expect(page.getByRole('textbox', { name: /Note/u })).toHaveValue(
     'Kept only while this tab is open',
   );
+  // The message makes the editor taller: it stays whole inside the window (a fixed popover
+  // cannot be scrolled to, so a Done button under the window's edge could never be pressed).
+  await expect(page.getByRole('dialog', { name: 'Highlight' })).toBeInViewport({ ratio: 1 });
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.locator('mark[data-highlight]').first()).toBeVisible();
   const file = await exportJson(page);
   expect(file).toContain('Kept only while this tab is open');
   expect(file).toContain('Putin thanked Kim for the support');
+}
+
+test('IndexedDB refused (a private window): a clear message, highlights and notes kept for the tab, export works', async ({
+  page,
+}) => refusedStorageJourney(page));
+
+test.describe('in a short window (480 px)', () => {
+  test.use({ viewport: { width: 1280, height: 480 } });
+  test('the highlight editor grown by the storage message stays on screen, Done reachable', async ({
+    page,
+  }) => refusedStorageJourney(page));
 });
 
 test('the disk fills while a note is typed: told in the editor, the note stays, saved on retry', async ({

@@ -59,7 +59,7 @@ export function EntityCard(p: EntityCardProps) {
     const height = ref.current?.offsetHeight ?? 280;
     setPos(placeBelowOrAbove(anchor.getBoundingClientRect(), width, height, 8));
   }, [anchor]);
-  useFollowViewport(narrow ? null : place);
+  useFollowViewport(narrow ? null : place, ref);
 
   useEffect(() => {
     ref.current?.focus({ preventScroll: true });

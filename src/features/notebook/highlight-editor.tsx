@@ -59,7 +59,7 @@ export function HighlightEditor(p: HighlightEditorProps) {
       });
     setPos(placeBelowOrAbove(r, width, height, 64));
   }, [anchor]);
-  useFollowViewport(place);
+  useFollowViewport(place, ref);
 
   useEffect(() => {
     if (p.focusNote) note.current?.focus();
@@ -137,7 +137,7 @@ export function HighlightEditor(p: HighlightEditorProps) {
       style={{ top: pos?.top ?? -9999, left: pos?.left ?? 0 }}
       // Keys typed here are the editor's, not the reading view's (j, k, h…).
       onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}
-      className="fixed z-40 w-[24rem] max-w-[calc(100vw-1rem)] rounded-xl border border-black/10 bg-white p-4 font-sans text-sm shadow-xl outline-none dark:border-white/15 dark:bg-neutral-900"
+      className="fixed z-40 max-h-[calc(100dvh-5rem)] w-[24rem] max-w-[calc(100vw-1rem)] overflow-y-auto rounded-xl border border-black/10 bg-white p-4 font-sans text-sm shadow-xl outline-none dark:border-white/15 dark:bg-neutral-900"
     >
       <blockquote className="line-clamp-3 border-l-2 border-black/20 pl-2 font-serif text-ink/80 italic dark:border-white/25 dark:text-night-ink/80">
         {quote}
