@@ -1,4 +1,5 @@
-import type { IndexedDoc, SearchIndex } from '../src/corpus/search/types';
+import { docMeta, type DocMeta } from '../src/corpus/search/index-pack';
+import type { SearchIndex } from '../src/corpus/search/types';
 
 /**
  * One file's search index as the chunks thread keeps it per file (file-cache.ts) and appends it
@@ -26,7 +27,7 @@ export interface IndexPart {
 }
 
 /** A doc without its token lists. */
-export type PartDoc = Omit<IndexedDoc, 'titleTokens' | 'bodyTokens' | 'paraStarts'>;
+export type PartDoc = DocMeta;
 
 /** Bumped when the layout changes (the cache's code hash covers it as well). */
 const VERSION = 1;
@@ -60,14 +61,7 @@ export function partOf(index: SearchIndex): IndexPart {
   }
   return {
     terms: index.terms,
-    docs: index.docs.map(({ id, title, section, kind, titleDerived, paragraphs }) => ({
-      id,
-      title,
-      section,
-      kind,
-      titleDerived,
-      paragraphs,
-    })),
+    docs: index.docs.map(docMeta),
     lengths,
     tokens,
     paraStarts,

@@ -12,7 +12,7 @@ const ENTITY_TYPES = new Set<string>(['person', 'place', 'organization'] satisfi
 export interface PackedIndex {
   version: 1;
   /** Each doc without its token lists (those are in `ints`). */
-  docs: Omit<IndexedDoc, 'titleTokens' | 'bodyTokens' | 'paraStarts'>[];
+  docs: DocMeta[];
   /** Terms joined by '\n' (a folded term never contains one). */
   terms: string;
   termCount: number;
@@ -26,6 +26,20 @@ export interface PackedIndex {
   ints: Uint16Array | Uint32Array;
   /** Lengths of the lists in `ints`, in the same order. */
   lengths: Uint32Array;
+}
+
+/** A doc without its token lists: what the caches and the chunks keep beside the ints. */
+export type DocMeta = Omit<IndexedDoc, 'titleTokens' | 'bodyTokens' | 'paraStarts'>;
+
+export function docMeta({
+  id,
+  title,
+  section,
+  kind,
+  titleDerived,
+  paragraphs,
+}: IndexedDoc): DocMeta {
+  return { id, title, section, kind, titleDerived, paragraphs };
 }
 
 /** Flattens an index for the cache. The index itself is left untouched. */
@@ -51,14 +65,7 @@ export function packIndex(index: SearchIndex): PackedIndex {
   }
   return {
     version: 1,
-    docs: index.docs.map(({ id, title, section, kind, titleDerived, paragraphs }) => ({
-      id,
-      title,
-      section,
-      kind,
-      titleDerived,
-      paragraphs,
-    })),
+    docs: index.docs.map(docMeta),
     terms: index.terms.join('\n'),
     termCount: index.terms.length,
     totalBodyTokens: index.totalBodyTokens,
