@@ -5,8 +5,8 @@ import { partOf, type IndexPart } from './index-part';
 
 /**
  * The folder's search index put together from per-file parts (index-part.ts), file by file in
- * folder order: the index `buildSearchIndex` makes over all the stories, as `appendIndex` puts
- * it together, but in typed arrays. A part's terms are renumbered in the order its tokens first
+ * folder order: the index `buildSearchIndex` makes over all the stories, without tokenizing
+ * them again, in typed arrays. A part's terms are renumbered in the order its tokens first
  * use them, which gives the ids `addStories` would; the postings are derived from the tokens at
  * the end (`finish`), packed in one array (`SearchIndex.packed`) rather than grown as a plain
  * array per term: at 100,000 files that is ~25 million postings pushed onto ~10^6 arrays.

@@ -113,64 +113,6 @@ export function addStories(index: SearchIndex, stories: readonly Story[]): void 
   if (added) for (const l of changeListeners) l(index);
 }
 
-/**
- * Appends an index of some stories built alone (`buildSearchIndex` over one file's stories) to a
- * folder's index: the same index as `addStories` with those stories, without tokenizing them
- * again (the build caches each file's index by content, so a rebuild tokenizes only the files
- * that changed). Term ids are renumbered: a part's terms are in the order its tokens first use
- * them, so appending them in that order gives the ids `addStories` would. False, with nothing
- * appended, when a story of the part is indexed already (`addStories` would skip it).
- */
-export function appendIndex(index: SearchIndex, part: SearchIndex): boolean {
-  if (part.packed) throw new Error('appendIndex: the part is packed');
-  let known = knownIds.get(index);
-  if (!known || known.size !== index.docs.length) {
-    known = new Set(index.docs.map((d) => d.id));
-    knownIds.set(index, known);
-  }
-  const ids = new Set<string>();
-  for (const d of part.docs) {
-    if (known.has(d.id) || ids.has(d.id)) return false;
-    ids.add(d.id);
-  }
-  if (part.docs.length === 0) return true;
-  thawPostings(index);
-  const termIds = termIdMap(index);
-  const remap = new Uint32Array(part.terms.length);
-  part.terms.forEach((term, t) => {
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = index.terms.length;
-      termIds.set(term, id);
-      index.terms.push(term);
-      index.postings.push([]);
-      index.titlePostings.push([]);
-    }
-    remap[t] = id;
-  });
-  const base = index.docs.length;
-  for (let t = 0; t < part.terms.length; t++) {
-    const body = index.postings[remap[t]!] as number[];
-    const from = part.postings[t]!;
-    for (let p = 0; p < from.length; p += 2) body.push(from[p]! + base, from[p + 1]!);
-    const titles = index.titlePostings[remap[t]!] as number[];
-    for (const d of part.titlePostings[t]!) titles.push(d + base);
-  }
-  const renumber = (tokens: IntList): number[] => Array.from(tokens, (t) => remap[t]!);
-  for (const doc of part.docs) {
-    known.add(doc.id);
-    index.docs.push({
-      ...doc,
-      titleTokens: renumber(doc.titleTokens),
-      bodyTokens: renumber(doc.bodyTokens),
-      paraStarts: Array.from(doc.paraStarts),
-    });
-  }
-  index.totalBodyTokens += part.totalBodyTokens;
-  for (const l of changeListeners) l(index);
-  return true;
-}
-
 /** Docs by story id, for `fillText` (built once per index, on the first text to fill). */
 const docsById = new WeakMap<SearchIndex, Map<string, IndexedDoc>>();
 
