@@ -49,12 +49,6 @@ export const SEEDS_CHANGED_EVENT = 'dispatch:seeds-changed';
  * (beyond it, one after the other: see buildStart). 10,000 generated articles are 27 MB.
  */
 const SIDE_BY_SIDE_BYTES = 64 * 2 ** 20;
-/**
- * Text left for the names to analyse above which, on a large folder, the search chunks are built
- * beside that analysis, before the tables (a first build); at or below it the tables go first.
- * 16 MB: ~25 s of analysis on two threads (0.7 MB/s measured at 100k), less than the chunks.
- */
-const NAMES_BESIDE_CHUNKS_BYTES = 16 * 2 ** 20;
 /** Notes printed per scan at most; the rest are in the library's "notes about files". */
 const PRINT_MAX = 20;
 
@@ -197,34 +191,10 @@ export function seedsPlugin(options: {
         info: (m: string) => config.logger.info(m),
         warn: (m: string) => config.logger.warn(m),
       };
-      // How many bytes of text the names leave to analyse, once their cache is read (0 when
-      // there are no names, or they failed: nothing to run beside).
-      let namesTodo!: (bytes: number) => void;
-      const todoBytes = new Promise<number>((r) => (namesTodo = r));
-      const withTables = options.names !== false && options.tables !== false;
-      // On a large folder the chunks and the tables take turns: both threads hold much of the
-      // folder, and at 100,000 articles the two at once would pass the build's memory budget
-      // (tables ~2.3 GiB, index ~1.5–2 GiB). On a small one side by side, on the two cores (BBC:
-      // 3.7 s sooner). Which goes first: the chunks while the names are being analysed (they run
-      // beside that analysis, as on a first build), else the tables, so that the chunks run
-      // beside the archive's groups, which read the tables only (100k rebuild: chunks ~60 s,
-      // archive groups ~65 s, one after the other until then).
-      const order: Promise<'together' | 'chunks first' | 'tables first'> = scan()
-        .then((s) => textBytes(s.manifest.files) > SIDE_BY_SIDE_BYTES)
-        .then(async (large) => {
-          if (!large || !withTables || options.chunks === false) return 'together';
-          const first =
-            (await todoBytes) > NAMES_BESIDE_CHUNKS_BYTES ? 'chunks first' : 'tables first';
-          log.info(`[seeds] a large folder: the search chunks and the tables in turn, ${first}.`);
-          return first;
-        });
       if (options.chunks !== false) {
         const chunksCacheDir =
           options.chunksCacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/chunks');
-        chunks = order
-          // After the tables, whatever became of them (a failure is reported where awaited).
-          .then((o) => (o === 'tables first' ? tables?.catch(() => null) : null))
-          .then(() => scan())
+        chunks = scan()
           .then((s) =>
             buildSearchChunks(s.manifest, s.sources, {
               cacheDir: chunksCacheDir,
@@ -239,7 +209,7 @@ export function seedsPlugin(options: {
             return null;
           });
       }
-      if (options.names === false) return namesTodo(0);
+      if (options.names === false) return;
       const cacheDir =
         options.cacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/names');
       names = scan()
@@ -249,7 +219,6 @@ export function seedsPlugin(options: {
             folder: seedsDir,
             // Both cores of a small machine; more threads than that mostly add memory.
             threads: Math.min(4, os.availableParallelism()),
-            onTodo: namesTodo,
             ...log,
           }),
         )
@@ -257,11 +226,14 @@ export function seedsPlugin(options: {
           // The reader works without them: the browser analyses every story, as in dev.
           log.warn(`[names] not analysed at build time: ${(err as Error).message}`);
           return new Map<string, CachedCode>();
-        })
-        .finally(() => namesTodo(0));
+        });
       // Without the names there are no tables: the browser builds both.
       if (options.tables === false) return;
-      const chunked = order.then((o) => (o === 'chunks first' ? chunks : null));
+      // On a large folder, after the chunks: both threads hold the parsed folder, and at 100,000
+      // articles the two at once would pass the build's memory budget (tables 2.3 GiB, index
+      // ~2 GiB). On a small one side by side, on the two cores (BBC: 3.7 s sooner).
+      const large = scan().then((s) => textBytes(s.manifest.files) > SIDE_BY_SIDE_BYTES);
+      const chunked = large.then((l) => (l ? chunks : null));
       tables = Promise.all([names, chunked]).then(async ([codes]) => {
         const { manifest, sources } = await scan();
         if (!codes.size) return null;
