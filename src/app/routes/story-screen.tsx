@@ -149,7 +149,7 @@ export function StoryScreen(p: {
       }}
       toolbar={
         <>
-          <div className="flex flex-wrap items-center gap-3">
+          <div className="flex flex-wrap items-center gap-2">
             <ReadingControls
               read={readingState.read}
               onToggle={readingState.toggleRead}

@@ -1,7 +1,8 @@
 import type { EntityType } from '../../corpus/entities/types';
 import { paths } from '../../config/paths';
 import { Link } from '../../lib/router';
-import { SWATCH_CLASS, TYPE_LABEL } from './entity-style';
+import { TYPE_LABEL } from './entity-style';
+import { TypeSwatch } from './type-swatch';
 
 /** One name of "Often mentioned with": how many stories name it with the page's entity. */
 export interface Companion {
@@ -19,10 +20,9 @@ export function CompanionList({ items }: { items: readonly Companion[] }) {
     <ul className="mt-3 space-y-2 text-sm">
       {items.map((e) => (
         <li key={e.id} className="flex items-center gap-2">
-          <span
-            aria-hidden
-            className={`inline-block h-2.5 w-2.5 shrink-0 rounded-sm border-b-2 ${SWATCH_CLASS[e.type]}`}
-          />
+          {/* The type's mark sample, as in the card and the legend: a 10 px square showed the
+              dotted and dashed underlines of places and organizations as the same two dots. */}
+          <TypeSwatch type={e.type} />
           <Link className="min-w-0 flex-1 truncate hover:underline" to={paths.entity.getHref(e.id)}>
             {e.name}
             <span className="sr-only">, {TYPE_LABEL[e.type].one}</span>

@@ -55,7 +55,7 @@ export function EntityCard(p: EntityCardProps) {
       window.scrollBy({ top: r.bottom > bottom ? r.bottom - bottom : r.top - HEADER_PX - 12 });
   }, [anchor, narrow]);
   const place = useCallback(() => {
-    const width = Math.min(352, window.innerWidth - 16);
+    const width = Math.min(384, window.innerWidth - 16);
     const height = ref.current?.offsetHeight ?? 280;
     setPos(placeBelowOrAbove(anchor.getBoundingClientRect(), width, height, 8));
   }, [anchor]);
@@ -83,7 +83,7 @@ export function EntityCard(p: EntityCardProps) {
 
   const others = entity.stories.filter((s) => s.storyId !== p.currentStoryId);
   const btn =
-    'min-h-7 rounded border border-black/15 px-2 py-0.5 text-xs hover:bg-black/5 disabled:opacity-40 dark:border-white/20 dark:hover:bg-white/10';
+    'min-h-7 rounded border border-black/15 px-2 py-0.5 text-xs whitespace-nowrap hover:bg-black/5 disabled:opacity-40 dark:border-white/20 dark:hover:bg-white/10';
   return (
     <div
       ref={ref}
@@ -95,7 +95,7 @@ export function EntityCard(p: EntityCardProps) {
       className={`fixed z-40 border-black/10 bg-white font-sans text-sm outline-none dark:border-white/15 dark:bg-neutral-900 ${
         narrow
           ? 'inset-x-0 bottom-0 max-h-[65dvh] overflow-y-auto rounded-t-2xl border-t px-4 pt-2 pb-[max(1rem,env(safe-area-inset-bottom))] shadow-[0_-8px_30px_rgba(0,0,0,0.18)]'
-          : 'w-[22rem] max-w-[calc(100vw-1rem)] rounded-xl border p-4 shadow-xl'
+          : 'w-[24rem] max-w-[calc(100vw-1rem)] rounded-xl border p-4 shadow-xl'
       }`}
     >
       {narrow && (
@@ -108,7 +108,7 @@ export function EntityCard(p: EntityCardProps) {
         <TypeSwatch type={entity.type} className="mt-0.5" />
         <div className="min-w-0">
           <h2 className="text-base font-semibold">{entity.name}</h2>
-          <p className="text-xs text-ink/75 capitalize dark:text-night-ink/75">
+          <p className="text-xs text-ink/75 first-letter:uppercase dark:text-night-ink/75">
             {TYPE_LABEL[entity.type].one} · {entity.storyCount}{' '}
             {entity.storyCount === 1 ? 'story' : 'stories'}
           </p>
@@ -128,11 +128,11 @@ export function EntityCard(p: EntityCardProps) {
           {entity.aliases.slice(0, 6).join(' · ')}
         </p>
       )}
-      <div className="mt-3 flex items-center gap-2">
+      <div className="mt-3 flex flex-wrap items-center gap-2">
         <button type="button" className={btn} onClick={() => p.onMove(-1)} disabled={p.total < 2}>
           ← Previous mention
         </button>
-        <span className="text-xs tabular-nums" aria-live="polite">
+        <span className="text-xs whitespace-nowrap tabular-nums" aria-live="polite">
           {p.position} of {p.total} here
         </span>
         <button type="button" className={btn} onClick={() => p.onMove(1)} disabled={p.total < 2}>

@@ -21,11 +21,3 @@ export const MARK_CLASS: Record<EntityType, string> = {
   organization:
     'bg-sky-100 text-ink border-b-2 border-dashed border-sky-800 dark:bg-sky-950 dark:text-sky-50 dark:border-sky-300',
 };
-
-/** Small coloured dot/legend swatch per type. */
-export const SWATCH_CLASS: Record<EntityType, string> = {
-  person: 'bg-rose-100 border-rose-700 dark:bg-rose-950 dark:border-rose-300',
-  place:
-    'bg-emerald-100 border-emerald-800 border-dotted dark:bg-emerald-950 dark:border-emerald-300',
-  organization: 'bg-sky-100 border-sky-800 border-dashed dark:bg-sky-950 dark:border-sky-300',
-};

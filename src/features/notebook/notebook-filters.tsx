@@ -4,7 +4,7 @@ import { COLOR_LABEL, SWATCH_CLASS } from './highlight-style';
 import type { EntityOption } from './notebook-types';
 
 const FIELD =
-  'rounded-md border border-black/20 bg-paper px-2 py-1.5 text-sm text-ink dark:border-white/25 dark:bg-night dark:text-night-ink';
+  'h-9 rounded-md border border-black/20 bg-paper px-2 py-1.5 text-sm text-ink dark:border-white/25 dark:bg-night dark:text-night-ink';
 
 /** Search inside notes and quotes, and narrow by colour, story and entity. */
 export function NotebookFilters(p: {
@@ -43,7 +43,7 @@ export function NotebookFilters(p: {
             type="button"
             aria-pressed={f.colors.includes(c)}
             onClick={() => toggle(c)}
-            className="flex items-center gap-1 rounded-md border border-black/15 px-2 py-1 text-xs aria-pressed:border-accent aria-pressed:ring-1 aria-pressed:ring-accent dark:border-white/20 dark:aria-pressed:border-accent-dark dark:aria-pressed:ring-accent-dark"
+            className="flex h-9 items-center gap-1 rounded-md border border-black/15 px-2 text-xs aria-pressed:border-accent aria-pressed:ring-1 aria-pressed:ring-accent dark:border-white/20 dark:aria-pressed:border-accent-dark dark:aria-pressed:ring-accent-dark"
           >
             <span aria-hidden className={`h-3 w-3 rounded-full ${SWATCH_CLASS[c]}`} />
             {COLOR_LABEL[c]}

@@ -85,12 +85,13 @@ export function ParagraphBadge({ n }: { n: number }) {
 
 export function EntityLine({ hit }: { hit: EntityHit }) {
   return (
-    <span className="flex min-w-0 flex-1 items-center gap-2.5">
+    // On a phone the type and count go under the name: beside it they cut the name short.
+    <span className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2.5 gap-y-0.5">
       <span aria-hidden className={`h-2.5 w-2.5 shrink-0 rounded-full ${DOT[hit.type]}`} />
-      <span className="truncate font-medium">
+      <span className="min-w-0 flex-1 truncate font-medium">
         <MarkedText text={hit.name} hits={hit.highlights} />
       </span>
-      <span className={`ml-auto shrink-0 text-xs ${SECONDARY}`}>
+      <span className={`shrink-0 text-xs max-sm:basis-full max-sm:pl-5 ${SECONDARY}`}>
         {TYPE[hit.type]} · {storyCountLabel(hit.storyCount)}
       </span>
     </span>
