@@ -7,7 +7,7 @@ import {
   entityGroupOf,
   type EntityGroup,
 } from './archive-format';
-import { entityGroups } from './entity-groups';
+import { collationRanks, entityGroups } from './entity-groups';
 
 /** A story's analysis naming `names` ([id, surface, times]). */
 function analysis(storyId: string, names: [string, string, number][]): StoryEntities {
@@ -87,6 +87,39 @@ describe('the archive’s entity groups', () => {
       ['person/kim-jong-un', 'Kim Jong-un', 1],
       ['person/vladimir-putin', 'Vladimir Putin', 1],
     ]);
+  });
+
+  it('keep the first 12 of many companions, by count then id, as a whole sort would', () => {
+    // 40 names around one: counts 1–4 in many ties, ids in mixed case and with accents (the
+    // order is localeCompare's, not the code units').
+    const others = Array.from({ length: 40 }, (_, i) => {
+      const id = `person/${['émile', 'Zed', 'adam', 'Ägir', 'bo'][i % 5]}-${String.fromCharCode(97 + (i % 26))}${i}`;
+      return { id, name: `N${i}`, stories: 1 + (i % 4) };
+    });
+    const stories = Array.from({ length: 4 }, (_, s) =>
+      analysis(`s${s}`, [
+        ['person/hub', 'Hub', 1],
+        ...others
+          .filter((o) => o.stories > s)
+          .map((o): [string, string, number] => [o.id, o.name, 1]),
+      ]),
+    );
+    const { table, find } = build(stories);
+    const hub = find('person/hub').entities['person/hub']!;
+    const byId = new Map(table.entities.map((e) => [e.id, e]));
+    const expected = others
+      .map((o): [string, string, number] => [o.id, byId.get(o.id)!.name, o.stories])
+      .sort((a, b) => b[2] - a[2] || a[0].localeCompare(b[0]))
+      .slice(0, 12);
+    expect(hub.with).toEqual(expected);
+  });
+
+  it('rank ids as localeCompare orders them, equal ones alike', () => {
+    const ids = ['b', 'a', 'B', 'á', 'a'];
+    const rank = collationRanks(ids);
+    for (let i = 0; i < ids.length; i++)
+      for (let j = 0; j < ids.length; j++)
+        expect(Math.sign(rank[i]! - rank[j]!)).toBe(Math.sign(ids[i]!.localeCompare(ids[j]!)));
   });
 
   it('list at most `cap` stories, the most named ones, and keep the true count', () => {

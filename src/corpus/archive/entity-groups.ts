@@ -78,8 +78,13 @@ function companionsOf(
       else byStory.set(storyId, [k]);
     }
   });
+  const rank = collationRanks(entities.map((e) => e.id));
   // One count per entity, reset after each: no Map per entity (22M increments at 100k stories).
   const counts = new Int32Array(entities.length);
+  // Ahead of `b`: more stories, else first by id (`localeCompare`, through its rank). Ids that
+  // collate equal keep the order they were met in, as the stable sort this replaces kept them.
+  const ahead = (a: number, b: number) =>
+    counts[a]! > counts[b]! || (counts[a] === counts[b] && rank[a]! < rank[b]!);
   return (k) => {
     const touched: number[] = [];
     for (const { storyId } of entities[k]!.stories) {
@@ -89,11 +94,37 @@ function companionsOf(
         counts[other]!++;
       }
     }
-    const top = touched
-      .map((o): [string, string, number] => [entities[o]!.id, entities[o]!.name, counts[o]!])
-      .sort((a, b) => b[2] - a[2] || a[0].localeCompare(b[0]))
-      .slice(0, COMPANIONS);
+    // The first COMPANIONS in that order, kept sorted as they come: the whole sort of every
+    // entity met (thousands for a name in many stories, compared by localeCompare) was most of
+    // the archive's entity groups (10k folder: 1.6 s of 2.4).
+    const best: number[] = [];
+    for (const o of touched) {
+      if (best.length === COMPANIONS && !ahead(o, best[COMPANIONS - 1]!)) continue;
+      let at = best.length;
+      while (at > 0 && ahead(o, best[at - 1]!)) at--;
+      best.splice(at, 0, o);
+      if (best.length > COMPANIONS) best.pop();
+    }
+    const top = best.map((o): [string, string, number] => [
+      entities[o]!.id,
+      entities[o]!.name,
+      counts[o]!,
+    ]);
     for (const o of touched) counts[o] = 0;
     return top;
   };
+}
+
+/**
+ * Each id's place in `localeCompare` order (ids that compare equal share one): comparing two
+ * ranks orders them as comparing the ids would.
+ */
+export function collationRanks(ids: readonly string[]): Int32Array {
+  const order = ids.map((_, i) => i).sort((a, b) => ids[a]!.localeCompare(ids[b]!));
+  const rank = new Int32Array(ids.length);
+  order.forEach((i, n) => {
+    const prev = order[n - 1];
+    rank[i] = prev !== undefined && ids[prev]!.localeCompare(ids[i]!) === 0 ? rank[prev]! : n;
+  });
+  return rank;
 }

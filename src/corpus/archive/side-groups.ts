@@ -40,6 +40,17 @@ export function* sideGroups(input: SideInput): Generator<{ n: number; group: Sid
   const byId = new Map<string, Entity>();
   for (const e of input.tables?.table.entities ?? []) byId.set(e.id, e);
   const remapAll = input.tables?.table.remap ?? {};
+  // A thread's copies are the same for each of its stories: found once per thread, not once per
+  // story (a thread of n stories cost n² lookups).
+  const copiesOf = new Map<number, [string, string][]>();
+  const threadCopiesAt = (at: number, thread: readonly string[]) => {
+    let copies = copiesOf.get(at);
+    if (!copies) {
+      copies = [...threadCopies(thread, (id) => input.tables?.copyGroup(id))];
+      copiesOf.set(at, copies);
+    }
+    return copies;
+  };
   for (let n = 0; n < count; n++) {
     const group: SideGroup = {
       format: ARCHIVE_FORMAT,
@@ -78,12 +89,12 @@ export function* sideGroups(input: SideInput): Generator<{ n: number; group: Sid
         const t = input.tables?.threads;
         const at = t?.threadOf[storyId];
         const thread = at === undefined ? null : (t?.threads[at]?.storyIds ?? null);
-        const copies = thread && threadCopies(thread, (id) => input.tables?.copyGroup(id));
+        const copies = thread && threadCopiesAt(at!, thread);
         side.stories[storyId] = {
           row,
           related,
           thread,
-          ...(copies?.size && { threadCopies: [...copies] }),
+          ...(copies?.length && { threadCopies: copies }),
         };
         for (const h of related?.related ?? []) {
           title(h.storyId);
