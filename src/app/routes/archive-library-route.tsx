@@ -15,7 +15,8 @@ import { ArchiveThreadList } from '../../features/threads/archive-thread-list';
 import { ArchiveLibrary } from '../../features/library/archive-library';
 import { EntityFilter } from '../../features/library/entity-filter';
 import { ReadIdsContext } from '../../features/library/read-ids';
-import { ReadingTools } from '../../features/library/reading-tools';
+import { ContinueReading } from '../../features/library/continue-reading';
+import { UnreadToggle } from '../../features/library/reading-tools';
 import { useSearchParams } from '../../lib/router';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useArchiveContinue } from './use-archive-continue';
@@ -113,13 +114,13 @@ export function ArchiveLibraryRoute({ info }: { info: ArchiveInfo }) {
         within={within}
         onKind={(k) => setParam('kind', k ? [k] : [])}
         unplacedReads={unread && unread.unplaced}
-        readingTools={
-          <ReadingTools
+        unreadToggle={
+          <UnreadToggle
             unreadOnly={unreadOnly}
             onUnreadOnly={(on) => setParam('unread', on ? ['1'] : [])}
-            inProgress={inProgress}
           />
         }
+        readingTools={<ContinueReading items={inProgress} />}
         entityFilter={
           info.filters && (
             <EntityFilter

@@ -18,7 +18,8 @@ import { ArchiveLibraryRoute } from './archive-library-route';
 import { collectProblems } from '../../features/library/load-problems';
 import { LibraryPage } from '../../features/library/library-page';
 import { ReadIdsContext } from '../../features/library/read-ids';
-import { ReadingTools } from '../../features/library/reading-tools';
+import { ContinueReading } from '../../features/library/continue-reading';
+import { UnreadToggle } from '../../features/library/reading-tools';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReadingView } from './use-reading-view';
 
@@ -179,8 +180,8 @@ function FolderLibraryRoute() {
       loading={corpus.loading}
       problems={problems}
       onRetry={() => void client.invalidateQueries({ queryKey: ['seeds', 'corpus'] })}
-      readingTools={
-        <ReadingTools
+      unreadToggle={
+        <UnreadToggle
           unreadOnly={unreadOnly}
           onUnreadOnly={(on) => {
             const next = new URLSearchParams(params);
@@ -188,9 +189,9 @@ function FolderLibraryRoute() {
             else next.delete('unread');
             setParams(next);
           }}
-          inProgress={reading.inProgress}
         />
       }
+      readingTools={<ContinueReading items={reading.inProgress} />}
     />
   );
   // Rows show read stories quieter: a context, since the virtualized list is in between.

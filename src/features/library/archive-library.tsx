@@ -39,6 +39,9 @@ export function ArchiveLibrary(p: {
   /** The filter as URL parameters: story links carry it, for j/k and the pager. */
   within: URLSearchParams;
   /** The Unread toggle (reading-tools.tsx). */
+  /** The Unread filter, shown with the other filters. */
+  unreadToggle?: ReactNode;
+  /** Above the list: "Continue reading". */
   readingTools?: ReactNode;
   /** With the unread filter: read marks that have no row here (counted unread), else null. */
   unplacedReads?: number | null;
@@ -77,6 +80,7 @@ export function ArchiveLibrary(p: {
           {!p.threads && (p.kind || info.mains < info.stories) && info.kinds !== undefined && (
             <KindFilter value={p.kind} onChange={p.onKind} />
           )}
+          {!p.threads && p.unreadToggle}
         </div>
       </div>
       <p className="mb-4 rounded-md bg-black/[0.04] px-3 py-2 text-sm text-ink/75 dark:bg-white/[0.06] dark:text-night-ink/75">

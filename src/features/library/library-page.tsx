@@ -31,6 +31,9 @@ export interface LibraryPageProps {
   /** Hrefs of the two views, for the switch. */
   viewHrefs?: { stories: string; threads: string };
   /** Reading state's tools: the Unread filter and the "Continue reading" row. */
+  /** The Unread filter, shown with the other filters. */
+  unreadToggle?: ReactNode;
+  /** Above the list: "Continue reading". */
   readingTools?: ReactNode;
 }
 
@@ -64,6 +67,7 @@ export function LibraryPage(p: LibraryPageProps) {
           {!p.threads && (p.kind || p.rows.some((s) => s.kind === 'brief')) && (
             <KindFilter value={p.kind} onChange={p.onKind} />
           )}
+          {!p.threads && p.unreadToggle}
         </div>
       </div>
       {p.loading && <LoadingProgress done={p.done} total={p.fileCount} />}
