@@ -16,7 +16,7 @@ import type { SearchIndex } from '../src/corpus/search/types';
 export interface IndexPart {
   /** Terms by local id; a folded term never contains '\n'. */
   terms: string[];
-  docs: PartDoc[];
+  docs: DocMeta[];
   /** Per doc, the lengths of its title tokens, body tokens and paragraph starts. */
   lengths: Uint32Array;
   /** Every doc's title tokens then body tokens, in doc order (local term ids). */
@@ -25,9 +25,6 @@ export interface IndexPart {
   paraStarts: Uint32Array;
   totalBodyTokens: number;
 }
-
-/** A doc without its token lists. */
-export type PartDoc = DocMeta;
 
 /** Bumped when the layout changes (the cache's code hash covers it as well). */
 const VERSION = 1;

@@ -16,7 +16,7 @@ import { ArchiveLibrary } from '../../features/library/archive-library';
 import { EntityFilter } from '../../features/library/entity-filter';
 import { ReadIdsContext } from '../../features/library/read-ids';
 import { ContinueReading } from '../../features/library/continue-reading';
-import { UnreadToggle } from '../../features/library/reading-tools';
+import { UnreadToggle } from '../../features/library/unread-toggle';
 import { useSearchParams } from '../../lib/router';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useArchiveContinue } from './use-archive-continue';

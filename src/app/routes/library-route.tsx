@@ -19,7 +19,7 @@ import { collectProblems } from '../../features/library/load-problems';
 import { LibraryPage } from '../../features/library/library-page';
 import { ReadIdsContext } from '../../features/library/read-ids';
 import { ContinueReading } from '../../features/library/continue-reading';
-import { UnreadToggle } from '../../features/library/reading-tools';
+import { UnreadToggle } from '../../features/library/unread-toggle';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReadingView } from './use-reading-view';
 

@@ -38,7 +38,6 @@ export function ArchiveLibrary(p: {
   entityFilter?: ReactNode;
   /** The filter as URL parameters: story links carry it, for j/k and the pager. */
   within: URLSearchParams;
-  /** The Unread toggle (reading-tools.tsx). */
   /** The Unread filter, shown with the other filters. */
   unreadToggle?: ReactNode;
   /** Above the list: "Continue reading". */

@@ -30,7 +30,6 @@ export interface LibraryPageProps {
   threads?: ReactNode;
   /** Hrefs of the two views, for the switch. */
   viewHrefs?: { stories: string; threads: string };
-  /** Reading state's tools: the Unread filter and the "Continue reading" row. */
   /** The Unread filter, shown with the other filters. */
   unreadToggle?: ReactNode;
   /** Above the list: "Continue reading". */
