@@ -44,16 +44,25 @@ describe('addEvent (the folder as the page holds it)', () => {
     const s = [
       ev({ failures: [{ file: file('a'), message: 'network error' }] }),
       ev({ files: [rows('a')] }),
-      ev({ end: { titles: [['a', 'A longer title']], cached: true } }),
+      ev({ end: { titles: [['a', 'A longer title']] } }),
     ].reduce(addEvent, EMPTY);
     expect(s.failures.size).toBe(0);
     expect(s.done).toBe(1);
     expect(s.titles?.get('a')).toBe('A longer title');
   });
 
+  it('does not call a file that is loaded a failure (a restarted worker that could not read it again)', () => {
+    const s = [
+      ev({ files: [rows('a')] }),
+      ev({ failures: [{ file: file('a'), message: 'network error' }] }),
+    ].reduce(addEvent, EMPTY);
+    expect(s.failures.size).toBe(0);
+    expect(s.done).toBe(1);
+  });
+
   it('keeps the same maps when an event brings nothing new to them', () => {
     const s = addEvent(EMPTY, ev({ files: [rows('a')] }));
-    const t = addEvent(s, ev({ end: { titles: [], cached: false } }));
+    const t = addEvent(s, ev({ end: { titles: [] } }));
     expect(t.files).toBe(s.files);
     expect(t.failures).toBe(s.failures);
   });

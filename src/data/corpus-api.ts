@@ -1,6 +1,5 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
 import type { FileRows } from '../corpus/folder-listing';
-import { folderFingerprint } from '../corpus/fingerprint';
 import type { Manifest } from '../corpus/types';
 import type { FolderLoadOptions } from '../worker/folder-feed';
 import type { FileFailure, FolderEvent } from '../worker/protocol';
@@ -67,20 +66,21 @@ export const corpusQuery = (manifest: Manifest) =>
 const corpusKey = (manifest: Manifest) =>
   ['seeds', 'corpus', manifest.generatedAt, manifest.files.length] as const;
 
-async function* folderEvents(manifest: Manifest, signal: AbortSignal) {
-  for await (const e of corpusWorker.folderEvents(manifest, folderLoadOptions(), signal)) {
-    yield e;
-    // Every file reached IndexedDB: the next visit reads the folder from there first.
-    if (e.end?.cached) rememberFolderCached(folderFingerprint(manifest.files));
-  }
-}
+const folderEvents = (manifest: Manifest, signal: AbortSignal) =>
+  corpusWorker.folderEvents(manifest, folderLoadOptions(), signal);
+
+// Every file reached IndexedDB: the next visit reads the folder from there first.
+corpusWorker.onFolderCached(rememberFolderCached);
 
 /** The state with one more event of the load (pure; exported for tests). */
 export function addEvent(acc: CorpusState, e: FolderEvent): CorpusState {
   let { files, failures } = acc;
-  if (e.failures.length) {
+  // A failure of a file loaded already (a restarted worker that could not read it again) is
+  // not one: its rows are there.
+  const failed = e.failures.filter((f) => files.get(f.file.id)?.hash !== f.file.hash);
+  if (failed.length) {
     const next = new Map(failures);
-    for (const f of e.failures) next.set(f.file.id, f);
+    for (const f of failed) next.set(f.file.id, f);
     failures = next;
   }
   if (e.files.length) {

@@ -39,7 +39,11 @@ export class CorpusWorkerClient {
   private listeners = new Set<() => void>();
   private phaseListeners = new Set<PhaseListener>();
   /** The folder's load: the worker fetches, parses and holds the files; the page gets rows. */
-  private readonly feed = new FolderFeed((req) => void this.request(req).catch(() => undefined));
+  private cachedListeners = new Set<(fingerprint: string) => void>();
+  private readonly feed = new FolderFeed(
+    (req) => void this.request(req).catch(() => undefined),
+    (fingerprint) => this.cachedListeners.forEach((l) => l(fingerprint)),
+  );
   private names: { packs: NamesPackRef[]; tables: TablesRef | null } | null = null;
   private namesAfterSearch = false;
   /** Whether the tables have been sent (see offerNames). */
@@ -248,7 +252,14 @@ export class CorpusWorkerClient {
     options: FolderLoadOptions,
     signal: AbortSignal,
   ): AsyncGenerator<FolderEvent> {
+    if (options.waitForPaint) void this.tellPainted();
     return this.feed.events(manifest, options, signal);
+  }
+
+  /** Calls `l` with the folder's fingerprint once every file of it has reached IndexedDB. */
+  onFolderCached(l: (fingerprint: string) => void): () => void {
+    this.cachedListeners.add(l);
+    return () => this.cachedListeners.delete(l);
   }
 
   /** Whether the worker holds this version of the file (its rows have come). */

@@ -51,7 +51,7 @@ async function handle(req: Request): Promise<unknown> {
       // Without the build's analyses, the model (1.25 MB) downloads while the folder does; it is
       // decoded when a story first needs it. With them, only a file they miss asks for it.
       if (!namesOffered) prefetchModel().catch(() => undefined);
-      await loader.load(req);
+      await loader.loadOrReport(req);
       return null;
     case 'painted':
       loader.painted();

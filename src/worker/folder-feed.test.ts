@@ -22,7 +22,7 @@ const event = (loadId: number, ids: string[], end = false): FolderEvent => ({
   loadId,
   files: ids.map((id) => ({ fileId: id, hash: `h-${id}`, rows: [], notes: [] })),
   failures: [],
-  ...(end ? { end: { titles: [], cached: true } } : {}),
+  ...(end ? { end: { titles: [] } } : {}),
 });
 
 async function read(it: AsyncGenerator<FolderEvent>, n: number): Promise<FolderEvent[]> {
@@ -85,8 +85,60 @@ describe('FolderFeed', () => {
     f.take(event(sent[0]!.loadId, ['a']));
     f.restarted();
     expect(sent).toHaveLength(2);
-    expect(sent[1]).toEqual({ ...sent[0], waitForPaint: false });
+    expect(sent[1]).toEqual({ ...sent[0], waitForPaint: false, cached: true });
     expect(f.holds(file('a'))).toBe(false);
+  });
+
+  it('gives a reader that comes after a cancelled one a load of its own, from the start', async () => {
+    const { feed: f, sent } = feed();
+    const manifest = { files: [file('a'), file('b')] };
+    f.start(manifest, OPTIONS);
+    const stop = new AbortController();
+    const first = f.events(manifest, OPTIONS, stop.signal);
+    const got = first.next();
+    f.take(event(sent[0]!.loadId, ['a']));
+    expect((await got).value?.files[0]?.fileId).toBe('a');
+    stop.abort(); // "Try the failed files again", a new key for the same folder, StrictMode
+    await first.next();
+    const second = f.events(manifest, OPTIONS, new AbortController().signal);
+    const again = second.next();
+    expect(sent).toHaveLength(2); // a new load: the worker posts a's rows again, then b's
+    f.take(event(sent[0]!.loadId, ['b'])); // the old load's: not this reader's
+    f.take(event(sent[1]!.loadId, ['a', 'b'], true));
+    const read = (await again).value as FolderEvent;
+    expect(read.files.map((x) => x.fileId)).toEqual(['a', 'b']);
+  });
+
+  it('takes nothing for a reader already cancelled, and leaves the load for the next one', async () => {
+    const { feed: f, sent } = feed();
+    const manifest = { files: [file('a')] };
+    f.start(manifest, OPTIONS);
+    f.take(event(sent[0]!.loadId, ['a']));
+    const stop = new AbortController();
+    stop.abort();
+    expect(await f.events(manifest, OPTIONS, stop.signal).next()).toEqual({
+      done: true,
+      value: undefined,
+    });
+    const next = f.events(manifest, OPTIONS, new AbortController().signal);
+    expect((await next.next()).value?.files[0]?.fileId).toBe('a');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('says when the folder is cached, and ends the reader in error when the load broke', async () => {
+    const cached: string[] = [];
+    const sent: LoadFolder[] = [];
+    const f = new FolderFeed(
+      (req) => sent.push(req),
+      (fp) => cached.push(fp),
+    );
+    const manifest = { files: [file('a')] };
+    const events = f.events(manifest, OPTIONS, new AbortController().signal);
+    const first = events.next();
+    f.take({ ...event(sent[0]!.loadId, []), end: { titles: [], error: 'out of memory' } });
+    await expect(first).rejects.toThrow('out of memory');
+    f.take({ ...event(sent[0]!.loadId, []), cached: true });
+    expect(cached).toEqual([sent[0]!.fingerprint]);
   });
 
   it('ends a reader whose signal aborts', async () => {

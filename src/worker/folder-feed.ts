@@ -26,12 +26,21 @@ export class FolderFeed {
   private consumer: ((e: FolderEvent) => void) | null = null;
   /** Ends the reader of a load that a new one replaced (its query's key is gone). */
   private stopReader: (() => void) | null = null;
-  /** The load's last event has been read: later events of it (a crash's reload) are not kept. */
-  private ended = false;
+  /**
+   * A reader has taken this load's events: a later reader (the query asked again, a new key for
+   * the same folder, a reader cancelled and started again) gets a load of its own, since the
+   * events the first one took are not kept. Later events with no reader (a crash's reload after
+   * the end) are not kept either.
+   */
+  private claimed = false;
   /** File id → the content hash of the version the worker holds. */
   private held = new Map<string, string>();
 
-  constructor(private readonly send: (req: LoadFolder) => void) {}
+  constructor(
+    private readonly send: (req: LoadFolder) => void,
+    /** Every file of the folder reached IndexedDB (the page records it: localStorage). */
+    private readonly onCached: (fingerprint: string) => void = () => undefined,
+  ) {}
 
   /** How many files the folder being loaded has. */
   get total(): number {
@@ -47,16 +56,19 @@ export class FolderFeed {
 
   /**
    * The folder's events from its start, until the last. A reader that comes after another (the
-   * query asked again) gets a new load: the worker posts the rows of the files it holds at once.
+   * query asked again) gets a new load: the worker posts the rows of the files it holds at once
+   * and loads the rest.
    */
   async *events(
     manifest: Pick<Manifest, 'files' | 'packs'>,
     options: FolderLoadOptions,
     signal: AbortSignal,
   ): AsyncGenerator<FolderEvent> {
+    if (signal.aborted) return;
     const fingerprint = folderFingerprint(manifest.files);
-    if (this.load?.fingerprint !== fingerprint || this.consumer || this.ended)
+    if (this.load?.fingerprint !== fingerprint || this.claimed)
       this.begin(manifest, options, fingerprint);
+    this.claimed = true;
     const queue = this.buffer.splice(0);
     let wake: (() => void) | null = null;
     let stopped = false;
@@ -79,11 +91,10 @@ export class FolderFeed {
           wake = null;
           continue;
         }
+        // A load that broke in the worker ends the query in error, not loading for ever.
+        if (e.end?.error) throw new Error(e.end.error);
         yield e;
-        if (e.end) {
-          this.ended = true;
-          return;
-        }
+        if (e.end) return;
       }
     } finally {
       signal.removeEventListener('abort', onAbort);
@@ -94,9 +105,10 @@ export class FolderFeed {
   /** An event from the worker: kept for the reader, and the files it brought noted as held. */
   take(e: FolderEvent): void {
     if (e.loadId !== this.load?.loadId) return;
+    if (e.cached) return this.onCached(this.load.fingerprint);
     for (const f of e.files) this.held.set(f.fileId, f.hash);
     if (this.consumer) this.consumer(e);
-    else if (!this.ended) this.buffer.push(e);
+    else if (!this.claimed) this.buffer.push(e);
   }
 
   /** Whether the worker holds this version of the file. */
@@ -111,7 +123,8 @@ export class FolderFeed {
    */
   restarted(): void {
     this.held.clear();
-    if (this.load) this.send({ ...this.load, waitForPaint: false });
+    // Its files are in IndexedDB by now, mostly (the old worker wrote them as they came).
+    if (this.load) this.send({ ...this.load, waitForPaint: false, cached: true });
   }
 
   private begin(
@@ -129,7 +142,7 @@ export class FolderFeed {
       waitForPaint: options.waitForPaint,
     };
     this.buffer = [];
-    this.ended = false;
+    this.claimed = false;
     this.stopReader?.();
     this.stopReader = null;
     this.consumer = null;

