@@ -44,8 +44,14 @@ export async function storySummaries(
     after[key] = stories;
     parsed.set(f.id, { stories });
   }
-  await mkdir(path.dirname(cacheFile), { recursive: true });
-  await writeFile(cacheFile, JSON.stringify(after));
+  // Nothing parsed again and no entry dropped: the file on disk already holds `after` (the same
+  // entries, maybe in another order). It was stringified and written whole at every build, and it
+  // is awaited before the archive's groups (100,000 files: 117 MB; 10,000: 11.6 MB, ~0.35 s).
+  const unchanged = reparsed === 0 && Object.keys(before).length === Object.keys(after).length;
+  if (!unchanged) {
+    await mkdir(path.dirname(cacheFile), { recursive: true });
+    await writeFile(cacheFile, JSON.stringify(after));
+  }
   return { parsed, reparsed };
 }
 
