@@ -253,7 +253,7 @@ test('reading state: read at the end or by m, quieter in the library, Unread fil
   await expect(stories.getByRole('link', { name: /Kim Jong-un promised/u })).toContainText('Read');
   const row = page.getByRole('region', { name: 'Continue reading' });
   await expect(row.getByRole('link', { name: /North Korea’s top diplomat/u })).toBeVisible();
-  await page.getByRole('button', { name: 'Unread' }).click();
+  await page.getByRole('button', { name: 'Unread', exact: true }).click();
   await expect(page).toHaveURL(/\?unread=1$/u);
   await expect(stories.getByRole('link', { name: /Kim Jong-un promised/u })).toHaveCount(0);
 

@@ -43,7 +43,10 @@ test('a story read in the archive leaves the unread filter, alone and with the k
   await expect(page.getByText('Marked as read')).toBeVisible();
   // Back to the library in the app, as a reader goes (a reload could cut the write short).
   await page.getByRole('link', { name: 'Dispatch' }).click();
-  const unread = page.getByRole('button', { name: 'Unread' });
+  // Exact, and once the library is on screen: "Unread" alone also matches the story's "Mark as
+  // unread", which a click made while the story was still shown pressed instead (a CI flake).
+  await expect(page.getByRole('list', { name: 'Stories' })).toBeVisible();
+  const unread = page.getByRole('button', { name: 'Unread', exact: true });
   await unread.click();
   await expect(unread).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/unread=1/u);
