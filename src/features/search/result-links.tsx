@@ -7,6 +7,7 @@ import {
   SnippetText,
   StoryMeta,
   StoryTitle,
+  SUB_RESULT,
 } from './result-parts';
 
 /** The results page's rows: plain links (Tab and ↑/↓ move between them). */
@@ -60,7 +61,7 @@ export function ResultLink({ item, onOpen }: { item: ResultItem; onOpen: () => v
         <Link
           to={item.href}
           onClick={onOpen}
-          className={`${LINK} ml-3 flex items-start gap-2 rounded-l-none border-l border-black/10 py-1.5 pl-4 dark:border-white/15`}
+          className={`${LINK} ml-3 flex items-start gap-2 ${SUB_RESULT}`}
         >
           {/* Named by its content ("Paragraph 3 …snippet…, in …"), not by an aria-label that
               put the story's title between the badge and the snippet (WCAG 2.5.3). */}

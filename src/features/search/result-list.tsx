@@ -9,6 +9,7 @@ import {
   SnippetText,
   StoryMeta,
   StoryTitle,
+  SUB_RESULT,
 } from './result-parts';
 
 /**
@@ -70,7 +71,7 @@ function Option(p: {
       onMouseMove={p.active ? undefined : p.onHover}
       onMouseDown={(e) => e.preventDefault()}
       onClick={p.onChoose}
-      className={`group relative flex cursor-pointer items-start gap-3 rounded-lg px-3 ${sub ? 'ml-[1.4rem] rounded-l-none border-l border-black/10 py-1.5 pl-4 dark:border-white/15' : 'py-2.5'} ${
+      className={`group relative flex cursor-pointer items-start gap-3 rounded-lg px-3 ${sub ? `ml-[1.4rem] ${SUB_RESULT}` : 'py-2.5'} ${
         p.active
           ? 'bg-accent/[0.07] ring-1 ring-accent/25 dark:bg-accent-dark/[0.12] dark:ring-accent-dark/30'
           : ''

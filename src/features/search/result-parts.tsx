@@ -17,6 +17,13 @@ const TYPE: Record<EntityType, string> = {
 
 export const SECONDARY = 'text-ink/75 dark:text-night-ink/75';
 
+/**
+ * A paragraph sub-result's guide line under its story (palette and results page alike): straight,
+ * so the row's rounded corners stop on the right. Each list sets its own indent.
+ */
+export const SUB_RESULT =
+  'rounded-l-none border-l border-black/10 py-1.5 pl-4 dark:border-white/15';
+
 /** The modifier key as the platform names it (⌘ on Apple devices). */
 export const MOD_KEY =
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad/u.test(navigator.userAgent) ? '⌘' : 'Ctrl';
