@@ -15,7 +15,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LINK_OUTSIDE } from './folder-entry.ts';
-import { readSeedFile, RefusedFileError } from './read-seed-file.ts';
+import {
+  readSeedFile,
+  readSeedFileSync,
+  RefusedFileError,
+  type SeedFile,
+} from './read-seed-file.ts';
 import { scanSeeds } from './scan-seeds.ts';
 
 const MARKER = 'OUTSIDE-MARKER-scan-seeds-test';
@@ -122,7 +127,11 @@ describe.skipIf(process.platform === 'win32')('scanSeeds on a folder nobody cura
   });
 });
 
-describe.skipIf(process.platform === 'win32')('readSeedFile after the scan', () => {
+describe.skipIf(process.platform === 'win32').each([
+  ['readSeedFile', readSeedFile],
+  // The threads' reader: the same answers, as a promise here so one set of checks reads both.
+  ['readSeedFileSync', (f: SeedFile) => Promise.resolve().then(() => readSeedFileSync(f))],
+])('%s after the scan', (_, readSeedFile) => {
   let base: string;
   /** What the scan records of a regular file. */
   const scanned = async (p: string) => {

@@ -30,7 +30,7 @@ import type { Story } from '../src/corpus/types';
 import type { TablePart, TablesJob, TablesReply } from './build-tables';
 import { firstPassesOnThreads, MIN_STORIES } from './first-passes';
 import { FileCache, fileKey } from './file-cache';
-import { readInOrder } from './read-seed-file';
+import { readSeedFileSync } from './read-seed-file';
 
 const port = parentPort!;
 
@@ -70,9 +70,9 @@ async function build(job: TablesJob): Promise<TablesReply> {
   const phrases = new KeptPhrases();
   const keys = job.files.map(fileKey);
   const cache = job.fileCacheDir ? await FileCache.open(job.fileCacheDir, keys) : null;
-  const reads = readInOrder(job.files.map((f) => f.source));
   for (const [i, f] of job.files.entries()) {
-    const bytes = (await reads.next()).value!;
+    // Read blocking: this thread has nothing else to do meanwhile (see readSeedFileSync).
+    const bytes = readSeedFileSync(f.source);
     const file = parseFile({ fileId: f.id, section: f.section, bytes });
     const code = codes.get(f.hash);
     // As the worker does (analysis-store.ts): a binary file's stories name no one.
