@@ -1,3 +1,4 @@
+import { IntPairMap } from '../int-pair-map';
 import { CJK, tokenize } from '../normalize';
 import { STOP_WORDS } from './stop-words';
 
@@ -62,7 +63,8 @@ export class Vocabulary {
   private readonly tokenIds = new Map<string, number>();
   private readonly rawIds = new Map<string, number | number[]>();
   private readonly featureIds = new Map<string, number>();
-  private readonly bigramIds = new Map<number, number>();
+  /** (first feature, second feature) → the bigram's feature id. */
+  private readonly bigramIds = new IntPairMap();
 
   constructor(
     private readonly opts: TermOptions,
@@ -123,11 +125,10 @@ export class Vocabulary {
 
   /** Feature id of the bigram of two adjacent content features. */
   bigram(a: number, b: number): number {
-    const key = a * 0x1000000 + b;
-    let id = this.bigramIds.get(key);
+    let id = this.bigramIds.get(a, b);
     if (id === undefined) {
       id = this.feature(`${this.features[a]!} ${this.features[b]!}`);
-      this.bigramIds.set(key, id);
+      this.bigramIds.set(a, b, id);
     }
     return id;
   }

@@ -9,6 +9,7 @@ import {
   type SimilarityOptions,
   type ThreadVectors,
 } from './thread-similarity';
+import { IntPairMap } from '../int-pair-map';
 
 /**
  * Story threads: the stories of one event or running story, together (Google News' "Full
@@ -69,8 +70,8 @@ export function buildThreads(
     return g >= 0 ? g : d;
   });
   const shares = eventShares(opts, vectors);
-  const sims = new Map<number, number>();
-  const pairKey = (a: number, b: number): number => (a < b ? a * n + b : b * n + a);
+  // Each unordered pair once, under (lower, higher) node.
+  const sims = new IntPairMap(n * Math.min(opts.neighbours, related.size));
   if (related.length.length !== n) throw new Error('buildThreads: a neighbour list per story');
   for (let d = 0; d < n; d++) {
     const a = node[d]!;
@@ -79,12 +80,11 @@ export function buildThreads(
     const to = from + Math.min(opts.neighbours, related.length[d]!);
     for (let i = from; i < to; i++) {
       const b = node[related.story[i]!]!;
-      const key = pairKey(a, b);
-      if (a === b || sims.has(key)) continue;
+      if (a === b || sims.has(Math.min(a, b), Math.max(a, b))) continue;
       // Row a is scattered once for all its neighbours.
       if (!scattered) scatter(vectors, a, dense, shares);
       scattered = true;
-      sims.set(key, dot(vectors, b, dense));
+      sims.set(Math.min(a, b), Math.max(a, b), dot(vectors, b, dense));
     }
     if (scattered) scatter(vectors, a, dense, null);
   }
@@ -99,7 +99,7 @@ export function buildThreads(
     const thread: Thread = {
       id: ids[0]!,
       storyIds: ids,
-      central: index.storyIds[central(nodes, sims, pairKey)]!,
+      central: index.storyIds[central(nodes, sims)]!,
       entities: vectors.mentions ? mentionedEntities(vectors, nodes) : sharedEntities(index, nodes),
     };
     for (const id of ids) threadOf[id] = threads.length;
@@ -118,7 +118,7 @@ export function buildThreads(
 function averageLinkage(
   n: number,
   node: Int32Array,
-  sims: Map<number, number>,
+  sims: IntPairMap,
   threshold: number,
 ): number[][] {
   const members = new Map<number, number[]>();
@@ -137,11 +137,11 @@ function averageLinkage(
     if (!m) links.set(a, (m = new Map()));
     return m;
   };
-  for (const [key, s] of sims) {
-    const a = Math.floor(key / n);
-    const b = key % n;
-    link(a).set(b, s);
-    link(b).set(a, s);
+  for (let i = 0; i < sims.size; i++) {
+    const a = sims.first[i]!;
+    const b = sims.second[i]!;
+    link(a).set(b, sims.value[i]!);
+    link(b).set(a, sims.value[i]!);
   }
   const heap: [number, number, number][] = [];
   const push = (a: number, b: number): void => {
@@ -175,16 +175,12 @@ function averageLinkage(
   return [...members.values()];
 }
 
-function central(
-  nodes: number[],
-  sims: Map<number, number>,
-  key: (a: number, b: number) => number,
-): number {
+function central(nodes: number[], sims: IntPairMap): number {
   let best = nodes[0]!;
   let bestSum = -1;
   for (const a of nodes) {
     let sum = 0;
-    for (const b of nodes) if (a !== b) sum += sims.get(key(a, b)) ?? 0;
+    for (const b of nodes) if (a !== b) sum += sims.get(Math.min(a, b), Math.max(a, b)) ?? 0;
     if (sum > bestSum) {
       bestSum = sum;
       best = a;
