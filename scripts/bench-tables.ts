@@ -9,6 +9,10 @@
  *   npm run bench:tables -- --dir ../shared/corpora/bbc   (any folder instead)
  *   npm run bench:tables -- 10000 --out /tmp/a.json  (also writes the pack, not gzipped, to
  *                                                     compare two versions' output byte for byte)
+ *   npm run bench:tables -- 25000 --archive --file-cache   (as an archive build does: the
+ *                                                     archive's sentences and timelines too,
+ *                                                     and the phrases' per-file cache, so a
+ *                                                     second run is a rebuild's step)
  *   node --expose-gc --import tsx scripts/bench-tables.ts 25000
  *                                                    (the live heap after each part, after a
  *                                                     full GC: slower, and a lower peak RSS)
@@ -62,7 +66,17 @@ const codes = await analyseSeeds(manifest, sources, {
 const before = process.memoryUsage().rss;
 const loadBefore = load();
 const t0 = performance.now();
-const built = await buildTables(manifest, sources, codes, { info: say, warn: say });
+const built = await buildTables(
+  manifest,
+  sources,
+  codes,
+  { info: say, warn: say },
+  undefined,
+  args.includes('--file-cache')
+    ? { dir: path.join(ROOT, 'node_modules/.cache/dispatch/tables'), folder }
+    : null,
+  args.includes('--archive'),
+);
 const ms = performance.now() - t0;
 if (!built) process.exit(1);
 if (out) writeFileSync(out, gunzipSync(built.data));
