@@ -78,7 +78,7 @@ async function build(job: ChunksJob): Promise<ChunksReply> {
       });
     // The file's own index, from the cache when its content is unchanged; appended to the
     // folder's, it makes the index `addStories` would (index-assembler.ts).
-    let entry = cache?.has(i, keys[i]!) ? await cache.take(i, keys[i]!) : undefined;
+    let entry = await cache?.take(i, keys[i]!);
     let part: IndexPart;
     if (entry) part = decodePart(entry);
     else {
