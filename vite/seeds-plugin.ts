@@ -5,29 +5,18 @@ import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import type { CachedCode } from './analysis-cache.ts';
 import { analyseSeeds } from './analyse-seeds.ts';
-import {
-  ARCHIVE_TREE,
-  archiveWanted,
-  buildArchive,
-  slimManifest,
-  type ArchiveAsset,
-} from './archive-build.ts';
+import { archiveWanted } from './archive-build.ts';
 import { buildTables, type BuiltTables } from './build-tables.ts';
 import { LINK_OUTSIDE } from './folder-entry.ts';
 import { packNames } from './pack-names.ts';
 import { packSeeds } from './pack-seeds.ts';
 import { publicFiles } from './public-files.ts';
-import { readSeedFile } from './read-seed-file.ts';
 import { serveSeeds } from './seeds-dev-server.ts';
 import { scanSeeds, textBytes, type SeedsScan } from './scan-seeds.ts';
-import {
-  buildSearchChunks,
-  chunksFirst,
-  CHUNKS_TREE,
-  type BuiltSearchChunks,
-} from './search-chunks.ts';
+import { buildSearchChunks, chunksFirst, type BuiltSearchChunks } from './search-chunks.ts';
 import { storySummaries } from './story-summaries.ts';
-import { describeSync, syncTree, treeStateFile } from './tree-sync.ts';
+import { writeArchive, writeChunksTree, writeSeedsTree } from './seeds-output.ts';
+import { treeStateFile } from './tree-sync.ts';
 import { folderFingerprint } from '../src/corpus/fingerprint.ts';
 import type { Story } from '../src/corpus/types.ts';
 
@@ -125,8 +114,6 @@ export function seedsPlugin(options: {
   let tables: Promise<BuiltTables | null> | null = null;
   /** The search chunks, started at buildStart (they need no names). */
   let chunks: Promise<BuiltSearchChunks | null> | null = null;
-  /** An archive's listing pages, side and entity groups: written by writeBundle (tree-sync). */
-  let archiveTree: { dir: string; assets: ArchiveAsset[] } | null = null;
   let config: ResolvedConfig;
   let cached: Promise<SeedsScan> | null = null;
   /** The app's `public/`, which the build copies here rather than by Vite (see `config`). */
@@ -269,39 +256,8 @@ export function seedsPlugin(options: {
       const { manifest, sources } = await scan();
       if (await isArchive()) {
         // No text or names packs: an archive's browser fetches a story's own file and side group.
-        const t = await tables;
-        const codes = names ? await names : null;
-        const started = performance.now();
-        const archive = buildArchive({
-          manifest,
-          parsed: (await summaries(config.build.outDir)).parsed,
-          codes,
-          tables: t?.data ?? null,
-          timelines: t?.timelines,
-          sentences: t?.sentences,
-          pageRows: options.archivePageRows,
-          entityStories: options.archiveEntityStories,
-          threadPageRows: options.archiveThreadRows,
-        });
-        // Not through Vite's bundle: at 100,000 files they are ~600 MB that Vite wrote again and
-        // gzipped (for its size report) at every build; writeBundle writes only the new ones.
-        archiveTree = { dir: archive.info.dir, assets: archive.assets };
-        if (t) this.emitFile({ type: 'asset', fileName: t.url, source: t.data });
-        const c = await chunks;
-        const built = {
-          ...manifest,
-          ...(t ? { tables: { url: t.url, size: t.data.length } } : {}),
-          // An archive's search: the chunks alone, whatever the folder's size.
-          ...(c ? { chunks: { dir: c.dir, version: c.version, first: true } } : {}),
-        };
-        const slim = slimManifest(built, archive.info);
-        this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(slim) });
-        const { pages, groups } = archive.info;
-        config.logger.info(
-          `[archive] ${archive.info.stories.toLocaleString('en-US')} stories: ${pages.length} ` +
-            `listing pages, ${groups.length} side groups, in ` +
-            `${((performance.now() - started) / 1000).toFixed(1)} s.`,
-        );
+        // Its groups, tables pack and manifest wait for the tables: writeBundle writes them, so
+        // the hooks after this one (the link previews') run meanwhile.
         await emitPublic(this);
         return;
       }
@@ -324,50 +280,36 @@ export function seedsPlugin(options: {
       await emitPublic(this);
     },
     async writeBundle(out) {
-      // The folder's own files, one per article: written only when new or changed (tree-sync.ts).
       const dir = out.dir ?? config.build.outDir;
-      const { manifest, sources } = await scan();
-      const started = performance.now();
-      const files = manifest.files.flatMap((f) => {
-        const source = sources.get(f.path);
-        return source ? [{ path: f.path, hash: f.hash, data: () => readSeedFile(source) }] : [];
-      });
-      const state = treeStateFile(options.stateDir, dir, 'seeds');
-      const r = await syncTree(dir, SEEDS_URL_DIR, files, state);
-      config.logger.info(
-        `[seeds] ${files.length.toLocaleString('en-US')} files: ${describeSync(r, started)}`,
-      );
-      // The search chunks, in their content-named directory; none (a build without them) removes
-      // the last build's.
-      const c = await chunks;
-      const t0 = performance.now();
-      const hash = c?.dir.slice(CHUNKS_TREE.length + 1) ?? '';
-      const chunkFiles = (c?.files ?? []).map(([name]) => ({
-        path: `${hash}/${name}`,
-        hash,
-        data: () => readFile(path.join(c!.from, name)),
-        // The cache's files are written once (a new set goes to a new directory).
-        linkFrom: path.join(c!.from, name),
-      }));
-      const rc = await syncTree(
-        dir,
-        CHUNKS_TREE,
-        chunkFiles,
-        treeStateFile(options.stateDir, dir, CHUNKS_TREE),
-      );
-      if (c) config.logger.info(`[chunks] ${c.dir}: ${describeSync(rc, t0)}`);
-      // An archive's pages and groups, content-named; none (a whole-folder build) removes the
-      // last build's.
-      const t1 = performance.now();
-      const tree = archiveTree?.dir ?? ARCHIVE_TREE;
-      const prefix = `${tree}/`;
-      const pages = (archiveTree?.assets ?? []).map((a) => {
-        if (!a.fileName.startsWith(prefix)) throw new Error(`${a.fileName} is not in ${tree}/`);
-        const rel = a.fileName.slice(prefix.length);
-        return { path: rel, hash: rel, data: () => Promise.resolve(a.source) };
-      });
-      const ra = await syncTree(dir, tree, pages, treeStateFile(options.stateDir, dir, tree));
-      if (archiveTree) config.logger.info(`[archive] ${tree}/: ${describeSync(ra, t1)}`);
+      const scanned = await scan();
+      const { stateDir } = options;
+      const logger = config.logger;
+      // Each tree as soon as what it reads is in: the folder's files now, the chunk links when the
+      // chunks are (before the tables on a large folder), an archive's groups after the tables.
+      const archive = (async () => {
+        if (!(await isArchive())) return null;
+        const [t, codes, parsed, c] = await Promise.all([
+          tables,
+          names,
+          summaries(config.build.outDir).then((s) => s.parsed),
+          chunks,
+        ]);
+        return {
+          scan: scanned,
+          parsed,
+          codes,
+          tables: t,
+          chunks: c,
+          pageRows: options.archivePageRows,
+          entityStories: options.archiveEntityStories,
+          threadPageRows: options.archiveThreadRows,
+        };
+      })();
+      await Promise.all([
+        writeSeedsTree(dir, scanned, SEEDS_URL_DIR, stateDir, logger),
+        (chunks ?? Promise.resolve(null)).then((c) => writeChunksTree(dir, c, stateDir, logger)),
+        archive.then((inputs) => writeArchive(dir, MANIFEST_FILE, inputs, stateDir, logger)),
+      ]);
     },
   };
 }
