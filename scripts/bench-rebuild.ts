@@ -9,6 +9,10 @@
  *   npm run bench:rebuild -- <folder> --out /tmp/inc-dist  (keeps the build folder, to compare)
  *   npm run bench:rebuild -- <folder> --keep               (keeps the edited copy too)
  *   npm run bench:rebuild -- <folder> --root ../other-checkout   (that checkout's code builds)
+ *   npm run bench:rebuild -- <folder> --rebuilds 4 --roots ../main,../branch
+ *        (one warm build, then 4 rounds of editing and rebuilding, the checkouts taking turns:
+ *         an A/B on one warm folder, each rebuild after its own edits; the build caches are
+ *         shared through node_modules/.cache, so give both checkouts the same node_modules)
  *
  * SEEDS_ARCHIVE and the other build variables pass through.
  */
@@ -26,13 +30,14 @@ const opt = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const valued = new Set(['--edits', '--out', '--root']);
+const valued = new Set(['--edits', '--out', '--root', '--rebuilds', '--roots']);
 const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
 const source = positional[0];
 const edits = Number(opt('--edits') ?? 10);
 const keep = args.includes('--keep');
-const root = path.resolve(opt('--root') ?? ROOT);
-if (!source || positional.length > 1 || !(edits > 0)) {
+const roots = (opt('--roots')?.split(',') ?? [opt('--root') ?? ROOT]).map((r) => path.resolve(r));
+const rebuilds = Number(opt('--rebuilds') ?? 1);
+if (!source || positional.length > 1 || !(edits > 0) || !(rebuilds > 0)) {
   console.error(
     'usage: npm run bench:rebuild -- <folder | synth:N> [--edits N] [--out dir] [--keep]',
   );
@@ -52,10 +57,11 @@ function spreadOut(files: readonly string[], count: number): string[] {
  * Edits a file of the copy: a new file written beside it and renamed over it. Never written in
  * place: the copy's files are hard links to the original folder's.
  */
-function editFile(file: string, k: number): void {
+function editFile(file: string, k: number, round: number): void {
   const text = readFileSync(file, 'utf8');
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.bench-edit`);
-  writeFileSync(tmp, `${text.trimEnd()}\n\nEdited by the rebuild bench (edit ${k + 1}).\n`);
+  const line = `Edited by the rebuild bench (edit ${k + 1}, round ${round + 1}).`;
+  writeFileSync(tmp, `${text.trimEnd()}\n\n${line}\n`);
   renameSync(tmp, file);
 }
 
@@ -67,10 +73,10 @@ function row(label: string, f: (b: TimedBuild) => string, builds: TimedBuild[]):
   return `| ${label} | ${builds.map(f).join(' | ')} |`;
 }
 
-function report(builds: TimedBuild[], what: string): void {
+function report(builds: TimedBuild[], names: string[], what: string): void {
   const lines = [
-    `| ${what} | warm build | rebuild after ${edits} edits |`,
-    '| --- | --- | --- |',
+    `| ${what} | ${names.join(' | ')} |`,
+    `| --- |${names.map(() => ' --- |').join('')}`,
     row('wall', (b) => mins(b.wall), builds),
     row('CPU user + system', (b) => `${sec(b.user)} + ${sec(b.system)}`, builds),
     row(
@@ -86,7 +92,7 @@ function report(builds: TimedBuild[], what: string): void {
   ];
   console.log(lines.join('\n'));
   builds.forEach((b, i) => {
-    console.log(`\n${i === 0 ? 'warm build' : 'rebuild'}'s steps (seconds from its start):`);
+    console.log(`\n${names[i]}'s steps (seconds from its start):`);
     for (const s of b.steps) console.log(`  ${s.at.toFixed(1).padStart(6)}  ${s.line}`);
   });
 }
@@ -110,10 +116,14 @@ async function main(): Promise<void> {
     // real folder, written long before its build, never does.
     await new Promise((r) => setTimeout(r, RACY_MS + 1000));
     const builds: TimedBuild[] = [];
-    for (const phase of ['warm build', 'rebuild']) {
-      if (phase === 'rebuild') {
+    const names: string[] = [];
+    for (let round = -1; round < rebuilds; round++) {
+      const root = roots[Math.max(0, round) % roots.length]!;
+      const which = roots.length > 1 ? ` (${path.basename(root)})` : '';
+      const phase = round < 0 ? 'warm build' : `rebuild ${round + 1} after ${edits} edits${which}`;
+      if (round >= 0) {
         const chosen = spreadOut(listTxt(folder), edits);
-        chosen.forEach((rel, k) => editFile(path.join(folder, rel), k));
+        chosen.forEach((rel, k) => editFile(path.join(folder, rel), k, round));
         log(`edited ${chosen.length} files: ${chosen.join(', ')}`);
       }
       log(`${phase} of ${source} (${root}) into ${outDir}…`);
@@ -121,8 +131,9 @@ async function main(): Promise<void> {
       if (b.exitCode !== 0) throw new Error(`${phase} failed (${b.exitCode}):\n${b.tail}`);
       log(`${phase}: ${mins(b.wall)}`);
       builds.push(b);
+      names.push(phase);
     }
-    report(builds, `${source} (${path.basename(root)})`);
+    report(builds, names, `${source} (${roots.map((r) => path.basename(r)).join(', ')})`);
     if (keep) log(`kept the edited copy: ${folder}`);
   } finally {
     if (!keep) rmSync(scratch, { recursive: true, force: true });
