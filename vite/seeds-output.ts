@@ -72,9 +72,9 @@ export interface ArchiveInputs {
 /**
  * An archive's listing pages and groups (content-named, under `archive/`), its tables pack and
  * its slim manifest. Written here rather than emitted through Vite's bundle: at 100,000 files the
- * groups were ~600 MB that Vite wrote again and gzipped for its size report at every build, and
- * the bundle's hooks run one after the other, so the tables they wait for held up the link
- * previews too. `inputs` null (a whole-folder build) removes the last archive build's tree.
+ * groups were ~600 MB that Vite wrote again and gzipped for its size report at every build; and
+ * Vite runs each hook's plugins one after the other, so the tables that generateBundle waited
+ * for held up every write after it. `inputs` null (a whole-folder build) removes the last archive build's tree.
  */
 export async function writeArchive(
   dir: string,

@@ -256,8 +256,9 @@ export function seedsPlugin(options: {
       const { manifest, sources } = await scan();
       if (await isArchive()) {
         // No text or names packs: an archive's browser fetches a story's own file and side group.
-        // Its groups, tables pack and manifest wait for the tables: writeBundle writes them, so
-        // the hooks after this one (the link previews') run meanwhile.
+        // Its groups, tables pack and manifest wait for the tables: writeBundle writes them, last
+        // of the build's writes, so that the bundle, the folder's files, the chunk links and the
+        // link previews (whose writeBundle runs first) are written while the tables thread runs.
         await emitPublic(this);
         return;
       }
