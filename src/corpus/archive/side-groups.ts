@@ -64,6 +64,10 @@ export function* sideGroups(input: SideInput): Generator<{ n: number; group: Sid
       const t = input.rows.get(id)?.title;
       if (t !== undefined) group.titles[id] = t;
     };
+    // A thread's titles, once per group: each of its stories in the group named them all again
+    // (a thread of n stories, n² lookups). Titles set again kept their place, so the bytes are
+    // the same.
+    const titledThreads = new Set<number>();
     const entity = (id: string) => {
       const e = byId.get(id);
       if (!e || group.entities[id]) return;
@@ -101,7 +105,10 @@ export function* sideGroups(input: SideInput): Generator<{ n: number; group: Sid
           h.sharedEntities.forEach(entity);
         }
         related?.duplicates.forEach(title);
-        thread?.forEach(title);
+        if (thread && !titledThreads.has(at!)) {
+          titledThreads.add(at!);
+          thread.forEach(title);
+        }
       }
       group.files[f.id] = side;
     }
