@@ -55,7 +55,9 @@ export function EntityCard(p: EntityCardProps) {
       window.scrollBy({ top: r.bottom > bottom ? r.bottom - bottom : r.top - HEADER_PX - 12 });
   }, [anchor, narrow]);
   const place = useCallback(() => {
-    const width = Math.min(384, window.innerWidth - 16);
+    // The card's own size, as its classes set it (w-[24rem], at most the viewport less 1rem):
+    // one place for the width, and placed by what is drawn.
+    const width = ref.current?.offsetWidth ?? Math.min(384, window.innerWidth - 16);
     const height = ref.current?.offsetHeight ?? 280;
     setPos(placeBelowOrAbove(anchor.getBoundingClientRect(), width, height, 8));
   }, [anchor]);
