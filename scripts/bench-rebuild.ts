@@ -39,7 +39,8 @@ const roots = (opt('--roots')?.split(',') ?? [opt('--root') ?? ROOT]).map((r) =>
 const rebuilds = Number(opt('--rebuilds') ?? 1);
 if (!source || positional.length > 1 || !(edits > 0) || !(rebuilds > 0)) {
   console.error(
-    'usage: npm run bench:rebuild -- <folder | synth:N> [--edits N] [--out dir] [--keep]',
+    'usage: npm run bench:rebuild -- <folder | synth:N> [--edits N] [--out dir] [--keep] ' +
+      '[--root dir | --roots dirA,dirB] [--rebuilds N]',
   );
   process.exit(2);
 }

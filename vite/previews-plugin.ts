@@ -28,7 +28,7 @@ export function previewsPlugin(options: {
     },
     // Before the other plugins' writeBundle: Vite runs them one after the other, and the seeds
     // plugin's waits for the tables thread (an archive's groups), which the pages do not need.
-    // First, they are made while that thread runs (100k rebuild: 4–5 s that came after it).
+    // Run first, they are made while that thread runs (100k rebuild: 4–5 s that came after it).
     writeBundle: {
       order: 'pre',
       async handler(out, bundle) {

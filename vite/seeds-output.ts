@@ -13,7 +13,7 @@ import type { Story } from '../src/corpus/types.ts';
 /**
  * What the seeds plugin writes into the build folder beside Vite's bundle, each tree
  * incrementally (tree-sync.ts). Each step awaits only what it reads, so the folder's files and
- * the chunk links are written while the tables thread still runs (100k rebuild: ~9 s that came
+ * the chunk links are written while the tables thread still runs (100k rebuild: ~6 s that came
  * after it), and an archive's groups as soon as the tables are in.
  */
 
@@ -74,7 +74,8 @@ export interface ArchiveInputs {
  * its slim manifest. Written here rather than emitted through Vite's bundle: at 100,000 files the
  * groups were ~600 MB that Vite wrote again and gzipped for its size report at every build; and
  * Vite runs each hook's plugins one after the other, so the tables that generateBundle waited
- * for held up every write after it. `inputs` null (a whole-folder build) removes the last archive build's tree.
+ * for held up every write after it. `inputs` null (a whole-folder build) removes the last
+ * archive build's tree.
  */
 export async function writeArchive(
   dir: string,

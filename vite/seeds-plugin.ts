@@ -292,7 +292,7 @@ export function seedsPlugin(options: {
         const [t, codes, parsed, c] = await Promise.all([
           tables,
           names,
-          summaries(config.build.outDir).then((s) => s.parsed),
+          summaries(dir).then((s) => s.parsed),
           chunks,
         ]);
         return {
