@@ -105,23 +105,37 @@ async function build(job: ChunksJob): Promise<ChunksReply> {
       ? `parse and index (${cache.hits.toLocaleString('en-US')} files cached)`
       : 'parse and index',
   );
-  const built = buildChunks(index);
-  done('chunks');
-  // Sorted by name, so the content hash does not depend on the order files were made in.
-  const names = [...built.files.keys()].sort();
-  const hash = createHash('sha256');
-  const files: [string, number, number][] = [];
+  // Each file written as it is cut (blocking, as the reads: nothing else runs on this thread
+  // meanwhile, and each awaited write was three round trips through libuv's pool for ~29,000
+  // files), not held to the end of the cut: at 100,000 stories the set is ~220 MB (the step's
+  // peak RSS 2,165–2,185 MiB against 2,498–2,507 holding them).
   mkdirSync(job.outDir, { recursive: true });
-  for (const name of names) {
-    const bytes = built.files.get(name)!;
-    hash.update(name).update('\0').update(bytes);
+  const digests = new Map<string, string>();
+  const files: [string, number, number][] = [];
+  let sinkMs = 0;
+  let sinkCpu = 0;
+  buildChunks(index, {}, (name, bytes) => {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    digests.set(name, createHash('sha256').update(bytes).digest('hex'));
     // What a host that gzips sends (the terminal line and the bench count it).
     files.push([name, bytes.length, gzipSync(bytes).length]);
-    // Blocking, as the reads: nothing else runs on this thread meanwhile, and each awaited
-    // write was three round trips through libuv's pool (open, write, close) for ~29,000 files.
     writeFileSync(path.join(job.outDir, name), bytes);
-  }
-  done('hash, gzip and write');
+    sinkMs += performance.now() - t;
+    const used = process.cpuUsage(c);
+    sinkCpu += (used.user + used.system) / 1000;
+  });
+  done('chunks');
+  // The cut's own time, without the writes made during it (reported as their own part).
+  const cut = parts.at(-1)!;
+  cut.ms -= sinkMs;
+  cut.cpuMs -= sinkCpu;
+  parts.push({ name: 'hash, gzip and write', ms: sinkMs, cpuMs: sinkCpu });
+  // The set's name, from its files' names and digests sorted by name: the same content gives
+  // the same name whatever order the files were made in.
+  files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const hash = createHash('sha256');
+  for (const [name] of files) hash.update(name).update('\0').update(digests.get(name)!);
   return {
     hash: hash.digest('hex').slice(0, 12),
     version: CHUNK_FORMAT,

@@ -216,9 +216,10 @@ export function seedsPlugin(options: {
         });
       // Without the names there are no tables: the browser builds both.
       if (options.tables === false) return;
-      // On a large folder, after the chunks: both threads hold the parsed folder, and at 100,000
-      // articles the two at once would pass the build's memory budget (tables 2.3 GiB, index
-      // ~2 GiB). On a small one side by side, on the two cores (BBC: 3.7 s sooner).
+      // On a large folder, after the chunks: their peaks fall together. At 100,000 articles a
+      // rebuild side by side took ~35 s less (2 min 8 s against 2 min 41 s) but peaked at
+      // 3.8–4.3 GiB, past the build's 4 GB (ARCHITECTURE.md, "Session 16"). On a small one side
+      // by side, on the two cores (BBC: 3.7 s sooner).
       const large = scan().then((s) => textBytes(s.manifest.files) > SIDE_BY_SIDE_BYTES);
       const chunked = large.then((l) => (l ? chunks : null));
       tables = Promise.all([names, chunked]).then(async ([codes]) => {

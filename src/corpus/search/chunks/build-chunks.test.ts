@@ -213,3 +213,25 @@ describe('chunk files', () => {
     expect(() => decodeMeta(forged)).toThrow(ChunkFormatError);
   });
 });
+
+describe('buildChunks with a sink', () => {
+  it('gives every file to the sink once, the same bytes as the returned set, and keeps none', () => {
+    // Tiered and tiny, so postings, tails and positions are each cut into several files.
+    const options = { postingsBytes: 256, positionsBytes: 64, headPostings: 2, tierFrom: 3 };
+    const kept = buildChunks(index, options);
+    const sunk = new Map<string, Uint8Array>();
+    const streamed = buildChunks(index, options, (name, bytes) => {
+      expect(sunk.has(name)).toBe(false);
+      sunk.set(name, bytes);
+    });
+    expect(streamed.files.size).toBe(0);
+    expect([...sunk.keys()].sort()).toEqual([...kept.files.keys()].sort());
+    for (const [name, bytes] of kept.files) expect(sunk.get(name)).toEqual(bytes);
+    expect([...sunk.keys()].filter((n) => n === fileNames.tail(0))).toHaveLength(1);
+    expect(streamed.meta).toEqual(kept.meta);
+    // The ranges the directory pages hold.
+    const ranges = (r: BuiltChunks['postings']) => ({ first: r.first, continues: r.continues });
+    expect(ranges(streamed.postings)).toEqual(ranges(kept.postings));
+    expect(ranges(streamed.positions)).toEqual(ranges(kept.positions));
+  });
+});

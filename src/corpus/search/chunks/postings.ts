@@ -1,6 +1,6 @@
 import { bm25Idf, K1 } from '../ranking';
 import { ByteReader, ChunkFormatError, readFrontCoded, type ByteWriter } from './bytes';
-import { RangeChunker, type RangeFiles, type RangeRecord } from './range-chunker';
+import { RangeChunker, type FileSink, type RangeFiles, type RangeRecord } from './range-chunker';
 import { X_MAGIC } from './positions';
 import { encodeTailBound, splitTier, storiesOf, tailBoundValue, type TierPostings } from './tiers';
 
@@ -122,10 +122,11 @@ export class PostingsChunker {
     private readonly stories: number,
     private readonly tiers: TierOptions,
     private readonly roots: Int32Array,
+    sinks: { postings?: FileSink; tails?: FileSink; positions?: FileSink } = {},
   ) {
-    this.p = new RangeChunker([P_MAGIC], postingsBytes);
-    this.q = new RangeChunker([Q_MAGIC], postingsBytes);
-    this.x = new RangeChunker([X_MAGIC], positionsBytes);
+    this.p = new RangeChunker([P_MAGIC], postingsBytes, sinks.postings);
+    this.q = new RangeChunker([Q_MAGIC], postingsBytes, sinks.tails);
+    this.x = new RangeChunker([X_MAGIC], positionsBytes, sinks.positions);
   }
 
   /** Adds a term; terms come in ascending code-unit order. */
