@@ -93,10 +93,10 @@ export function buildChunks(
     n,
     { head: o.headPostings, from: o.tierFrom },
     roots,
-    sink && {
-      postings: (i, b) => sink(fileNames.postings(i), b),
-      tails: (i, b) => sink(fileNames.tail(i), b),
-      positions: (i, b) => sink(fileNames.positions(i), b),
+    {
+      postings: (i, b) => put(fileNames.postings(i), b),
+      tails: (i, b) => put(fileNames.tail(i), b),
+      positions: (i, b) => put(fileNames.positions(i), b),
     },
   );
   const vocab = new VocabChunker(o.vocabBytes);
@@ -149,9 +149,6 @@ export function buildChunks(
     });
   }
   const p = postings.finish();
-  p.postings.files.forEach((b, i) => put(fileNames.postings(i), b));
-  p.positions.files.forEach((b, i) => put(fileNames.positions(i), b));
-  p.tails.files.forEach((b, i) => put(fileNames.tail(i), b));
   const postingsDir = encodeDirectory(p.postings);
   postingsDir.pages.forEach((b, k) => put(fileNames.postingsPage(k), b));
   const positionsDir = encodeDirectory(p.positions);

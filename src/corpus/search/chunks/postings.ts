@@ -1,6 +1,7 @@
 import { bm25Idf, K1 } from '../ranking';
 import { ByteReader, ChunkFormatError, readFrontCoded, type ByteWriter } from './bytes';
-import { RangeChunker, type FileSink, type RangeFiles, type RangeRecord } from './range-chunker';
+import type { TermRanges } from './meta';
+import { RangeChunker, type FileSink, type RangeRecord } from './range-chunker';
 import { X_MAGIC } from './positions';
 import { encodeTailBound, splitTier, storiesOf, tailBoundValue, type TierPostings } from './tiers';
 
@@ -122,7 +123,7 @@ export class PostingsChunker {
     private readonly stories: number,
     private readonly tiers: TierOptions,
     private readonly roots: Int32Array,
-    sinks: { postings?: FileSink; tails?: FileSink; positions?: FileSink } = {},
+    sinks: { postings: FileSink; tails: FileSink; positions: FileSink },
   ) {
     this.p = new RangeChunker([P_MAGIC], postingsBytes, sinks.postings);
     this.q = new RangeChunker([Q_MAGIC], postingsBytes, sinks.tails);
@@ -194,7 +195,7 @@ export class PostingsChunker {
     });
   }
 
-  finish(): { postings: RangeFiles; tails: RangeFiles; positions: RangeFiles } {
+  finish(): { postings: TermRanges; tails: TermRanges; positions: TermRanges } {
     return { postings: this.p.finish(), tails: this.q.finish(), positions: this.x.finish() };
   }
 }

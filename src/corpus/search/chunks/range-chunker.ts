@@ -1,4 +1,5 @@
 import { ByteWriter, writeFrontCoded } from './bytes';
+import type { TermRanges } from './meta';
 
 /**
  * Cuts records (one per term, added in ascending term order) into files of about `target`
@@ -23,35 +24,26 @@ export interface RangeRecord {
   writeExtra(w: ByteWriter, first: boolean): void;
 }
 
-export interface RangeFiles {
-  /** The files, in order; empty when they went to a sink. */
-  files: Uint8Array[];
-  /** First term of each file. */
-  first: string[];
-  /** Whether file i begins with the rest of a term started in file i − 1. */
-  continues: boolean[];
-}
-
-/** Takes file i as soon as it is cut, instead of the chunker keeping it (`RangeFiles.files`). */
+/** Takes file i as soon as it is cut: the chunker keeps only where each file starts. */
 export type FileSink = (i: number, bytes: Uint8Array) => void;
 
 export class RangeChunker {
   private w: ByteWriter;
   private prev = '';
   private open = false;
-  /** Files cut so far: file i is the i-th flushed, kept in `out.files` or given to the sink. */
+  /** Files cut so far: file i is the i-th given to the sink. */
   private count = 0;
-  private readonly out: RangeFiles = { files: [], first: [], continues: [] };
+  private readonly out: TermRanges = { first: [], continues: [] };
 
   /**
    * `prologue`: the bytes every file starts with (its kind, its format's parameters). `sink`:
    * where each file goes when cut (the build writes it at once: at 100,000 stories the cut's
-   * files are ~220 MB, which kept until the end sat beside the tables thread's peak).
+   * files are ~220 MB, which it held to the end of the cut before).
    */
   constructor(
     private readonly prologue: readonly number[],
     private readonly target: number,
-    private readonly sink?: FileSink,
+    private readonly sink: FileSink,
   ) {
     this.w = this.fresh();
   }
@@ -73,7 +65,7 @@ export class RangeChunker {
         bytes += sizes[to++]!;
       if (part > 0) this.flush();
       if (!this.open) this.begin(r.term, part > 0);
-      // The open file is pushed when flushed: its index is the count of files before it.
+      // The open file goes to the sink when flushed: its index is the count of files before it.
       if (part === 0) first = this.count;
       writeFrontCoded(this.w, this.prev, r.term);
       this.prev = r.term;
@@ -100,17 +92,15 @@ export class RangeChunker {
   }
 
   private flush(): void {
-    const bytes = this.w.finish();
-    if (this.sink) this.sink(this.count, bytes);
-    else this.out.files.push(bytes);
-    this.count++;
+    this.sink(this.count++, this.w.finish());
     this.w = this.fresh();
     // Each file front-codes from nothing, so it can be read alone.
     this.prev = '';
     this.open = false;
   }
 
-  finish(): RangeFiles {
+  /** Closes the last file; where each file starts (what the directory pages hold). */
+  finish(): TermRanges {
     if (this.open) this.flush();
     return this.out;
   }
