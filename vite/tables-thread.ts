@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { ENTITY_SENTENCES } from '../src/corpus/archive/archive-format';
 import { entitySentences } from '../src/corpus/archive/entity-sentences';
 import { threadTimelines } from '../src/corpus/archive/thread-timelines';
+import { storyDates, type TimelineEntry } from '../src/corpus/threads/timeline';
 import { decodeFile } from '../src/corpus/entities/analysis-codec';
 import type { StoryEntities } from '../src/corpus/entities/types';
 import { folderFingerprint } from '../src/corpus/fingerprint';
@@ -68,6 +69,9 @@ async function build(job: TablesJob): Promise<TablesReply> {
   const order: string[] = [];
   const analyses = new Map<string, StoryEntities>();
   const phrases = new KeptPhrases();
+  // An archive's thread timelines read each story's dates, taken here while the text is at hand:
+  // JSON, because V8 keeps a sentence as a slice of its paragraph (see `sentences` below).
+  const dates = new Map<string, string>();
   const keys = job.files.map(fileKey);
   const cache = job.fileCacheDir ? await FileCache.open(job.fileCacheDir, keys) : null;
   for (const [i, f] of job.files.entries()) {
@@ -97,6 +101,10 @@ async function build(job: TablesJob): Promise<TablesReply> {
       stories.set(s.id, s);
       // Read now, while the file is at hand: the related lists read nothing else of the text.
       phrases.put(s.id, pairs[k]!);
+      if (job.archive) {
+        const found = storyDates(s);
+        if (found.length) dates.set(s.id, JSON.stringify(found));
+      }
     }
     for (const a of found) analyses.set(a.storyId, a);
   }
@@ -123,11 +131,18 @@ async function build(job: TablesJob): Promise<TablesReply> {
   };
   // What the browser's worker runs (`folderTablesSteps`), with the first passes on two threads.
   const tables = await folderTables(order, stories, analyses, done, withTable);
-  // An archive's thread pages show each thread's timeline, which reads every paragraph: made
-  // now, while the text is here (one string, as the sentences).
+  // An archive's thread pages show each thread's timeline, merged from its stories' dates (one
+  // string, as the sentences).
   let timelines: string | undefined;
   if (job.archive) {
-    timelines = extra(() => threadTimelines(tables.threads, (id) => stories.get(id)));
+    timelines = extra(() =>
+      threadTimelines(tables.threads, (id) => {
+        if (!stories.has(id)) return undefined;
+        const json = dates.get(id);
+        return json === undefined ? [] : (JSON.parse(json) as TimelineEntry[]);
+      }),
+    );
+    dates.clear();
     done('timelines');
   }
   // The related lists read the stories' text for their phrases only, kept at the parse: let the

@@ -40,27 +40,39 @@ const DATE = new RegExp(
  * merged timeline. "May" alone is never a date (it is a verb), nor a bare year.
  */
 export function timeline(stories: readonly Story[], limit = 40): TimelineEntry[] {
+  return mergeTimeline(stories.flatMap(storyDates), limit);
+}
+
+/**
+ * One story's dates in text order, each with its sentence: what `timeline` reads of the text. A
+ * thread's timeline is `mergeTimeline` of its stories' dates, so the build can take them while
+ * the text is at hand and let the text go before the threads exist (vite/tables-thread.ts).
+ */
+export function storyDates(story: Story): TimelineEntry[] {
   const out: TimelineEntry[] = [];
-  for (const story of stories) {
-    story.paragraphs.forEach((text, paragraph) => {
-      DATE.lastIndex = 0;
-      for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
-        const key = sortKeyOf(m);
-        if (key === null) continue;
-        const s = sentenceAround(text, m.index, m.index + m[0].length);
-        out.push({
-          storyId: story.id,
-          paragraph,
-          when: m[0],
-          sortKey: key,
-          text: text.slice(s.start, s.end).trim(),
-        });
-      }
-    });
-  }
+  story.paragraphs.forEach((text, paragraph) => {
+    DATE.lastIndex = 0;
+    for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
+      const key = sortKeyOf(m);
+      if (key === null) continue;
+      const s = sentenceAround(text, m.index, m.index + m[0].length);
+      out.push({
+        storyId: story.id,
+        paragraph,
+        when: m[0],
+        sortKey: key,
+        text: text.slice(s.start, s.end).trim(),
+      });
+    }
+  });
+  return out;
+}
+
+/** The timeline of stories' dates (`storyDates`, the stories' in thread order, concatenated). */
+export function mergeTimeline(dates: readonly TimelineEntry[], limit = 40): TimelineEntry[] {
   // One entry per sentence: a sentence with two dates is listed at the first.
   const seen = new Set<string>();
-  const unique = out.filter((e) => {
+  const unique = dates.filter((e) => {
     const k = `${e.storyId}:${e.text}`;
     if (seen.has(k)) return false;
     seen.add(k);
