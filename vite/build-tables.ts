@@ -51,6 +51,14 @@ export type TablesReply =
     }
   | { error: string };
 
+/**
+ * Posted by the tables thread before its reply, once nothing left of its work reads the text
+ * (after the related index and its event vectors): a large build starts the search chunks then.
+ */
+export interface TablesProgress {
+  textReleased: true;
+}
+
 export interface BuiltTables {
   url: string;
   data: Buffer;
@@ -96,6 +104,8 @@ export async function buildTables(
     folder: string;
   } | null = null,
   archive = false,
+  /** Told when the thread has let the folder's text go (`TablesProgress`); at most once. */
+  onTextReleased: () => void = () => {},
 ): Promise<BuiltTables | null> {
   const started = performance.now();
   const code = cache
@@ -120,7 +130,8 @@ export async function buildTables(
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     let answered = false;
-    worker.once('message', (m: TablesReply) => {
+    worker.on('message', (m: TablesReply | TablesProgress) => {
+      if ('textReleased' in m) return onTextReleased();
       answered = true;
       resolve(m);
       void worker.terminate();

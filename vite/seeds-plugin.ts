@@ -35,7 +35,8 @@ export const FOLDER_META = 'dispatch-folder';
 export const SEEDS_CHANGED_EVENT = 'dispatch:seeds-changed';
 /**
  * Folder text (bytes) up to which the tables and the search chunks are built at the same time
- * (beyond it, one after the other: see buildStart). 10,000 generated articles are 27 MB.
+ * (beyond it, the chunks wait for the tables thread to let the text go: see buildStart). 10,000
+ * generated articles are 27 MB.
  */
 const SIDE_BY_SIDE_BYTES = 64 * 2 ** 20;
 /** Notes printed per scan at most; the rest are in the library's "notes about files". */
@@ -178,10 +179,18 @@ export function seedsPlugin(options: {
         info: (m: string) => config.logger.info(m),
         warn: (m: string) => config.logger.warn(m),
       };
+      // On a large folder the chunks wait until the tables thread has let the folder's text go:
+      // both held their peaks at once past the build's 4 GB (ARCHITECTURE.md, "Session 16"). On a
+      // small one they start at once, beside the names and the tables, on the two cores.
+      const large = scan().then((s) => textBytes(s.manifest.files) > SIDE_BY_SIDE_BYTES);
+      let tablesLight = () => {};
+      const light = new Promise<void>((resolve) => (tablesLight = resolve));
       if (options.chunks !== false) {
         const chunksCacheDir =
           options.chunksCacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/chunks');
-        chunks = scan()
+        chunks = large
+          .then((l) => (l ? light : undefined))
+          .then(scan)
           .then((s) =>
             buildSearchChunks(s.manifest, s.sources, {
               cacheDir: chunksCacheDir,
@@ -196,7 +205,7 @@ export function seedsPlugin(options: {
             return null;
           });
       }
-      if (options.names === false) return;
+      if (options.names === false) return tablesLight();
       const cacheDir =
         options.cacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/names');
       names = scan()
@@ -215,23 +224,22 @@ export function seedsPlugin(options: {
           return new Map<string, CachedCode>();
         });
       // Without the names there are no tables: the browser builds both.
-      if (options.tables === false) return;
-      // On a large folder, after the chunks: their peaks fall together. At 100,000 articles a
-      // rebuild side by side took ~35 s less (2 min 8 s against 2 min 41 s) but peaked at
-      // 3.8–4.3 GiB, past the build's 4 GB (ARCHITECTURE.md, "Session 16"). On a small one side
-      // by side, on the two cores (BBC: 3.7 s sooner).
-      const large = scan().then((s) => textBytes(s.manifest.files) > SIDE_BY_SIDE_BYTES);
-      const chunked = large.then((l) => (l ? chunks : null));
-      tables = Promise.all([names, chunked]).then(async ([codes]) => {
-        const { manifest, sources } = await scan();
-        if (!codes.size) return null;
-        const cache = {
-          dir:
-            options.tablesCacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/tables'),
-          folder: seedsDir,
-        };
-        return buildTables(manifest, sources, codes, log, undefined, cache, await isArchive());
-      });
+      if (options.tables === false) return tablesLight();
+      tables = names
+        .then(async (codes) => {
+          const { manifest, sources } = await scan();
+          if (!codes.size) return null;
+          const cache = {
+            dir:
+              options.tablesCacheDir ??
+              path.join(config.root, 'node_modules/.cache/dispatch/tables'),
+            folder: seedsDir,
+          };
+          const archive = await isArchive();
+          return buildTables(manifest, sources, codes, log, undefined, cache, archive, tablesLight);
+        })
+        // Tables that end without letting the text go (none built, a failed thread) hold nothing.
+        .finally(tablesLight);
     },
     async transformIndexHtml() {
       if (config.command !== 'build') return;

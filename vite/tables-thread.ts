@@ -28,7 +28,7 @@ import { relatedContext, storyRelated } from '../src/corpus/tables/story-related
 import { encodeTables } from '../src/corpus/tables/tables-codec';
 import { isBinaryFile, parseFile } from '../src/corpus/parse-file';
 import type { Story } from '../src/corpus/types';
-import type { TablePart, TablesJob, TablesReply } from './build-tables';
+import type { TablePart, TablesJob, TablesProgress, TablesReply } from './build-tables';
 import { firstPassesOnThreads, MIN_STORIES } from './first-passes';
 import { FileCache, fileKey } from './file-cache';
 import { readSeedFileSync } from './read-seed-file';
@@ -130,7 +130,15 @@ async function build(job: TablesJob): Promise<TablesReply> {
     done('entity sentences');
   };
   // What the browser's worker runs (`folderTablesSteps`), with the first passes on two threads.
-  const tables = await folderTables(order, stories, analyses, done, withTable);
+  // Nothing past the related index and its event vectors reads the text (the dates and the
+  // entity sentences are taken by then): let it go, and tell the build, which starts the search
+  // chunks beside the rest of this step on a large folder (the two held the text and the cut at
+  // once past the build's 4 GB, ARCHITECTURE.md "Session 16").
+  const releaseText = () => {
+    blankText(stories);
+    port.postMessage({ textReleased: true } satisfies TablesProgress);
+  };
+  const tables = await folderTables(order, stories, analyses, done, withTable, releaseText);
   // An archive's thread pages show each thread's timeline, merged from its stories' dates (one
   // string, as the sentences).
   let timelines: string | undefined;
@@ -145,23 +153,8 @@ async function build(job: TablesJob): Promise<TablesReply> {
     dates.clear();
     done('timelines');
   }
-  // The related lists read the stories' text for their phrases only, kept at the parse: let the
-  // text go (at 25,000 stories 66 MiB of heap, the largest thing left).
-  // IMPORTANT: from here a story is its id: every reader of the text (the index, the ledes, the
-  // phrases) is done, and `pairsOf` throws for a story that was not added.
-  // Every field of text goes: V8 keeps a substring (the headline line) as a slice of the whole
-  // file's text, so one left would keep the file.
-  for (const [id, s] of stories) {
-    stories.set(id, {
-      ...s,
-      title: '',
-      headline: null,
-      kicker: null,
-      kickerRaw: null,
-      paragraphs: [],
-      credits: [],
-    });
-  }
+  // IMPORTANT: from here a story is its id (`releaseText`): every reader of the text (the index,
+  // the ledes, the phrases, the dates) is done, and `pairsOf` throws for a story not added.
   const ctx = { ...relatedContext(tables, stories), pairsOf: phrases.pairsOf };
   // Every story's list is the first five of its neighbours (one ranking, cut).
   const lists = new RelatedLists(tables.related, tables.neighbours);
@@ -198,13 +191,33 @@ function extra(make: () => unknown): string | undefined {
   }
 }
 
+/**
+ * Lets the stories' text go (at 25,000 stories 66 MiB of heap, the largest thing left after the
+ * related index). Every field of text goes: V8 keeps a substring (the headline line) as a slice
+ * of the whole file's text, so one left would keep the file.
+ */
+function blankText(stories: Map<string, Story>): void {
+  for (const [id, s] of stories) {
+    stories.set(id, {
+      ...s,
+      title: '',
+      headline: null,
+      kicker: null,
+      kickerRaw: null,
+      paragraphs: [],
+      credits: [],
+    });
+  }
+}
+
 /** The tables, in a scope of their own: the analyses, mention ids and first passes end there. */
 async function folderTables(
   order: string[],
-  stories: ReadonlyMap<string, Story>,
+  stories: Map<string, Story>,
   analyses: Map<string, StoryEntities>,
   done: (part: string) => void,
   withTable: (table: EntityTable) => void,
+  afterIndex: () => void,
 ): Promise<FolderTables> {
   const entities = folderEntities(order, analyses);
   done('entity table');
@@ -212,6 +225,7 @@ async function folderTables(
   // Nothing reads the analyses past the entities: let them go before the related index.
   analyses.clear();
   const built = runSteps(folderIndexSteps(order, stories, entities, done));
+  afterIndex();
   const passes = await firstPassesOnThreads(built.related);
   done(order.length >= MIN_STORIES ? 'first passes (2 threads)' : 'first passes');
   return folderThreads(built, passes, done);
