@@ -53,9 +53,17 @@ function passesOnThread(job: FirstPassJob): Promise<Pools> {
  * their count is `featureIdf`'s length).
  */
 function shared(index: RelatedIndex): RelatedIndex {
+  return { ...inSharedMemory(index), features: [] };
+}
+
+/**
+ * The index with its big arrays in shared memory (those already there are kept, not copied).
+ * The tables thread takes its index so before the first passes, which then copy nothing: at
+ * 100,000 stories it held the arrays twice while the search chunks ran beside it.
+ */
+export function inSharedMemory(index: RelatedIndex): RelatedIndex {
   return {
     ...index,
-    features: [],
     docStart: share(index.docStart),
     docFeature: share(index.docFeature),
     docWeight: share(index.docWeight),
@@ -66,6 +74,7 @@ function shared(index: RelatedIndex): RelatedIndex {
 }
 
 function share<T extends Uint16Array | Uint32Array | Float32Array>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
   const buffer = new SharedArrayBuffer(a.byteLength);
   const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(buffer);
   copy.set(a);

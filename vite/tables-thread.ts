@@ -21,6 +21,7 @@ import {
   folderIndexSteps,
   folderThreads,
   type EntityTable,
+  type FolderIndex,
   type FolderTables,
 } from '../src/corpus/tables/folder-tables';
 import { runSteps } from '../src/corpus/run-steps';
@@ -29,7 +30,8 @@ import { encodeTables } from '../src/corpus/tables/tables-codec';
 import { isBinaryFile, parseFile } from '../src/corpus/parse-file';
 import type { Story } from '../src/corpus/types';
 import type { TablePart, TablesJob, TablesProgress, TablesReply } from './build-tables';
-import { firstPassesOnThreads, MIN_STORIES } from './first-passes';
+import { firstPassesOnThreads, inSharedMemory, MIN_STORIES } from './first-passes';
+import { collectGarbage } from './collect-garbage';
 import { FileCache, fileKey } from './file-cache';
 import { readSeedFileSync } from './read-seed-file';
 
@@ -136,6 +138,12 @@ async function build(job: TablesJob): Promise<TablesReply> {
   // once past the build's 4 GB, ARCHITECTURE.md "Session 16").
   const releaseText = () => {
     blankText(stories);
+    // On a large folder, collected now rather than when the heap nears its cap: at 100,000
+    // stories the live heap is ~450 MiB once the text is gone, the heap itself far more.
+    if (order.length >= MIN_STORIES) {
+      collectGarbage();
+      done('text let go');
+    }
     port.postMessage({ textReleased: true } satisfies TablesProgress);
   };
   const tables = await folderTables(order, stories, analyses, done, withTable, releaseText);
@@ -224,9 +232,19 @@ async function folderTables(
   withTable(entities.table);
   // Nothing reads the analyses past the entities: let them go before the related index.
   analyses.clear();
-  const built = runSteps(folderIndexSteps(order, stories, entities, done));
+  const built = forFirstPasses(runSteps(folderIndexSteps(order, stories, entities, done)));
   afterIndex();
   const passes = await firstPassesOnThreads(built.related);
   done(order.length >= MIN_STORIES ? 'first passes (2 threads)' : 'first passes');
   return folderThreads(built, passes, done);
+}
+
+/**
+ * The index as the first passes take it: on two threads (a large folder) its arrays in shared
+ * memory, moved there before the passes so that this thread does not hold them twice (here and
+ * shared) beside the search chunks. No caller keeps the first copy.
+ */
+function forFirstPasses(built: FolderIndex): FolderIndex {
+  const n = built.related.storyIds.length;
+  return n >= MIN_STORIES ? { ...built, related: inSharedMemory(built.related) } : built;
 }
