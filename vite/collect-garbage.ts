@@ -2,11 +2,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
- * A full garbage collection of this thread, now. The tables thread lets the folder's text go
- * just before the search chunks start beside it (a large folder), but V8 collects when the heap
- * nears its cap (2 GB there), so the text and the parse's garbage would stay resident beside the
- * chunks' peak. `--expose-gc` set at run time gives the next context a `gc` (the flag is read
- * when a context is made).
+ * A full garbage collection of this thread, now. On a large folder the search chunks start
+ * beside the tables once the tables thread has let the folder's text go, and then both threads'
+ * leftovers count: V8 collects the tables thread when its heap nears its cap (2 GB), and the
+ * build's main thread, idle, not at all. `--expose-gc` set at run time gives the next context a
+ * `gc` (the flag is read when a context is made).
  */
 export function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
