@@ -3,11 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { loadFolder } from '../scripts/lib/corpora';
 import { nodeTagger } from '../scripts/lib/ner/node-tagger';
+import { threadTimelines } from '../src/corpus/archive/thread-timelines';
 import { encodeFile } from '../src/corpus/entities/analysis-codec';
 import { analyzeStory } from '../src/corpus/entities/recognize';
 import { folderFingerprint } from '../src/corpus/fingerprint';
 import { parseFile } from '../src/corpus/parse-file';
+import { storyDates } from '../src/corpus/threads/timeline';
 import { decodeTables, type TablesPack } from '../src/corpus/tables/tables-codec';
 import type { CachedCode } from './analysis-cache';
 import { buildTables, tablesHeapMb } from './build-tables';
@@ -44,10 +47,24 @@ describe('buildTables: the folder-wide tables on a build thread', () => {
     const lines: string[] = [];
     const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
 
-    const built = await buildTables(manifest, sources, codes, log);
+    // The thread says once, before its reply, that its heavy part is over (a large build starts
+    // the search chunks then); an archive's timelines, from the dates taken at the parse, are
+    // the threads' timelines of the text.
+    const told: string[] = [];
+    const built = await buildTables(manifest, sources, codes, log, undefined, null, true, () =>
+      told.push(lines.length ? 'after the reply' : 'before the reply'),
+    );
+    expect(told).toEqual(['before the reply']);
     expect(built!.url).toMatch(/^seeds-packs\/tables-[0-9a-f]{10}\.gz$/u);
     const pack = JSON.parse(gunzipSync(built!.data).toString()) as TablesPack;
     const tables = decodeTables(pack, folderFingerprint(manifest.files));
+    const stories = new Map(loadFolder(SEEDS).stories.map((s) => [s.id, s]));
+    expect(built!.timelines).toEqual(
+      threadTimelines(tables!.threads, (id) => {
+        const s = stories.get(id);
+        return s && storyDates(s);
+      }),
+    );
     expect(tables!.table.entities.some((e) => e.id === 'person/vladimir-putin')).toBe(true);
     expect(lines.join('\n')).toMatch(
       /\[tables\] [\d,]+ entities, 15 related lists, \d+ threads: \d+ KB gzip/u,

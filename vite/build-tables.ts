@@ -52,11 +52,12 @@ export type TablesReply =
   | { error: string };
 
 /**
- * Posted by the tables thread before its reply, once nothing left of its work reads the text
- * (after the related index and its event vectors): a large build starts the search chunks then.
+ * Posted by the tables thread before its reply, once its heavy part is over: the text let go
+ * (after the related index and its event vectors) and the first passes (two threads) in. A
+ * large build starts the search chunks then.
  */
 export interface TablesProgress {
-  textReleased: true;
+  heavyDone: true;
 }
 
 export interface BuiltTables {
@@ -104,8 +105,8 @@ export async function buildTables(
     folder: string;
   } | null = null,
   archive = false,
-  /** Told when the thread has let the folder's text go (`TablesProgress`); at most once. */
-  onTextReleased: () => void = () => {},
+  /** Told when the thread's heavy part is over (`TablesProgress`); at most once. */
+  onHeavyDone: () => void = () => {},
 ): Promise<BuiltTables | null> {
   const started = performance.now();
   const code = cache
@@ -131,10 +132,12 @@ export async function buildTables(
     });
     let answered = false;
     worker.on('message', (m: TablesReply | TablesProgress) => {
-      if ('textReleased' in m) return onTextReleased();
+      if ('heavyDone' in m) return onHeavyDone();
       answered = true;
-      resolve(m);
-      void worker.terminate();
+      // Answered once the thread is gone: its heap (up to its cap) is let go before this thread
+      // reads the reply's timelines and sentences and makes an archive's groups, which at
+      // 100,000 files ran beside the search chunks' cut at the build's peak.
+      void worker.terminate().then(() => resolve(m));
     });
     worker.once('error', (err) => {
       answered = true;

@@ -36,7 +36,7 @@ export const FOLDER_META = 'dispatch-folder';
 export const SEEDS_CHANGED_EVENT = 'dispatch:seeds-changed';
 /**
  * Folder text (bytes) up to which the tables and the search chunks are built at the same time
- * (beyond it, the chunks wait for the tables thread to let the text go: see buildStart). 10,000
+ * (beyond it, the chunks wait for the tables thread's heavy part: see buildStart). 10,000
  * generated articles are 27 MB.
  */
 const SIDE_BY_SIDE_BYTES = 64 * 2 ** 20;
@@ -180,9 +180,10 @@ export function seedsPlugin(options: {
         info: (m: string) => config.logger.info(m),
         warn: (m: string) => config.logger.warn(m),
       };
-      // On a large folder the chunks wait until the tables thread has let the folder's text go:
-      // both held their peaks at once past the build's 4 GB (ARCHITECTURE.md, "Session 16"). On a
-      // small one they start at once, beside the names and the tables, on the two cores.
+      // On a large folder the chunks wait until the tables thread's heavy part is over (the text
+      // let go, the first passes in): the two steps' peaks together passed the build's 4 GB
+      // (ARCHITECTURE.md, "Session 17"). On a small one they start at once, beside the names and
+      // the tables, on the two cores.
       const large = scan().then((s) => textBytes(s.manifest.files) > SIDE_BY_SIDE_BYTES);
       let tablesLight = () => {};
       const light = new Promise<void>((resolve) => (tablesLight = resolve));
@@ -241,13 +242,13 @@ export function seedsPlugin(options: {
           // The main thread is idle from here to the tables' reply, and an idle isolate
           // collects nothing: what the previews and the names left (~270 MiB at 100,000 files)
           // would sit beside the chunks' peak. Collected once, before the chunks start.
-          const released = () => {
+          const heavyDone = () => {
             if (isLarge) collectGarbage();
             tablesLight();
           };
-          return buildTables(manifest, sources, codes, log, undefined, cache, archive, released);
+          return buildTables(manifest, sources, codes, log, undefined, cache, archive, heavyDone);
         })
-        // Tables that end without letting the text go (none built, a failed thread) hold nothing.
+        // Tables that end without saying so (none built, a failed thread) hold nothing.
         .finally(tablesLight);
     },
     async transformIndexHtml() {

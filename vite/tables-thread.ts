@@ -133,20 +133,23 @@ async function build(job: TablesJob): Promise<TablesReply> {
   };
   // What the browser's worker runs (`folderTablesSteps`), with the first passes on two threads.
   // Nothing past the related index and its event vectors reads the text (the dates and the
-  // entity sentences are taken by then): let it go, and tell the build, which starts the search
-  // chunks beside the rest of this step on a large folder (the two held the text and the cut at
-  // once past the build's 4 GB, ARCHITECTURE.md "Session 16").
-  const releaseText = () => {
-    blankText(stories);
-    // On a large folder, collected now rather than when the heap nears its cap: at 100,000
-    // stories the live heap is ~450 MiB once the text is gone, the heap itself far more.
-    if (order.length >= MIN_STORIES) {
-      collectGarbage();
-      done('text let go');
-    }
-    port.postMessage({ textReleased: true } satisfies TablesProgress);
-  };
-  const tables = await folderTables(order, stories, analyses, done, withTable, releaseText);
+  // entity sentences are taken by then): it goes there. Once the first passes are in too, the
+  // heavy part is over, and the build is told: on a large folder it starts the search chunks
+  // then, beside the rest of this step (the two held their peaks at once past the build's 4 GB
+  // when the chunks ran beside the text or the first passes, ARCHITECTURE.md "Session 17").
+  const tables = await folderTables(order, stories, analyses, done, {
+    withTable,
+    afterIndex: () => blankText(stories),
+    afterPasses: () => {
+      // Collected now, not when the heap nears its cap: at 100,000 stories the live heap is
+      // ~450 MiB once the text is gone, the heap itself far more.
+      if (order.length >= MIN_STORIES) {
+        collectGarbage();
+        done('collected');
+      }
+      port.postMessage({ heavyDone: true } satisfies TablesProgress);
+    },
+  });
   // An archive's thread pages show each thread's timeline, merged from its stories' dates (one
   // string, as the sentences).
   let timelines: string | undefined;
@@ -161,7 +164,7 @@ async function build(job: TablesJob): Promise<TablesReply> {
     dates.clear();
     done('timelines');
   }
-  // IMPORTANT: from here a story is its id (`releaseText`): every reader of the text (the index,
+  // IMPORTANT: from here a story is its id (`blankText`): every reader of the text (the index,
   // the ledes, the phrases, the dates) is done, and `pairsOf` throws for a story not added.
   const ctx = { ...relatedContext(tables, stories), pairsOf: phrases.pairsOf };
   // Every story's list is the first five of its neighbours (one ranking, cut).
@@ -224,18 +227,23 @@ async function folderTables(
   stories: Map<string, Story>,
   analyses: Map<string, StoryEntities>,
   done: (part: string) => void,
-  withTable: (table: EntityTable) => void,
-  afterIndex: () => void,
+  hooks: {
+    withTable: (table: EntityTable) => void;
+    /** Once the related index and its event vectors are made: the last readers of the text. */
+    afterIndex: () => void;
+    afterPasses: () => void;
+  },
 ): Promise<FolderTables> {
   const entities = folderEntities(order, analyses);
   done('entity table');
-  withTable(entities.table);
+  hooks.withTable(entities.table);
   // Nothing reads the analyses past the entities: let them go before the related index.
   analyses.clear();
   const built = forFirstPasses(runSteps(folderIndexSteps(order, stories, entities, done)));
-  afterIndex();
+  hooks.afterIndex();
   const passes = await firstPassesOnThreads(built.related);
   done(order.length >= MIN_STORIES ? 'first passes (2 threads)' : 'first passes');
+  hooks.afterPasses();
   return folderThreads(built, passes, done);
 }
 
