@@ -137,19 +137,23 @@ async function build(job: TablesJob): Promise<TablesReply> {
   // heavy part is over, and the build is told: on a large folder it starts the search chunks
   // then, beside the rest of this step (the two held their peaks at once past the build's 4 GB
   // when the chunks ran beside the text or the first passes, ARCHITECTURE.md "Session 17").
+  // From then on, on a large folder, the thread's garbage is collected after each part rather
+  // than when its heap nears its cap (2 GB): at 100,000 stories the live heap is ~450 MiB once the
+  // text is gone, and what it left beside the chunks' cut took a rebuild past 4 GB.
+  const collect = (after: string) => {
+    if (order.length < MIN_STORIES) return;
+    collectGarbage();
+    done(`collected (${after})`);
+  };
   const tables = await folderTables(order, stories, analyses, done, {
     withTable,
     afterIndex: () => blankText(stories),
     afterPasses: () => {
-      // Collected now, not when the heap nears its cap: at 100,000 stories the live heap is
-      // ~450 MiB once the text is gone, the heap itself far more.
-      if (order.length >= MIN_STORIES) {
-        collectGarbage();
-        done('collected');
-      }
+      collect('first passes');
       port.postMessage({ heavyDone: true } satisfies TablesProgress);
     },
   });
+  collect('threads');
   // An archive's thread pages show each thread's timeline, merged from its stories' dates (one
   // string, as the sentences).
   let timelines: string | undefined;
@@ -174,6 +178,7 @@ async function build(job: TablesJob): Promise<TablesReply> {
     storyRelated(ctx, id, lists.get(position.get(id)!)),
   );
   done('reasons and encode');
+  collect('reasons');
   const json = JSON.stringify(pack);
   done('stringify');
   const data = gzipSync(json, { level: 9 });
