@@ -305,7 +305,12 @@ export function seedsPlugin(options: {
       const { stateDir } = options;
       const logger = config.logger;
       // Each tree as soon as what it reads is in: the folder's files now, the chunk links when the
-      // chunks are (before the tables on a large folder), an archive's groups after the tables.
+      // chunks are, an archive's groups after the tables and the chunk links. The groups hold
+      // this thread (~20 s at 100,000 files), and links written meanwhile waited through it
+      // (28,766 in 27 s, against ~3 s alone).
+      const linked = (chunks ?? Promise.resolve(null)).then((c) =>
+        writeChunksTree(dir, c, stateDir, logger),
+      );
       const archive = (async () => {
         if (!(await isArchive())) return null;
         const [t, codes, parsed, c] = await Promise.all([
@@ -313,6 +318,7 @@ export function seedsPlugin(options: {
           names,
           summaries(dir).then((s) => s.parsed),
           chunks,
+          linked,
         ]);
         return {
           scan: scanned,
@@ -327,7 +333,7 @@ export function seedsPlugin(options: {
       })();
       await Promise.all([
         writeSeedsTree(dir, scanned, SEEDS_URL_DIR, stateDir, logger),
-        (chunks ?? Promise.resolve(null)).then((c) => writeChunksTree(dir, c, stateDir, logger)),
+        linked,
         archive.then((inputs) => writeArchive(dir, MANIFEST_FILE, inputs, stateDir, logger)),
       ]);
     },
