@@ -305,12 +305,7 @@ export function seedsPlugin(options: {
       const { stateDir } = options;
       const logger = config.logger;
       // Each tree as soon as what it reads is in: the folder's files now, the chunk links when the
-      // chunks are, an archive's groups after the tables and the chunk links. The groups hold
-      // this thread (~20 s at 100,000 files), and links written meanwhile waited through it
-      // (28,766 in 27 s, against ~3 s alone).
-      const linked = (chunks ?? Promise.resolve(null)).then((c) =>
-        writeChunksTree(dir, c, stateDir, logger),
-      );
+      // chunks are (before the tables on a large folder), an archive's groups after the tables.
       const archive = (async () => {
         if (!(await isArchive())) return null;
         const [t, codes, parsed, c] = await Promise.all([
@@ -318,7 +313,6 @@ export function seedsPlugin(options: {
           names,
           summaries(dir).then((s) => s.parsed),
           chunks,
-          linked,
         ]);
         return {
           scan: scanned,
@@ -333,7 +327,7 @@ export function seedsPlugin(options: {
       })();
       await Promise.all([
         writeSeedsTree(dir, scanned, SEEDS_URL_DIR, stateDir, logger),
-        linked,
+        (chunks ?? Promise.resolve(null)).then((c) => writeChunksTree(dir, c, stateDir, logger)),
         archive.then((inputs) => writeArchive(dir, MANIFEST_FILE, inputs, stateDir, logger)),
       ]);
     },
