@@ -185,13 +185,13 @@ export function seedsPlugin(options: {
       // (ARCHITECTURE.md, "Session 17"). On a small one they start at once, beside the names and
       // the tables, on the two cores.
       const large = scan().then((s) => textBytes(s.manifest.files) > SIDE_BY_SIDE_BYTES);
-      let tablesLight = () => {};
-      const light = new Promise<void>((resolve) => (tablesLight = resolve));
+      let heavyOver = () => {};
+      const tablesHeavyDone = new Promise<void>((resolve) => (heavyOver = resolve));
       if (options.chunks !== false) {
         const chunksCacheDir =
           options.chunksCacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/chunks');
         chunks = large
-          .then((l) => (l ? light : undefined))
+          .then((l) => (l ? tablesHeavyDone : undefined))
           .then(scan)
           .then((s) =>
             buildSearchChunks(s.manifest, s.sources, {
@@ -207,7 +207,7 @@ export function seedsPlugin(options: {
             return null;
           });
       }
-      if (options.names === false) return tablesLight();
+      if (options.names === false) return heavyOver();
       const cacheDir =
         options.cacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/names');
       names = scan()
@@ -226,7 +226,7 @@ export function seedsPlugin(options: {
           return new Map<string, CachedCode>();
         });
       // Without the names there are no tables: the browser builds both.
-      if (options.tables === false) return tablesLight();
+      if (options.tables === false) return heavyOver();
       tables = names
         .then(async (codes) => {
           const { manifest, sources } = await scan();
@@ -239,17 +239,17 @@ export function seedsPlugin(options: {
           };
           const archive = await isArchive();
           const isLarge = await large;
-          // The main thread is idle from here to the tables' reply, and an idle isolate
-          // collects nothing: what the previews and the names left (~270 MiB at 100,000 files)
-          // would sit beside the chunks' peak. Collected once, before the chunks start.
+          // By the tables' heavy part's end this thread has been idle since the previews and the
+          // names, and an idle isolate collects nothing: what they left (~270 MiB of heap at
+          // 100,000 files) would sit beside the chunks' peak. Collected once, before the chunks.
           const heavyDone = () => {
             if (isLarge) collectGarbage();
-            tablesLight();
+            heavyOver();
           };
           return buildTables(manifest, sources, codes, log, undefined, cache, archive, heavyDone);
         })
         // Tables that end without saying so (none built, a failed thread) hold nothing.
-        .finally(tablesLight);
+        .finally(heavyOver);
     },
     async transformIndexHtml() {
       if (config.command !== 'build') return;
