@@ -18,6 +18,8 @@ export interface AnalyseOptions {
   warn: (msg: string) => void;
   /** The analysis itself: worker threads, or a stand-in in tests. */
   analyse?: typeof analyseOnThreads;
+  /** Told, once the cache is read, how many bytes of text are left to analyse. */
+  onPending?: (bytes: number) => void;
 }
 
 /** Progress lines at most this often (ms). */
@@ -73,6 +75,7 @@ export async function analyseSeeds(
       read: () => readSeedFile(sources.get(f.path)!),
     }));
   const total = textBytes(todo);
+  options.onPending?.(total);
   const threads = Math.min(options.threads, todo.length);
   options.info(
     `[names] ${count(texts.length)} texts: ${count(codes.size)} from the cache` +

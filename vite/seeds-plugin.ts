@@ -40,6 +40,13 @@ export const SEEDS_CHANGED_EVENT = 'dispatch:seeds-changed';
  * generated articles are 27 MB.
  */
 const SIDE_BY_SIDE_BYTES = 64 * 2 ** 20;
+/**
+ * On a larger folder, the share of its text whose names are to be analysed from which the search
+ * chunks run beside the names rather than after the tables' heavy part: at 100,000 articles the
+ * names of the whole folder take ~3.5 min on two threads, the chunks ~1.5 min beside them, and a
+ * first build with the chunks after the tables' first passes took 9 min 34 s against ~7.5 min.
+ */
+const EARLY_CHUNKS_SHARE = 0.25;
 /** Notes printed per scan at most; the rest are in the library's "notes about files". */
 const PRINT_MAX = 20;
 
@@ -180,18 +187,27 @@ export function seedsPlugin(options: {
         info: (m: string) => config.logger.info(m),
         warn: (m: string) => config.logger.warn(m),
       };
-      // On a large folder the chunks wait until the tables thread's heavy part is over (the text
-      // let go, the first passes in): the two steps' peaks together passed the build's 4 GB
-      // (ARCHITECTURE.md, "Session 17"). On a small one they start at once, beside the names and
-      // the tables, on the two cores.
+      // The search chunks never run beside the tables' heavy part on a large folder: the two
+      // steps' peaks together passed the build's 4 GB (ARCHITECTURE.md, "Session 17"). When the
+      // names have much to analyse (a first build, a new recognizer), the chunks run beside them
+      // and the tables wait for the chunks; otherwise (a rebuild after edits) the chunks wait
+      // for the tables' heavy part (the text let go, the first passes in) and run beside the
+      // rest. On a small folder both start at once, on the two cores.
       const large = scan().then((s) => textBytes(s.manifest.files) > SIDE_BY_SIDE_BYTES);
+      let namesPending = (_bytes: number) => {};
+      const pending = new Promise<number>((resolve) => (namesPending = resolve));
+      const early = large.then(async (l) => {
+        if (!l) return true;
+        const text = textBytes((await scan()).manifest.files);
+        return (await pending) >= EARLY_CHUNKS_SHARE * text;
+      });
       let heavyOver = () => {};
       const tablesHeavyDone = new Promise<void>((resolve) => (heavyOver = resolve));
       if (options.chunks !== false) {
         const chunksCacheDir =
           options.chunksCacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/chunks');
-        chunks = large
-          .then((l) => (l ? tablesHeavyDone : undefined))
+        chunks = early
+          .then((e) => (e ? undefined : tablesHeavyDone))
           .then(scan)
           .then((s) =>
             buildSearchChunks(s.manifest, s.sources, {
@@ -207,7 +223,10 @@ export function seedsPlugin(options: {
             return null;
           });
       }
-      if (options.names === false) return heavyOver();
+      if (options.names === false) {
+        namesPending(0);
+        return heavyOver();
+      }
       const cacheDir =
         options.cacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/names');
       names = scan()
@@ -217,9 +236,11 @@ export function seedsPlugin(options: {
             folder: seedsDir,
             // Both cores of a small machine; more threads than that mostly add memory.
             threads: Math.min(4, os.availableParallelism()),
+            onPending: namesPending,
             ...log,
           }),
         )
+        .finally(() => namesPending(0))
         .catch((err: unknown) => {
           // The reader works without them: the browser analyses every story, as in dev.
           log.warn(`[names] not analysed at build time: ${(err as Error).message}`);
@@ -227,8 +248,10 @@ export function seedsPlugin(options: {
         });
       // Without the names there are no tables: the browser builds both.
       if (options.tables === false) return heavyOver();
-      tables = names
-        .then(async (codes) => {
+      // Started beside the names on a large folder, the chunks go first (see above).
+      const chunked = Promise.all([large, early]).then(([l, e]) => (l && e ? chunks : null));
+      tables = Promise.all([names, chunked])
+        .then(async ([codes]) => {
           const { manifest, sources } = await scan();
           if (!codes.size) return null;
           const cache = {
