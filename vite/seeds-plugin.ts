@@ -1,20 +1,18 @@
 import { existsSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Logger, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import type { CachedCode } from './analysis-cache.ts';
-import { analyseSeeds } from './analyse-seeds.ts';
 import { archiveWanted } from './archive-build.ts';
-import { buildTables, type BuiltTables } from './build-tables.ts';
-import { collectGarbage } from './collect-garbage.ts';
+import type { BuiltTables } from './build-tables.ts';
+import { startBuildSteps } from './build-steps.ts';
 import { LINK_OUTSIDE } from './folder-entry.ts';
 import { packNames } from './pack-names.ts';
 import { packSeeds } from './pack-seeds.ts';
 import { publicFiles } from './public-files.ts';
 import { serveSeeds } from './seeds-dev-server.ts';
-import { scanSeeds, textBytes, type SeedsScan } from './scan-seeds.ts';
-import { buildSearchChunks, chunksFirst, type BuiltSearchChunks } from './search-chunks.ts';
+import { scanSeeds, type SeedsScan } from './scan-seeds.ts';
+import { chunksFirst, type BuiltSearchChunks } from './search-chunks.ts';
 import { storySummaries } from './story-summaries.ts';
 import { writeArchive, writeChunksTree, writeSeedsTree } from './seeds-output.ts';
 import { treeStateFile } from './tree-sync.ts';
@@ -34,19 +32,6 @@ export const ARCHIVE_META = 'dispatch-archive';
 export const FOLDER_META = 'dispatch-folder';
 /** The custom HMR event the app listens to so that edits in the folder show up live. */
 export const SEEDS_CHANGED_EVENT = 'dispatch:seeds-changed';
-/**
- * Folder text (bytes) up to which the tables and the search chunks are built at the same time
- * (beyond it, the chunks wait for the tables thread's heavy part: see buildStart). 10,000
- * generated articles are 27 MB.
- */
-const SIDE_BY_SIDE_BYTES = 64 * 2 ** 20;
-/**
- * On a larger folder, the share of its text whose names are to be analysed from which the search
- * chunks run beside the names rather than after the tables' heavy part. A 100k build from empty
- * caches: 9 min 2 s so (names 325 s beside the chunks' 135 s), 9 min 33 s with the chunks after
- * the tables' first passes (names 295 s, then the chunks 85 s beside the tables' end).
- */
-const EARLY_CHUNKS_SHARE = 0.25;
 /** Notes printed per scan at most; the rest are in the library's "notes about files". */
 const PRINT_MAX = 20;
 
@@ -121,7 +106,7 @@ export function seedsPlugin(options: {
   let names: Promise<Map<string, CachedCode>> | null = null;
   /** The folder-wide tables made from those analyses, started as soon as they are in. */
   let tables: Promise<BuiltTables | null> | null = null;
-  /** The search chunks, started at buildStart (they need no names). */
+  /** The search chunks, started at buildStart (they need no names; build-steps.ts says when). */
   let chunks: Promise<BuiltSearchChunks | null> | null = null;
   let config: ResolvedConfig;
   let cached: Promise<SeedsScan> | null = null;
@@ -187,92 +172,19 @@ export function seedsPlugin(options: {
         info: (m: string) => config.logger.info(m),
         warn: (m: string) => config.logger.warn(m),
       };
-      // The search chunks never run beside the tables' heavy part on a large folder: the two
-      // steps' peaks together passed the build's 4 GB (ARCHITECTURE.md, "Session 17"). When the
-      // names have much to analyse (a first build, a new recognizer), the chunks run beside them
-      // and the tables wait for the chunks; otherwise (a rebuild after edits) the chunks wait
-      // for the tables' heavy part (the text let go, the first passes in) and run beside the
-      // rest. On a small folder both start at once, on the two cores.
-      const large = scan().then((s) => textBytes(s.manifest.files) > SIDE_BY_SIDE_BYTES);
-      let namesPending = (_bytes: number) => {};
-      const pending = new Promise<number>((resolve) => (namesPending = resolve));
-      const early = large.then(async (l) => {
-        if (!l) return true;
-        const text = textBytes((await scan()).manifest.files);
-        return (await pending) >= EARLY_CHUNKS_SHARE * text;
-      });
-      let heavyOver = () => {};
-      const tablesHeavyDone = new Promise<void>((resolve) => (heavyOver = resolve));
-      if (options.chunks !== false) {
-        const chunksCacheDir =
-          options.chunksCacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/chunks');
-        chunks = early
-          .then((e) => (e ? undefined : tablesHeavyDone))
-          .then(scan)
-          .then((s) =>
-            buildSearchChunks(s.manifest, s.sources, {
-              cacheDir: chunksCacheDir,
-              // Each file's index, so a rebuild tokenizes only the edited files (index-part.ts:
-              // in bytes, read back faster than indexing afresh at 100,000 files too).
-              perFile: { dir: `${chunksCacheDir}-files`, folder: seedsDir },
-              ...log,
-            }),
-          )
-          .catch((err: unknown) => {
-            log.warn(`[chunks] not built: ${(err as Error).message}`);
-            return null;
-          });
-      }
-      if (options.names === false) {
-        namesPending(0);
-        return heavyOver();
-      }
-      const cacheDir =
-        options.cacheDir ?? path.join(config.root, 'node_modules/.cache/dispatch/names');
-      names = scan()
-        .then((s) =>
-          analyseSeeds(s.manifest, s.sources, {
-            cacheDir,
-            folder: seedsDir,
-            // Both cores of a small machine; more threads than that mostly add memory.
-            threads: Math.min(4, os.availableParallelism()),
-            onPending: namesPending,
-            ...log,
-          }),
-        )
-        .finally(() => namesPending(0))
-        .catch((err: unknown) => {
-          // The reader works without them: the browser analyses every story, as in dev.
-          log.warn(`[names] not analysed at build time: ${(err as Error).message}`);
-          return new Map<string, CachedCode>();
-        });
-      // Without the names there are no tables: the browser builds both.
-      if (options.tables === false) return heavyOver();
-      // Started beside the names on a large folder, the chunks go first (see above).
-      const chunked = Promise.all([large, early]).then(([l, e]) => (l && e ? chunks : null));
-      tables = Promise.all([names, chunked])
-        .then(async ([codes]) => {
-          const { manifest, sources } = await scan();
-          if (!codes.size) return null;
-          const cache = {
-            dir:
-              options.tablesCacheDir ??
-              path.join(config.root, 'node_modules/.cache/dispatch/tables'),
-            folder: seedsDir,
-          };
-          const archive = await isArchive();
-          const isLarge = await large;
-          // By the tables' heavy part's end this thread has been idle since the previews and the
-          // names, and an idle isolate collects nothing: what they left (~270 MiB of heap at
-          // 100,000 files) would sit beside the chunks' peak. Collected once, before the chunks.
-          const heavyDone = () => {
-            if (isLarge) collectGarbage();
-            heavyOver();
-          };
-          return buildTables(manifest, sources, codes, log, undefined, cache, archive, heavyDone);
-        })
-        // Tables that end without saying so (none built, a failed thread) hold nothing.
-        .finally(heavyOver);
+      ({ chunks, names, tables } = startBuildSteps({
+        scan,
+        isArchive,
+        seedsDir,
+        root: config.root,
+        chunks: options.chunks !== false,
+        names: options.names !== false,
+        tables: options.tables !== false,
+        chunksCacheDir: options.chunksCacheDir,
+        namesCacheDir: options.cacheDir,
+        tablesCacheDir: options.tablesCacheDir,
+        log,
+      }));
     },
     async transformIndexHtml() {
       if (config.command !== 'build') return;
