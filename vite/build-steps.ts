@@ -52,14 +52,14 @@ export function startBuildSteps(opts: {
   // and the tables wait for the chunks; otherwise (a rebuild after edits) the chunks wait
   // for the tables' heavy part (the text let go, the first passes in) and run beside the
   // rest. On a small folder both start at once, on the two cores.
-  const large = opts.scan().then((s) => textBytes(s.manifest.files) > SIDE_BY_SIDE_BYTES);
+  const text = opts.scan().then((s) => textBytes(s.manifest.files));
+  const large = text.then((t) => t > SIDE_BY_SIDE_BYTES);
   let namesPending = (_bytes: number) => {};
   const pending = new Promise<number>((resolve) => (namesPending = resolve));
-  const early = large.then(async (l) => {
-    if (!l) return true;
-    const text = textBytes((await opts.scan()).manifest.files);
-    return (await pending) >= EARLY_CHUNKS_SHARE * text;
-  });
+  /** Whether the chunks start at once (a small folder, or names with much to analyse). */
+  const early = text.then(
+    async (t) => t <= SIDE_BY_SIDE_BYTES || (await pending) >= EARLY_CHUNKS_SHARE * t,
+  );
   let heavyOver = () => {};
   const tablesHeavyDone = new Promise<void>((resolve) => (heavyOver = resolve));
   if (opts.chunks) {

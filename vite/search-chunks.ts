@@ -177,8 +177,8 @@ function summary(files: [string, number, number][]): string {
  * The old-generation cap of the thread, MB, never under 2 GB. Measured at 100,000 generated
  * articles (270 MB of text): the process peaked at 2,236 MiB RSS under a cap of 8 times the
  * text; 10 times leaves room, since a thread that runs out ships no chunks (the browser then
- * searches as before). On such a folder this one waits for the tables thread's heavy part
- * (seeds-plugin.ts).
+ * searches as before). On such a folder this one never runs beside the tables thread's heavy
+ * part (build-steps.ts).
  */
 function chunksHeapMb(manifest: Manifest): number {
   const text = textBytes(manifest.files);
