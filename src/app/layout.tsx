@@ -16,7 +16,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // wherever the reader starts (a deep link included). The one reader of the parsed files: the
   // views read the listing's rows (useFolderListing) and the stories they show (useStory).
   const folder = useParsedFolder();
-  useWorkerSync(folder);
+  useWorkerSync(folder.manifest);
   return (
     <div className="min-h-dvh font-sans">
       <a

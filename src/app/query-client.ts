@@ -1,6 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
 import { SEEDS_CHANGED_EVENT } from '../data/live-events';
-import { folderFingerprint } from '../corpus/fingerprint';
 import { filesLikelyCached } from '../data/file-cache';
 import type { ArchiveInfo } from '../corpus/archive/archive-format';
 import { paths } from '../config/paths';
@@ -10,6 +9,7 @@ import { latestPathname } from '../lib/router';
 import { fileHint } from '../data/file-hint';
 import { fileQuery, manifestQuery } from '../data/seeds-api';
 import { followEngine } from '../data/analysis-sync';
+import { startFolderLoad } from '../data/corpus-api';
 import { corpusWorker } from '../worker/client';
 
 export const queryClient = new QueryClient({
@@ -37,7 +37,8 @@ void queryClient.fetchQuery(manifestQuery()).then(
     }
     corpusWorker.offerNames(manifest, filesLikelyCached());
     corpusWorker.offerChunks(manifest);
-    corpusWorker.syncFiles([], manifest.files.length, folderFingerprint(manifest.files));
+    // The worker loads the folder (fetch, parse, index) from now; the page gets its rows.
+    startFolderLoad(manifest);
   },
   () => undefined,
 );

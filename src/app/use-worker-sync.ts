@@ -1,22 +1,15 @@
-import { useEffect, useMemo } from 'react';
-import type { ParsedFolder } from '../data/use-parsed-folder';
+import { useEffect } from 'react';
+import type { Manifest } from '../corpus/types';
 import { corpusWorker } from '../worker/client';
-import { folderFingerprint } from '../corpus/fingerprint';
 import { isArchiveBuild } from '../data/archive-hint';
 import { filesLikelyCached } from '../data/file-cache';
 
 /**
- * Feeds the corpus worker with every file as it arrives, so search, entities and related stories
- * are built in the background while the reader reads, and with the build's analyses.
+ * Tells the corpus worker where the build's analyses, tables and search chunks are, for every
+ * manifest (a folder edited under `npm run dev` brings a new one). The worker loads the folder's
+ * files itself, when the data layer's folder query asks (src/data/corpus-api.ts).
  */
-export function useWorkerSync(corpus: ParsedFolder): void {
-  const { manifest, files, total } = corpus;
-  const fingerprint = useMemo(
-    () => (manifest ? folderFingerprint(manifest.files) : ''),
-    [manifest],
-  );
-  // Before the files (effects run in order): the worker then takes their analyses from the
-  // build's names packs instead of analysing them.
+export function useWorkerSync(manifest: Manifest | undefined): void {
   // An archive's browser starts no worker (src/data/archive-hint.ts).
   const archive = manifest?.archive !== undefined || isArchiveBuild();
   useEffect(() => {
@@ -25,20 +18,4 @@ export function useWorkerSync(corpus: ParsedFolder): void {
     if (!archive) corpusWorker.offerNames(manifest, filesLikelyCached());
     corpusWorker.offerChunks(manifest);
   }, [manifest, archive]);
-  const known = total - corpus.failures.length;
-  useEffect(() => {
-    if (!manifest || archive) return;
-    // In a task of its own: each batch of files is posted (structured-cloned) on the main thread,
-    // ~25 ms for a BBC pack's, and a batch's render is synchronous (a query store's update), so
-    // React ran this effect in the same task as that render and commit (a 59 ms task, traced).
-    // Not cancelled by the next batch's effect: timers run in order, each sends what it knew,
-    // and a stream of batches cannot hold the files back.
-    setTimeout(() => {
-      const entries = manifest.files.flatMap((m) => {
-        const file = files.get(m.id);
-        return file ? [{ file, hash: m.hash }] : [];
-      });
-      corpusWorker.syncFiles(entries, known, fingerprint);
-    }, 0);
-  }, [manifest, archive, files, known, fingerprint]);
 }

@@ -30,38 +30,42 @@ export interface FileNote {
  */
 export type RowCache = WeakMap<Story, ListingRow>;
 
-/**
- * The listing of the loaded files in manifest order: each file's main story then its briefs.
- * Titles derived from ledes are made distinct across the whole folder only when `distinct`
- * (callers skip it while a big folder streams in: ~1 s of main thread per pass at 10,000 files).
- */
-export function folderListing(
-  files: readonly ManifestFile[],
-  parsed: ReadonlyMap<string, Pick<ParsedFile, 'stories' | 'warnings'>>,
-  distinct = true,
-  cache: RowCache = new WeakMap(),
-): FolderListing {
-  const stories: Story[] = [];
-  const order: string[] = [];
-  const notes: FileNote[] = [];
-  for (const f of files) {
-    const p = parsed.get(f.id);
-    if (!p) {
-      order.push(f.id);
-      continue;
+/** One loaded file as the listing needs it: its stories' rows and what parsing said about it. */
+export interface FileRows {
+  fileId: string;
+  /** The manifest's content hash of the file these rows were made from. */
+  hash: string;
+  rows: ListingRow[];
+  notes: string[];
+}
+
+/** A parsed file's rows (titles as parsed; `titleChanges` makes them folder-distinct). */
+export function fileRows(
+  file: Pick<ParsedFile, 'fileId' | 'stories' | 'warnings'>,
+  hash: string,
+  cache?: RowCache,
+): FileRows {
+  const rows = file.stories.map((s) => {
+    let row = cache?.get(s);
+    if (!row) {
+      row = rowOf(s);
+      cache?.set(s, row);
     }
-    for (const s of p.stories) {
-      stories.push(s);
-      order.push(s.id);
-    }
-    for (const message of p.warnings) notes.push({ fileId: f.id, message });
-  }
-  const rows = stories.map((s) => {
-    let row = cache.get(s);
-    if (!row) cache.set(s, (row = rowOf(s)));
     return row;
   });
-  if (!distinct) return { rows, order, notes };
+  return { fileId: file.fileId, hash, rows, notes: [...file.warnings] };
+}
+
+/**
+ * The titles that `distinctTitles` changes across the loaded files, by story id: derived titles
+ * made distinct over the whole folder, in manifest order (the listing's order).
+ */
+export function titleChanges(
+  files: readonly ManifestFile[],
+  parsed: ReadonlyMap<string, Pick<ParsedFile, 'stories'>>,
+): Map<string, string> {
+  const stories: Story[] = [];
+  for (const f of files) stories.push(...(parsed.get(f.id)?.stories ?? []));
   const titles = distinctTitles(
     stories.map((s) => ({
       title: s.title,
@@ -69,11 +73,59 @@ export function folderListing(
       lede: s.paragraphs[0] ?? '',
     })),
   );
-  return {
-    rows: rows.map((r, i) => (titles[i] === r.title ? r : { ...r, title: titles[i]! })),
-    order,
-    notes,
-  };
+  const out = new Map<string, string>();
+  stories.forEach((s, i) => {
+    if (titles[i] !== s.title) out.set(s.id, titles[i]!);
+  });
+  return out;
+}
+
+/**
+ * The listing from each loaded file's rows, in manifest order: each file's main story then its
+ * briefs, with `titles` (from `titleChanges`) applied when given. The main thread makes it from
+ * what the worker posts: the rows, not the parsed files.
+ */
+export function assembleListing(
+  files: readonly ManifestFile[],
+  loaded: ReadonlyMap<string, Pick<FileRows, 'rows' | 'notes'>>,
+  titles: ReadonlyMap<string, string> | null = null,
+): FolderListing {
+  const rows: ListingRow[] = [];
+  const order: string[] = [];
+  const notes: FileNote[] = [];
+  for (const f of files) {
+    const p = loaded.get(f.id);
+    if (!p) {
+      order.push(f.id);
+      continue;
+    }
+    for (const r of p.rows) {
+      const title = titles?.get(r.id);
+      rows.push(title === undefined || title === r.title ? r : { ...r, title });
+      order.push(r.id);
+    }
+    for (const message of p.notes) notes.push({ fileId: f.id, message });
+  }
+  return { rows, order, notes };
+}
+
+/**
+ * The listing of the loaded files in manifest order: each file's main story then its briefs.
+ * Titles derived from ledes are made distinct across the whole folder only when `distinct`
+ * (callers skip it while a big folder streams in: ~1 s per pass at 10,000 files).
+ */
+export function folderListing(
+  files: readonly ManifestFile[],
+  parsed: ReadonlyMap<string, Pick<ParsedFile, 'stories' | 'warnings'>>,
+  distinct = true,
+  cache: RowCache = new WeakMap(),
+): FolderListing {
+  const loaded = new Map<string, FileRows>();
+  for (const f of files) {
+    const p = parsed.get(f.id);
+    if (p) loaded.set(f.id, fileRows({ fileId: f.id, ...p }, f.hash, cache));
+  }
+  return assembleListing(files, loaded, distinct ? titleChanges(files, parsed) : null);
 }
 
 /**

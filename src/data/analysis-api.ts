@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { fileIdOf, filePathOf } from '../corpus/library';
 import type { Story } from '../corpus/types';
-import { fileUrl } from './seeds-api';
+import { fileUrl } from './file-fetch';
 import { corpusWorker } from '../worker/client';
 import type { EnginePhases } from '../worker/engine-phases';
 import type { WorkerStatus } from '../worker/protocol';

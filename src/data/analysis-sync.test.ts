@@ -2,7 +2,6 @@ import { QueryClient, QueryObserver, type QueryKey } from '@tanstack/react-query
 import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusWorkerClient } from '../worker/client';
 import { FakeWorker } from '../worker/fake-worker';
-import type { ParsedFile } from '../corpus/types';
 import { phasesOf } from '../worker/engine-phases';
 import { INITIAL_STATUS, type Request, type WorkerStatus } from '../worker/protocol';
 import { relatedQuery, searchQuery } from './analysis-api';
@@ -131,7 +130,10 @@ describe('followEngine: the worker’s phases refresh the queries they change', 
 
   it('after a crash, asks the queries on screen again of the new worker once it is re-fed', async () => {
     const t = setUp();
-    t.worker.syncFiles([{ file: { fileId: 'a' } as ParsedFile, hash: 'h' }], 1, 'folder-1');
+    t.worker.loadFolder(
+      { files: [{ id: 'a', path: 'a.txt', section: null, size: 1, hash: 'h' }] },
+      { cached: false, waitForPaint: false, packs: true },
+    );
     t.status({ relatedReady: true, epoch: 1 });
     const related = t.watch(relatedQuery('a').queryKey, { type: 'related', storyId: 'a' });
     t.answer('related', { related: ['before'] });
@@ -139,7 +141,7 @@ describe('followEngine: the worker’s phases refresh the queries they change', 
     t.fake.crash('out of memory');
     await settle();
     const second = FakeWorker.made[1]!;
-    expect(second.sent.map((m) => m.type)).toEqual(['sync-files', 'related']);
+    expect(second.sent.map((m) => m.type)).toEqual(['load-folder', 'related']);
     expect(related.observer.getCurrentResult().data).toEqual({ related: ['before'] });
   });
 

@@ -1,58 +1,63 @@
-import {
-  experimental_streamedQuery as streamedQuery,
-  queryOptions,
-  type QueryClient,
-} from '@tanstack/react-query';
-import type { Manifest, ManifestFile, ParsedFile } from '../corpus/types';
-import { filesLikelyCached, markFolderCached, readCachedFiles } from './file-cache';
-import { folderFingerprint } from '../corpus/fingerprint';
-import { packsEnabled } from './pack-api';
-import { streamPacks } from './pack-stream';
-import { fileQuery } from './seeds-api';
+import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query';
+import type { FileRows } from '../corpus/folder-listing';
+import type { Manifest } from '../corpus/types';
+import type { FolderLoadOptions } from '../worker/folder-feed';
+import type { FileFailure, FolderEvent } from '../worker/protocol';
 import { corpusWorker } from '../worker/client';
-import { whenMilestone } from '../lib/perf';
+import { filesLikelyCached, rememberFolderCached } from './file-cache';
 import { fileHint } from './file-hint';
 
-/** How many files are fetched at once: enough to fill HTTP/2, few enough to keep the page responsive. */
-const FETCH_CONCURRENCY = 8;
-/** Loaded files are handed to React in batches at most this often (ms), not one render per file. */
-const BATCH_MS = 120;
-/** Files read from IndexedDB first, before anything else, on a warm start: the library's first screen. */
-const FIRST_SCREEN_FILES = 40;
+export type { FileFailure };
 
-export interface FileFailure {
-  file: ManifestFile;
-  message: string;
-}
-
+/**
+ * The folder as the page holds it: each loaded file's listing rows, never its text. The corpus
+ * worker fetches, parses and keeps the files (src/worker/folder-loader.ts) and posts these.
+ */
 export interface CorpusState {
-  /** Parsed files keyed by file id, in arrival order. */
-  files: Map<string, ParsedFile>;
-  failures: FailureList;
+  /** Each loaded file's rows and parsing notes, by file id. */
+  files: ReadonlyMap<string, FileRows>;
+  /** Files that could not be loaded, by file id (the rest of the folder goes on). */
+  failures: ReadonlyMap<string, FileFailure>;
+  /** Derived titles made distinct across the folder, by story id: set once the load is done. */
+  titles: ReadonlyMap<string, string> | null;
   done: number;
   total: number;
 }
-type FailureList = FileFailure[];
 
-type Chunk = { files: ParsedFile[]; failures: FileFailure[] };
+/** How this page loads its folder: decided here, where localStorage, the URL and the page are. */
+export function folderLoadOptions(): FolderLoadOptions {
+  return {
+    cached: filesLikelyCached(),
+    waitForPaint: fileHint() !== null,
+    // `?packs=0` fetches every file on its own (kept to measure one request per file).
+    packs:
+      typeof location === 'undefined' || new URLSearchParams(location.search).get('packs') !== '0',
+  };
+}
+
+/** Starts the folder's load in the worker now (at boot), before the page's query reads it. */
+export function startFolderLoad(manifest: Manifest): void {
+  corpusWorker.loadFolder(manifest, folderLoadOptions());
+}
 
 /**
- * The whole folder, streamed: data grows batch by batch as files arrive, so the library shows
- * stories while the rest loads. Files fetched one by one go through `fileQuery`, so a story view
- * that asked for its own file first shares that request.
+ * The whole folder, streamed: data grows event by event as the worker loads files, so the
+ * library shows stories while the rest loads. Events are keyed by file, so the same file told
+ * twice (the worker restarted after a crash loads the folder again) changes nothing.
  */
-export const corpusQuery = (client: QueryClient, manifest: Manifest) =>
+export const corpusQuery = (manifest: Manifest) =>
   queryOptions({
     queryKey: corpusKey(manifest),
-    queryFn: streamedQuery<Chunk, CorpusState>({
-      streamFn: ({ signal }) => streamFiles(client, manifest, signal),
-      reducer: (acc, chunk) => {
-        const files = new Map(acc.files);
-        for (const f of chunk.files) files.set(f.fileId, f);
-        const failures = [...acc.failures, ...chunk.failures];
-        return { files, failures, done: files.size + failures.length, total: acc.total };
+    queryFn: streamedQuery<FolderEvent, CorpusState>({
+      streamFn: ({ signal }) => folderEvents(manifest, signal),
+      reducer: addEvent,
+      initialValue: {
+        files: new Map(),
+        failures: new Map(),
+        titles: null,
+        done: 0,
+        total: manifest.files.length,
       },
-      initialValue: { files: new Map(), failures: [], done: 0, total: manifest.files.length },
       refetchMode: 'replace',
     }),
     staleTime: Infinity,
@@ -61,120 +66,33 @@ export const corpusQuery = (client: QueryClient, manifest: Manifest) =>
 const corpusKey = (manifest: Manifest) =>
   ['seeds', 'corpus', manifest.generatedAt, manifest.files.length] as const;
 
-/**
- * A file the folder stream already holds. Streamed files are not also put in the cache one query
- * each (10,000 query objects and their timers were megabytes of heap); a story view asks here
- * first (`initialData`) and only fetches a file the stream has not reached yet.
- */
-export function streamedFile(
-  client: QueryClient,
-  manifest: Manifest,
-  fileId: string,
-): ParsedFile | undefined {
-  return client.getQueryData<CorpusState>(corpusKey(manifest))?.files.get(fileId);
-}
+const folderEvents = (manifest: Manifest, signal: AbortSignal) =>
+  corpusWorker.folderEvents(manifest, folderLoadOptions(), signal);
 
-async function* streamFiles(
-  client: QueryClient,
-  manifest: Manifest,
-  signal: AbortSignal,
-): AsyncGenerator<Chunk> {
-  const files = manifest.files;
-  let pending: Chunk = { files: [], failures: [] };
-  /** Files still to fetch: all of them, less those the IndexedDB cache answers. */
-  let todo: ManifestFile[] = files;
-  let wake: (() => void) | null = null;
-  let next = 0;
-  let running = 0;
+// Every file reached IndexedDB: the next visit reads the folder from there first.
+corpusWorker.onFolderCached(rememberFolderCached);
 
-  const startMore = () => {
-    while (running < FETCH_CONCURRENCY && next < todo.length && !signal.aborted) {
-      const file = todo[next++]!;
-      running++;
-      client
-        .fetchQuery(fileQuery(file))
-        .then((parsed) => pending.files.push(parsed))
-        .catch((err: unknown) => {
-          failed = true;
-          pending.failures.push({ file, message: (err as Error).message });
-        })
-        .finally(() => {
-          running--;
-          startMore();
-          wake?.();
-        });
-    }
-  };
-  const hasPending = () => pending.files.length > 0 || pending.failures.length > 0;
-  const finished = () => running === 0 && next >= todo.length;
-  let failed = false;
-
-  const cached = filesLikelyCached();
-  const hint = fileHint();
-  // Warm start: files parsed on an earlier visit come from IndexedDB in slices, each going out as
-  // a batch (the library shows the first ones at once); only the rest (new or changed files)
-  // touch the network.
-  const cold: ManifestFile[] = [];
-  async function* fromCache(list: ManifestFile[]): AsyncGenerator<Chunk> {
-    for await (const slice of readCachedFiles(list)) {
-      if (signal.aborted) return;
-      const warm: ParsedFile[] = [];
-      slice.files.forEach((f, i) => {
-        const hit = slice.parsed[i];
-        if (hit) warm.push(hit);
-        else cold.push(f);
-      });
-      if (warm.length) yield { files: warm, failures: [] };
+/** The state with one more event of the load (pure; exported for tests). */
+export function addEvent(acc: CorpusState, e: FolderEvent): CorpusState {
+  let { files, failures } = acc;
+  // A failure of a file loaded already (a restarted worker that could not read it again) is
+  // not one: its rows are there.
+  const failed = e.failures.filter((f) => files.get(f.file.id)?.hash !== f.file.hash);
+  if (failed.length) {
+    const next = new Map(failures);
+    for (const f of failed) next.set(f.file.id, f);
+    failures = next;
+  }
+  if (e.files.length) {
+    const next = new Map(files);
+    for (const f of e.files) next.set(f.fileId, f);
+    files = next;
+    // Loaded after all (the restarted worker's second try): no longer a failure.
+    if (e.files.some((f) => failures.has(f.fileId))) {
+      failures = new Map(failures);
+      for (const f of e.files) (failures as Map<string, FileFailure>).delete(f.fileId);
     }
   }
-  // The library's first screen is a small read (~40 files): at once, as a first visit's first
-  // pack is fetched at once; waiting for the worker's index below put a warm reload's first row
-  // after a cold visit's.
-  const firstScreen = cached && !hint ? files.slice(0, FIRST_SCREEN_FILES) : [];
-  yield* fromCache(firstScreen);
-  if (signal.aborted) return;
-  // The worker reads its cached search index before the rest (see whenCacheChecked): it is what
-  // a warm reload's search waits for, and two large reads at once slow each other down. A first
-  // visit has nothing to read: it goes to the network at once.
-  if (cached) await corpusWorker.whenCacheChecked(300);
-  // On a story's page the story paints first: parsing the folder beside it (2 cores, slices
-  // interleaved with React's render) delayed the paint by ~150 ms.
-  if (hint) await whenMilestone('story-painted', 1500);
-  if (cached) yield* fromCache(files.slice(firstScreen.length));
-  if (signal.aborted) return;
-  const missing = cached ? cold : files;
-  todo = missing;
-
-  // Missing files come from the build's packs when there are any (a few requests, not
-  // thousands); files of a pack that fails, and every file in dev, are fetched one by one below.
-  if (manifest.packs?.length && missing.length && packsEnabled()) {
-    const leftovers: ManifestFile[] = [];
-    for await (const chunk of streamPacks(manifest.packs, missing, signal)) {
-      leftovers.push(...chunk.leftovers);
-      if (chunk.files.length) yield { files: chunk.files, failures: [] };
-    }
-    const packed = new Set(manifest.packs.flatMap((p) => p.files.map((f) => f.id)));
-    todo = [...leftovers, ...missing.filter((f) => !packed.has(f.id))];
-  }
-
-  startMore();
-  let lastYield = -Infinity; // the first batch goes out at once: first paint matters most
-  while (!signal.aborted && !finished()) {
-    // IMPORTANT: state is re-checked before sleeping, so completions that landed while the
-    // consumer held the last batch are never missed. Sleep until a completion or the batch timer.
-    await new Promise<void>((resolve) => {
-      wake = resolve;
-      if (hasPending())
-        setTimeout(resolve, Math.max(0, BATCH_MS - (performance.now() - lastYield)));
-    });
-    wake = null;
-    if (hasPending() && !finished() && performance.now() - lastYield >= BATCH_MS) {
-      lastYield = performance.now();
-      const out = pending;
-      pending = { files: [], failures: [] };
-      yield out;
-    }
-  }
-  if (hasPending()) yield pending;
-  if (!failed && !signal.aborted) markFolderCached(folderFingerprint(files));
+  const titles = e.end ? new Map(e.end.titles) : acc.titles;
+  return { files, failures, titles, done: files.size + failures.size, total: acc.total };
 }

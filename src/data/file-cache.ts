@@ -110,17 +110,24 @@ export function filesLikelyCached(): boolean {
   }
 }
 
-/** Records that every file of the folder is cached, once the queued writes have landed. */
-export function markFolderCached(fingerprint: string): void {
-  if (!db()) return;
-  void flush().then((ok) => {
-    try {
-      if (ok) localStorage.setItem(CACHED_FOLDER, fingerprint);
-    } catch {
-      // Private mode or a full quota: the next visit takes the network path, as a first one.
-    }
-  });
+/**
+ * Waits for the queued writes; true when every write so far has landed. The worker asks this at
+ * the end of a folder's load, and the page then records the folder as cached
+ * (`rememberFolderCached`: localStorage is the page's, not the worker's).
+ */
+export function flushFileCache(): Promise<boolean> {
+  return db() ? flush() : Promise.resolve(false);
 }
+
+/** Records that every file of the folder is cached (the worker said its writes landed). */
+export function rememberFolderCached(fingerprint: string): void {
+  try {
+    localStorage.setItem(CACHED_FOLDER, fingerprint);
+  } catch {
+    // Private mode or a full quota: the next visit takes the network path, as a first one.
+  }
+}
+
 /** The last manifest read from the network: what the library shows when the network is off. */
 export async function readCachedManifest(): Promise<Manifest | undefined> {
   const s = db();

@@ -1,6 +1,6 @@
 import type { ArchiveInfo } from '../corpus/archive/archive-format';
 import type { ListingRow } from '../corpus/archive/listing';
-import { folderListing, type FileNote, type RowCache } from '../corpus/folder-listing';
+import { assembleListing, type FileNote, type FileRows } from '../corpus/folder-listing';
 import type { Manifest, ManifestFile } from '../corpus/types';
 import { memoizeLast } from '../lib/memoize-last';
 import type { FileFailure } from './corpus-api';
@@ -29,10 +29,10 @@ export interface FolderListingView {
  */
 export function useFolderListing(): FolderListingView {
   const folder = useParsedFolder();
-  // Distinct titles need the whole folder; while it streams in, plain order is enough.
+  // Distinct titles come with the load's end (the worker makes them over the whole folder).
   // Shared memo, not useMemo: the layout's palette and the page both read it, and at 10,000
   // files each listing costs milliseconds per batch.
-  const listing = listingOf(folder.manifest?.files ?? NO_FILES, folder.files, !folder.streaming);
+  const listing = listingOf(folder.manifest?.files ?? NO_FILES, folder.files, folder.titles);
   return {
     manifest: folder.manifest,
     manifestError: folder.manifestError,
@@ -48,12 +48,10 @@ export function useFolderListing(): FolderListingView {
 }
 
 const NO_FILES: ManifestFile[] = [];
-/** Rows outlive batches: a story's row is made once, not once per batch of the stream. */
-const rowCache: RowCache = new WeakMap();
 const listingOf = memoizeLast(
   (
     files: readonly ManifestFile[],
-    parsed: Parameters<typeof folderListing>[1],
-    distinct: boolean,
-  ) => folderListing(files, parsed, distinct, rowCache),
+    loaded: ReadonlyMap<string, FileRows>,
+    titles: ReadonlyMap<string, string> | null,
+  ) => assembleListing(files, loaded, titles),
 );

@@ -1,11 +1,11 @@
 import { own } from '../lib/own';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
+import { corpusWorker } from '../worker/client';
 import { fileIdOf } from '../corpus/library';
 import type { ManifestFile, ParsedFile, Story } from '../corpus/types';
 import { useSideGroup } from './archive-api';
 import { fileHint } from './file-hint';
-import { streamedFile } from './corpus-api';
 import { fileQuery } from './seeds-api';
 import { useManifest } from './use-parsed-folder';
 
@@ -35,14 +35,9 @@ export function useStory(storyId: string): StoryState {
       : hint?.id === fileId
         ? hint
         : null;
-  const client = useQueryClient();
   const file = useQuery({
     ...fileQuery(manifestFile ?? PLACEHOLDER),
     enabled: manifestFile !== null,
-    initialData: () =>
-      manifest.data && manifestFile
-        ? streamedFile(client, manifest.data, manifestFile.id)
-        : undefined,
   });
   if (!manifestFile) {
     if (manifest.isPending || (archive && side.isPending)) return { status: 'loading' };
@@ -82,7 +77,7 @@ export type StoryBody =
   { status: 'unknown' } | { status: 'gone' } | { status: 'ready'; story: Story };
 
 /**
- * Several stories by id, each from its own file (fetched, or from the folder's stream): the
+ * Several stories by id, each from its own file (from the worker, or fetched): the
  * views that show a few stories whole ask for those, not for the folder. `unknown` while the
  * manifest or the file is not in (or the file failed: not a reason to call the story gone) and
  * always in an archive (the notebook places nothing there); `gone` when the folder has no such
@@ -90,7 +85,6 @@ export type StoryBody =
  */
 export function useStories(storyIds: readonly string[]): ReadonlyMap<string, StoryBody> {
   const manifest = useManifest();
-  const client = useQueryClient();
   const folder = manifest.data && !manifest.data.archive ? manifest.data : null;
   const wanted = useMemo(() => {
     if (!folder) return [];
@@ -120,11 +114,24 @@ export function useStories(storyIds: readonly string[]): ReadonlyMap<string, Sto
     },
     [folder, storyIds, wanted],
   );
-  return useQueries({
-    queries: wanted.map((f) => ({
-      ...fileQuery(f),
-      initialData: () => (folder ? streamedFile(client, folder, f.id) : undefined),
-    })),
-    combine,
-  });
+  return useQueries({ queries: wanted.map((f) => fileQuery(f)), combine });
+}
+
+/**
+ * Asks the worker now for the files of the stories the reader is likely to open next (j/k's
+ * neighbours), so that they open without a wait. Only files the worker holds: on a deep link
+ * the rest of the folder is still loading, and extra downloads would compete with it.
+ */
+export function usePrefetchStories(storyIds: readonly (string | null)[]): void {
+  const manifest = useManifest();
+  const client = useQueryClient();
+  const folder = manifest.data && !manifest.data.archive ? manifest.data : null;
+  const key = storyIds.join('\n');
+  useEffect(() => {
+    if (!folder) return;
+    for (const id of key.split('\n')) {
+      const f = id ? folder.files.find((m) => m.id === fileIdOf(id)) : undefined;
+      if (f && corpusWorker.holdsFile(f)) void client.prefetchQuery(fileQuery(f));
+    }
+  }, [client, folder, key]);
 }

@@ -1,28 +1,35 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ParsedFile } from '../corpus/types';
 import { CorpusWorkerClient } from './client';
 import { FakeWorker } from './fake-worker';
 import type { WorkerEvent } from './protocol';
 
-const file = (id: string) => ({ fileId: id }) as ParsedFile;
-
 describe('CorpusWorkerClient crash recovery', () => {
-  it('rejects pending requests, restarts the worker, re-feeds its files and tells the user', async () => {
+  it('rejects pending requests, restarts the worker, has it load the folder again and tells the user', async () => {
     FakeWorker.made = [];
     const client = new CorpusWorkerClient(() => new FakeWorker() as unknown as Worker);
     let notified = 0;
     client.subscribe(() => notified++);
 
-    client.syncFiles(
-      [
-        { file: file('a'), hash: 'h1' },
-        { file: file('b'), hash: 'h2' },
-      ],
-      2,
-      'folder-1',
-    );
+    const files = ['a', 'b'].map((id) => ({
+      id,
+      path: `${id}.txt`,
+      section: null,
+      size: 1,
+      hash: `h-${id}`,
+    }));
+    client.loadFolder({ files }, { cached: false, waitForPaint: false, packs: true });
     const first = FakeWorker.made[0]!;
-    first.reply({ id: first.sent[0]!.id, ok: true, value: null });
+    const load = first.sent[0]!;
+    first.reply({ id: load.id, ok: true, value: null });
+    // The worker holds both files: a story view asks it for them.
+    if (load.type === 'load-folder')
+      first.reply({
+        type: 'folder',
+        loadId: load.loadId,
+        files: files.map((f) => ({ fileId: f.id, hash: f.hash, rows: [], notes: [] })),
+        failures: [],
+      });
+    expect(client.holdsFile(files[0]!)).toBe(true);
     const pending = client.request({ type: 'search', query: 'kim' });
 
     first.crash('out of memory');
@@ -35,16 +42,17 @@ describe('CorpusWorkerClient crash recovery', () => {
     expect(client.getStatus()).toMatchObject({ files: 0, totalFiles: 2, searchReady: false });
     expect(notified).toBeGreaterThan(0);
 
-    // A fresh worker got every file the old one had.
+    // A fresh worker loads the folder again, and holds nothing until it says so.
     expect(FakeWorker.made).toHaveLength(2);
     const second = FakeWorker.made[1]!;
-    const resync = second.sent[0]!;
-    expect(resync.type).toBe('sync-files');
-    if (resync.type === 'sync-files') {
-      expect(resync.files.map((f) => f.file.fileId)).toEqual(['a', 'b']);
-      expect(resync.total).toBe(2);
-      expect(resync.fingerprint).toBe('folder-1');
+    const reload = second.sent[0]!;
+    expect(reload.type).toBe('load-folder');
+    if (reload.type === 'load-folder' && load.type === 'load-folder') {
+      expect(reload.files.map((f) => f.id)).toEqual(['a', 'b']);
+      expect(reload.loadId).toBe(load.loadId);
+      expect(reload.fingerprint).toBe(load.fingerprint);
     }
+    expect(client.holdsFile(files[0]!)).toBe(false);
 
     // And it serves requests again.
     const again = client.request({ type: 'search', query: 'kim' });
@@ -60,34 +68,6 @@ describe('CorpusWorkerClient crash recovery', () => {
     FakeWorker.made[0]!.crash('');
     expect(client.crashNotice).toContain('the analysis worker stopped');
     expect(FakeWorker.made).toHaveLength(1);
-  });
-});
-
-describe('CorpusWorkerClient.whenCacheChecked', () => {
-  const status = (cacheChecked: boolean): WorkerEvent =>
-    ({ type: 'status', cacheChecked }) as unknown as WorkerEvent;
-
-  it('resolves at once when no worker runs, else when the worker says its cache was read', async () => {
-    FakeWorker.made = [];
-    const client = new CorpusWorkerClient(() => new FakeWorker() as unknown as Worker);
-    await client.whenCacheChecked(60_000); // no worker yet: nothing to wait for
-    client.start();
-    let settled = false;
-    const waiting = client.whenCacheChecked(60_000).then(() => (settled = true));
-    FakeWorker.made[0]!.reply(status(false));
-    await Promise.resolve();
-    expect(settled).toBe(false);
-    FakeWorker.made[0]!.reply(status(true));
-    await waiting;
-    expect(settled).toBe(true);
-  });
-
-  it('gives up after the time limit (a worker that never answers must not block the library)', async () => {
-    const client = new CorpusWorkerClient(() => new FakeWorker() as unknown as Worker);
-    client.start();
-    const t = performance.now();
-    await client.whenCacheChecked(30);
-    expect(performance.now() - t).toBeGreaterThanOrEqual(25);
   });
 });
 
@@ -148,7 +128,6 @@ describe('CorpusWorkerClient and the page’s early worker', () => {
     client.start();
     expect(FakeWorker.made).toEqual([pageWorker]); // none created by the client
     expect(client.getStatus().cacheChecked).toBe(true); // the buffered status was read
-    await client.whenCacheChecked(60_000);
     void client.request({ type: 'search', query: 'kim' }).catch(() => undefined);
     expect(pageWorker.sent.map((m) => m.type)).toEqual(['search']);
     pageWorker.crash('gone');

@@ -1,12 +1,13 @@
-import type { Manifest } from '../corpus/types';
+import type { Manifest, ManifestFile, ParsedFile } from '../corpus/types';
 import type { ChunksRef } from './chunk-source';
 import type { TablesRef } from './prebuilt-tables';
-import { markOnce } from '../lib/perf';
+import { markOnce, whenMilestone } from '../lib/perf';
 import { tablesTurn, takeEarlyWorker } from './client-boot';
 import { phasesOf, samePhases, type EnginePhases } from './engine-phases';
+import { FolderFeed, type FolderLoadOptions } from './folder-feed';
 import {
   INITIAL_STATUS,
-  type FileEntry,
+  type FolderEvent,
   type NamesPackRef,
   type Request,
   type RequestMessage,
@@ -24,7 +25,8 @@ export type PhaseListener = (next: EnginePhases, prev: EnginePhases) => void;
  * The main thread's handle on the corpus worker: promise-based requests, a status store for
  * `useSyncExternalStore`, the engine's phases (protocol.ts, `EnginePhases`) with a listener told
  * at once when they move (the data layer refreshes its queries on it: src/data/analysis-sync.ts),
- * and crash recovery (a crashed worker is restarted, re-fed the files it had, and the user is
+ * the folder's load (the worker fetches and parses it and posts listing rows: folder-feed.ts),
+ * and crash recovery (a crashed worker is restarted, loads the folder again, and the user is
  * told).
  */
 export class CorpusWorkerClient {
@@ -36,9 +38,12 @@ export class CorpusWorkerClient {
   private phases: EnginePhases = phasesOf(INITIAL_STATUS);
   private listeners = new Set<() => void>();
   private phaseListeners = new Set<PhaseListener>();
-  private sent = new Map<string, FileEntry>();
-  private total = 0;
-  private fingerprint = '';
+  /** The folder's load: the worker fetches, parses and holds the files; the page gets rows. */
+  private cachedListeners = new Set<(fingerprint: string) => void>();
+  private readonly feed = new FolderFeed(
+    (req) => void this.request(req).catch(() => undefined),
+    (fingerprint) => this.cachedListeners.forEach((l) => l(fingerprint)),
+  );
   private names: { packs: NamesPackRef[]; tables: TablesRef | null } | null = null;
   private namesAfterSearch = false;
   /** Whether the tables have been sent (see offerNames). */
@@ -80,6 +85,7 @@ export class CorpusWorkerClient {
   }
 
   private onMessage(m: WorkerEvent): void {
+    if ('type' in m && m.type === 'folder') return this.feed.take(m);
     if ('type' in m) {
       this.setStatus(m);
       if (m.searchReady) markOnce('search-ready');
@@ -139,7 +145,7 @@ export class CorpusWorkerClient {
       p.reject(new Error(`The analysis worker crashed (${reason}).`));
     this.pending.clear();
     this.crashNotice = `Background analysis crashed (${reason}) and was restarted.`;
-    this.status = { ...INITIAL_STATUS, totalFiles: this.total };
+    this.status = { ...INITIAL_STATUS, totalFiles: this.feed.total };
     this.listeners.forEach((l) => l());
     // Re-feed everything the old worker had, so search and entities come back by themselves.
     if (this.names?.packs.length)
@@ -151,14 +157,7 @@ export class CorpusWorkerClient {
     if (this.names?.tables && this.tablesSent)
       void this.request({ type: 'tables', tables: this.names.tables });
     // The chunks are told by whichever request restarts it (ensure), or the next one.
-    if (this.sent.size)
-      void this.request({
-        type: 'sync-files',
-        files: [...this.sent.values()],
-        total: this.total,
-        keep: null,
-        fingerprint: this.fingerprint,
-      });
+    this.feed.restarted();
     // The phases went back to the start: told only now, so that the queries this asks again
     // reach the new worker after what it is re-fed, not before it has any file.
     this.setStatus(this.status);
@@ -228,45 +227,50 @@ export class CorpusWorkerClient {
     if (this.worker) void this.post({ type: 'chunks', chunks: ref }).catch(() => undefined);
   }
 
-  /** Sends files the worker has not seen (or whose content changed) and drops removed ones. */
-  syncFiles(entries: FileEntry[], total: number, fingerprint: string): void {
-    this.total = total;
-    const newFolder = fingerprint !== this.fingerprint;
-    this.fingerprint = fingerprint;
-    const fresh = entries.filter((e) => this.sent.get(e.file.fileId)?.hash !== e.hash);
-    const ids = new Set(entries.map((e) => e.file.fileId));
-    const removed = [...this.sent.keys()].some((id) => !ids.has(id));
-    if (!fresh.length && !removed && !newFolder && total === this.status.totalFiles) return;
-    for (const e of fresh) this.sent.set(e.file.fileId, e);
-    if (removed) for (const id of [...this.sent.keys()]) if (!ids.has(id)) this.sent.delete(id);
-    void this.request({
-      type: 'sync-files',
-      files: fresh,
-      total,
-      keep: removed ? [...ids] : null,
-      fingerprint,
-    }).catch(() => undefined);
+  /**
+   * Starts loading the folder in the worker (at boot, before the page's query reads it), unless
+   * this folder's load is under way or done. On a story's page the worker waits for the story's
+   * paint before the folder (told here when it has painted, or after 1.5 s).
+   */
+  loadFolder(manifest: Pick<Manifest, 'files' | 'packs'>, options: FolderLoadOptions): void {
+    this.feed.start(manifest, options);
+    if (options.waitForPaint) void this.tellPainted();
   }
 
-  /**
-   * Resolves once the worker has read its cached search index, or after `maxMs`, or at once when
-   * no worker runs. The main thread reads its own large IndexedDB records after this: reads that
-   * overlap slow each other down, and on a warm reload the worker's index is what search waits for
-   * (10k folder: search usable ~600 ms instead of ~900 ms; the library was not slower).
-   */
-  whenCacheChecked(maxMs: number): Promise<void> {
-    if (!this.worker || this.status.cacheChecked) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        off();
-        resolve();
-      };
-      const timer = setTimeout(done, maxMs);
-      const off = this.subscribe(() => {
-        if (this.status.cacheChecked) done();
-      });
-    });
+  private paintTold = false;
+
+  private async tellPainted(): Promise<void> {
+    if (this.paintTold) return;
+    this.paintTold = true;
+    await whenMilestone('story-painted', 1500);
+    void this.request({ type: 'painted' }).catch(() => undefined);
+  }
+
+  /** The folder's load as the worker reports it, from its start to its end (`FolderFeed.events`). */
+  folderEvents(
+    manifest: Pick<Manifest, 'files' | 'packs'>,
+    options: FolderLoadOptions,
+    signal: AbortSignal,
+  ): AsyncGenerator<FolderEvent> {
+    if (options.waitForPaint) void this.tellPainted();
+    return this.feed.events(manifest, options, signal);
+  }
+
+  /** Calls `l` with the folder's fingerprint once every file of it has reached IndexedDB. */
+  onFolderCached(l: (fingerprint: string) => void): () => void {
+    this.cachedListeners.add(l);
+    return () => this.cachedListeners.delete(l);
+  }
+
+  /** Whether the worker holds this version of the file (its rows have come). */
+  holdsFile(file: Pick<ManifestFile, 'id' | 'hash'>): boolean {
+    return this.worker !== null && this.feed.holds(file);
+  }
+
+  /** The file from the worker, if it holds that version of it (else null, at once). */
+  heldFile(file: ManifestFile): Promise<ParsedFile | null> {
+    if (!this.holdsFile(file)) return Promise.resolve(null);
+    return this.request({ type: 'file', fileId: file.id, hash: file.hash });
   }
 
   subscribe = (l: () => void): (() => void) => {

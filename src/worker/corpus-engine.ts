@@ -118,6 +118,21 @@ export class CorpusEngine {
     });
   }
 
+  /** A file of the folder as the engine holds it (for the page's story views, and reloads). */
+  heldFile(fileId: string): FileEntry | undefined {
+    return this.folder.entry(fileId);
+  }
+
+  /** The ids of the files the engine holds. */
+  heldFileIds(): string[] {
+    return [...this.folder.fileIds()];
+  }
+
+  /** Resolves once the last visit's search index has been read (found or not), or after `maxMs`. */
+  whenCacheChecked(maxMs: number): Promise<void> {
+    return this.build.whenCacheChecked(maxMs);
+  }
+
   /**
    * Takes newly loaded or changed files. `keep` (the ids of every file still in the folder) is
    * given when files were removed. A changed or removed file rebuilds the indexes from scratch:

@@ -5,6 +5,7 @@ import { highlightQuery } from '../corpus/search/highlight';
 import { parseQuery } from '../corpus/search/query-parser';
 import { search } from '../corpus/search/search';
 import { CorpusEngine } from './corpus-engine';
+import { FolderLoader } from './folder-loader';
 import { loadTagger, prefetchModel } from './entity-model';
 import { threadList, threadOf, threadPage } from './thread-queries';
 import { entityPage, filterStories, storyEntities, summary } from './engine-queries';
@@ -34,15 +35,31 @@ const sources = new SearchSources(
 );
 /** Whether the build shipped the folder's analyses (the names message comes before any file). */
 let namesOffered = false;
+/** The folder's files: fetched, parsed and kept here; the page gets their listing rows. */
+const loader = new FolderLoader({
+  sync: (entries, total, keep, fingerprint) =>
+    void engine.syncFiles(entries, total, keep, fingerprint).catch(() => undefined),
+  held: (fileId) => engine.heldFile(fileId),
+  heldIds: () => engine.heldFileIds(),
+  whenCacheChecked: (maxMs) => engine.whenCacheChecked(maxMs),
+  emit: post,
+});
 
 async function handle(req: Request): Promise<unknown> {
   switch (req.type) {
-    case 'sync-files':
+    case 'load-folder':
       // Without the build's analyses, the model (1.25 MB) downloads while the folder does; it is
       // decoded when a story first needs it. With them, only a file they miss asks for it.
       if (!namesOffered) prefetchModel().catch(() => undefined);
-      await engine.syncFiles(req.files, req.total, req.keep, req.fingerprint);
+      await loader.loadOrReport(req);
       return null;
+    case 'painted':
+      loader.painted();
+      return null;
+    case 'file': {
+      const held = engine.heldFile(req.fileId);
+      return held?.hash === req.hash ? held.file : null;
+    }
     case 'names':
       namesOffered = true;
       engine.offerNames(req.packs, req.afterSearch);

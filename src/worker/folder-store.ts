@@ -21,6 +21,16 @@ export class FolderStore {
     return this.files.size >= this.total && this.total > 0;
   }
 
+  /** The file as held (its latest version), if the folder has it. */
+  entry(fileId: string): FileEntry | undefined {
+    return this.files.get(fileId);
+  }
+
+  /** The ids of the files held. */
+  fileIds(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
   /** Whether `entry` is the latest version of its file. */
   isCurrent(entry: FileEntry): boolean {
     return this.files.get(entry.file.fileId) === entry;

@@ -3,7 +3,8 @@ import type { Entity, EntityType, Mention } from '../corpus/entities/types';
 import type { RelatedResult } from '../corpus/related/related-query';
 import type { SearchResults, Snippet } from '../corpus/search/types';
 import type { TimelineEntry } from '../corpus/threads/timeline';
-import type { ParsedFile, Story } from '../corpus/types';
+import type { FileRows } from '../corpus/folder-listing';
+import type { ManifestFile, ManifestPack, ParsedFile, Story } from '../corpus/types';
 import type { ChunksRef } from './chunk-source';
 import type { TablesRef } from './prebuilt-tables';
 
@@ -11,10 +12,54 @@ import type { TablesRef } from './prebuilt-tables';
  * Messages between the main thread and the corpus worker. Everything is plain data
  * (structuredClone). Requests carry an id; the worker answers each with a response of that id.
  */
+/** A file as the worker holds it (folder-store.ts). */
 export interface FileEntry {
   file: ParsedFile;
   /** Content hash from the manifest: the cache key of everything derived from the file. */
   hash: string;
+}
+
+/**
+ * A folder's load, asked of the worker: it fetches and parses the files, keeps them, and posts
+ * the page their listing rows (`FolderEvent`). Sent again as it is after a crash.
+ */
+export interface LoadFolder {
+  type: 'load-folder';
+  loadId: number;
+  files: ManifestFile[];
+  /** The build's text packs; null when every file is fetched on its own (dev, `?packs=0`). */
+  packs: ManifestPack[] | null;
+  fingerprint: string;
+  /** Parsed files are likely in IndexedDB from an earlier visit (`filesLikelyCached`). */
+  cached: boolean;
+  /** A story's page: the folder waits for the story's paint (`painted`, ≤ 1.5 s). */
+  waitForPaint: boolean;
+}
+
+/** A file of the folder that could not be loaded; the rest of the folder goes on. */
+export interface FileFailure {
+  file: ManifestFile;
+  message: string;
+}
+
+/** What a folder's load has brought since its last event (folder-loader.ts). */
+export interface FolderEvent {
+  type: 'folder';
+  loadId: number;
+  files: FileRows[];
+  failures: FileFailure[];
+  /** Set on the load's last event. */
+  end?: {
+    /** Derived titles made distinct across the folder (`titleChanges`): [story id, title]. */
+    titles: [string, string][];
+    /** The load broke (an unexpected error in the worker): the page shows it. */
+    error?: string;
+  };
+  /**
+   * After the end, on an event of its own: every file was loaded and its parsed form has reached
+   * IndexedDB (the writes are not waited for before the end).
+   */
+  cached?: true;
 }
 
 /** A text pack's analyses shipped by the build: where, and the pack's file ids in order. */
@@ -37,19 +82,17 @@ export type Request =
   /**
    * The folder's fingerprint as the built page names it (`<meta name="dispatch-folder">`), sent
    * by public/early-worker.js as it starts the worker (id 0, an answer nobody waits for): the
-   * last visit's search index is taken on it without waiting for the manifest. `sync-files`
+   * last visit's search index is taken on it without waiting for the manifest. `load-folder`
    * says which folder it really is.
    */
   | { type: 'folder-hint'; fingerprint: string }
   /** The build's search chunks (the manifest's `chunks`), or null when it has none. */
   | { type: 'chunks'; chunks: ChunksRef | null }
-  | {
-      type: 'sync-files';
-      files: FileEntry[];
-      total: number;
-      keep: string[] | null;
-      fingerprint: string;
-    }
+  | LoadFolder
+  /** The story of a deep link has painted: a load that waits for it goes on. */
+  | { type: 'painted' }
+  /** A file the worker holds (null when it does not, or holds another version). */
+  | { type: 'file'; fileId: string; hash: string }
   | { type: 'story-entities'; story: Story; hash: string }
   | { type: 'search'; query: string; limit?: number }
   /** Paragraph sub-results of a chunk answer's stories, from their files at `url`. */
@@ -153,7 +196,9 @@ export interface ResponseMap {
   tables: null;
   'folder-hint': null;
   chunks: null;
-  'sync-files': null;
+  'load-folder': null;
+  painted: null;
+  file: ParsedFile | null;
   'story-entities': StoryEntitiesResult;
   search: SearchResults;
   /** By story id; a story whose file could not be read is absent. */
@@ -224,7 +269,7 @@ export interface WorkerStatus {
   builtTables: boolean;
 }
 
-export type WorkerEvent = ResponseMessage | WorkerStatus;
+export type WorkerEvent = ResponseMessage | WorkerStatus | FolderEvent;
 
 /** The status before the worker has said anything (and after a crash, until it does). */
 export const INITIAL_STATUS: WorkerStatus = {

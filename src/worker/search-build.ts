@@ -62,6 +62,19 @@ export class SearchBuild {
     return this.queue.length > 0 || this.warming !== null;
   }
 
+  /** Resolves once the cached index has been read (found or not), or after `maxMs`. */
+  whenCacheChecked(maxMs: number): Promise<void> {
+    if (this.cacheChecked) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.cached.then(done, done);
+    });
+  }
+
   add(stories: Story[]): void {
     this.queue.push(...stories);
   }

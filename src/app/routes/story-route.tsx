@@ -4,7 +4,7 @@ import { NotFound } from '../../components/ui/not-found';
 import { paths } from '../../config/paths';
 import { rowById, withFileStories } from '../../corpus/folder-listing';
 import { useFolderListing } from '../../data/use-folder-listing';
-import { useStory } from '../../data/use-story';
+import { usePrefetchStories, useStory } from '../../data/use-story';
 import type { Neighbour } from '../../features/reader/story-view';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { StoryScreen } from './story-screen';
@@ -49,6 +49,9 @@ export function StoryRoute() {
   // "Loading the story…" showed had no listener and was lost).
   // A story not in the folder has no place to step from.
   useStepKeys(id, steps, state.status !== 'not-found');
+  usePrefetchStories(
+    state.status === 'ready' ? [steps.neighbourOf(id, 1), steps.neighbourOf(id, -1)] : [],
+  );
   const neighbour = (delta: 1 | -1): Neighbour | null => {
     const nid = steps.neighbourOf(id, delta);
     return nid
@@ -63,7 +66,7 @@ export function StoryRoute() {
   if (state.status === 'loading') {
     return (
       <div
-        className="mx-auto max-w-[68ch] px-4 py-16 text-ink/75 dark:text-night-ink/75"
+        className="appear-late mx-auto max-w-[68ch] px-4 py-16 text-ink/75 dark:text-night-ink/75"
         role="status"
       >
         Loading the story…

@@ -4,7 +4,7 @@ const BASE = import.meta.env.BASE_URL;
 
 /**
  * A pack's bytes as served (gzip, or inflated by the host). Packs are gzip files of the folder's
- * files; downloading and reading are apart: inflating runs on this thread (~20–50 ms for 2 MB),
+ * files; downloading and reading are apart: inflating runs on the worker's thread (~20–50 ms for 2 MB),
  * so callers download ahead and inflate a pack when they reach it.
  */
 export async function downloadPack(
@@ -35,11 +35,4 @@ export async function unpack(
     out.set(f.id, bytes.subarray(f.offset, f.offset + f.length));
   }
   return out;
-}
-
-/** Packs are used unless the URL says `?packs=0` (kept to measure one request per file). */
-export function packsEnabled(): boolean {
-  return (
-    typeof location === 'undefined' || new URLSearchParams(location.search).get('packs') !== '0'
-  );
 }

@@ -12,7 +12,7 @@ vi.mock('./file-cache', () => ({
   cacheManifest: () => undefined,
   readCachedManifest: () => Promise.resolve(undefined),
 }));
-const { cacheOrNetwork } = await import('./seeds-api');
+const { cacheOrNetwork } = await import('./file-fetch');
 
 const file: ManifestFile = { id: 'a', path: 'a.txt', section: null, size: 5, hash: 'h' };
 const hit = { fileId: 'a', stories: [], warnings: [], section: null } as unknown as ParsedFile;

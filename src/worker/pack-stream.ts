@@ -1,13 +1,13 @@
 import { parseFile } from '../corpus/parse-file';
 import type { ManifestFile, ManifestPack, ParsedFile } from '../corpus/types';
-import { cacheFile } from './file-cache';
+import { cacheFile } from '../data/file-cache';
 import { downloadPack, unpack } from './pack-api';
 
 /** Packs downloaded at once. */
 const PACK_CONCURRENCY = 3;
 /** Parsing yields to the page after this long (ms): no long task while a pack is read. */
 const PARSE_SLICE_MS = 8;
-/** Parsed files are handed to React at most this often (ms): each hand-over re-renders the list. */
+/** Parsed files are handed on at most this often (ms): each hand-over is a message to the page. */
 const EMIT_MS = 120;
 
 export interface PackChunk {
@@ -18,7 +18,7 @@ export interface PackChunk {
 
 /**
  * Reads the wanted files from the build's packs: a few parallel downloads, parsed in short slices,
- * each file put in IndexedDB (story views find it in the stream: `streamedFile`).
+ * each file put in IndexedDB. Runs in the corpus worker (folder-loader.ts).
  */
 export async function* streamPacks(
   packs: ManifestPack[],
