@@ -22,12 +22,24 @@
     });
     // Which folder the build was made of: the worker takes the last visit's search index on it
     // at once, without waiting for the manifest (src/worker/search-build.ts, adoptHinted).
+    // On a warm visit of the library (the folder recorded as in IndexedDB: `CACHED_FOLDER` in
+    // src/data/file-cache.ts; not a story's page, `FILE_HINT_META`, which waits for its paint),
+    // the worker reads the library's first screen at once (folder-loader.ts, preload).
     var folder = document.querySelector('meta[name="dispatch-folder"]');
+    var warm = false;
+    try {
+      warm =
+        localStorage.getItem('dispatch:cached-folder') !== null &&
+        !document.querySelector('meta[name="dispatch-file"]');
+    } catch (e) {
+      /* private mode: a first visit's path */
+    }
     if (folder)
       worker.postMessage({
         id: 0,
         type: 'folder-hint',
         fingerprint: folder.getAttribute('content'),
+        warm: warm,
       });
     var early = { worker: worker, messages: [], error: null };
     worker.onmessage = function (e) {

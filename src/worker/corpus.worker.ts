@@ -69,6 +69,7 @@ async function handle(req: Request): Promise<unknown> {
       return null;
     case 'folder-hint':
       engine.folderHint(req.fingerprint);
+      if (req.warm) loader.preload(req.fingerprint);
       return null;
     case 'chunks':
       sources.offer(req.chunks);

@@ -7,7 +7,7 @@
  * story's entities) still go between parse slices, which yield to the event loop.
  */
 let holds = 0;
-let waiters: (() => void)[] = [];
+const waiters: (() => void)[] = [];
 
 /** Parks the background slices until the returned release is called (idempotent). */
 export function holdBackground(): () => void {

@@ -85,7 +85,15 @@ export type Request =
    * last visit's search index is taken on it without waiting for the manifest. `load-folder`
    * says which folder it really is.
    */
-  | { type: 'folder-hint'; fingerprint: string }
+  | {
+      type: 'folder-hint';
+      fingerprint: string;
+      /**
+       * The page (early-worker.js) found the folder recorded as in IndexedDB, and it is not a
+       * story's page: the worker reads the library's first screen at once (`FolderLoader.preload`).
+       */
+      warm?: boolean;
+    }
   /** The build's search chunks (the manifest's `chunks`), or null when it has none. */
   | { type: 'chunks'; chunks: ChunksRef | null }
   | LoadFolder
