@@ -15,7 +15,6 @@ import { FolderResults, type FolderTable, type RelatedSource } from './corpus-ta
 import { summary } from './engine-queries';
 import { engineStatus } from './engine-status';
 import { SlicePump } from './slice-pump';
-import { foreground } from './foreground';
 import { StatusEmitter } from './status-emitter';
 
 /**
@@ -38,17 +37,13 @@ export class CorpusEngine {
   private readonly results = new FolderResults();
   /** Stories waiting for entity analysis (after the search index: search first). */
   private readonly analysis: AnalysisQueue;
-  private readonly pumpSlices = new SlicePump(
-    (until) => this.slice(until),
-    {
-      start: () => this.analysis.markStart(),
-      stop: () => {
-        this.analysis.markDone(this.loaded() && this.idle());
-        this.afterChange(true);
-      },
+  private readonly pumpSlices = new SlicePump((until) => this.slice(until), {
+    start: () => this.analysis.markStart(),
+    stop: () => {
+      this.analysis.markDone(this.loaded() && this.idle());
+      this.afterChange(true);
     },
-    foreground,
-  );
+  });
   private fingerprint = '';
 
   constructor(

@@ -2,7 +2,6 @@ import { parseFile } from '../corpus/parse-file';
 import type { ManifestFile, ManifestPack, ParsedFile } from '../corpus/types';
 import { cacheFile } from '../data/file-cache';
 import { downloadPack, unpack } from './pack-api';
-import { holdBackground } from './foreground';
 
 /** Packs downloaded at once. */
 const PACK_CONCURRENCY = 3;
@@ -51,27 +50,21 @@ export async function* streamPacks(
       continue;
     }
     let sliceStart = performance.now();
-    // The pack's files are parsed before any background slice runs (foreground.ts).
-    const release = holdBackground();
-    try {
-      for (const file of mine) {
-        const raw = data.get(file.id);
-        if (!raw) continue;
-        const parsed = parseFile({ fileId: file.id, section: file.section, bytes: raw });
-        cacheFile(file, parsed);
-        out.push(parsed);
-        if (performance.now() - sliceStart > PARSE_SLICE_MS) {
-          if (performance.now() - lastEmit > EMIT_MS) {
-            yield { files: out, leftovers: [] };
-            out = [];
-            lastEmit = performance.now();
-          }
-          await new Promise((r) => setTimeout(r, 0));
-          sliceStart = performance.now();
+    for (const file of mine) {
+      const raw = data.get(file.id);
+      if (!raw) continue;
+      const parsed = parseFile({ fileId: file.id, section: file.section, bytes: raw });
+      cacheFile(file, parsed);
+      out.push(parsed);
+      if (performance.now() - sliceStart > PARSE_SLICE_MS) {
+        if (performance.now() - lastEmit > EMIT_MS) {
+          yield { files: out, leftovers: [] };
+          out = [];
+          lastEmit = performance.now();
         }
+        await new Promise((r) => setTimeout(r, 0));
+        sliceStart = performance.now();
       }
-    } finally {
-      release();
     }
     const missing = mine.filter((f) => !data.has(f.id));
     const due = performance.now() - lastEmit > EMIT_MS;

@@ -39,26 +39,4 @@ describe('SlicePump', () => {
     expect(untils).toHaveLength(1);
     expect(untils[0]).toBeGreaterThan(0);
   });
-
-  it('parks its slices while foreground work holds the gate, and goes on when it ends', async () => {
-    const { holdBackground, foreground } = await import('./foreground');
-    let slices = 0;
-    const pump = new SlicePump(() => ++slices < 3, undefined, foreground);
-    const release = holdBackground();
-    pump.run();
-    vi.runAllTimers();
-    expect(slices).toBe(0);
-    release();
-    release(); // a second release does not free another holder's hold
-    await Promise.resolve();
-    vi.runAllTimers();
-    expect(slices).toBe(3);
-    const first = holdBackground();
-    const second = holdBackground();
-    first();
-    first();
-    expect(foreground.held()).toBe(true);
-    second();
-    expect(foreground.held()).toBe(false);
-  });
 });

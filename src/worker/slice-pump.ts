@@ -14,11 +14,6 @@ export class SlicePump {
     /** Does one slice of work until `until` (performance.now() ms); true when more is left. */
     private readonly slice: (until: number) => boolean,
     private readonly hooks: { start(): void; stop(): void } = { start() {}, stop() {} },
-    /** Work that goes first (foreground.ts): while it is held, slices wait for it. */
-    private readonly gate: { held(): boolean; whenFree(): Promise<void> } = {
-      held: () => false,
-      whenFree: () => Promise.resolve(),
-    },
   ) {}
 
   run(): void {
@@ -26,10 +21,6 @@ export class SlicePump {
     this.running = true;
     this.hooks.start();
     const step = () => {
-      if (this.gate.held()) {
-        void this.gate.whenFree().then(() => setTimeout(step, 0));
-        return;
-      }
       if (this.slice(performance.now() + SLICE_MS)) setTimeout(step, 0);
       else {
         this.running = false;
