@@ -66,11 +66,16 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 /** The writes under way, one after the other; false once one of them failed. */
 let writing: Promise<boolean> = Promise.resolve(true);
 
-/** Queues a parsed file for the cache; writes go out in small batches (one transaction each). */
-export function cacheFile(file: ManifestFile, parsed: ParsedFile): void {
+/**
+ * Queues a parsed file for the cache; writes go out in small batches (one transaction each), from
+ * 500 ms after the first, or (`later`) only when `flushFileCache` is called: the worker's folder
+ * load writes its packs' files once the engine has settled, since each write clones its files on
+ * the worker's one thread, beside the folder's first analyses.
+ */
+export function cacheFile(file: ManifestFile, parsed: ParsedFile, later = false): void {
   if (!db()) return;
   queued.push([key(file), parsed]);
-  timer ??= setTimeout(() => void flush(), 500);
+  if (!later) timer ??= setTimeout(() => void flush(), 500);
 }
 
 function flush(): Promise<boolean> {

@@ -42,9 +42,12 @@ export class CorpusEngine {
     stop: () => {
       this.analysis.markDone(this.loaded() && this.idle());
       this.afterChange(true);
+      this.settled.splice(0).forEach((w) => w());
     },
   });
   private fingerprint = '';
+  /** Waiting for the pump to run out of work (`whenSettled`). */
+  private readonly settled: (() => void)[] = [];
 
   constructor(
     private readonly emit: (status: WorkerStatus) => void,
@@ -266,6 +269,22 @@ export class CorpusEngine {
     // The last slice's status goes out after the pump's stop (with the analysis time).
     if (more) this.afterChange();
     return more;
+  }
+
+  /**
+   * Resolves when the background work has run out (or after `maxMs`): what can wait for the
+   * folder's first analyses (the parsed files' IndexedDB writes) waits for this.
+   */
+  whenSettled(maxMs: number): Promise<void> {
+    if (!this.pumpSlices.busy) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, maxMs);
+      this.settled.push(done);
+    });
   }
 
   private loaded(): boolean {

@@ -42,6 +42,7 @@ const loader = new FolderLoader({
   held: (fileId) => engine.heldFile(fileId),
   heldIds: () => engine.heldFileIds(),
   whenCacheChecked: (maxMs) => engine.whenCacheChecked(maxMs),
+  whenSettled: (maxMs) => engine.whenSettled(maxMs),
   emit: post,
 });
 

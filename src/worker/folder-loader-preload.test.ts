@@ -12,6 +12,7 @@ const idb = vi.hoisted(() => ({
   manifest: undefined as Manifest | undefined,
   parsed: new Map<string, ParsedFile>(),
   reads: [] as string[][],
+  flushes: 0,
 }));
 vi.mock('../data/file-cache', () => ({
   readCachedManifest: () => Promise.resolve(idb.manifest),
@@ -20,8 +21,12 @@ vi.mock('../data/file-cache', () => ({
     idb.reads.push(files.map((f) => f.id));
     yield { files, parsed: files.map((f) => idb.parsed.get(f.id)) };
   },
-  flushFileCache: () => Promise.resolve(true),
+  flushFileCache: () => {
+    idb.flushes++;
+    return Promise.resolve(true);
+  },
   cacheFile: () => undefined,
+  readCachedFile: () => Promise.resolve(undefined),
 }));
 
 function folder(): ManifestFile[] {
@@ -49,6 +54,7 @@ function host() {
     held: (id) => held.get(id),
     heldIds: () => [...held.keys()],
     whenCacheChecked: () => Promise.resolve(),
+    whenSettled: () => Promise.resolve(),
     emit: (e) => events.push(e),
   };
   return { h, told, events };
@@ -102,5 +108,38 @@ describe('FolderLoader.preload', () => {
     // The page's own load read the folder (first screen, then the rest), once per file.
     expect([...told].sort()).toEqual(files.map((f) => f.id).sort());
     expect(idb.reads.flat().sort()).toEqual(files.map((f) => f.id).sort());
+  });
+
+  it("writes the load's files to IndexedDB only once the engine has settled", async () => {
+    const files = folder();
+    const { h, events } = host();
+    let settle: () => void = () => undefined;
+    h.whenSettled = () => new Promise<void>((resolve) => (settle = resolve));
+    // Nothing cached yet: every file is read from IndexedDB's misses, then the network.
+    idb.parsed.clear();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) => {
+        const path = decodeURIComponent(url.replace(/^\/seeds\//u, ''));
+        return Promise.resolve(new Response(readFileSync(`${SEEDS_DIR}/${path}`)));
+      }),
+    );
+    idb.flushes = 0;
+    const loading = new FolderLoader(h).load({
+      type: 'load-folder',
+      loadId: 3,
+      files,
+      packs: null,
+      fingerprint: folderFingerprint(files),
+      cached: false,
+      waitForPaint: false,
+    });
+    await vi.waitFor(() => expect(events.some((e) => e.end)).toBe(true));
+    expect(idb.flushes).toBe(0);
+    settle();
+    await loading;
+    expect(idb.flushes).toBe(1);
+    expect(events.at(-1)!.cached).toBe(true);
+    vi.unstubAllGlobals();
   });
 });

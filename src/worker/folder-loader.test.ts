@@ -51,6 +51,7 @@ function host() {
     held: (id) => heldFiles.get(id),
     heldIds: () => [...heldFiles.keys()],
     whenCacheChecked: () => Promise.resolve(),
+    whenSettled: () => Promise.resolve(),
     emit: (e) => events.push(e),
   };
   return { h, heldFiles, events, syncs };

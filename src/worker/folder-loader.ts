@@ -19,6 +19,8 @@ const FIRST_SCREEN_FILES = 40;
 const FILES_PER_EVENT = 500;
 /** How long a warm load waits for the cached search index to be read before its own reads. */
 const CACHE_WAIT_MS = 300;
+/** How long the IndexedDB writes of a load wait for the engine to settle, at most (ms). */
+const SETTLE_WAIT_MS = 5000;
 /** How long a story page's folder waits for the story to paint, at most. */
 const PAINT_WAIT_MS = 1500;
 
@@ -29,6 +31,8 @@ export interface FolderHost {
   held(fileId: string): FileEntry | undefined;
   heldIds(): string[];
   whenCacheChecked(maxMs: number): Promise<void>;
+  /** The engine's background work has run out (at most `maxMs`). */
+  whenSettled(maxMs: number): Promise<void>;
   emit(event: FolderEvent): void;
 }
 
@@ -133,6 +137,9 @@ export class FolderLoader {
     });
     // The cache's writes are not waited for by the end (the library's distinct titles): told
     // when they have landed, so that the next visit reads the folder from IndexedDB first.
+    // The packs' files were queued for IndexedDB without a write (`cacheFile`'s `later`): each
+    // write clones its files on this thread, which the folder's first analyses need more.
+    await this.host.whenSettled(SETTLE_WAIT_MS);
     if (!failed && (await flushFileCache()) && !signal.aborted)
       this.host.emit({ type: 'folder', loadId: req.loadId, files: [], failures: [], cached: true });
   }

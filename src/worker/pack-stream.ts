@@ -54,7 +54,7 @@ export async function* streamPacks(
       const raw = data.get(file.id);
       if (!raw) continue;
       const parsed = parseFile({ fileId: file.id, section: file.section, bytes: raw });
-      cacheFile(file, parsed);
+      cacheFile(file, parsed, true);
       out.push(parsed);
       if (performance.now() - sliceStart > PARSE_SLICE_MS) {
         if (performance.now() - lastEmit > EMIT_MS) {

@@ -16,6 +16,11 @@ export class SlicePump {
     private readonly hooks: { start(): void; stop(): void } = { start() {}, stop() {} },
   ) {}
 
+  /** Slices are running (or queued). */
+  get busy(): boolean {
+    return this.running;
+  }
+
   run(): void {
     if (this.running) return;
     this.running = true;
