@@ -199,6 +199,9 @@ export class CorpusWorkerClient {
     this.tablesSent = false;
     if (refs.length)
       void this.request({ type: 'names', packs: refs, afterSearch }).catch(() => undefined);
+    // The tables' download starts now; the worker decodes them at their turn.
+    if (tables)
+      void this.request({ type: 'tables', tables, prefetch: true }).catch(() => undefined);
     if (tables)
       void tablesTurn().then(() => {
         if (this.names?.tables !== tables) return;

@@ -81,6 +81,11 @@ export class CorpusEngine {
    * names, so they no longer wait here for every names pack too (10k folder: the last settled
    * ~150–450 ms after the tables were asked for, on a library page that needs none of them).
    */
+  /** The tables' bytes, downloaded ahead of their turn (`PrebuiltTables.prefetch`). */
+  prefetchTables(tables: TablesRef): void {
+    this.tables.prefetch(tables);
+  }
+
   offerTables(tables: TablesRef): void {
     this.tables.offer(tables);
     // On a deep link they are offered after its names, so after the fingerprint is known.

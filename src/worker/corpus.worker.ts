@@ -66,7 +66,8 @@ async function handle(req: Request): Promise<unknown> {
       engine.offerNames(req.packs, req.afterSearch);
       return null;
     case 'tables':
-      engine.offerTables(req.tables);
+      if (req.prefetch) engine.prefetchTables(req.tables);
+      else engine.offerTables(req.tables);
       return null;
     case 'folder-hint':
       engine.folderHint(req.fingerprint);

@@ -69,9 +69,22 @@ function storyIndex(story: Story): number {
 
 /** A gzip JSON file of the build (names or tables pack), parsed. */
 export async function downloadGzipJson<T>(url: string, priority?: RequestPriority): Promise<T> {
+  return parseGzipJson<T>(await downloadBytes(url, priority));
+}
+
+/** A file of the build, its bytes as sent (no work on this thread but the request). */
+export async function downloadBytes(
+  url: string,
+  priority?: RequestPriority,
+): Promise<Uint8Array<ArrayBuffer>> {
   const res = await fetch(url, priority ? { priority } : {});
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  const bytes = await inflated(new Uint8Array(await res.arrayBuffer()));
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** A gzip JSON file's bytes, inflated and parsed. */
+export async function parseGzipJson<T>(gzip: Uint8Array<ArrayBuffer>): Promise<T> {
+  const bytes = await inflated(gzip);
   return JSON.parse(new TextDecoder().decode(bytes)) as T;
 }
 

@@ -84,8 +84,10 @@ function engine(tables: TablesPack | null, model = false, late = false) {
     () => undefined,
     () => (model ? Promise.resolve(tagger) : new Promise(() => undefined)),
     new PrebuiltNames(() => Promise.resolve(names)),
-    new PrebuiltTables((url) =>
-      tables ? Promise.resolve(tables) : Promise.reject(new Error(`HTTP 404 ${url}`)),
+    new PrebuiltTables(
+      (url) =>
+        tables ? Promise.resolve(new Uint8Array()) : Promise.reject(new Error(`HTTP 404 ${url}`)),
+      () => Promise.resolve(tables!),
     ),
   );
   e.offerNames([{ url: 'names-0', files: entries.map((x) => x.file.fileId) }], false);
@@ -163,5 +165,36 @@ describe('PrebuiltTables: the build’s folder-wide tables in the worker', () =>
     expect(e.status().builtTables).toBe(false);
     await until(() => e.status().relatedReady);
     expect(e.status().builtTables).toBe(false);
+  });
+});
+
+describe('PrebuiltTables.prefetch', () => {
+  it('downloads at once and parses only when offered, with one request', async () => {
+    const fp = 'fingerprint';
+    const downloads: string[] = [];
+    let parses = 0;
+    const t = new PrebuiltTables(
+      (url) => {
+        downloads.push(url);
+        return Promise.resolve(new Uint8Array([1]));
+      },
+      () => {
+        parses++;
+        return Promise.resolve({ fingerprint: fp } as TablesPack);
+      },
+    );
+    t.prefetch({ url: 'tables-1' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(downloads).toEqual(['tables-1']);
+    expect(parses).toBe(0);
+    expect(await t.forFolder(fp)).toBeUndefined(); // not offered yet: not the engine's
+    t.offer({ url: 'tables-1' });
+    expect((await t.forFolder(fp))?.fingerprint).toBe(fp);
+    expect(downloads).toEqual(['tables-1']);
+    expect(parses).toBe(1);
+    // Another pack offered (a new build) is downloaded on its own.
+    t.offer({ url: 'tables-2' });
+    await t.forFolder(fp);
+    expect(downloads).toEqual(['tables-1', 'tables-2']);
   });
 });

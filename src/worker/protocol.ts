@@ -78,7 +78,11 @@ export type Request =
        */
       afterSearch: boolean;
     }
-  | { type: 'tables'; tables: TablesRef }
+  /**
+   * The build's tables: `prefetch` with the manifest (downloaded, not decoded), then again at the
+   * page's turn (client-boot.ts, `tablesTurn`) to be decoded and taken.
+   */
+  | { type: 'tables'; tables: TablesRef; prefetch?: boolean }
   /**
    * The folder's fingerprint as the built page names it (`<meta name="dispatch-folder">`), sent
    * by public/early-worker.js as it starts the worker (id 0, an answer nobody waits for): the
