@@ -75,17 +75,18 @@ export class CorpusEngine {
     this.store.names.offer(packs, afterSearch ? this.build.searchWarm : undefined);
   }
 
-  /**
-   * The build's folder-wide tables: downloaded at once. The main thread sends them only once the
-   * first view is on screen (client.ts, `tablesTurn`); on a deep link that is after the story's
-   * names, so they no longer wait here for every names pack too (10k folder: the last settled
-   * ~150–450 ms after the tables were asked for, on a library page that needs none of them).
-   */
-  /** The tables' bytes, downloaded ahead of their turn (`PrebuiltTables.prefetch`). */
+  /** The build's folder-wide tables' bytes, downloaded with the manifest, not decoded. */
   prefetchTables(tables: TablesRef): void {
     this.tables.prefetch(tables);
   }
 
+  /**
+   * The build's folder-wide tables: decoded and taken now (downloaded now unless prefetched). The
+   * main thread sends them only once the first view is on screen (client.ts, `tablesTurn`); on a
+   * deep link that is after the story's names, so they no longer wait here for every names pack
+   * too (10k folder: the last settled ~150–450 ms after the tables were asked for, on a library
+   * page that needs none of them).
+   */
   offerTables(tables: TablesRef): void {
     this.tables.offer(tables);
     // On a deep link they are offered after its names, so after the fingerprint is known.
