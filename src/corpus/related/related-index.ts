@@ -113,7 +113,7 @@ export function* relatedIndexSteps(
       vocab.tokenize(p, toks);
       blockEnd.push(toks.length);
     }
-    exactKeys.push(exactKey(toks));
+    exactKeys.push(exactKey(toks, vocab.tokens));
     // Shingles over the body: a copy re-headlined is still a copy. Very short texts use all.
     const from = toks.length - titleEnd >= 8 ? titleEnd : 0;
     const hashes = new Uint32Array(toks.length - from);
@@ -212,14 +212,27 @@ export function* relatedIndexSteps(
   );
 }
 
-/** 64 bits of hash of a token id sequence (and its length): the exact-duplicate key. */
-function exactKey(toks: number[]): string {
+/**
+ * 64 bits of hash of a folded token sequence (and its length): the exact-duplicate key. Made from
+ * the tokens' text, not their ids: ids follow first appearance in the folder, so a key made from
+ * them would depend on the files before the story's, and a file's counts could not be cached on
+ * their own. Duplicate groups only ask whether two keys are equal (`findDuplicateGroups`), so a
+ * key over the text groups what the key over ids did.
+ */
+function exactKey(toks: readonly number[], tokens: readonly string[]): string {
   if (toks.length === 0) return '';
   let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c;
   for (const t of toks) {
-    h1 = Math.imul(h1 ^ t, 0x01000193);
-    h2 = Math.imul(h2 ^ t, 0x5bd1e995) ^ (h2 >>> 15);
+    const s = tokens[t]!;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    // Past every UTF-16 code unit: "ab c" and "a bc" differ.
+    h1 = Math.imul(h1 ^ 0x10000, 0x01000193);
+    h2 = Math.imul(h2 ^ 0x10000, 0x5bd1e995) ^ (h2 >>> 15);
   }
   return `${h1 >>> 0}.${h2 >>> 0}.${toks.length}`;
 }
