@@ -1,9 +1,9 @@
 import type { Story } from '../types';
-import { findDuplicateGroups, hashString, minhashSignature } from './duplicates';
-import { Vocabulary } from './features';
+import { findDuplicateGroups } from './duplicates';
 import { runSteps } from '../run-steps';
 import { DEFAULT_RELATED_OPTIONS, ENTITY_PREFIX, type RelatedOptions } from './related-options';
 import { Block, toIndex } from './related-rows';
+import { Tally, TermCounts } from './term-counts';
 import { TypedList } from './typed-list';
 
 /**
@@ -54,108 +54,49 @@ const STEP_STORIES = 32;
  * `buildRelatedIndex` in steps: it yields every few dozen stories, so a caller with a time budget
  * (the worker's 12 ms slices) can answer requests in between; the last step returns the index.
  * A whole build is ~0.5–1.4 s for BBC, which a search typed meanwhile would otherwise wait for.
+ * `counted`: the stories' terms counted already (the build takes most from its per-file cache,
+ * vite/related-counts.ts), with these options and in this order; it is read, not changed.
  */
 export function* relatedIndexSteps(
   stories: Story[],
   entityIdsByStory?: Map<string, string[]>,
   options: Partial<RelatedOptions> = {},
+  counted?: TermCounts,
 ): Generator<void, RelatedIndex, void> {
   const opts: RelatedOptions = { ...DEFAULT_RELATED_OPTIONS, ...options };
   const n = stories.length;
-  const vocab = new Vocabulary(opts, hashString);
-  const exactKeys: string[] = [];
-  const sigs: (Uint32Array | null)[] = [];
-  // Per-story feature counts, flat: story d's are [tfStart[d], tfStart[d + 1]); its entity
-  // counts follow its terms from entStart[d].
-  const tfStart = new Uint32Array(n + 1);
-  const entStart = new Uint32Array(n);
-  const tfFeature = new TypedList((k) => new Int32Array(k), 128 * n);
-  const tfCount = new TypedList((k) => new Float64Array(k), 128 * n);
-  const lens = new Float64Array(n);
-  let counts = new Float64Array(1024);
-  const seen: number[] = [];
-  const tally = (f: number, times: number): void => {
-    if (f >= counts.length) {
-      const grown = new Float64Array(Math.max(f + 1, counts.length * 2));
-      grown.set(counts);
-      counts = grown;
+  let terms = counted;
+  if (!terms) {
+    terms = new TermCounts(opts, n);
+    for (let d = 0; d < n; d++) {
+      if (d % STEP_STORIES === STEP_STORIES - 1) yield;
+      terms.count(stories[d]!);
     }
-    if (counts[f] === 0) seen.push(f);
-    counts[f] = counts[f]! + times;
-  };
-  const flush = (): void => {
-    for (const f of seen) {
-      tfFeature.push(f);
-      tfCount.push(counts[f]!);
-      counts[f] = 0;
-    }
-    seen.length = 0;
-  };
-  const toks: number[] = [];
-  const blockEnd: number[] = [];
-  const { tokenFeature, tokenHash } = vocab;
-  for (let d = 0; d < n; d++) {
-    if (d % STEP_STORIES === STEP_STORIES - 1) yield;
-    const story = stories[d]!;
-    toks.length = 0;
-    blockEnd.length = 0;
-    // A derived title repeats the lede: boosting it would count the lede twice.
-    if (!story.titleDerived) {
-      vocab.tokenize(story.title, toks);
-      blockEnd.push(toks.length);
-    }
-    if (story.kicker) {
-      vocab.tokenize(story.kicker, toks);
-      blockEnd.push(toks.length);
-    }
-    const titleEnd = toks.length;
-    for (const p of story.paragraphs) {
-      vocab.tokenize(p, toks);
-      blockEnd.push(toks.length);
-    }
-    exactKeys.push(exactKey(toks, vocab.tokens));
-    // Shingles over the body: a copy re-headlined is still a copy. Very short texts use all.
-    const from = toks.length - titleEnd >= 8 ? titleEnd : 0;
-    const hashes = new Uint32Array(toks.length - from);
-    for (let i = from; i < toks.length; i++) hashes[i - from] = tokenHash[toks[i]!]!;
-    sigs.push(minhashSignature(hashes));
-    let len = 0;
-    let b = 0;
-    let prev = -1;
-    for (let i = 0; i < toks.length; i++) {
-      if (i === blockEnd[b]) {
-        b++;
-        prev = -1; // bigrams never span two blocks
-      }
-      const f = tokenFeature[toks[i]!]!;
-      if (f < 0) {
-        prev = -1;
-        continue;
-      }
-      const times = i < titleEnd ? opts.titleBoost : 1;
-      tally(f, times);
-      len += times;
-      // Bigrams only over adjacent content words ("north korea", "interest rates").
-      if (vocab.bigrams && prev >= 0) tally(vocab.bigram(prev, f), times);
-      prev = f;
-    }
-    lens[d] = len;
-    flush();
-    entStart[d] = tfFeature.length;
-    for (const id of entityIdsByStory?.get(story.id) ?? []) {
-      tally(vocab.feature(ENTITY_PREFIX + id), 1);
-    }
-    flush();
-    tfStart[d + 1] = tfFeature.length;
   }
+  const { titleBoost, bigrams, stem } = terms.options;
+  if (
+    terms.size !== n ||
+    titleBoost !== opts.titleBoost ||
+    bigrams !== opts.bigrams ||
+    stem !== opts.stem
+  )
+    throw new Error('the counts are of other stories or options');
   yield;
-  const dupGroup = findDuplicateGroups(exactKeys, sigs);
+  const { features, termFeature, entStart, entFeature, entCount } = yield* withEntities(
+    terms,
+    stories,
+    entityIdsByStory,
+  );
+  const dupGroup = findDuplicateGroups(terms.exactKeys, terms.sigs);
   yield;
-  const nf = vocab.features.length;
+  const nf = features.length;
   const df = new Float64Array(nf);
-  const tfF = tfFeature.view();
-  const tfC = tfCount.view();
-  for (const f of tfF) df[f]!++;
+  const pairStart = terms.pairStart.view();
+  const pairFeature = terms.pairFeature.view();
+  const pairCount = terms.pairCount.view();
+  const lens = terms.lens.view();
+  for (const f of pairFeature) df[termFeature[f]!]!++;
+  for (const f of entFeature) df[f]!++;
   let totalLen = 0;
   for (const len of lens) totalLen += len;
   const avgLen = totalLen / Math.max(1, n);
@@ -176,23 +117,24 @@ export function* relatedIndexSteps(
 
   const rowStart = new Uint32Array(n + 1);
   // A row keeps some of its story's counted features: never more than there are.
-  const rowFeature = new TypedList((k) => new Int32Array(k), tfF.length);
+  const capacity = pairFeature.length + entFeature.length;
+  const rowFeature = new TypedList((k) => new Int32Array(k), capacity);
   // The index stores weights as 32-bit floats: rounded here, once, as toIndex did.
-  const rowWeight = new TypedList((k) => new Float32Array(k), tfF.length);
-  const block = new Block(vocab.features);
+  const rowWeight = new TypedList((k) => new Float32Array(k), capacity);
+  const block = new Block(features);
   for (let d = 0; d < n; d++) {
     if (d % (4 * STEP_STORIES) === 0) yield;
     block.clear();
-    for (let i = tfStart[d]!; i < entStart[d]!; i++) {
-      const f = tfF[i]!;
-      block.add(f, tfw(tfC[i]!, lens[d]!) * termW[f]!);
+    for (let i = pairStart[d]!; i < pairStart[d + 1]!; i++) {
+      const f = termFeature[pairFeature[i]!]!;
+      block.add(f, tfw(pairCount[i]!, lens[d]!) * termW[f]!);
     }
     block.emit(opts.maxTerms, termScale, opts.renormalize, classic, rowFeature, rowWeight);
     if (hasEntities) {
       block.clear();
-      for (let i = entStart[d]!; i < tfStart[d + 1]!; i++) {
-        const f = tfF[i]!;
-        const tf = opts.entityTf === 'binary' ? 1 : 1 + Math.log(tfC[i]!);
+      for (let i = entStart[d]!; i < entStart[d + 1]!; i++) {
+        const f = entFeature[i]!;
+        const tf = opts.entityTf === 'binary' ? 1 : 1 + Math.log(entCount[i]!);
         block.add(f, tf * entityW[f]!);
       }
       block.emit(opts.maxEntities, entityScale, opts.renormalize, classic, rowFeature, rowWeight);
@@ -205,7 +147,8 @@ export function* relatedIndexSteps(
     rowStart,
     rowFeature.view(),
     rowWeight.view(),
-    vocab,
+    features,
+    terms.vocab.labels(),
     plainIdf,
     opts,
     dupGroup,
@@ -213,26 +156,59 @@ export function* relatedIndexSteps(
 }
 
 /**
- * 64 bits of hash of a folded token sequence (and its length): the exact-duplicate key. Made from
- * the tokens' text, not their ids: ids follow first appearance in the folder, so a key made from
- * them would depend on the files before the story's, and a file's counts could not be cached on
- * their own. Duplicate groups only ask whether two keys are equal (`findDuplicateGroups`), so a
- * key over the text groups what the key over ids did.
+ * The index's features: each story's new term features, then its entities' (`@<id>`), story by
+ * story, as one vocabulary counting both would number them (entities used to be tallied right
+ * after each story's terms). `termFeature` maps a counted term feature to its index here.
  */
-function exactKey(toks: readonly number[], tokens: readonly string[]): string {
-  if (toks.length === 0) return '';
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  for (const t of toks) {
-    const s = tokens[t]!;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-    }
-    // Past every UTF-16 code unit: "ab c" and "a bc" differ.
-    h1 = Math.imul(h1 ^ 0x10000, 0x01000193);
-    h2 = Math.imul(h2 ^ 0x10000, 0x5bd1e995) ^ (h2 >>> 15);
+function* withEntities(
+  terms: TermCounts,
+  stories: Story[],
+  entityIdsByStory: Map<string, string[]> | undefined,
+): Generator<
+  void,
+  {
+    features: string[];
+    termFeature: Int32Array;
+    entStart: Uint32Array;
+    entFeature: Int32Array;
+    entCount: Float64Array;
   }
-  return `${h1 >>> 0}.${h2 >>> 0}.${toks.length}`;
+> {
+  const n = stories.length;
+  const termNames = terms.vocab.features;
+  const featureEnd = terms.featureEnd.view();
+  const features: string[] = [];
+  const termFeature = new Int32Array(termNames.length);
+  const entityIds = new Map<string, number>();
+  const entStart = new Uint32Array(n + 1);
+  const entFeature = new TypedList((k) => new Int32Array(k), 16 * n);
+  const entCount = new TypedList((k) => new Float64Array(k), 16 * n);
+  const tally = new Tally();
+  let t = 0;
+  for (let d = 0; d < n; d++) {
+    if (d % (4 * STEP_STORIES) === 0) yield;
+    for (const end = featureEnd[d]!; t < end; t++) {
+      termFeature[t] = features.length;
+      features.push(termNames[t]!);
+    }
+    for (const id of entityIdsByStory?.get(stories[d]!.id) ?? []) {
+      const name = ENTITY_PREFIX + id;
+      let f = entityIds.get(name);
+      if (f === undefined) {
+        f = features.length;
+        features.push(name);
+        entityIds.set(name, f);
+      }
+      tally.add(f, 1);
+    }
+    tally.flush(entFeature, entCount);
+    entStart[d + 1] = entFeature.length;
+  }
+  return {
+    features,
+    termFeature,
+    entStart,
+    entFeature: entFeature.view(),
+    entCount: entCount.view(),
+  };
 }

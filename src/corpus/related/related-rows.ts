@@ -1,5 +1,4 @@
 import type { Story } from '../types';
-import type { Vocabulary } from './features';
 import type { RelatedIndex } from './related-index';
 import { ENTITY_PREFIX, type RelatedOptions } from './related-options';
 import type { TypedList } from './typed-list';
@@ -69,13 +68,16 @@ export function toIndex(
   rowStart: Uint32Array,
   rowFeature: Int32Array,
   rowWeight: Float32Array,
-  vocab: Vocabulary,
+  /** Every counted feature's name, by id. */
+  names: readonly string[],
+  /** The word to show for a term feature (`Vocabulary.labels`). */
+  label: (feature: string) => string,
   plainIdf: Float64Array,
   options: RelatedOptions,
   dupGroup: Int32Array,
 ): RelatedIndex {
   // Only features some story kept enter the vocabulary; ids follow first appearance.
-  const remap = new Int32Array(vocab.features.length).fill(-1);
+  const remap = new Int32Array(names.length).fill(-1);
   const kept: number[] = [];
   for (const f of rowFeature) {
     if (remap[f] === -1) {
@@ -107,13 +109,12 @@ export function toIndex(
       postWeight[at] = docWeight[i]!;
     }
   }
-  const label = vocab.labels();
   return {
     version: 1,
     options,
     storyIds: stories.map((s) => s.id),
     features: kept.map((f) => {
-      const name = vocab.features[f]!;
+      const name = names[f]!;
       return name.startsWith(ENTITY_PREFIX) ? name : label(name);
     }),
     featureIdf: Float32Array.from(kept, (f) => plainIdf[f]!),
