@@ -20,6 +20,11 @@ export class ByteWriter {
     return this.at;
   }
 
+  /** Starts again, keeping the room grown so far (`finish` returns a copy). */
+  reset(): void {
+    this.at = 0;
+  }
+
   private room(n: number): void {
     if (this.at + n <= this.buf.length) return;
     let size = this.buf.length * 2;
