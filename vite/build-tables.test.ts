@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -95,21 +95,34 @@ describe('buildTables with its per-file cache', () => {
         undefined,
         cache,
       );
+      expect(lines.join('\n')).toContain('related counts (0 files cached)');
+      // An edit (new names too), a copy of a file under another name (its stories repeated) and
+      // a binary file: three files counted afresh, the others' counts replayed from the cache.
       const edited = first.manifest.files[1]!;
       appendFileSync(
         path.join(folder, edited.path),
         '\n\nVladimir Putin met the Brightwater review board in Moscow on Tuesday.\n',
       );
+      cpSync(path.join(folder, first.manifest.files[0]!.path), path.join(folder, 'copy.txt'));
+      writeFileSync(
+        path.join(folder, 'photo.txt'),
+        Uint8Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256),
+      );
       const { manifest, sources } = await scanSeeds(folder);
       const codes = await analyse({ manifest, sources });
       lines.length = 0;
       const rebuilt = await buildTables(manifest, sources, codes, log, undefined, cache);
-      expect(lines.join('\n')).toContain(
-        `parse and phrases (${manifest.files.length - 1} files cached)`,
-      );
+      const cached = manifest.files.length - 3;
+      expect(lines.join('\n')).toContain(`parse and phrases (${cached} files cached)`);
+      expect(lines.join('\n')).toContain(`related counts (${cached} files cached)`);
       const clean = await buildTables(manifest, sources, codes, log);
       expect(rebuilt!.data.equals(before!.data)).toBe(false);
       expect(gunzipSync(rebuilt!.data).equals(gunzipSync(clean!.data))).toBe(true);
+      // Built again, every file's counts from the cache.
+      lines.length = 0;
+      const again = await buildTables(manifest, sources, codes, log, undefined, cache);
+      expect(lines.join('\n')).toContain(`related counts (${manifest.files.length} files cached)`);
+      expect(gunzipSync(again!.data).equals(gunzipSync(clean!.data))).toBe(true);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

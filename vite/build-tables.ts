@@ -17,7 +17,10 @@ export interface TablesJob {
   /** Every file of the manifest: the fingerprint the browser computes is over these. */
   manifestFiles: { id: string; hash: string }[];
   codes: [string, CachedCode][];
-  /** The per-file cache of this folder (file-cache.ts: each story's phrase pairs); null: none. */
+  /**
+   * The per-file caches of this folder (file-cache.ts): each story's phrase pairs (`phrases/`)
+   * and the related index's counts (`counts/`, related-counts.ts); null: none.
+   */
   fileCacheDir: string | null;
   /**
    * Also what an archive's pages need of the text (the browser of a whole folder makes its own):
@@ -113,6 +116,7 @@ export async function buildTables(
     ? await corpusCodeHash([
         new URL('./tables-thread.ts', import.meta.url),
         new URL('./file-cache.ts', import.meta.url),
+        new URL('./related-counts.ts', import.meta.url),
       ])
     : '';
   const job: TablesJob = {

@@ -8,7 +8,7 @@ import path from 'node:path';
  * keeps each file's search index built alone (`buildSearchIndex` over its stories, index-part.ts)
  * and appends the others' (index-assembler.ts): at 100,000 files parsing and indexing was 194 s
  * of the chunks step's 248 s. The tables thread keeps each story's phrase pairs (`KeptPhrases`,
- * JSON).
+ * JSON) and, in a second cache, each file's related-index counts (related-counts.ts).
  *
  * Stored in segments of consecutive files (in the folder's order) rather than a file per
  * article: 100,000 small files cost more to open than to parse. Segment boundaries depend on the

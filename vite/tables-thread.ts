@@ -5,6 +5,7 @@
  * The first passes, the part that grows with the square of the folder, run on two threads.
  * Loaded through tables-thread-entry.mjs, which lets Node run TypeScript.
  */
+import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { ENTITY_SENTENCES } from '../src/corpus/archive/archive-format';
@@ -28,12 +29,14 @@ import { runSteps } from '../src/corpus/run-steps';
 import { relatedContext, storyRelated } from '../src/corpus/tables/story-related';
 import { encodeTables } from '../src/corpus/tables/tables-codec';
 import { isBinaryFile, parseFile } from '../src/corpus/parse-file';
+import type { TermCounts } from '../src/corpus/related/term-counts';
 import type { Story } from '../src/corpus/types';
 import type { TablePart, TablesJob, TablesProgress, TablesReply } from './build-tables';
 import { firstPassesOnThreads, inSharedMemory, MIN_STORIES } from './first-passes';
 import { collectGarbage } from './collect-garbage';
 import { FileCache, fileKey } from './file-cache';
 import { readSeedFileSync } from './read-seed-file';
+import { countFolder } from './related-counts';
 
 const port = parentPort!;
 
@@ -75,7 +78,11 @@ async function build(job: TablesJob): Promise<TablesReply> {
   // JSON, because V8 keeps a sentence as a slice of its paragraph (see `sentences` below).
   const dates = new Map<string, string>();
   const keys = job.files.map(fileKey);
-  const cache = job.fileCacheDir ? await FileCache.open(job.fileCacheDir, keys) : null;
+  // Where each file's stories end in `order`.
+  const fileEnd: number[] = [];
+  const cache = job.fileCacheDir
+    ? await FileCache.open(path.join(job.fileCacheDir, 'phrases'), keys)
+    : null;
   for (const [i, f] of job.files.entries()) {
     // Read blocking: this thread has nothing else to do meanwhile (see readSeedFileSync).
     const bytes = readSeedFileSync(f.source);
@@ -109,6 +116,7 @@ async function build(job: TablesJob): Promise<TablesReply> {
       }
     }
     for (const a of found) analyses.set(a.storyId, a);
+    fileEnd.push(order.length);
   }
   await cache?.finish();
   done(
@@ -145,8 +153,22 @@ async function build(job: TablesJob): Promise<TablesReply> {
     collectGarbage();
     done(`collected (${after})`);
   };
+  // The related index's counting, file by file, most files' from their per-file cache.
+  const countTerms = async (): Promise<TermCounts | undefined> => {
+    if (!job.fileCacheDir) return undefined;
+    const counted = await countFolder(
+      path.join(job.fileCacheDir, 'counts'),
+      keys,
+      (i) => order.slice(fileEnd[i - 1] ?? 0, fileEnd[i]).map((id) => stories.get(id)!),
+      order.length,
+    );
+    if (!counted) return undefined;
+    done(`related counts (${counted.cached.toLocaleString('en-US')} files cached)`);
+    return counted.counts;
+  };
   const tables = await folderTables(order, stories, analyses, done, {
     withTable,
+    countTerms,
     afterIndex: () => blankText(stories),
     afterPasses: () => {
       collect('first passes');
@@ -234,6 +256,8 @@ async function folderTables(
   done: (part: string) => void,
   hooks: {
     withTable: (table: EntityTable) => void;
+    /** The related index's counting, if made apart (from the per-file cache). */
+    countTerms: () => Promise<TermCounts | undefined>;
     /** Once the related index and its event vectors are made: the last readers of the text. */
     afterIndex: () => void;
     afterPasses: () => void;
@@ -244,7 +268,8 @@ async function folderTables(
   hooks.withTable(entities.table);
   // Nothing reads the analyses past the entities: let them go before the related index.
   analyses.clear();
-  const built = forFirstPasses(runSteps(folderIndexSteps(order, stories, entities, done)));
+  const counts = await hooks.countTerms();
+  const built = forFirstPasses(runSteps(folderIndexSteps(order, stories, entities, done, counts)));
   hooks.afterIndex();
   const passes = await firstPassesOnThreads(built.related);
   done(order.length >= MIN_STORIES ? 'first passes (2 threads)' : 'first passes');

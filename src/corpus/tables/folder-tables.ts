@@ -2,6 +2,7 @@ import { buildEntityTable } from '../entities/entity-table';
 import type { Entity, StoryEntities } from '../entities/types';
 import { entityIdsByStory } from '../related/entity-input';
 import { relatedIndexSteps, type RelatedIndex } from '../related/related-index';
+import type { TermCounts } from '../related/term-counts';
 import { firstPassesSteps, type Pools } from '../related/first-pass';
 import { neighbourLists } from '../related/related-query';
 import { buildThreads, DEFAULT_THREADS, type Threads } from '../threads/build-threads';
@@ -78,17 +79,20 @@ export function* folderTablesSteps(
 
 /**
  * The related index and its event vectors, from the stories and their entities (the build has
- * let the analyses go by then: at 25,000 stories they were a third of its live heap).
+ * let the analyses go by then: at 25,000 stories they were a third of its live heap). `counts`:
+ * the index's counting pass made already, over these stories in this order (the build's, from
+ * its per-file cache).
  */
 export function* folderIndexSteps(
   order: readonly string[],
   stories: ReadonlyMap<string, Story>,
   { table, mentions }: FolderEntities,
   done: (part: string) => void = () => {},
+  counts?: TermCounts,
 ): Generator<void, FolderIndex> {
   const byStory = new Map([...mentions].map(([id, list]) => [id, [...new Set(list)]]));
   const inOrder = order.map((id) => stories.get(id)).filter((s): s is Story => !!s);
-  const related = yield* relatedIndexSteps(inOrder, byStory);
+  const related = yield* relatedIndexSteps(inOrder, byStory, {}, counts);
   done('related index');
   yield;
   // The ledes are read in steps too (threads-design.md: the headline-and-lede field).
