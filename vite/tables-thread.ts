@@ -22,6 +22,7 @@ import {
   folderIndexSteps,
   folderThreads,
   type EntityTable,
+  type FolderEntities,
   type FolderIndex,
   type FolderTables,
 } from '../src/corpus/tables/folder-tables';
@@ -268,13 +269,28 @@ async function folderTables(
   hooks.withTable(entities.table);
   // Nothing reads the analyses past the entities: let them go before the related index.
   analyses.clear();
-  const counts = await hooks.countTerms();
-  const built = forFirstPasses(runSteps(folderIndexSteps(order, stories, entities, done, counts)));
+  const built = forFirstPasses(await folderIndex(order, stories, entities, done, hooks.countTerms));
   hooks.afterIndex();
   const passes = await firstPassesOnThreads(built.related);
   done(order.length >= MIN_STORIES ? 'first passes (2 threads)' : 'first passes');
   hooks.afterPasses();
   return folderThreads(built, passes, done);
+}
+
+/**
+ * The related index and its event vectors, from the counts made apart if there are any.
+ * IMPORTANT: in a frame of its own, so that the counts (~0.35 GB at 100,000 stories: every
+ * story's term pairs) go when the index is made, as they did inside `relatedIndexSteps`; kept
+ * by the caller, they would stay through the first passes and the threads, beside the chunks.
+ */
+async function folderIndex(
+  order: string[],
+  stories: Map<string, Story>,
+  entities: FolderEntities,
+  done: (part: string) => void,
+  countTerms: () => Promise<TermCounts | undefined>,
+): Promise<FolderIndex> {
+  return runSteps(folderIndexSteps(order, stories, entities, done, await countTerms()));
 }
 
 /**
