@@ -16,11 +16,12 @@ import { decodeFile } from '../src/corpus/entities/analysis-codec';
 import type { StoryEntities } from '../src/corpus/entities/types';
 import { folderFingerprint } from '../src/corpus/fingerprint';
 import { KeptPhrases } from '../src/corpus/related/reasons';
+import type { RelatedIndex } from '../src/corpus/related/related-index';
 import { RelatedLists } from '../src/corpus/related/related-query';
 import {
   folderEntities,
-  folderIndexSteps,
   folderThreads,
+  folderVectorsSteps,
   type EntityTable,
   type FolderEntities,
   type FolderIndex,
@@ -30,14 +31,13 @@ import { runSteps } from '../src/corpus/run-steps';
 import { relatedContext, storyRelated } from '../src/corpus/tables/story-related';
 import { encodeTables } from '../src/corpus/tables/tables-codec';
 import { isBinaryFile, parseFile } from '../src/corpus/parse-file';
-import type { TermCounts } from '../src/corpus/related/term-counts';
 import type { Story } from '../src/corpus/types';
 import type { TablePart, TablesJob, TablesProgress, TablesReply } from './build-tables';
 import { firstPassesOnThreads, inSharedMemory, MIN_STORIES } from './first-passes';
 import { collectGarbage } from './collect-garbage';
 import { FileCache, fileKey } from './file-cache';
 import { readSeedFileSync } from './read-seed-file';
-import { countFolder } from './related-counts';
+import { relatedIndex } from './related-counts';
 
 const port = parentPort!;
 
@@ -154,22 +154,16 @@ async function build(job: TablesJob): Promise<TablesReply> {
     collectGarbage();
     done(`collected (${after})`);
   };
-  // The related index's counting, file by file, most files' from their per-file cache.
-  const countTerms = async (): Promise<TermCounts | undefined> => {
-    if (!job.fileCacheDir) return undefined;
-    const counted = await countFolder(
-      path.join(job.fileCacheDir, 'counts'),
-      keys,
-      (i) => order.slice(fileEnd[i - 1] ?? 0, fileEnd[i]).map((id) => stories.get(id)!),
-      order.length,
-    );
-    if (!counted) return undefined;
-    done(`related counts (${counted.cached.toLocaleString('en-US')} files cached)`);
-    return counted.counts;
-  };
   const tables = await folderTables(order, stories, analyses, done, {
     withTable,
-    countTerms,
+    // Its counting from the per-file cache, when there is one.
+    relatedIndex: (entities) =>
+      relatedIndex(
+        { order, stories, keys, fileEnd },
+        entities,
+        job.fileCacheDir && path.join(job.fileCacheDir, 'counts'),
+        done,
+      ),
     afterIndex: () => blankText(stories),
     afterPasses: () => {
       collect('first passes');
@@ -257,8 +251,7 @@ async function folderTables(
   done: (part: string) => void,
   hooks: {
     withTable: (table: EntityTable) => void;
-    /** The related index's counting, if made apart (from the per-file cache). */
-    countTerms: () => Promise<TermCounts | undefined>;
+    relatedIndex: (entities: FolderEntities) => Promise<RelatedIndex>;
     /** Once the related index and its event vectors are made: the last readers of the text. */
     afterIndex: () => void;
     afterPasses: () => void;
@@ -269,28 +262,15 @@ async function folderTables(
   hooks.withTable(entities.table);
   // Nothing reads the analyses past the entities: let them go before the related index.
   analyses.clear();
-  const built = forFirstPasses(await folderIndex(order, stories, entities, done, hooks.countTerms));
+  const related = await hooks.relatedIndex(entities);
+  const built = forFirstPasses(
+    runSteps(folderVectorsSteps(order, stories, entities, related, done)),
+  );
   hooks.afterIndex();
   const passes = await firstPassesOnThreads(built.related);
   done(order.length >= MIN_STORIES ? 'first passes (2 threads)' : 'first passes');
   hooks.afterPasses();
   return folderThreads(built, passes, done);
-}
-
-/**
- * The related index and its event vectors, from the counts made apart if there are any.
- * IMPORTANT: in a frame of its own, so that the counts (~0.35 GB at 100,000 stories: every
- * story's term pairs) go when the index is made, as they did inside `relatedIndexSteps`; kept
- * by the caller, they would stay through the first passes and the threads, beside the chunks.
- */
-async function folderIndex(
-  order: string[],
-  stories: Map<string, Story>,
-  entities: FolderEntities,
-  done: (part: string) => void,
-  countTerms: () => Promise<TermCounts | undefined>,
-): Promise<FolderIndex> {
-  return runSteps(folderIndexSteps(order, stories, entities, done, await countTerms()));
 }
 
 /**

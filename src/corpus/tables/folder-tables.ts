@@ -79,26 +79,57 @@ export function* folderTablesSteps(
 
 /**
  * The related index and its event vectors, from the stories and their entities (the build has
- * let the analyses go by then: at 25,000 stories they were a third of its live heap). `counts`:
- * the index's counting pass made already, over these stories in this order (the build's, from
- * its per-file cache).
+ * let the analyses go by then: at 25,000 stories they were a third of its live heap).
  */
 export function* folderIndexSteps(
   order: readonly string[],
   stories: ReadonlyMap<string, Story>,
-  { table, mentions }: FolderEntities,
+  entities: FolderEntities,
+  done: (part: string) => void = () => {},
+): Generator<void, FolderIndex> {
+  const related = yield* folderRelatedSteps(order, stories, entities, done);
+  yield;
+  return yield* folderVectorsSteps(order, stories, entities, related, done);
+}
+
+/**
+ * The related index alone. `counts`: its counting pass made already, over these stories in
+ * this order (the build's, from its per-file cache).
+ */
+export function* folderRelatedSteps(
+  order: readonly string[],
+  stories: ReadonlyMap<string, Story>,
+  { mentions }: FolderEntities,
   done: (part: string) => void = () => {},
   counts?: TermCounts,
-): Generator<void, FolderIndex> {
+): Generator<void, RelatedIndex> {
   const byStory = new Map([...mentions].map(([id, list]) => [id, [...new Set(list)]]));
-  const inOrder = order.map((id) => stories.get(id)).filter((s): s is Story => !!s);
-  const related = yield* relatedIndexSteps(inOrder, byStory, {}, counts);
+  const related = yield* relatedIndexSteps(inOrder(order, stories), byStory, {}, counts);
   done('related index');
-  yield;
+  return related;
+}
+
+/** The event vectors of the related index's stories: the rest of `folderIndexSteps`. */
+export function* folderVectorsSteps(
+  order: readonly string[],
+  stories: ReadonlyMap<string, Story>,
+  { table, mentions }: FolderEntities,
+  related: RelatedIndex,
+  done: (part: string) => void = () => {},
+): Generator<void, FolderIndex> {
   // The ledes are read in steps too (threads-design.md: the headline-and-lede field).
-  const vectors = yield* threadVectorsSteps(related, DEFAULT_THREADS, inOrder, mentions);
+  const vectors = yield* threadVectorsSteps(
+    related,
+    DEFAULT_THREADS,
+    inOrder(order, stories),
+    mentions,
+  );
   done('event vectors');
   return { table, related, vectors };
+}
+
+function inOrder(order: readonly string[], stories: ReadonlyMap<string, Story>): Story[] {
+  return order.map((id) => stories.get(id)).filter((s): s is Story => !!s);
 }
 
 /**
