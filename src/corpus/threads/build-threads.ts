@@ -10,6 +10,7 @@ import {
   type ThreadVectors,
 } from './thread-similarity';
 import { IntPairMap } from '../int-pair-map';
+import { averageLinkage } from './average-linkage';
 
 /**
  * Story threads: the stories of one event or running story, together (Google News' "Full
@@ -110,71 +111,6 @@ export function buildThreads(
   return { threads, threadOf };
 }
 
-/**
- * Average-linkage merging over the candidate pairs (a missing pair counts 0): repeatedly joins
- * the two groups whose stories are most alike on average, while that average reaches `threshold`.
- * Returns the groups of story indices (each node's copies included).
- */
-function averageLinkage(
-  n: number,
-  node: Int32Array,
-  sims: IntPairMap,
-  threshold: number,
-): number[][] {
-  const members = new Map<number, number[]>();
-  for (let d = 0; d < n; d++) {
-    const r = node[d]!;
-    const m = members.get(r);
-    if (m) m.push(d);
-    else members.set(r, [d]);
-  }
-  const size = new Map<number, number>();
-  for (const r of members.keys()) size.set(r, 1);
-  // Sum of similarities between groups, keyed by the two groups' ids.
-  const links = new Map<number, Map<number, number>>();
-  const link = (a: number): Map<number, number> => {
-    let m = links.get(a);
-    if (!m) links.set(a, (m = new Map()));
-    return m;
-  };
-  for (let i = 0; i < sims.size; i++) {
-    const a = sims.first[i]!;
-    const b = sims.second[i]!;
-    link(a).set(b, sims.value[i]!);
-    link(b).set(a, sims.value[i]!);
-  }
-  const heap: [number, number, number][] = [];
-  const push = (a: number, b: number): void => {
-    const s = links.get(a)!.get(b)! / (size.get(a)! * size.get(b)!);
-    if (s >= threshold) heapPush(heap, [s, a, b]);
-  };
-  for (const [a, m] of links) for (const b of m.keys()) if (a < b) push(a, b);
-  while (heap.length) {
-    const [s, a, b] = heapPop(heap);
-    if (!size.has(a) || !size.has(b)) continue;
-    const now = links.get(a)!.get(b)! / (size.get(a)! * size.get(b)!);
-    if (Math.abs(now - s) > 1e-9) continue; // stale: one side has grown since
-    // Merge b into a.
-    const la = links.get(a)!;
-    const lb = links.get(b)!;
-    la.delete(b);
-    for (const [x, v] of lb) {
-      if (x === a) continue;
-      la.set(x, (la.get(x) ?? 0) + v);
-      const lx = links.get(x)!;
-      lx.set(a, (lx.get(a) ?? 0) + v);
-      lx.delete(b);
-    }
-    links.delete(b);
-    size.set(a, size.get(a)! + size.get(b)!);
-    size.delete(b);
-    members.get(a)!.push(...members.get(b)!);
-    members.delete(b);
-    for (const x of la.keys()) push(Math.min(a, x), Math.max(a, x));
-  }
-  return [...members.values()];
-}
-
 function central(nodes: number[], sims: IntPairMap): number {
   let best = nodes[0]!;
   let bestSum = -1;
@@ -228,36 +164,4 @@ function sharedEntities(index: RelatedIndex, nodes: number[]): string[] {
     .sort((x, y) => y[1] - x[1] || index.featureIdf[y[0]]! - index.featureIdf[x[0]]!)
     .slice(0, 6)
     .map(([f]) => index.features[f]!.slice(ENTITY_PREFIX.length));
-}
-
-// A binary max-heap on the first element.
-function heapPush(h: [number, number, number][], x: [number, number, number]): void {
-  h.push(x);
-  let i = h.length - 1;
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    if (h[p]![0] >= h[i]![0]) break;
-    [h[p], h[i]] = [h[i]!, h[p]!];
-    i = p;
-  }
-}
-
-function heapPop(h: [number, number, number][]): [number, number, number] {
-  const top = h[0]!;
-  const last = h.pop()!;
-  if (h.length) {
-    h[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && h[l]![0] > h[m]![0]) m = l;
-      if (r < h.length && h[r]![0] > h[m]![0]) m = r;
-      if (m === i) break;
-      [h[m], h[i]] = [h[i]!, h[m]!];
-      i = m;
-    }
-  }
-  return top;
 }
