@@ -1,40 +1,28 @@
 import { fileIdOf } from '../corpus/library';
 import type { Tagger } from '../corpus/entities/model/tagger';
-import type { Entity, StoryEntities } from '../corpus/entities/types';
-import type { Threads } from '../corpus/threads/build-threads';
-import type { SearchIndex } from '../corpus/search/types';
+import type { StoryEntities } from '../corpus/entities/types';
 import type { Story } from '../corpus/types';
 import { AnalysisQueue } from './analysis-queue';
-import { AnalysisStore } from './analysis-store';
-import { FolderStore } from './folder-store';
 import { PrebuiltNames } from './prebuilt-names';
 import { PrebuiltTables, type TablesRef } from './prebuilt-tables';
-import { SearchBuild } from './search-build';
 import type { FileEntry, NamesPackRef, WorkerStatus } from './protocol';
-import { FolderResults, type FolderTable, type RelatedSource } from './corpus-tables';
+import type { FolderTable, RelatedSource } from './corpus-tables';
+import { EngineState } from './engine-state';
 import { summary } from './engine-queries';
 import { engineStatus } from './engine-status';
 import { SlicePump } from './slice-pump';
 import { StatusEmitter } from './status-emitter';
 
 /**
- * The worker's state: every story of the folder, the search index (grown as files arrive), entity
- * analyses (background, cached by content hash), the corpus entity table and the related lists
- * and threads: built here, or taken from the build (`PrebuiltTables`) when it made them for this
- * folder.
+ * The worker's engine: it takes the folder's files and the build's packs and works through the
+ * background work, the search index (grown as files arrive), entity analyses (cached by content
+ * hash), the corpus entity table and the related lists and threads: built here, or taken from the
+ * build (`PrebuiltTables`) when it made them for this folder. What it holds, and the reads
+ * requests make of it, are `EngineState`'s.
  * IMPORTANT: runs inside the worker; it must not touch the DOM or anything of the main thread.
  */
-export class CorpusEngine {
-  private readonly folder = new FolderStore();
-  /**
-   * The search index's build, for the worker's search requests (searched, namesNow, whenDecided,
-   * warm, complete): read-only to them; the engine feeds it files.
-   */
-  readonly searching = new SearchBuild();
-  private readonly build = this.searching;
-  private readonly store: AnalysisStore;
+export class CorpusEngine extends EngineState {
   private readonly statusOut: StatusEmitter;
-  private readonly results = new FolderResults();
   /** Stories waiting for entity analysis (after the search index: search first). */
   private readonly analysis: AnalysisQueue;
   private readonly pumpSlices = new SlicePump((until) => this.slice(until), {
@@ -45,7 +33,6 @@ export class CorpusEngine {
       this.settled.splice(0).forEach((w) => w());
     },
   });
-  private fingerprint = '';
   /** Waiting for the pump to run out of work (`whenSettled`). */
   private readonly settled: (() => void)[] = [];
 
@@ -55,7 +42,7 @@ export class CorpusEngine {
     names = new PrebuiltNames(),
     private readonly tables = new PrebuiltTables(),
   ) {
-    this.store = new AnalysisStore(names);
+    super(names);
     this.analysis = new AnalysisQueue(this.store, loadTagger, () => this.pump());
     this.statusOut = new StatusEmitter(
       emit,
@@ -93,25 +80,6 @@ export class CorpusEngine {
     if (this.fingerprint) void this.takeShipped(this.fingerprint);
   }
 
-  /** The folder's entity table (null until built or shipped). */
-  get table(): FolderTable | null {
-    return this.results.table;
-  }
-
-  get entityById(): ReadonlyMap<string, Entity> {
-    return this.results.entityById;
-  }
-
-  /** Related lists and threads (null until built, or until the build's have arrived). */
-  get related(): RelatedSource | null {
-    return this.results.related;
-  }
-
-  /** Story threads (null until built or shipped). */
-  get threads(): Threads | null {
-    return this.related?.threads ?? null;
-  }
-
   /** Starts reading the last visit's search index (see SearchBuild.prefetch). */
   prefetchCache(): void {
     this.build.prefetch(() => this.emit(this.status()));
@@ -125,16 +93,6 @@ export class CorpusEngine {
     void this.build.adoptHinted(fingerprint).then((taken) => {
       if (taken) this.emit(this.status());
     });
-  }
-
-  /** A file of the folder as the engine holds it (for the page's story views, and reloads). */
-  heldFile(fileId: string): FileEntry | undefined {
-    return this.folder.entry(fileId);
-  }
-
-  /** The ids of the files the engine holds. */
-  heldFileIds(): string[] {
-    return [...this.folder.fileIds()];
   }
 
   /** Resolves once the last visit's search index has been read (found or not), or after `maxMs`. */
@@ -213,29 +171,6 @@ export class CorpusEngine {
     return this.analysis.analyzeNow(story);
   }
 
-  /** Every analysis so far, by story id. */
-  get analyses(): ReadonlyMap<string, StoryEntities> {
-    return this.store.analyses;
-  }
-
-  /**
-   * Stories mentioning a (story-level) entity id, with mention counts, in the order they were
-   * analysed; undefined when none does.
-   */
-  storiesMentioning(id: string): Map<string, number> | undefined {
-    return this.store.storiesMentioning(id);
-  }
-
-  /** Entity id → stories naming it, from the analyses so far; null when not kept (see store). */
-  storyCounts(): Iterable<[string, number]> | null {
-    return this.store.storyCounts();
-  }
-
-  /** Canonical id of a story-level entity id once the corpus table has merged it. */
-  canonical(id: string): string {
-    return this.table?.remap[id] ?? id;
-  }
-
   status(): WorkerStatus {
     const { folder, store, build, results, analysis } = this;
     return engineStatus({ folder, store, build, results, analysis });
@@ -305,23 +240,9 @@ export class CorpusEngine {
     return this.statusOut.whenLoaded();
   }
 
-  /** The folder's stories by id, and their ids in reading order. */
-  get stories(): ReadonlyMap<string, Story> {
-    return this.folder.stories;
-  }
-
-  get order(): readonly string[] {
-    return this.folder.order;
-  }
-
   /** No story waits to be indexed or analysed, nor a file for its stored analyses. */
   private idle(): boolean {
     return this.analysis.length === 0 && this.build.waiting === 0 && this.store.lookups === 0;
-  }
-
-  /** The search index: growing, or the cached one of an earlier visit. */
-  get search(): SearchIndex {
-    return this.build.index;
   }
 
   /** The folder-wide entity table is built (see `folderBuildSteps`): names can be searched. */
@@ -352,15 +273,6 @@ export class CorpusEngine {
 
   nameOf(entityId: string): string {
     return summary(this, entityId).name;
-  }
-
-  /** Whether the search index is the cached one of an earlier visit (then it is not re-stored). */
-  get searchIsCached(): boolean {
-    return this.build.fromCache;
-  }
-
-  get folderFingerprint(): string {
-    return this.fingerprint;
   }
 
   private afterChange(force = false): void {
