@@ -142,6 +142,7 @@ async function build(job: ChunksJob): Promise<ChunksReply> {
     stories: index.docs.length,
     terms: index.terms.length,
     files,
+    digests: files.map(([name]) => digests.get(name)!.slice(0, 32)),
     parts,
     maxRss: process.resourceUsage().maxRSS * 1024,
   };

@@ -26,6 +26,8 @@ export type ChunksReply =
       terms: number;
       /** Name, bytes, gzip bytes of every file, by name. */
       files: [string, number, number][];
+      /** Each file's SHA-256 (hex, first 32 digits), as `files`. */
+      digests: string[];
       /**
        * Wall time and CPU time of each part. The CPU is the process's (its other threads wait
        * meanwhile, or run the names beside it): on 2 shared cores the wall time moved 3× with
@@ -47,6 +49,11 @@ export interface BuiltSearchChunks {
   /** Where the files are (the build cache). */
   from: string;
   files: [string, number, number][];
+  /**
+   * Each file's SHA-256 (hex, first 32 digits), as `files`: the build folder keeps a file whose
+   * bytes the last set had (seeds-output.ts). Absent from a set cached before they were kept.
+   */
+  digests?: string[];
 }
 
 /** The tree of the build folder that holds the chunks (kept between builds, see out-dir-plugin). */
@@ -125,6 +132,7 @@ export async function buildSearchChunks(
       version: cached.version,
       from: entry,
       files: cached.files,
+      ...(cached.digests && { digests: cached.digests }),
     };
   }
   opts.info(`[chunks] indexing ${files.length.toLocaleString('en-US')} files on a thread…`);
@@ -145,7 +153,12 @@ export async function buildSearchChunks(
   }
   await writeFile(
     path.join(tmp, INDEX_FILE),
-    JSON.stringify({ hash: reply.hash, version: reply.version, files: reply.files }),
+    JSON.stringify({
+      hash: reply.hash,
+      version: reply.version,
+      files: reply.files,
+      digests: reply.digests,
+    } satisfies CacheIndex),
   );
   await settle(tmp, entry);
   await evict(opts.cacheDir, entry);
@@ -161,6 +174,7 @@ export async function buildSearchChunks(
     version: reply.version,
     from: entry,
     files: reply.files,
+    digests: reply.digests,
   };
 }
 
@@ -216,6 +230,7 @@ interface CacheIndex {
   hash: string;
   version: number;
   files: [string, number, number][];
+  digests?: string[];
 }
 
 async function readIndex(entry: string): Promise<CacheIndex | null> {

@@ -7,7 +7,7 @@ import type { BuiltTables } from './build-tables.ts';
 import { readSeedFile } from './read-seed-file.ts';
 import type { SeedsScan } from './scan-seeds.ts';
 import { CHUNKS_TREE, type BuiltSearchChunks } from './search-chunks.ts';
-import { describeSync, syncTree, treeStateFile } from './tree-sync.ts';
+import { describeSync, renameTopFolder, syncTree, treeStateFile } from './tree-sync.ts';
 import type { Story } from '../src/corpus/types.ts';
 
 /**
@@ -48,13 +48,18 @@ export async function writeChunksTree(
 ): Promise<void> {
   const started = performance.now();
   const hash = c?.dir.slice(CHUNKS_TREE.length + 1) ?? '';
-  const files = (c?.files ?? []).map(([name]) => ({
+  const state = treeStateFile(stateDir, dir, CHUNKS_TREE);
+  // With each file's digest, the last set's folder takes the new name and keeps the files the
+  // two share; without (a set cached before digests were kept), every file is linked anew.
+  const digests = c?.digests?.length === c?.files.length ? c?.digests : undefined;
+  if (digests) await renameTopFolder(dir, CHUNKS_TREE, hash, state);
+  const files = (c?.files ?? []).map(([name], i) => ({
     path: `${hash}/${name}`,
-    hash,
+    hash: digests?.[i] ?? hash,
     data: () => readFile(path.join(c!.from, name)),
     linkFrom: path.join(c!.from, name),
   }));
-  const r = await syncTree(dir, CHUNKS_TREE, files, treeStateFile(stateDir, dir, CHUNKS_TREE));
+  const r = await syncTree(dir, CHUNKS_TREE, files, state);
   if (c) logger.info(`[chunks] ${c.dir}: ${describeSync(r, started)}`);
 }
 

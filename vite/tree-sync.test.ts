@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { syncTree, treeStateFile, type TreeFile } from './tree-sync';
+import { renameTopFolder, syncTree, treeStateFile, type TreeFile } from './tree-sync';
 
 const file = (p: string, text: string, hash = text): TreeFile => ({
   path: p,
@@ -83,5 +83,52 @@ describe('syncTree', () => {
     const missing = { ...file('b.bin', 'B'), linkFrom: path.join(out, 'nowhere') };
     await syncTree(out, 'story', [missing], state);
     expect(read('b.bin')).toBe('B');
+  });
+});
+
+describe('renameTopFolder', () => {
+  it('moves a content-named set to its new name, so a sync keeps the files the sets share', async () => {
+    const { out, state, read } = setup();
+    const set = (name: string, files: [string, string][]) =>
+      files.map(([p, text]) => file(`${name}/${p}`, text));
+    await syncTree(
+      out,
+      'story',
+      set('s1', [
+        ['a', 'A'],
+        ['b', 'B'],
+        ['c', 'C'],
+      ]),
+      state,
+    );
+    const mtime = statSync(path.join(out, 'story/s1/a')).mtimeMs;
+    expect(await renameTopFolder(out, 'story', 's2', state)).toBe(true);
+    const r = await syncTree(
+      out,
+      'story',
+      set('s2', [
+        ['a', 'A'],
+        ['b', 'B2'],
+        ['d', 'D'],
+      ]),
+      state,
+    );
+    expect(r).toEqual({ written: 2, kept: 1, removed: 1 });
+    expect(existsSync(path.join(out, 'story/s1'))).toBe(false);
+    expect([read('s2/a'), read('s2/b'), read('s2/d')]).toEqual(['A', 'B2', 'D']);
+    expect(existsSync(path.join(out, 'story/s2/c'))).toBe(false);
+    // Kept: the same file, not written again.
+    expect(statSync(path.join(out, 'story/s2/a')).mtimeMs).toBe(mtime);
+  });
+
+  it('moves nothing when the tree is not one folder, or the new name is taken', async () => {
+    const { out, state } = setup();
+    await syncTree(out, 'story', [file('s1/a', 'A'), file('s3/a', 'A')], state);
+    expect(await renameTopFolder(out, 'story', 's2', state)).toBe(false);
+    await syncTree(out, 'story', [file('s1/a', 'A')], state);
+    mkdirSync(path.join(out, 'story/s2'));
+    expect(await renameTopFolder(out, 'story', 's2', state)).toBe(false);
+    expect(await renameTopFolder(out, 'story', 's1', state)).toBe(false);
+    expect(existsSync(path.join(out, 'story/s1/a'))).toBe(true);
   });
 });
