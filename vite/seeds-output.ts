@@ -68,7 +68,12 @@ export interface ArchiveInputs {
   parsed: ReadonlyMap<string, { stories: Story[] }>;
   codes: ReadonlyMap<string, CachedCode> | null;
   tables: BuiltTables | null;
-  chunks: BuiltSearchChunks | null;
+  /**
+   * The search chunks, for the manifest alone: awaited once the groups are made, so that those
+   * are not held up by a large folder's chunks (which start after the tables' heavy part and end
+   * after them).
+   */
+  chunks: Promise<BuiltSearchChunks | null>;
   pageRows?: number;
   entityStories?: number;
   threadPageRows?: number;
@@ -107,7 +112,7 @@ export async function writeArchive(
     entityStories: inputs.entityStories,
     threadPageRows: inputs.threadPageRows,
   });
-  const c = inputs.chunks;
+  const c = await inputs.chunks;
   const built = {
     ...manifest,
     ...(t ? { tables: { url: t.url, size: t.data.length } } : {}),

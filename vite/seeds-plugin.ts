@@ -243,18 +243,17 @@ export function seedsPlugin(options: {
       // chunks are (before the tables on a large folder), an archive's groups after the tables.
       const archive = (async () => {
         if (!(await isArchive())) return null;
-        const [t, codes, parsed, c] = await Promise.all([
+        const [t, codes, parsed] = await Promise.all([
           tables,
           names,
           summaries(dir).then((s) => s.parsed),
-          chunks,
         ]);
         return {
           scan: scanned,
           parsed,
           codes,
           tables: t,
-          chunks: c,
+          chunks: chunks ?? Promise.resolve(null),
           pageRows: options.archivePageRows,
           entityStories: options.archiveEntityStories,
           threadPageRows: options.archiveThreadRows,
