@@ -99,6 +99,9 @@ async function build(job: ChunksJob): Promise<ChunksReply> {
     }
   }
   await cache?.finish();
+  port.postMessage({
+    indexed: { cached: cache?.hits ?? 0, files: job.files.length },
+  } satisfies ChunksMessage);
   const index = folder.finish();
   done(
     cache

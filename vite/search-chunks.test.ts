@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   appendFileSync,
   cpSync,
@@ -67,13 +68,17 @@ describe('buildSearchChunks: the folder’s search chunks on a build thread', ()
     cpSync(SEEDS, folder, { recursive: true });
     const lines: string[] = [];
     const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
+    const indexed: [number, number][] = [];
     const opts = {
       cacheDir: path.join(cacheDir, 'incremental'),
       perFile: { dir: path.join(cacheDir, 'incremental-files'), folder },
+      onIndexed: (cached: number, files: number) => indexed.push([cached, files]),
       ...log,
     };
     const first = await scanSeeds(folder);
     await buildSearchChunks(first.manifest, first.sources, opts);
+    const n = first.manifest.files.length;
+    expect(indexed).toEqual([[0, n]]);
     const edited = first.manifest.files[1]!;
     appendFileSync(path.join(folder, edited.path), '\n\nA late paragraph on Brightwater.\n');
 
@@ -82,6 +87,8 @@ describe('buildSearchChunks: the folder’s search chunks on a build thread', ()
     const rebuilt = (await buildSearchChunks(manifest, sources, opts))!;
     const cached = manifest.files.length - 1;
     expect(lines.some((l) => l.includes(`parse and index (${cached} files cached)`))).toBe(true);
+    // Told how much of the folder came from the per-file cache (build-steps.ts reads it).
+    expect(indexed.at(-1)).toEqual([cached, n]);
     const clean = (await buildSearchChunks(manifest, sources, {
       cacheDir: path.join(cacheDir, 'clean'),
       ...log,
@@ -91,6 +98,22 @@ describe('buildSearchChunks: the folder’s search chunks on a build thread', ()
     );
     expect(rebuilt.dir).toBe(clean.dir);
     expect(rebuilt.files).toEqual(clean.files);
+    // Each file's digest, for the build folder to keep the files two sets share.
+    expect(rebuilt.digests).toEqual(clean.digests);
+    expect(rebuilt.digests).toHaveLength(clean.files.length);
+    clean.files.forEach(([name], i) =>
+      expect(clean.digests![i]).toBe(
+        createHash('sha256')
+          .update(readFileSync(path.join(clean.from, name)))
+          .digest('hex')
+          .slice(0, 32),
+      ),
+    );
+    // The whole set from the cache: every file counts as cached.
+    indexed.length = 0;
+    const again = (await buildSearchChunks(manifest, sources, opts))!;
+    expect(indexed).toEqual([[n, n]]);
+    expect(again.digests).toEqual(clean.digests);
     for (const [name] of clean.files)
       expect(readFileSync(path.join(rebuilt.from, name))).toEqual(
         readFileSync(path.join(clean.from, name)),

@@ -39,7 +39,11 @@ export type ChunksReply =
     }
   | { error: string };
 
-export type ChunksMessage = { progress: string } | { done: ChunksReply };
+export type ChunksMessage =
+  | { progress: string }
+  /** The folder is indexed (`cached` of `files` from the per-file cache); the cut comes next. */
+  | { indexed: { cached: number; files: number } }
+  | { done: ChunksReply };
 
 /** The search chunks of a build: where they are published and where their bytes are now. */
 export interface BuiltSearchChunks {
@@ -100,6 +104,11 @@ export async function buildSearchChunks(
     perFile?: { dir: string; folder: string };
     info: (m: string) => void;
     warn: (m: string) => void;
+    /**
+     * Told once the folder is indexed, with how many files came from the per-file cache (all of
+     * them when the whole set did); not told when the chunks fail.
+     */
+    onIndexed?: (cached: number, files: number) => void;
   },
 ): Promise<BuiltSearchChunks | null> {
   const started = performance.now();
@@ -127,6 +136,7 @@ export async function buildSearchChunks(
     const now = new Date();
     await utimes(entry, now, now).catch(() => undefined);
     opts.info(`[chunks] ${summary(cached.files)}, from the cache.`);
+    opts.onIndexed?.(files.length, files.length);
     return {
       dir: `${CHUNKS_TREE}/${cached.hash}`,
       version: cached.version,
@@ -145,7 +155,7 @@ export async function buildSearchChunks(
       ? await folderCacheDir(opts.perFile.dir, opts.perFile.folder, code)
       : null,
   };
-  const reply = await runThread(job, opts.info, chunksHeapMb(manifest));
+  const reply = await runThread(job, opts.info, chunksHeapMb(manifest), opts.onIndexed);
   if ('error' in reply) {
     await rm(tmp, { recursive: true, force: true });
     opts.warn(`[chunks] not built, the browser searches its own index: ${reply.error}`);
@@ -203,6 +213,7 @@ function runThread(
   job: ChunksJob,
   info: (m: string) => void,
   heapMb: number,
+  onIndexed: (cached: number, files: number) => void = () => {},
 ): Promise<ChunksReply> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./chunks-thread-entry.mjs', import.meta.url), {
@@ -211,6 +222,7 @@ function runThread(
     let answered = false;
     worker.on('message', (m: ChunksMessage) => {
       if ('progress' in m) return info(`[chunks] ${m.progress}`);
+      if ('indexed' in m) return onIndexed(m.indexed.cached, m.indexed.files);
       answered = true;
       resolve(m.done);
       void worker.terminate();

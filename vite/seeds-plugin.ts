@@ -108,6 +108,8 @@ export function seedsPlugin(options: {
   let tables: Promise<BuiltTables | null> | null = null;
   /** The search chunks, started at buildStart (they need no names; build-steps.ts says when). */
   let chunks: Promise<BuiltSearchChunks | null> | null = null;
+  /** When an archive's groups may be made beside the chunks (build-steps.ts). */
+  let chunksLight: Promise<void> = Promise.resolve();
   let config: ResolvedConfig;
   let cached: Promise<SeedsScan> | null = null;
   /** The app's `public/`, which the build copies here rather than by Vite (see `config`). */
@@ -172,7 +174,7 @@ export function seedsPlugin(options: {
         info: (m: string) => config.logger.info(m),
         warn: (m: string) => config.logger.warn(m),
       };
-      ({ chunks, names, tables } = startBuildSteps({
+      ({ chunks, chunksLight, names, tables } = startBuildSteps({
         scan,
         isArchive,
         seedsDir,
@@ -247,6 +249,7 @@ export function seedsPlugin(options: {
           tables,
           names,
           summaries(dir).then((s) => s.parsed),
+          chunksLight,
         ]);
         return {
           scan: scanned,
