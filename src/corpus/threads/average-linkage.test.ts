@@ -3,8 +3,8 @@ import { IntPairMap } from '../int-pair-map';
 import { averageLinkage } from './average-linkage';
 
 /**
- * The merging as it ran over every node and pair before it was cut to the threshold's
- * components (build-threads.ts at d05b1f7), kept as the reference the cut must equal.
+ * The merging as it ran with its heap of tuples (build-threads.ts at d05b1f7), kept as the
+ * reference the typed heap must equal, ties included.
  */
 function reference(n: number, node: Int32Array, sims: IntPairMap, threshold: number): number[][] {
   const members = new Map<number, number[]>();

@@ -6,16 +6,9 @@ import type { IntPairMap } from '../int-pair-map';
  * Returns the groups of two or more nodes, as story indices (each node's copies included); a
  * node that joins no one is left out.
  *
- * Only the nodes of a pair at or over the threshold can ever join anyone, and only within the
- * components such pairs link: a group's average with another is the mean of its stories' averages
- * with it, so it reaches the threshold only if some pair across does. The merging therefore runs
- * on those components' nodes and the pairs inside them. (On the generated 100,000-story folder
- * that is nearly all of them: 1,135,144 of 1,144,323 pairs reach 0.1. A folder of unrelated
- * stories leaves most out.) The result is the same, ties included: every pair the merging pushes
- * lies inside a component, and the containers keep, among the pairs they hold, the order the
- * whole set had (`links` in the nodes' first appearance, each node's links as added), so the heap
- * sees the same pushes in the same order. At 100,000 stories the merging took 10.4 s, most of it
- * the heap's ~2.4 M tuples; in typed arrays (`PairHeap`), with sizes in one, 4.1 s.
+ * At 100,000 stories the merging took 10.4 s, most of it its heap's ~2.4 M (score, pair) tuples;
+ * in typed arrays (`PairHeap`), with the group sizes in one, 4.1 s. The heap pops equal scores in
+ * the order the tuple heap did, so the groups are the same (average-linkage.test.ts).
  */
 export function averageLinkage(
   n: number,
@@ -23,39 +16,35 @@ export function averageLinkage(
   sims: IntPairMap,
   threshold: number,
 ): number[][] {
-  const comp = components(n, sims, threshold);
   const members = new Map<number, number[]>();
   for (let d = 0; d < n; d++) {
     const r = node[d]!;
-    if (comp[r]! < 0) continue;
     const m = members.get(r);
     if (m) m.push(d);
     else members.set(r, [d]);
   }
-  // Each group's node count, by the group's id (its first node); 0: merged away, or not a node
-  // that can join.
+  // Each group's node count, by the group's id (its first node); 0 once merged away.
   const size = new Float64Array(n);
+  for (const r of members.keys()) size[r] = 1;
   // Sum of similarities between groups, keyed by the two groups' ids.
   const links = new Map<number, Map<number, number>>();
+  const link = (a: number): Map<number, number> => {
+    let m = links.get(a);
+    if (!m) links.set(a, (m = new Map()));
+    return m;
+  };
   for (let i = 0; i < sims.size; i++) {
     const a = sims.first[i]!;
     const b = sims.second[i]!;
-    // Each node's Map is made where the whole set would first name it, for `links`'s order.
-    const ca = comp[a]!;
-    const cb = comp[b]!;
-    const la = ca >= 0 ? linksOf(links, a) : undefined;
-    const lb = cb >= 0 ? linksOf(links, b) : undefined;
-    if (ca !== cb || !la || !lb) continue;
-    la.set(b, sims.value[i]!);
-    lb.set(a, sims.value[i]!);
+    link(a).set(b, sims.value[i]!);
+    link(b).set(a, sims.value[i]!);
   }
-  for (const r of links.keys()) size[r] = 1;
   const heap = new PairHeap();
-  const push = (a: number, b: number): void => {
-    const s = links.get(a)!.get(b)! / (size[a]! * size[b]!);
-    if (s >= threshold) heap.push(s, a, b);
-  };
-  for (const [a, m] of links) for (const b of m.keys()) if (a < b) push(a, b);
+  for (const [a, m] of links)
+    for (const [b, sum] of m) {
+      const s = sum / (size[a]! * size[b]!);
+      if (a < b && s >= threshold) heap.push(s, a, b);
+    }
   const top = { s: 0, a: 0, b: 0 };
   while (heap.length) {
     heap.pop(top);
@@ -79,8 +68,8 @@ export function averageLinkage(
     size[b] = 0;
     members.get(a)!.push(...members.get(b)!);
     members.delete(b);
-    // What `push` reads for the pair, from a's side: the two sides' sums are made by the same
-    // additions in the same order, so they are the same number.
+    // The pair's sum read from a's side: the two sides' sums are made by the same additions in
+    // the same order, so they are the same number.
     const sa = size[a]!;
     for (const [x, sum] of la) {
       const s = sum / (sa * size[x]!);
@@ -88,43 +77,6 @@ export function averageLinkage(
     }
   }
   return [...members.values()].filter((m) => m.some((d) => node[d] !== node[m[0]!]));
-}
-
-function linksOf(links: Map<number, Map<number, number>>, a: number): Map<number, number> {
-  let m = links.get(a);
-  if (!m) links.set(a, (m = new Map()));
-  return m;
-}
-
-/**
- * Each node's component over the pairs at or over the threshold (a number shared by the
- * component's nodes), or -1 for a node in no such pair.
- */
-function components(n: number, sims: IntPairMap, threshold: number): Int32Array {
-  const parent = new Int32Array(n).fill(-1);
-  const root = (x: number): number => {
-    let r = x;
-    while (parent[r]! !== r) r = parent[r]!;
-    while (parent[x]! !== r) {
-      const next = parent[x]!;
-      parent[x] = r;
-      x = next;
-    }
-    return r;
-  };
-  for (let i = 0; i < sims.size; i++) {
-    if (!(sims.value[i]! >= threshold)) continue;
-    const a = sims.first[i]!;
-    const b = sims.second[i]!;
-    if (parent[a] === -1) parent[a] = a;
-    if (parent[b] === -1) parent[b] = b;
-    const ra = root(a);
-    const rb = root(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-  const comp = new Int32Array(n).fill(-1);
-  for (let x = 0; x < n; x++) if (parent[x] !== -1) comp[x] = root(x);
-  return comp;
 }
 
 /**
