@@ -1,3 +1,5 @@
+import { wakeOrTimeout } from './wake-or-timeout';
+
 /**
  * Named moments of a page load, as User Timing marks (`performance.getEntriesByName`), read by the
  * browser benchmark (`npm run bench`) and visible in DevTools. Each is marked once per page.
@@ -25,13 +27,5 @@ export function markOnce(name: Milestone): void {
 /** Resolves when the milestone has been marked, or after `maxMs`, whichever comes first. */
 export function whenMilestone(name: Milestone, maxMs: number): Promise<void> {
   if (done.has(name)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, maxMs);
-    const list = waiting.get(name) ?? [];
-    list.push(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-    waiting.set(name, list);
-  });
+  return wakeOrTimeout(maxMs, (wake) => waiting.set(name, [...(waiting.get(name) ?? []), wake]));
 }

@@ -12,6 +12,7 @@ import { summary } from './engine-queries';
 import { engineStatus } from './engine-status';
 import { SlicePump } from './slice-pump';
 import { StatusEmitter } from './status-emitter';
+import { wakeOrTimeout } from '../lib/wake-or-timeout';
 
 /**
  * The worker's engine: it takes the folder's files and the build's packs and works through the
@@ -218,14 +219,7 @@ export class CorpusEngine extends EngineState {
    */
   whenSettled(maxMs: number): Promise<void> {
     if (!this.pumpSlices.busy) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(done, maxMs);
-      this.settled.push(done);
-    });
+    return wakeOrTimeout(maxMs, (wake) => this.settled.push(wake));
   }
 
   private loaded(): boolean {

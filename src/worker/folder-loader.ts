@@ -5,6 +5,7 @@ import { flushFileCache, readCachedFiles, readCachedManifest } from '../data/fil
 import { cacheOrNetwork } from '../data/file-fetch';
 import { streamPacks } from './pack-stream';
 import type { FileEntry, FileFailure, FolderEvent, LoadFolder } from './protocol';
+import { wakeOrTimeout } from '../lib/wake-or-timeout';
 
 /** How many files are fetched at once: enough to fill HTTP/2. */
 const FETCH_CONCURRENCY = 8;
@@ -178,13 +179,7 @@ export class FolderLoader {
 
   private whenPainted(maxMs: number): Promise<void> {
     if (this.paintedOnce) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, maxMs);
-      this.paintWaiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    return wakeOrTimeout(maxMs, (wake) => this.paintWaiters.push(wake));
   }
 
   /** The files of `todo`, batch by batch: IndexedDB first on a warm start, then the network. */

@@ -6,6 +6,7 @@ import type { SearchIndex } from '../corpus/search/types';
 import type { Story } from '../corpus/types';
 import { readLatestSearchIndex, type CachedIndex } from './search-cache';
 import { primeSearch } from './search-prime';
+import { wakeOrTimeout } from '../lib/wake-or-timeout';
 
 /**
  * The folder's search index as the corpus engine grows it: stories wait in a queue and are
@@ -65,14 +66,7 @@ export class SearchBuild {
   /** Resolves once the cached index has been read (found or not), or after `maxMs`. */
   whenCacheChecked(maxMs: number): Promise<void> {
     if (this.cacheChecked) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, maxMs);
-      const done = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      this.cached.then(done, done);
-    });
+    return wakeOrTimeout(maxMs, (wake) => void this.cached.then(wake, wake));
   }
 
   add(stories: Story[]): void {
@@ -143,13 +137,7 @@ export class SearchBuild {
   /** Resolves when a search has been answered, or after `maxMs`. */
   private afterFirstSearch(maxMs: number): Promise<void> {
     if (this.answered) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, maxMs);
-      this.firstSearch = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    return wakeOrTimeout(maxMs, (wake) => (this.firstSearch = wake));
   }
 
   /**
@@ -228,13 +216,7 @@ export class SearchBuild {
    */
   whenDecided(maxMs: number): Promise<void> {
     if (this.decided) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, maxMs);
-      this.onDecided.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    return wakeOrTimeout(maxMs, (wake) => this.onDecided.push(wake));
   }
 
   private decide(): void {
